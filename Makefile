@@ -1,0 +1,47 @@
+# SamPerms — everything a fresh machine needs goes through these targets.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIG ?= Release
+CLI_DLL := src/SamPerms.Cli/bin/$(CONFIG)/net10.0/samperms.dll
+CLI := $(DOTNET) $(CLI_DLL)
+CORPUS ?= $(abspath ../shared/sam-corpus)
+SCORER ?= $(abspath ../shared/tools/sam-conformance)
+EXAMPLE ?= templates/image-resizer
+
+.PHONY: all build run test conformance bench pack aot clean
+
+all: build
+
+build:
+	$(DOTNET) build SamPerms.sln -c $(CONFIG) --nologo -v quiet
+
+# The main job on the bundled example: the template SAM would produce.
+run: build
+	$(CLI) transform $(EXAMPLE)/template.yaml --region us-east-1
+
+test:
+	$(DOTNET) test SamPerms.sln -c $(CONFIG) --nologo -v quiet
+
+# Score the transform against the reference corpus (needs ../shared, as CI has it).
+conformance: build
+	@if [ -x "$(SCORER)" ] && [ -d "$(CORPUS)" ]; then \
+		"$(SCORER)" --cli "$(CLI)" --corpus "$(CORPUS)" --show 20; \
+	else \
+		echo "conformance: no corpus at $(CORPUS) (or no scorer at $(SCORER)); skipped"; \
+	fi
+
+# Batch-transform the corpus in one process and print milliseconds per template.
+bench:
+	$(DOTNET) run --project tests/SamPerms.Bench -c Release -- $(CORPUS)
+
+pack:
+	$(DOTNET) pack src/SamPerms.Cli -c Release -o artifacts --nologo
+
+# Native AOT build of the CLI (installs the native toolchain it needs).
+aot:
+	@command -v clang >/dev/null || (apt-get update -qq && apt-get install -y -qq clang zlib1g-dev)
+	$(DOTNET) publish src/SamPerms.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/aot --nologo
+
+clean:
+	$(DOTNET) clean SamPerms.sln --nologo -v quiet
+	rm -rf artifacts

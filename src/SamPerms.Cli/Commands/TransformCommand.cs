@@ -1,0 +1,169 @@
+using System.CommandLine;
+using SamPerms.Output;
+using SamPerms.Sam.Core;
+using SamPerms.Validation;
+
+namespace SamPerms.Cli.Commands;
+
+/// <summary>
+/// <c>samperms transform</c>: the CloudFormation template SAM would produce. One template goes to stdout
+/// (or -o FILE); several go to --out-dir as NAME.json, or NAME.error.json when SAM rejects one.
+/// </summary>
+public static class TransformCommand
+{
+    public sealed record Settings(
+        IReadOnlyList<string> Templates,
+        string Region,
+        string? Partition,
+        IReadOnlyDictionary<string, string> Parameters,
+        string Format,
+        string? OutputFile,
+        string? OutDir);
+
+    public static Command Build(CliOutput output)
+    {
+        var templates = new Argument<string[]>("template")
+        {
+            Description = "SAM template file(s), YAML or JSON",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var region = CommonOptions.Region();
+        var partition = CommonOptions.Partition();
+        var parameters = CommonOptions.ParameterOverrides();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong("json", "yaml");
+        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout" };
+        var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/NAME.json (or NAME.error.json) per template" };
+
+        var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
+        {
+            templates, region, partition, parameters, format, outFile, outDir,
+        };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(templates) ?? [];
+            var overrides = parse.GetValue(parameters) ?? [];
+
+            // A greedy --parameter-overrides may swallow a template path; give back what is not Key=Value.
+            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(overrides);
+            if (!ParameterOverrides.TryParse(paramItems, out var values, out var error))
+            {
+                output.Error(error!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            var settings = new Settings(
+                [.. extraFiles, .. files],
+                CommonOptions.RegionOrDefault(parse.GetValue(region)),
+                parse.GetValue(partition),
+                values,
+                parse.GetValue(format) ?? "json",
+                parse.GetValue(outFile),
+                parse.GetValue(outDir));
+            return Run(settings, output);
+        });
+        return command;
+    }
+
+    public static int Run(Settings s, CliOutput output)
+    {
+        if (s.Templates.Count == 0)
+        {
+            output.Error("no template given");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (s.OutputFile is not null && s.OutDir is not null)
+        {
+            output.Error("use either --output or --out-dir, not both");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (s.Templates.Count > 1 && s.OutDir is null)
+        {
+            output.Error("several templates need --out-dir DIR");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (s.OutDir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(s.OutDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                output.Error($"cannot create {s.OutDir}: {e.Message}");
+                return ExitCodes.UsageOrIo;
+            }
+        }
+
+        var options = new TransformOptions { Region = s.Region, Partition = s.Partition, ParameterOverrides = s.Parameters };
+        int exit = ExitCodes.Ok;
+        foreach (var path in s.Templates)
+        {
+            exit = Math.Max(exit, TransformOne(path, options, s, output));
+        }
+
+        return exit;
+    }
+
+    private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            output.Error($"cannot read {path}: {e.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        foreach (var d in outcome.Diagnostics)
+        {
+            output.Diagnostic(d, path);
+        }
+
+        var name = Path.GetFileNameWithoutExtension(path);
+        try
+        {
+            if (outcome.Succeeded)
+            {
+                var text = s.Format == "yaml" ? YamlText.Write(outcome.Template!) : JsonText.Pretty(outcome.Template!);
+                if (s.OutDir is not null)
+                {
+                    AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + (s.Format == "yaml" ? ".yaml" : ".json")), text);
+                }
+                else if (s.OutputFile is not null)
+                {
+                    AtomicFile.WriteAllText(s.OutputFile, text);
+                }
+                else
+                {
+                    output.Out.Write(text);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            if (s.OutDir is not null)
+            {
+                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), JsonText.Pretty(ErrorReport.Build(outcome, path)));
+            }
+
+            return ExitCodes.Invalid;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Error($"cannot write output for {path}: {e.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

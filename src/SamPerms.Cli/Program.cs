@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using SamPerms.Cli;
+using SamPerms.Cli.Commands;
+
+return SamPermsCli.Run(args, CliOutput.Console);
+
+namespace SamPerms.Cli
+{
+    /// <summary>The samperms command line: argument parsing only; the engine does the work.</summary>
+    public static class SamPermsCli
+    {
+        public static RootCommand Build(CliOutput output) =>
+            new("SamPerms: see what AWS SAM will create, and who may do what, before you deploy.")
+            {
+                TransformCommand.Build(output),
+            };
+
+        public static int Run(string[] args, CliOutput output)
+        {
+            var root = Build(output);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    output.Error(error.Message);
+                }
+
+                output.Err.WriteLine("Try 'samperms --help'.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            try
+            {
+                return parse.Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Err, EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug in SamPerms, not in the user's template: say so plainly, without a stack trace.
+                output.Error($"internal error ({e.GetType().Name}): {e.Message}. Please report this with the template that caused it.");
+                return ExitCodes.UsageOrIo;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Derives SamPerms' embedded data tables from the reference facts in ../shared/reference-data.
+
+Run from the repository root:  python3 src/SamPerms/Data/regenerate.py [path/to/reference-data]
+The outputs are committed; the build and the tests never need the reference data.
+Each table keeps only the fields SamPerms uses, in its own format.
+"""
+import json, os, sys
+
+ref = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "reference-data")
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def policy_templates():
+    src = json.load(open(os.path.join(ref, "sam", "policy_templates.json")))["Templates"]
+    out = {}
+    for name in sorted(src):
+        t = src[name]
+        out[name] = {"Parameters": list(t.get("Parameters", {}).keys()), "Definition": t["Definition"]}
+    with open(os.path.join(here, "policy-templates.json"), "w") as f:
+        json.dump(out, f, indent=1, sort_keys=False)
+        f.write("\n")
+
+
+def managed_policy_names():
+    # name<TAB>path<TAB>partitions: the ARN is arn:<partition>:iam::aws:policy/<path><name>
+    src = json.load(open(os.path.join(ref, "sam", "aws_managed_policies.json")))
+    rows = {}
+    for partition, names in src.items():
+        prefix = f"arn:{partition}:iam::aws:policy/"
+        for name, arn in names.items():
+            assert arn.startswith(prefix) and arn.endswith(name), arn
+            path = arn[len(prefix):-len(name)]
+            rows.setdefault((name, path), []).append(partition)
+    with open(os.path.join(here, "managed-policy-names.tsv"), "w") as f:
+        f.write("# name\tpath\tpartitions (ARN = arn:PARTITION:iam::aws:policy/PATHNAME)\n")
+        for (name, path), parts in sorted(rows.items()):
+            f.write(f"{name}\t{path}\t{','.join(sorted(parts))}\n")
+
+
+if __name__ == "__main__":
+    policy_templates()
+    managed_policy_names()

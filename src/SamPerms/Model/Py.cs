@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+
+namespace SamPerms.Model;
+
+/// <summary>
+/// The few Python value semantics the reference relies on: truthiness, equality, str() and repr().
+/// Porting SAM faithfully means asking the same questions of values that it asks.
+/// </summary>
+public static class Py
+{
+    /// <summary>Python truthiness: None, "", 0, 0.0, False, {} and [] are false.</summary>
+    public static bool Truthy(Node? node) => node switch
+    {
+        null => false,
+        NullNode => false,
+        StringNode s => s.Value.Length > 0,
+        BoolNode b => b.Value,
+        IntNode i => i.Value != 0,
+        FloatNode f => f.Value != 0,
+        MapNode m => m.Count > 0,
+        SeqNode q => q.Count > 0,
+        _ => true,
+    };
+
+    /// <summary>None or absent.</summary>
+    public static bool IsNone(Node? node) => node is null or NullNode;
+
+    /// <summary>Python == between two JSON-like values (1 == 1.0 == True).</summary>
+    public static bool Equal(Node? a, Node? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is null || b is null)
+        {
+            return IsNone(a) && IsNone(b);
+        }
+
+        if (IsNumeric(a) && IsNumeric(b))
+        {
+            return Number(a) == Number(b);
+        }
+
+        switch (a)
+        {
+            case StringNode sa:
+                return b is StringNode sb && sa.Value == sb.Value;
+            case NullNode:
+                return b is NullNode;
+            case SeqNode qa:
+                if (b is not SeqNode qb || qa.Count != qb.Count)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < qa.Count; i++)
+                {
+                    if (!Equal(qa[i], qb[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case MapNode ma:
+                if (b is not MapNode mb || ma.Count != mb.Count)
+                {
+                    return false;
+                }
+
+                foreach (var e in ma.Entries)
+                {
+                    if (!mb.TryGet(e.Key, out var other) || !Equal(e.Value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static bool IsNumeric(Node n) => n is IntNode or FloatNode or BoolNode;
+
+    private static double Number(Node n) => n switch
+    {
+        IntNode i => i.Value,
+        FloatNode f => f.Value,
+        BoolNode b => b.Value ? 1 : 0,
+        _ => double.NaN,
+    };
+
+    /// <summary>Python str(value).</summary>
+    public static string Str(Node? node) => node switch
+    {
+        StringNode s => s.Value,
+        _ => Repr(node),
+    };
+
+    /// <summary>Python repr(value) of a JSON-like value, as it appears inside SAM's error messages.</summary>
+    public static string Repr(Node? node)
+    {
+        var sb = new StringBuilder();
+        WriteRepr(sb, node);
+        return sb.ToString();
+    }
+
+    private static void WriteRepr(StringBuilder sb, Node? node)
+    {
+        switch (node)
+        {
+            case null or NullNode:
+                sb.Append("None");
+                break;
+            case StringNode s:
+                sb.Append(ReprString(s.Value));
+                break;
+            case BoolNode b:
+                sb.Append(b.Value ? "True" : "False");
+                break;
+            case IntNode i:
+                sb.Append(i.Text);
+                break;
+            case FloatNode f:
+                sb.Append(f.Value switch
+                {
+                    double.PositiveInfinity => "inf",
+                    double.NegativeInfinity => "-inf",
+                    _ when double.IsNaN(f.Value) => "nan",
+                    _ => PyFloat.Repr(f.Value),
+                });
+                break;
+            case SeqNode q:
+                sb.Append('[');
+                for (int i = 0; i < q.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    WriteRepr(sb, q[i]);
+                }
+
+                sb.Append(']');
+                break;
+            case MapNode m:
+                sb.Append('{');
+                bool first = true;
+                foreach (var e in m.Entries)
+                {
+                    if (!first)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    first = false;
+                    sb.Append(ReprString(e.Key)).Append(": ");
+                    WriteRepr(sb, e.Value);
+                }
+
+                sb.Append('}');
+                break;
+        }
+    }
+
+    /// <summary>Python repr of a str: single quotes unless the text holds a single quote and no double quote.</summary>
+    public static string ReprString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new StringBuilder(s.Length + 2);
+        sb.Append(quote);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c == quote)
+                    {
+                        sb.Append('\\').Append(c);
+                    }
+                    else if (c < 0x20 || c == 0x7f)
+                    {
+                        sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append(quote);
+        return sb.ToString();
+    }
+
+    /// <summary>Python's type name of a value, for messages that print it.</summary>
+    public static string TypeName(Node? node) => node switch
+    {
+        null or NullNode => "NoneType",
+        StringNode => "str",
+        BoolNode => "bool",
+        IntNode => "int",
+        FloatNode => "float",
+        SeqNode => "list",
+        MapNode => "dict",
+        _ => "object",
+    };
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using SamPerms.Model;
+
+namespace SamPerms.Sam.Core;
+
+/// <summary>CodeUri / ContentUri / DefinitionUri: s3://bucket/key?versionId=v strings or {Bucket, Key, Version} maps.</summary>
+public static partial class S3Locations
+{
+    /// <summary>{Bucket, Key[, Version]} from an s3:// URI, or null when the text is not one.</summary>
+    public static MapNode? ParseUri(Node? uri)
+    {
+        if (uri is not StringNode s)
+        {
+            return null;
+        }
+
+        var text = s.Value;
+        if (!text.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = text["s3://".Length..];
+        int fragment = rest.IndexOf('#', StringComparison.Ordinal);
+        if (fragment >= 0)
+        {
+            rest = rest[..fragment];
+        }
+
+        string query = "";
+        int q = rest.IndexOf('?', StringComparison.Ordinal);
+        if (q >= 0)
+        {
+            query = rest[(q + 1)..];
+            rest = rest[..q];
+        }
+
+        int slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var bucket = slash < 0 ? rest : rest[..slash];
+        var path = slash < 0 ? "" : rest[slash..];
+        if (bucket.Length == 0 || path.Length == 0)
+        {
+            return null;
+        }
+
+        var pointer = N.Map(("Bucket", bucket), ("Key", path.TrimStart('/')));
+        var versions = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2 && p[0] == "versionId" && p[1].Length > 0)
+            .Select(p => Uri.UnescapeDataString(p[1].Replace('+', ' ')))
+            .ToList();
+        if (versions.Count == 1)
+        {
+            pointer.Set("Version", versions[0]);
+        }
+
+        return pointer;
+    }
+
+    /// <summary>The reference's construct_s3_location_object: {S3Bucket, S3Key[, S3ObjectVersion]}.</summary>
+    public static MapNode ToCodeLocation(Node? location, string logicalId, string propertyName)
+    {
+        MapNode pointer;
+        if (location is MapNode m)
+        {
+            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
+            {
+                throw new InvalidResourceException(logicalId, $"'{propertyName}' requires Bucket and Key properties to be specified.").Locate(location);
+            }
+
+            pointer = m;
+        }
+        else if (location is StringNode s)
+        {
+            var match = SsmRegex().Match(s.Value);
+            if (match.Success && match.Value.Contains('/', StringComparison.Ordinal))
+            {
+                throw new InvalidResourceException(logicalId, $"Unsupported dynamic reference detected in '{propertyName}'. Please consider using alternative 'FunctionCode' object format.").Locate(location);
+            }
+
+            pointer = ParseUri(s) ?? throw new InvalidResourceException(logicalId, $"'{propertyName}' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.").Locate(location);
+        }
+        else
+        {
+            throw new InvalidResourceException(logicalId, $"'{propertyName}' must be of type dict or string.").Locate(location);
+        }
+
+        var code = N.Map(("S3Bucket", pointer.Get("Bucket")), ("S3Key", pointer.Get("Key")));
+        if (pointer.TryGet("Version", out var version))
+        {
+            code.Set("S3ObjectVersion", version);
+        }
+
+        code.Span = location.Span;
+        return code;
+    }
+
+    [GeneratedRegex(@"{{resolve:(ssm|ssm-secure|secretsmanager):[a-zA-Z0-9_.\-/]+(:\d+)?}}")]
+    private static partial Regex SsmRegex();
+}

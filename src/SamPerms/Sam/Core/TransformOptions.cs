@@ -1,0 +1,31 @@
+namespace SamPerms.Sam.Core;
+
+/// <summary>What the transform needs besides the template: the region (and so the partition) and parameter values.</summary>
+public sealed record TransformOptions
+{
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Explicit partition; when null it follows the region (cn-* → aws-cn, us-gov-* → aws-us-gov).</summary>
+    public string? Partition { get; init; }
+
+    public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
+
+    public string EffectivePartition => Partition ?? Partitions.FromRegion(Region);
+}
+
+public static class Partitions
+{
+    /// <summary>The partition of a region, as the reference maps it.</summary>
+    public static string FromRegion(string region)
+    {
+        var r = region.ToLowerInvariant();
+        if (r.StartsWith("cn-", StringComparison.Ordinal)) return "aws-cn";
+        if (r.StartsWith("us-iso-", StringComparison.Ordinal)) return "aws-iso";
+        if (r.StartsWith("us-isob", StringComparison.Ordinal)) return "aws-iso-b";
+        if (r.StartsWith("us-gov", StringComparison.Ordinal)) return "aws-us-gov";
+        if (r.StartsWith("eu-isoe", StringComparison.Ordinal)) return "aws-iso-e";
+        if (r.StartsWith("us-isof", StringComparison.Ordinal)) return "aws-iso-f";
+        if (r.StartsWith("eusc-", StringComparison.Ordinal)) return "aws-eusc";
+        return "aws";
+    }
+}

@@ -1,0 +1,79 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Events;
+
+/// <summary>
+/// One entry of a function's Events (S3, SQS, Schedule, ...). Reads its properties as the reference's
+/// from_dict does and expands to the permission, mapping, rule or subscription SAM writes. One subclass per
+/// event type, registered in <see cref="EventSourceTypes"/>.
+/// </summary>
+public abstract class EventSource
+{
+    /// <summary>Function logical id + event id: the prefix of everything this event generates.</summary>
+    public string LogicalId { get; private set; } = "";
+
+    /// <summary>The event's own id under Events.</summary>
+    public string RelativeId { get; private set; } = "";
+
+    public MapNode EventDict { get; private set; } = new();
+
+    public MapNode Properties { get; private set; } = new();
+
+    /// <summary>Condition etc. on the event entry itself (rare; the reference reads them like a resource's).</summary>
+    public MapNode ResourceAttributes { get; } = new();
+
+    public abstract string Type { get; }
+
+    protected abstract PropertyTable PropertyTypes { get; }
+
+    /// <summary>A property value; null when absent or YAML null.</summary>
+    public Node? Prop(string name) => Properties.Get(name) is { } v and not NullNode ? v : null;
+
+    public void Load(string logicalId, MapNode eventDict, string relativeId)
+    {
+        if (!PropertyTable.IsValidLogicalId(logicalId))
+        {
+            throw new InvalidResourceException(logicalId, "Logical ids must be alphanumeric.");
+        }
+
+        LogicalId = logicalId;
+        RelativeId = relativeId;
+        EventDict = eventDict;
+        if (eventDict.Get("Properties") is { } p && p is not MapNode)
+        {
+            throw new InvalidResourceException(logicalId, "Properties of a resource must be an object.").Locate(p);
+        }
+
+        Properties = eventDict.Get("Properties") as MapNode ?? new MapNode();
+        PropertyTypes.CheckKnown(logicalId, Type, Properties);
+        foreach (var attr in SamResource.SupportedAttributes)
+        {
+            if (eventDict.TryGet(attr, out var v))
+            {
+                ResourceAttributes.Set(attr, v);
+            }
+        }
+
+        PropertyTypes.Validate(logicalId, Properties);
+        OnLoaded();
+    }
+
+    protected virtual void OnLoaded()
+    {
+    }
+
+    /// <summary>The reference's resources_to_link: find the resources this event edits (bucket, API, ...).</summary>
+    public virtual void LinkResources(TransformContext ctx, SamResource owner)
+    {
+    }
+
+    public abstract IList<CfnResource> ToCloudFormation(EventContext ectx);
+
+    /// <summary>Origin for resources this event generates: the function's Events.&lt;id&gt;.</summary>
+    public Origin Origin(SamResource owner) => owner.OriginOf("Events." + RelativeId);
+
+    /// <summary>An InvalidEventException for this event.</summary>
+    public InvalidEventException Error(string message, Node? at = null) =>
+        (InvalidEventException)new InvalidEventException(RelativeId, message).Locate(at ?? EventDict);
+}

@@ -1,0 +1,182 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Iam;
+
+namespace SamPerms.Sam.Function;
+
+public sealed partial class SamFunction
+{
+    private static readonly string[] DestinationTypes = ["SQS", "SNS", "EventBridge", "Lambda", "S3Bucket"];
+
+    /// <summary>
+    /// EventInvokeConfig → AWS::Lambda::EventInvokeConfig, a queue or topic SAM creates when a SQS/SNS
+    /// destination has no ARN, and the role policies the destinations need.
+    /// </summary>
+    private List<CfnResource> ConstructEventInvokeConfig(string functionId, string aliasName, CfnResource? alias, TransformContext ctx, List<Node> policies)
+    {
+        var config = (MapNode)Prop("EventInvokeConfig")!;
+        var resolved = (MapNode)ctx.Intrinsics.ResolveParameterRefs(config)!;
+        var logicalId = functionId + "EventInvokeConfig";
+        var origin = OriginOf("EventInvokeConfig");
+        var resources = new List<CfnResource>();
+        var invokeConfig = new CfnResource(logicalId, "AWS::Lambda::EventInvokeConfig") { Origin = origin }.WithAttributes(ResourceAttributes);
+        if (alias is not null)
+        {
+            invokeConfig.DependsOn = N.Seq(alias.LogicalId);
+        }
+
+        var destinationConfig = new MapNode();
+        var input = resolved.Get("DestinationConfig");
+        if (Py.Truthy(input))
+        {
+            var inputMap = Expect.That(input, LogicalId, "EventInvokeConfig.DestinationConfig").ToBeMap();
+            foreach (var name in (string[])["OnSuccess", "OnFailure"])
+            {
+                var value = inputMap.Get(name);
+                if (value is null or NullNode)
+                {
+                    continue;
+                }
+
+                var dest = Expect.That(value, LogicalId, $"EventInvokeConfig.DestinationConfig.{name}").ToBeMap();
+                var (resource, destination, policy) = ValidateAndInjectDestination(dest, name, logicalId, ctx);
+                destinationConfig.Set(name, N.Map(("Destination", destination)));
+                ((MapNode)((MapNode)config.Get("DestinationConfig")!).Get(name)!).Set("Destination", destination ?? NullNode.Instance);
+                if (resource is not null)
+                {
+                    resource.Origin = origin;
+                    resources.Add(resource);
+                }
+
+                if (policy is not null)
+                {
+                    policies.Add(policy);
+                }
+            }
+        }
+
+        invokeConfig["FunctionName"] = N.Ref(functionId);
+        invokeConfig["Qualifier"] = aliasName.Length > 0 ? aliasName : "$LATEST";
+        invokeConfig["DestinationConfig"] = destinationConfig;
+        invokeConfig["MaximumEventAgeInSeconds"] = resolved.Get("MaximumEventAgeInSeconds");
+        invokeConfig["MaximumRetryAttempts"] = resolved.Get("MaximumRetryAttempts");
+        resources.Add(invokeConfig);
+        return resources;
+    }
+
+    private (CfnResource? Resource, Node? Destination, Node? Policy) ValidateAndInjectDestination(MapNode dest, string eventName, string logicalId, TransformContext ctx)
+    {
+        var type = dest.Get("Type");
+        var destination = dest.Get("Destination");
+        if (type is not StringNode { Value: var t } || !DestinationTypes.Contains(t))
+        {
+            throw new InvalidResourceException(LogicalId, $"'Type: {Py.Str(type)}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']").Locate(type ?? dest);
+        }
+
+        var resourceId = logicalId + eventName;
+        CfnResource? resource = null;
+        Node? policy = null;
+        var (propertyCondition, destArn) = GetOrMakeCondition(destination, logicalId, ctx);
+        if (destination is null or NullNode || propertyCondition is not null)
+        {
+            var combined = MakeAndConditions(Condition, propertyCondition, ctx);
+            if (t is "SQS" or "SNS")
+            {
+                resource = t == "SQS"
+                    ? new CfnResource(resourceId + "Queue", "AWS::SQS::Queue").WithAttributes(PassthroughAttributes())
+                    : new CfnResource(resourceId + "Topic", "AWS::SNS::Topic").WithAttributes(PassthroughAttributes());
+                if (combined is not null)
+                {
+                    resource.SetAttribute("Condition", combined);
+                }
+
+                destination = propertyCondition is not null
+                    ? N.If(propertyCondition, resource.GetAtt("Arn"), destArn)
+                    : resource.GetAtt("Arn");
+                policy = DestinationPolicy(t, resourceId, destination);
+            }
+            else
+            {
+                throw new InvalidResourceException(LogicalId, "Destination is required if Type is not ['SQS', 'SNS']").Locate(dest);
+            }
+        }
+
+        if (dest.Get("Destination") is { } given and not NullNode && propertyCondition is null)
+        {
+            policy = DestinationPolicy(t, resourceId, given);
+        }
+
+        return (resource, destination, policy);
+    }
+
+    private static Node? DestinationPolicy(string type, string logicalId, Node arn) => type switch
+    {
+        "SQS" => IamPolicies.SqsSendMessage(arn, logicalId),
+        "SNS" => IamPolicies.SnsPublish(arn, logicalId),
+        "EventBridge" => IamPolicies.EventBusPutEvents(arn, logicalId),
+        "Lambda" => IamPolicies.LambdaInvokeFunction(arn, logicalId),
+        "S3Bucket" => IamPolicies.S3SendEventPayload(arn, logicalId),
+        _ => new MapNode(),
+    };
+
+    private string? MakeAndConditions(string? resourceCondition, string? propertyCondition, TransformContext ctx)
+    {
+        if (resourceCondition is null)
+        {
+            return propertyCondition;
+        }
+
+        if (propertyCondition is null)
+        {
+            return resourceCondition;
+        }
+
+        var and = N.Map(("Fn::And", N.Seq(N.Condition(resourceCondition), N.Condition(propertyCondition))));
+        var name = GeneratedConditionName(resourceCondition + "AND" + propertyCondition, LogicalId);
+        ctx.Conditions?.Set(name, and);
+        return name;
+    }
+
+    /// <summary>
+    /// Destination: !If [C, !Ref AWS::NoValue, arn] creates the queue/topic when C is true; the reverse
+    /// creates it when C is false, under a generated NOT condition.
+    /// </summary>
+    private (string? Condition, Node? Arn) GetOrMakeCondition(Node? destination, string logicalId, TransformContext ctx)
+    {
+        if (destination is null || !Intrinsics.IsIf(destination))
+        {
+            return (null, null);
+        }
+
+        if (Intrinsics.Arg(destination) is not SeqNode { Count: 3 } items)
+        {
+            throw new InvalidResourceException(logicalId, "Malformed 'Destination' property: Fn::If requires 3 arguments.").Locate(destination);
+        }
+
+        if (Intrinsics.IsNoValue(items[1]) && Intrinsics.IsNoValue(items[2]))
+        {
+            return (null, null);
+        }
+
+        if (Intrinsics.IsNoValue(items[1]))
+        {
+            return (Py.Str(items[0]), items[2]);
+        }
+
+        if (Intrinsics.IsNoValue(items[2]))
+        {
+            var condition = Py.Str(items[0]);
+            var notCondition = GeneratedConditionName("NOT" + condition, logicalId);
+            ctx.Conditions?.Set(notCondition, N.Not(condition));
+            return (notCondition, items[1]);
+        }
+
+        return (null, null);
+    }
+
+    private static string GeneratedConditionName(string name, string hashInput)
+    {
+        var conditionName = name + LogicalIds.Hash(new StringNode(hashInput));
+        return conditionName.Length > 255 ? conditionName[..255] : conditionName;
+    }
+}

@@ -1,0 +1,153 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
+
+namespace SamPerms.Sam.Function;
+
+/// <summary>
+/// AWS::Serverless::Function → AWS::Lambda::Function, its execution role, and everything its properties and
+/// events imply. The steps follow the reference's SamFunction.to_cloudformation; each feature lives in its own
+/// partial file (Code, Role, Version, Url, EventInvokeConfig, DeploymentPreference, Events).
+/// </summary>
+public sealed partial class SamFunction : SamResource
+{
+    public const string Type = "AWS::Serverless::Function";
+
+    private static readonly Validator StrOrDict = V.OneOf(V.Str, V.Dict);
+
+    private static readonly PropertyTable Table = new(
+        ("FunctionName", PropertySpec.Optional(StrOrDict)),
+        ("Handler", PropertySpec.PassThrough),
+        ("Runtime", PropertySpec.PassThrough),
+        ("CodeUri", PropertySpec.PassThrough),
+        ("ImageUri", PropertySpec.PassThrough),
+        ("PackageType", PropertySpec.PassThrough),
+        ("InlineCode", PropertySpec.PassThrough),
+        ("DeadLetterQueue", PropertySpec.Optional(V.Dict)),
+        ("Description", PropertySpec.PassThrough),
+        ("MemorySize", PropertySpec.PassThrough),
+        ("Timeout", PropertySpec.PassThrough),
+        ("VpcConfig", PropertySpec.PassThrough),
+        ("Role", PropertySpec.Optional(V.Str)),
+        ("AssumeRolePolicyDocument", PropertySpec.Optional(V.Dict)),
+        ("Policies", PropertySpec.Optional(V.OneOf(V.Str, V.Dict, V.ListOf(StrOrDict)))),
+        ("RolePath", PropertySpec.PassThrough),
+        ("PermissionsBoundary", PropertySpec.Optional(V.Str)),
+        ("Environment", PropertySpec.Optional(V.DictOf(V.Str, V.Dict))),
+        ("Events", PropertySpec.Optional(V.DictOf(V.Str, V.Dict))),
+        ("Tags", PropertySpec.Optional(V.Dict)),
+        ("PropagateTags", PropertySpec.Optional(V.Bool)),
+        ("Tracing", PropertySpec.Optional(V.OneOf(V.Dict, V.Str))),
+        ("KmsKeyArn", PropertySpec.PassThrough),
+        ("DeploymentPreference", PropertySpec.Optional(V.Dict)),
+        ("ReservedConcurrentExecutions", PropertySpec.PassThrough),
+        ("Layers", PropertySpec.Optional(V.ListOf(StrOrDict))),
+        ("EventInvokeConfig", PropertySpec.Optional(V.Dict)),
+        ("EphemeralStorage", PropertySpec.PassThrough),
+        ("AutoPublishAlias", PropertySpec.Optional(V.OneOf(V.Str))),
+        ("AutoPublishCodeSha256", PropertySpec.Optional(V.OneOf(V.Str))),
+        ("AutoPublishAliasAllProperties", PropertySpec.Strict(V.Bool)),
+        ("VersionDescription", PropertySpec.PassThrough),
+        ("ProvisionedConcurrencyConfig", PropertySpec.PassThrough),
+        ("FileSystemConfigs", PropertySpec.PassThrough),
+        ("ImageConfig", PropertySpec.PassThrough),
+        ("CodeSigningConfigArn", PropertySpec.PassThrough),
+        ("Architectures", PropertySpec.PassThrough),
+        ("SnapStart", PropertySpec.Optional(V.Dict)),
+        ("FunctionUrlConfig", PropertySpec.Optional(V.Dict)),
+        ("RuntimeManagementConfig", PropertySpec.PassThrough),
+        ("LoggingConfig", PropertySpec.PassThrough),
+        ("RecursiveLoop", PropertySpec.PassThrough),
+        ("SourceKMSKeyArn", PropertySpec.PassThrough),
+        ("CapacityProviderConfig", PropertySpec.Optional(V.Dict)),
+        ("FunctionScalingConfig", PropertySpec.Optional(V.Dict)),
+        ("VersionDeletionPolicy", PropertySpec.Optional(V.StrEnum("Delete", "Retain"))),
+        ("PublishToLatestPublished", PropertySpec.PassThrough),
+        ("TenancyConfig", PropertySpec.PassThrough),
+        ("DurableConfig", PropertySpec.Optional(V.Dict)));
+
+    private static readonly ValidationRules.Rule[] Rules =
+    [
+        new ValidationRules.MutuallyExclusive("CapacityProviderConfig", "ProvisionedConcurrencyConfig"),
+        new ValidationRules.MutuallyExclusive("CapacityProviderConfig", "VpcConfig"),
+        new ValidationRules.Requires("FunctionScalingConfig", "CapacityProviderConfig"),
+        new ValidationRules.Requires("VersionDeletionPolicy", "AutoPublishAlias"),
+    ];
+
+    private static readonly Dictionary<string, string> Referable = new(StringComparer.Ordinal)
+    {
+        ["Alias"] = "AWS::Lambda::Alias",
+        ["Version"] = "AWS::Lambda::Version",
+        ["DestinationTopic"] = "AWS::SNS::Topic",
+        ["DestinationQueue"] = "AWS::SQS::Queue",
+    };
+
+    public override string ResourceType => Type;
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    public override IReadOnlyDictionary<string, string> ReferableProperties => Referable;
+
+    public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
+    {
+        var resources = new List<CfnResource>();
+        ValidationRules.Check(this, Rules);
+        if (Prop("DeadLetterQueue") is MapNode dlq)
+        {
+            ValidateDeadLetterQueue(dlq);
+        }
+
+        ValidateTenancyConfig();
+        var function = ConstructLambdaFunction(ctx);
+        resources.Add(function);
+
+        if (Prop("ProvisionedConcurrencyConfig") is not null && !Py.Truthy(Prop("AutoPublishAlias")))
+        {
+            throw new InvalidResourceException(LogicalId, "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function");
+        }
+
+        CfnResource? alias = null;
+        string aliasName = "";
+        if (Py.Truthy(Prop("AutoPublishAlias")))
+        {
+            (alias, aliasName) = ConstructVersionAndAlias(function, ctx, resources);
+        }
+
+        if (Py.Truthy(Prop("FunctionUrlConfig")))
+        {
+            resources.AddRange(ConstructFunctionUrl(function, alias, (MapNode)Prop("FunctionUrlConfig")!));
+        }
+
+        ApplyDeploymentPreference(alias, ctx);
+
+        var eventInvokePolicies = new List<Node>();
+        if (Py.Truthy(Prop("EventInvokeConfig")))
+        {
+            resources.AddRange(ConstructEventInvokeConfig(function.LogicalId, aliasName, alias, ctx, eventInvokePolicies));
+        }
+
+        var role = ConstructRole(eventInvokePolicies, ctx);
+        var functionRole = function["Role"];
+        if (functionRole is null)
+        {
+            function["Role"] = role.GetAtt("Arn");
+            resources.Add(role);
+        }
+        else if (Intrinsics.IsIf(functionRole))
+        {
+            ApplyConditionalRole(function, role, ctx, resources);
+        }
+
+        try
+        {
+            resources.AddRange(GenerateEventResources(function, role, alias, ctx));
+        }
+        catch (InvalidEventException e)
+        {
+            throw new InvalidResourceException(LogicalId, e.Message).Locate(e.At);
+        }
+
+        CfnTags.Propagate(resources, Prop("Tags"), Prop("PropagateTags"));
+        return resources;
+    }
+}

@@ -1,0 +1,369 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Resolution;
+using SamPerms.Sam.Plugins;
+
+namespace SamPerms.Sam;
+
+/// <summary>
+/// Turns a SAM template into the CloudFormation template the AWS SAM translator produces. The steps follow the
+/// reference: validate the structure, resolve parameter values, run the template plugins, expand each SAM
+/// resource (functions first, connectors last), run the after-template plugins, then rewrite references to
+/// derived and renamed resources. Errors are collected per resource and reported together.
+/// </summary>
+public static class SamTranslator
+{
+    public static TransformResult Transform(Node input, TransformOptions options)
+    {
+        try
+        {
+            return TransformOrThrow(input, options);
+        }
+        catch (InvalidDocumentException e)
+        {
+            return TransformResult.Failure(e);
+        }
+        catch (SamException e)
+        {
+            return TransformResult.Failure(new InvalidDocumentException([e]));
+        }
+    }
+
+    private static TransformResult TransformOrThrow(Node input, TransformOptions options)
+    {
+        // The reference works on a copy of the template; so do we, so the caller's tree stays as it was read.
+        if (input.Clone() is not MapNode samTemplate)
+        {
+            throw new InvalidDocumentException([new InvalidTemplateException("'Resources' section is required")]);
+        }
+
+        ValidateStructure(samTemplate);
+        var parameters = ParameterValues(samTemplate, options);
+        var ctx = new TransformContext(options, samTemplate, parameters);
+        var plugins = SamPlugins.Default;
+        RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));
+        EmbeddedConnectors.Expand(ctx);
+
+        var template = (MapNode)samTemplate.Clone();
+        ctx.Template = template;
+        ctx.Mappings = IntrinsicsResolver.ForMappings(template.Get("Mappings") as MapNode ?? new MapNode());
+        var errors = new List<SamException>();
+        var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
+        var resourceRefs = new SupportedResourceReferences();
+        var changedIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var outputResources = (MapNode)template.Get("Resources")!;
+        var samResources = (MapNode)samTemplate.Get("Resources")!;
+
+        foreach (var (logicalId, resourceDict) in ResourcesInOrder(samResources))
+        {
+            try
+            {
+                var resource = SamResourceTypes.Create(resourceDict.Get("Type")!.Str!);
+                resource.Load(logicalId, resourceDict, (id, type, props) =>
+                {
+                    foreach (var p in plugins)
+                    {
+                        p.BeforeTransformResource(id, type, props, ctx);
+                    }
+                });
+                resource.LinkResources(ctx);
+                var generated = resource.ToCloudFormation(ctx);
+                AddResourceReferences(resource, generated, resourceRefs);
+                if (logicalId != resource.LogicalId)
+                {
+                    changedIds[logicalId] = resource.LogicalId;
+                }
+
+                outputResources.Remove(logicalId);
+                foreach (var cfn in generated)
+                {
+                    if (IsUniqueLogicalId(cfn, samResources))
+                    {
+                        outputResources.Set(cfn.LogicalId, cfn.ToNode());
+                        origins[cfn.LogicalId] = cfn.Origin ?? resource.OriginOf();
+                    }
+                    else
+                    {
+                        errors.Add(new DuplicateLogicalIdException(logicalId, cfn.LogicalId, cfn.Type).Locate(resourceDict));
+                    }
+                }
+            }
+            catch (InvalidDocumentException)
+            {
+                throw;
+            }
+            catch (SamException e) when (e is InvalidResourceException or InvalidEventException or InvalidTemplateException)
+            {
+                e.At ??= resourceDict;
+                errors.Add(e);
+            }
+        }
+
+        foreach (var finisher in TemplateFinishers.All)
+        {
+            try
+            {
+                finisher(ctx, outputResources, origins);
+            }
+            catch (InvalidResourceException e)
+            {
+                errors.Add(e);
+            }
+        }
+
+        try
+        {
+            foreach (var p in plugins)
+            {
+                p.AfterTransformTemplate(template, ctx);
+            }
+        }
+        catch (SamException e) when (e is InvalidDocumentException or InvalidResourceException or InvalidTemplateException)
+        {
+            errors.Add(e);
+        }
+
+        template.Remove("Transform");
+        if (errors.Count > 0)
+        {
+            throw new InvalidDocumentException(errors);
+        }
+
+        ResolveDependsOn(template, changedIds);
+        ctx.Intrinsics.ResolveSamResourceIdRefs(template, changedIds);
+        ctx.Intrinsics.ResolveSamResourceRefs(template, resourceRefs);
+        foreach (var e in outputResources.Entries)
+        {
+            if (!origins.ContainsKey(e.Key))
+            {
+                origins[e.Key] = new Origin(e.Key, (e.Value as MapNode)?.Get("Type")?.Str ?? "", "", e.Value.Span);
+            }
+        }
+
+        return TransformResult.Success(template, origins);
+    }
+
+    private static void RunTemplatePlugins(IReadOnlyList<ISamPlugin> plugins, Action<ISamPlugin> act)
+    {
+        foreach (var p in plugins)
+        {
+            try
+            {
+                act(p);
+            }
+            catch (InvalidDocumentException)
+            {
+                throw;
+            }
+            catch (SamException e)
+            {
+                throw new InvalidDocumentException([e]);
+            }
+        }
+    }
+
+    /// <summary>The reference's Parser.validate_datatypes.</summary>
+    private static void ValidateStructure(MapNode template)
+    {
+        if (template.Get("Resources") is not MapNode resources || resources.Count == 0)
+        {
+            throw new InvalidDocumentException([new InvalidTemplateException("'Resources' section is required").Locate(template.Get("Resources") ?? template)]);
+        }
+
+        foreach (var e in resources.Entries)
+        {
+            if (e.Value is not MapNode)
+            {
+                throw new InvalidDocumentException([new InvalidTemplateException("All 'Resources' must be Objects. If you're using YAML, this may be an indentation issue.").Locate(e.Value)]);
+            }
+        }
+
+        foreach (var e in resources.Entries)
+        {
+            var r = (MapNode)e.Value;
+            if (!IsSamResource(r))
+            {
+                continue;
+            }
+
+            var props = r.TryGet("Properties", out var p) ? p : new MapNode();
+            Expect.That(props, e.Key, "Properties", isAttribute: true).ToBeMap();
+        }
+    }
+
+    /// <summary>The reference's SamResource.valid(): a SAM type (after checking Condition is a string).</summary>
+    internal static bool IsSamResource(MapNode resource)
+    {
+        if (resource.Get("Condition") is { } c && Py.Truthy(c) && c is not StringNode)
+        {
+            throw new InvalidDocumentException([new InvalidTemplateException("Every Condition member must be a string.").Locate(c)]);
+        }
+
+        return resource.Get("Type") is StringNode t && SamResourceTypes.GlobalsTypes.Contains(t.Value);
+    }
+
+    private static MapNode ParameterValues(MapNode template, TransformOptions options)
+    {
+        var values = new MapNode();
+        foreach (var (k, v) in options.ParameterOverrides)
+        {
+            values.Set(k, v);
+        }
+
+        if (template.Get("Parameters") is MapNode parameters)
+        {
+            foreach (var e in parameters.Entries)
+            {
+                if (!values.ContainsKey(e.Key) && e.Value is MapNode p && p.TryGet("Default", out var d))
+                {
+                    values.Set(e.Key, d);
+                }
+            }
+        }
+
+        if (!values.ContainsKey("AWS::Region"))
+        {
+            values.Set("AWS::Region", options.Region);
+        }
+
+        if (!values.ContainsKey("AWS::Partition"))
+        {
+            values.Set("AWS::Partition", options.EffectivePartition);
+        }
+
+        return values;
+    }
+
+    /// <summary>Functions, state machines, APIs, everything else, then connectors (they read generated resources).</summary>
+    private static IEnumerable<(string, MapNode)> ResourcesInOrder(MapNode resources)
+    {
+        var buckets = new List<(string, MapNode)>[5];
+        for (int i = 0; i < buckets.Length; i++)
+        {
+            buckets[i] = [];
+        }
+
+        foreach (var e in resources.Entries)
+        {
+            if (e.Value is not MapNode r || r.Get("Type") is not StringNode t || !SamResourceTypes.CanResolve(t.Value))
+            {
+                continue;
+            }
+
+            int bucket = t.Value switch
+            {
+                "AWS::Serverless::Function" => 0,
+                "AWS::Serverless::StateMachine" => 1,
+                "AWS::Serverless::Api" or "AWS::Serverless::HttpApi" or "AWS::Serverless::WebSocketApi" => 2,
+                "AWS::Serverless::Connector" => 4,
+                _ => 3,
+            };
+            buckets[bucket].Add((e.Key, r));
+        }
+
+        return buckets.SelectMany(b => b);
+    }
+
+    private static void AddResourceReferences(SamResource resource, IList<CfnResource> generated, SupportedResourceReferences refs)
+    {
+        if (resource.ReferableProperties.Count == 0)
+        {
+            return;
+        }
+
+        var byType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in generated)
+        {
+            byType[r.Type] = r.LogicalId;
+        }
+
+        foreach (var (property, type) in resource.ReferableProperties)
+        {
+            if (byType.TryGetValue(type, out var id))
+            {
+                refs.Add(resource.LogicalId, property, id);
+            }
+        }
+    }
+
+    /// <summary>Generated types that may replace a same-named input resource (the reference's do_not_verify).</summary>
+    private static readonly Dictionary<string, string[]> MayReplace = new(StringComparer.Ordinal)
+    {
+        ["AWS::Lambda::Function"] = ["AWS::Serverless::Function"],
+        ["AWS::Lambda::LayerVersion"] = ["AWS::Serverless::LayerVersion"],
+        ["AWS::Lambda::CapacityProvider"] = ["AWS::Serverless::CapacityProvider"],
+        ["AWS::ApiGateway::RestApi"] = ["AWS::Serverless::Api"],
+        ["AWS::ApiGatewayV2::Api"] = ["AWS::Serverless::HttpApi", "AWS::Serverless::WebSocketApi"],
+        ["AWS::S3::Bucket"] = ["AWS::S3::Bucket"],
+        ["AWS::SNS::Topic"] = ["AWS::SNS::Topic"],
+        ["AWS::DynamoDB::Table"] = ["AWS::Serverless::SimpleTable"],
+        ["AWS::CloudFormation::Stack"] = ["AWS::Serverless::Application"],
+        ["AWS::Cognito::UserPool"] = ["AWS::Cognito::UserPool"],
+        ["AWS::ApiGateway::DomainName"] = ["AWS::ApiGateway::DomainName"],
+        ["AWS::ApiGateway::BasePathMapping"] = ["AWS::ApiGateway::BasePathMapping"],
+        ["AWS::ApiGateway::DomainNameV2"] = ["AWS::ApiGateway::DomainNameV2"],
+        ["AWS::ApiGateway::BasePathMappingV2"] = ["AWS::ApiGateway::BasePathMappingV2"],
+        ["AWS::StepFunctions::StateMachine"] = ["AWS::Serverless::StateMachine"],
+        ["AWS::AppSync::GraphQLApi"] = ["AWS::Serverless::GraphQLApi"],
+    };
+
+    private static bool IsUniqueLogicalId(CfnResource resource, MapNode samResources)
+    {
+        if (!samResources.TryGet(resource.LogicalId, out var existing))
+        {
+            return true;
+        }
+
+        return MayReplace.TryGetValue(resource.Type, out var types)
+            && existing is MapNode m && m.Get("Type") is StringNode t && types.Contains(t.Value);
+    }
+
+    /// <summary>Point DependsOn entries at logical ids SAM changed (the reference's ResolveDependsOn).</summary>
+    private static void ResolveDependsOn(Node node, Dictionary<string, string> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case MapNode m:
+                if (m.Get("DependsOn") is { } dependsOn)
+                {
+                    foreach (var (from, to) in changed)
+                    {
+                        if (dependsOn is SeqNode s)
+                        {
+                            for (int i = 0; i < s.Count; i++)
+                            {
+                                if (s[i] is StringNode sv && sv.Value == from)
+                                {
+                                    s[i] = new StringNode(to);
+                                }
+                            }
+                        }
+                        else if (dependsOn is StringNode d && d.Value == from)
+                        {
+                            dependsOn = new StringNode(to);
+                            m.Set("DependsOn", dependsOn);
+                        }
+                    }
+                }
+
+                foreach (var e in m.Entries)
+                {
+                    ResolveDependsOn(e.Value, changed);
+                }
+
+                break;
+            case SeqNode q:
+                foreach (var i in q.Items)
+                {
+                    ResolveDependsOn(i, changed);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using SamPerms.Model;
+using SamPerms.Sam;
+using SamPerms.Sam.Core;
+using SamPerms.Validation;
+using SamPerms.Yaml;
+
+namespace SamPerms;
+
+/// <summary>The outcome of transforming one template: the CloudFormation template, or why there is none.</summary>
+public sealed record TransformOutcome(
+    Node? Input,
+    MapNode? Template,
+    IReadOnlyDictionary<string, Origin> Origins,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? ErrorMessage)
+{
+    public bool Succeeded => Template is not null;
+}
+
+/// <summary>
+/// The engine's front door for the transform: read a template (YAML or JSON), expand it as SAM does, and
+/// turn any problem into located diagnostics. Never throws on bad input.
+/// </summary>
+public static class TemplateTransformer
+{
+    public static TransformOutcome TransformBytes(byte[] bytes, TransformOptions options, ReaderLimits? limits = null)
+    {
+        var read = TemplateReader.Read(bytes, limits);
+        if (!read.Succeeded)
+        {
+            var message = string.Join(" ", read.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Message));
+            return new TransformOutcome(read.Root, null, new Dictionary<string, Origin>(), read.Diagnostics, message);
+        }
+
+        return TransformNode(read.Root!, options);
+    }
+
+    public static TransformOutcome TransformNode(Node root, TransformOptions options)
+    {
+        if (root is not MapNode)
+        {
+            var d = DiagnosticCatalog.NotTemplate("a template must be a mapping with a Resources section", root.Span);
+            return new TransformOutcome(root, null, new Dictionary<string, Origin>(), [d], d.Message);
+        }
+
+        var result = SamTranslator.Transform(root, options);
+        if (result.Succeeded)
+        {
+            return new TransformOutcome(root, result.Template, result.Origins, [], null);
+        }
+
+        return new TransformOutcome(root, null, result.Origins, DiagnosticsOf(result.Error!, root), result.ErrorMessage);
+    }
+
+    /// <summary>One diagnostic per cause the reference reports, located at the node that caused it.</summary>
+    public static IReadOnlyList<Diagnostic> DiagnosticsOf(InvalidDocumentException error, Node root)
+    {
+        return error.Causes
+            .OrderBy(c => c.SortKey, StringComparer.Ordinal)
+            .Select(c => DiagnosticCatalog.Sam(c.Message, (c.At ?? root).Span, null))
+            .ToList();
+    }
+}

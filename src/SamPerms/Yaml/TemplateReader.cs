@@ -1,0 +1,131 @@
+using System.Text;
+using SamPerms.Text;
+using SamPerms.Validation;
+
+namespace SamPerms.Yaml;
+
+/// <summary>
+/// Reads a template file (YAML or JSON) into a node tree where every node keeps its line and column.
+/// Never throws on bad input: every problem becomes a diagnostic.
+/// </summary>
+public static class TemplateReader
+{
+    public static ReadResult Read(byte[] bytes, ReaderLimits? limits = null)
+    {
+        limits ??= ReaderLimits.Default;
+        if (bytes.Length > limits.MaxBytes)
+        {
+            return Fail(DiagnosticCatalog.TooLarge($"the file is {bytes.Length} bytes; SamPerms reads at most {limits.MaxBytes} bytes", new SourceSpan(1, 1, 1, 1)));
+        }
+
+        var text = Decode(bytes, out var encodingError);
+        if (text is null)
+        {
+            return Fail(encodingError!);
+        }
+
+        return ReadText(text, limits);
+    }
+
+    public static ReadResult ReadText(string text, ReaderLimits? limits = null)
+    {
+        limits ??= ReaderLimits.Default;
+        if (LooksLikeJson(text))
+        {
+            var json = new JsonTemplateParser(text, limits).Parse();
+            if (json.Succeeded)
+            {
+                return json;
+            }
+
+            // Flow-style YAML can start with '{' too; prefer the JSON error only when YAML fails as well.
+            var yaml = new YamlTreeBuilder(text, limits).Build();
+            return yaml.Succeeded ? yaml : json;
+        }
+
+        return new YamlTreeBuilder(text, limits).Build();
+    }
+
+    private static bool LooksLikeJson(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c == '{';
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadResult Fail(Diagnostic d) => new(null, [d]);
+
+    /// <summary>UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused at the first bad byte.</summary>
+    private static string? Decode(byte[] bytes, out Diagnostic? error)
+    {
+        error = null;
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            return strict.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            int bad = start + Math.Max(0, ex.Index);
+            bad = FirstInvalidUtf8(bytes, start) ?? bad;
+            int line = 1, col = 1;
+            for (int i = start; i < bad; i++)
+            {
+                if (bytes[i] == (byte)'\n')
+                {
+                    line++;
+                    col = 1;
+                }
+                else if ((bytes[i] & 0xC0) != 0x80)
+                {
+                    col++;
+                }
+            }
+
+            error = DiagnosticCatalog.Encoding($"the file is not valid UTF-8: byte 0x{bytes[bad]:X2} at offset {bad}", new SourceSpan(line, col, line, col + 1));
+            return null;
+        }
+    }
+
+    private static int? FirstInvalidUtf8(byte[] b, int i)
+    {
+        while (i < b.Length)
+        {
+            byte c = b[i];
+            int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+            if (n < 0 || (n == 1 && c < 0xC2))
+            {
+                return i;
+            }
+
+            for (int k = 1; k <= n; k++)
+            {
+                if (i + k >= b.Length || (b[i + k] & 0xC0) != 0x80)
+                {
+                    return i;
+                }
+            }
+
+            i += n + 1;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,349 @@
+using SamPerms.Model;
+using SamPerms.Text;
+using SamPerms.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SamPerms.Yaml;
+
+/// <summary>
+/// Builds the node tree from YamlDotNet's event stream, iteratively (no recursion, so deep input cannot
+/// overflow the stack), applying CloudFormation short forms, YAML 1.1 typing, merge keys and alias expansion
+/// within the limits.
+/// </summary>
+internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
+{
+    private const string StrTag = "tag:yaml.org,2002:str";
+    private const string MergeKey = "<<";
+
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _stack = new();
+    private int _nodeCount;
+
+    public ReadResult Build()
+    {
+        Node? root = null;
+        int documents = 0;
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            _diagnostics.Add(DiagnosticCatalog.Syntax("expected a single document in the stream, found another one", Span(ev.Start, ev.End)));
+                            return new ReadResult(null, _diagnostics);
+                        }
+
+                        break;
+                    case DocumentStart:
+                        documents++;
+                        break;
+                    case Scalar s:
+                        Emit(ScalarNode(s), s.Anchor.IsEmpty ? null : s.Anchor.Value, ref root);
+                        break;
+                    case AnchorAlias a:
+                        Emit(ExpandAlias(a), null, ref root);
+                        break;
+                    case SequenceStart ss:
+                        Push(new Frame(new SeqNode { Span = Span(ss.Start, ss.End) }, TagOf(ss.Tag), ss.Anchor.IsEmpty ? null : ss.Anchor.Value), ss.Start);
+                        break;
+                    case MappingStart ms:
+                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value), ms.Start);
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var frame = _stack.Pop();
+                        var done = frame.Finish(ev.End);
+                        Emit(ApplyTag(done, frame.Tag), frame.Anchor, ref root);
+                        break;
+                }
+
+                if (_diagnostics.Any(d => d.Code is DiagnosticCatalog.DocumentTooLarge or DiagnosticCatalog.NestingTooDeep))
+                {
+                    return new ReadResult(null, _diagnostics);
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            _diagnostics.Add(DiagnosticCatalog.Syntax(Describe(ex), Span(ex.Start, ex.End)));
+            return new ReadResult(null, _diagnostics);
+        }
+
+        return new ReadResult(root, _diagnostics);
+    }
+
+    private static string Describe(YamlException ex)
+    {
+        var msg = ex.Message;
+        int idx = msg.IndexOf("): ", StringComparison.Ordinal);
+        if (msg.StartsWith('(') && idx > 0)
+        {
+            msg = msg[(idx + 3)..];
+        }
+
+        if (msg.Contains("cannot start any token", StringComparison.Ordinal))
+        {
+            msg += " (a tab used for indentation? YAML allows spaces only)";
+        }
+
+        return msg;
+    }
+
+    private void Push(Frame frame, Mark start)
+    {
+        if (_stack.Count >= limits.MaxDepth)
+        {
+            _diagnostics.Add(DiagnosticCatalog.TooDeep(limits.MaxDepth, Span(start, start)));
+            return;
+        }
+
+        Count(1, frame.Node.Span);
+        _stack.Push(frame);
+    }
+
+    private void Emit(Node node, string? anchor, ref Node? root)
+    {
+        if (anchor is not null)
+        {
+            _anchors[anchor] = node;
+        }
+
+        if (_stack.Count == 0)
+        {
+            root = node;
+            return;
+        }
+
+        _stack.Peek().Accept(node, _diagnostics);
+    }
+
+    private Node ScalarNode(Scalar s)
+    {
+        Count(1, Span(s.Start, s.End));
+        var span = Span(s.Start, s.End);
+        var tag = TagOf(s.Tag);
+        Node node;
+        if (tag is null || tag == "!")
+        {
+            node = s.Style == ScalarStyle.Plain && tag is null
+                ? ScalarResolver.ResolvePlain(s.Value, span)
+                : new StringNode(s.Value) { Span = span };
+        }
+        else if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            node = tag == StrTag ? new StringNode(s.Value) { Span = span } : ScalarResolver.ResolvePlain(s.Value, span);
+        }
+        else
+        {
+            // Short-form intrinsics take their scalar argument as a string, whatever it looks like.
+            var arg = new StringNode(s.Value) { Span = span };
+            return ApplyTag(arg, tag);
+        }
+
+        return node;
+    }
+
+    private Node ApplyTag(Node value, string? tag)
+    {
+        if (tag is null || tag == "!" || tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var longForm = ShortFormTags.LongForm(tag);
+        if (longForm is null)
+        {
+            _diagnostics.Add(DiagnosticCatalog.Tag(tag, value.Span));
+            return value;
+        }
+
+        if (longForm == "Fn::GetAtt" && value is StringNode s)
+        {
+            // !GetAtt Resource.Attribute.More => ["Resource", "Attribute.More"]
+            int dot = s.Value.IndexOf('.', StringComparison.Ordinal);
+            value = dot < 0
+                ? new SeqNode([new StringNode(s.Value) { Span = s.Span }]) { Span = s.Span }
+                : new SeqNode([new StringNode(s.Value[..dot]) { Span = s.Span }, new StringNode(s.Value[(dot + 1)..]) { Span = s.Span }]) { Span = s.Span };
+        }
+
+        var map = new MapNode { Span = value.Span };
+        map.Add(longForm, value, value.Span);
+        return map;
+    }
+
+    private Node ExpandAlias(AnchorAlias a)
+    {
+        var span = Span(a.Start, a.End);
+        if (!_anchors.TryGetValue(a.Value.Value, out var target))
+        {
+            _diagnostics.Add(DiagnosticCatalog.Syntax($"found undefined alias '*{a.Value.Value}'", span));
+            return NullNode.At(span);
+        }
+
+        // Each use of an alias is a copy of its anchor: count what it costs so that alias bombs stop early.
+        int size = SizeUpTo(target, limits.MaxNodes - _nodeCount + 1);
+        Count(size, span);
+        return size + _nodeCount > limits.MaxNodes ? NullNode.At(span) : target.Clone();
+    }
+
+    private static int SizeUpTo(Node node, int cap)
+    {
+        int n = 0;
+        var todo = new Stack<Node>();
+        todo.Push(node);
+        while (todo.Count > 0 && n <= cap)
+        {
+            var x = todo.Pop();
+            n++;
+            switch (x)
+            {
+                case MapNode m:
+                    foreach (var e in m.Entries)
+                    {
+                        todo.Push(e.Value);
+                    }
+
+                    break;
+                case SeqNode q:
+                    foreach (var i in q.Items)
+                    {
+                        todo.Push(i);
+                    }
+
+                    break;
+            }
+        }
+
+        return n;
+    }
+
+    private void Count(int n, SourceSpan span)
+    {
+        _nodeCount += n;
+        if (_nodeCount > limits.MaxNodes && !_diagnostics.Any(d => d.Code == DiagnosticCatalog.DocumentTooLarge))
+        {
+            _diagnostics.Add(DiagnosticCatalog.TooLarge($"the document expands to more than {limits.MaxNodes} values (an alias bomb?)", span));
+        }
+    }
+
+    private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
+
+    internal static SourceSpan Span(Mark start, Mark end) =>
+        new((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+    /// <summary>A map or sequence being built.</summary>
+    private sealed class Frame(Node node, string? tag, string? anchor)
+    {
+        private Node? _pendingKey;
+        private List<MapNode>? _merges;
+        private Dictionary<string, SourceSpan>? _seen;
+
+        public Node Node { get; } = node;
+        public string? Tag { get; } = tag;
+        public string? Anchor { get; } = anchor;
+
+        public void Accept(Node value, List<Diagnostic> diagnostics)
+        {
+            if (Node is SeqNode seq)
+            {
+                seq.Add(value);
+                return;
+            }
+
+            if (_pendingKey is null)
+            {
+                _pendingKey = value;
+                return;
+            }
+
+            var keyNode = _pendingKey;
+            _pendingKey = null;
+            var map = (MapNode)Node;
+            if (keyNode is StringNode { Value: MergeKey } && keyNode.Span.IsKnown && IsMergeValue(value))
+            {
+                _merges ??= [];
+                if (value is MapNode mm)
+                {
+                    _merges.Add(mm);
+                }
+                else
+                {
+                    // Earlier maps in the list win over later ones.
+                    foreach (var item in ((SeqNode)value).Items)
+                    {
+                        _merges.Add((MapNode)item);
+                    }
+                }
+
+                return;
+            }
+
+            if (keyNode is MapNode or SeqNode)
+            {
+                diagnostics.Add(DiagnosticCatalog.Syntax("a mapping key must be a scalar", keyNode.Span));
+                return;
+            }
+
+            var key = KeyText(keyNode);
+            _seen ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            if (_seen.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.Duplicate(key, keyNode.Span, first));
+                map.Set(key, value);
+                return;
+            }
+
+            _seen[key] = keyNode.Span;
+            map.Add(key, value, keyNode.Span);
+        }
+
+        public Node Finish(Mark end)
+        {
+            Node.Span = Node.Span with { EndLine = (int)end.Line, EndColumn = (int)end.Column };
+            if (_merges is null || Node is not MapNode own)
+            {
+                return Node;
+            }
+
+            var merged = new MapNode { Span = own.Span };
+            foreach (var m in _merges)
+            {
+                foreach (var e in m.Entries)
+                {
+                    if (!own.ContainsKey(e.Key) && !merged.ContainsKey(e.Key))
+                    {
+                        merged.Add(e.Key, e.Value.Clone(), e.KeySpan);
+                    }
+                }
+            }
+
+            foreach (var e in own.Entries)
+            {
+                merged.Add(e.Key, e.Value, e.KeySpan);
+            }
+
+            return merged;
+        }
+
+        private static bool IsMergeValue(Node value) =>
+            value is MapNode || (value is SeqNode s && s.Items.All(i => i is MapNode));
+
+        /// <summary>How Python's json.dumps writes a non-string dict key.</summary>
+        private static string KeyText(Node key) => key switch
+        {
+            StringNode s => s.Value,
+            BoolNode b => b.Value ? "true" : "false",
+            NullNode => "null",
+            IntNode i => i.Text,
+            FloatNode f => f.PythonRepr,
+            _ => key.ToString(),
+        };
+    }
+}
