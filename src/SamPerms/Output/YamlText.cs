@@ -109,9 +109,10 @@ public static partial class YamlText
     }
 
     private static bool IsSafePlain(string s) =>
-        s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s);
+        s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s)
+        && !s.EndsWith(':') && !s.Contains(": ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@-]*(?:[ :][A-Za-z0-9_./$@-]+)*$")]
+    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$@:*-]+)*$")]
     private static partial Regex SafePlainRegex();
 
     [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$")]

@@ -33,17 +33,24 @@ public static class TemplateReader
         if (LooksLikeJson(text))
         {
             var json = new JsonTemplateParser(text, limits).Parse();
-            if (json.Succeeded)
+            if (json.Succeeded || LooksLikeStrictJson(text))
             {
                 return json;
             }
 
-            // Flow-style YAML can start with '{' too; prefer the JSON error only when YAML fails as well.
-            var yaml = new YamlTreeBuilder(text, limits).Build();
-            return yaml.Succeeded ? yaml : json;
+            // Flow-style YAML ({Resources: ...}) starts with '{' too: read it as YAML.
+            return new YamlTreeBuilder(text, limits).Build();
         }
 
         return new YamlTreeBuilder(text, limits).Build();
+    }
+
+    /// <summary>'{' followed by a quoted key or '}': JSON, whose errors are reported as JSON errors.</summary>
+    private static bool LooksLikeStrictJson(string text)
+    {
+        var t = text.TrimStart();
+        var rest = t[1..].TrimStart();
+        return rest.Length == 0 || rest[0] is '"' or '}';
     }
 
     private static bool LooksLikeJson(string text)

@@ -72,11 +72,45 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(DiagnosticCatalog.Syntax(Describe(ex), Span(ex.Start, ex.End)));
+            var span = Span(ex.Start, ex.End);
+            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentTab(text) is { } tab)
+            {
+                span = tab;
+            }
+
+            _diagnostics.Add(DiagnosticCatalog.Syntax(Describe(ex), span));
             return new ReadResult(null, _diagnostics);
         }
 
         return new ReadResult(root, _diagnostics);
+    }
+
+    /// <summary>The first tab inside a line's leading whitespace: where a "tab as indentation" error really is.</summary>
+    private static SourceSpan? FirstIndentTab(string text)
+    {
+        int line = 1;
+        int col = 1;
+        bool leading = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                col = 1;
+                leading = true;
+                continue;
+            }
+
+            if (leading && c == '\t')
+            {
+                return new SourceSpan(line, col, line, col + 1);
+            }
+
+            leading &= c == ' ';
+            col++;
+        }
+
+        return null;
     }
 
     private static string Describe(YamlException ex)

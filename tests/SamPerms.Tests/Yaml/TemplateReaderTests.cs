@@ -1,0 +1,188 @@
+using System.Text;
+using SamPerms.Model;
+using SamPerms.Validation;
+using SamPerms.Yaml;
+
+namespace SamPerms.Tests.Yaml;
+
+public sealed class TemplateReaderTests
+{
+    private static MapNode Read(string yaml)
+    {
+        var r = TemplateReader.ReadText(yaml);
+        Assert.True(r.Succeeded, string.Join("\n", r.Diagnostics.Select(d => d.Format())));
+        return (MapNode)r.Root!;
+    }
+
+    private static Diagnostic Fails(string yaml, string code)
+    {
+        var r = TemplateReader.ReadText(yaml);
+        Assert.False(r.Succeeded);
+        return Assert.Single(r.Diagnostics, d => d.Code == code);
+    }
+
+    [Theory]
+    [InlineData("!Ref X", "{\"Ref\":\"X\"}")]
+    [InlineData("!Condition C", "{\"Condition\":\"C\"}")]
+    [InlineData("!Sub 'a-${X}'", "{\"Fn::Sub\":\"a-${X}\"}")]
+    [InlineData("!Sub [ 'a-${v}', { v: !Ref X } ]", "{\"Fn::Sub\":[\"a-${v}\",{\"v\":{\"Ref\":\"X\"}}]}")]
+    [InlineData("!GetAtt Fn.Arn", "{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]}")]
+    [InlineData("!GetAtt Api.Stage.Name", "{\"Fn::GetAtt\":[\"Api\",\"Stage.Name\"]}")]
+    [InlineData("!GetAtt [Fn, Arn]", "{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]}")]
+    [InlineData("!If [C, 1, !Ref AWS::NoValue]", "{\"Fn::If\":[\"C\",1,{\"Ref\":\"AWS::NoValue\"}]}")]
+    [InlineData("!Equals [a, b]", "{\"Fn::Equals\":[\"a\",\"b\"]}")]
+    [InlineData("!And [!Condition A, !Condition B]", "{\"Fn::And\":[{\"Condition\":\"A\"},{\"Condition\":\"B\"}]}")]
+    [InlineData("!Or [!Condition A, !Condition B]", "{\"Fn::Or\":[{\"Condition\":\"A\"},{\"Condition\":\"B\"}]}")]
+    [InlineData("!Not [!Condition A]", "{\"Fn::Not\":[{\"Condition\":\"A\"}]}")]
+    [InlineData("!FindInMap [M, k, v]", "{\"Fn::FindInMap\":[\"M\",\"k\",\"v\"]}")]
+    [InlineData("!Join ['-', [a, b]]", "{\"Fn::Join\":[\"-\",[\"a\",\"b\"]]}")]
+    [InlineData("!Select [0, !GetAZs '']", "{\"Fn::Select\":[0,{\"Fn::GetAZs\":\"\"}]}")]
+    [InlineData("!Split [',', 'a,b']", "{\"Fn::Split\":[\",\",\"a,b\"]}")]
+    [InlineData("!Base64 hello", "{\"Fn::Base64\":\"hello\"}")]
+    [InlineData("!Cidr [10.0.0.0/16, 4, 8]", "{\"Fn::Cidr\":[\"10.0.0.0/16\",4,8]}")]
+    [InlineData("!ImportValue Shared", "{\"Fn::ImportValue\":\"Shared\"}")]
+    [InlineData("!Transform { Name: M }", "{\"Fn::Transform\":{\"Name\":\"M\"}}")]
+    [InlineData("!ToJsonString { a: 1 }", "{\"Fn::ToJsonString\":{\"a\":1}}")]
+    [InlineData("!Length [a, b]", "{\"Fn::Length\":[\"a\",\"b\"]}")]
+    public void Short_forms_become_long_forms(string value, string json)
+    {
+        var root = Read("V: " + value);
+        Assert.Equal(json, root.Get("V")!.ToString());
+    }
+
+    [Theory]
+    [InlineData("yes", "true")]
+    [InlineData("Off", "false")]
+    [InlineData("TRUE", "true")]
+    [InlineData("~", "null")]
+    [InlineData("0777", "511")]
+    [InlineData("0x1F", "31")]
+    [InlineData("1_000", "1000")]
+    [InlineData("-12", "-12")]
+    [InlineData("1:30", "90")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("10.0", "10.0")]
+    [InlineData("1e5", "\"1e5\"")]
+    [InlineData("09", "\"09\"")]
+    [InlineData("2012-10-17", "\"2012-10-17\"")]
+    [InlineData("'yes'", "\"yes\"")]
+    [InlineData("\"10\"", "\"10\"")]
+    [InlineData("!!str 10", "\"10\"")]
+    [InlineData("y", "\"y\"")]
+    public void Scalars_are_typed_like_the_reference_reads_them(string value, string json)
+    {
+        Assert.Equal(json, Read("V: " + value).Get("V")!.ToString());
+    }
+
+    [Fact]
+    public void Every_node_keeps_its_line_and_column()
+    {
+        var root = Read("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n");
+        var handler = ((MapNode)((MapNode)((MapNode)root.Get("Resources")!).Get("Fn")!).Get("Properties")!).Get("Handler")!;
+        Assert.Equal(5, handler.Span.Line);
+        Assert.Equal(16, handler.Span.Column);
+        Assert.Equal(2, ((MapNode)root.Get("Resources")!).KeySpanOf("Fn").Line);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_reported_at_the_second_key()
+    {
+        var d = Fails("A: 1\nB: 2\nA: 3\n", DiagnosticCatalog.DuplicateKey);
+        Assert.Equal(3, d.Span.Line);
+        Assert.Equal(1, d.Span.Column);
+        Assert.Contains("'A'", d.Message);
+        Assert.Contains("line 1", d.Message);
+    }
+
+    [Fact]
+    public void Tabs_used_for_indentation_are_a_syntax_error_at_their_place()
+    {
+        var d = Fails("A:\n\tB: 1\n", DiagnosticCatalog.YamlSyntax);
+        Assert.Equal(2, d.Span.Line);
+    }
+
+    [Fact]
+    public void Bad_indentation_is_a_syntax_error()
+    {
+        var d = Fails("A:\n    B: 1\n  C: 2\n", DiagnosticCatalog.YamlSyntax);
+        Assert.Equal(3, d.Span.Line);
+    }
+
+    [Fact]
+    public void Unknown_tags_are_refused_with_their_name()
+    {
+        var d = Fails("A: !Reff X\n", DiagnosticCatalog.UnknownTag);
+        Assert.Contains("!Reff", d.Message);
+        Assert.Equal(1, d.Span.Line);
+        Assert.Equal(4, d.Span.Column);
+    }
+
+    [Fact]
+    public void Non_utf8_bytes_are_refused_at_their_line_and_column()
+    {
+        var bytes = Encoding.UTF8.GetBytes("A: 1\nB: x").Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+        var r = TemplateReader.Read(bytes);
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.InvalidEncoding, d.Code);
+        Assert.Equal(2, d.Span.Line);
+        Assert.Equal(5, d.Span.Column);
+    }
+
+    [Fact]
+    public void Alias_bombs_are_refused_quickly_in_bounded_memory()
+    {
+        var sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++)
+        {
+            var prev = (char)('a' + i - 1);
+            var cur = (char)('a' + i);
+            sb.Append($"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
+        }
+
+        var d = Fails(sb.ToString(), DiagnosticCatalog.DocumentTooLarge);
+        Assert.Contains("alias", d.Message);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused()
+    {
+        var deep = new string('[', 5000) + new string(']', 5000);
+        Fails("A: " + deep + "\n", DiagnosticCatalog.NestingTooDeep);
+        Fails("{\"A\": " + deep + "}", DiagnosticCatalog.NestingTooDeep);
+    }
+
+    [Fact]
+    public void Aliases_and_merge_keys_expand_to_copies()
+    {
+        var root = Read("base: &b { x: 1, y: 2 }\nuse:\n  <<: *b\n  y: 3\n");
+        Assert.Equal("{\"x\":1,\"y\":3}", root.Get("use")!.ToString());
+    }
+
+    [Fact]
+    public void Json_templates_keep_positions_and_json_number_types()
+    {
+        var r = TemplateReader.ReadText("{\n  \"A\": 1e5,\n  \"B\": \"yes\",\n  \"C\": [1, 2.5, true, null]\n}");
+        Assert.True(r.Succeeded);
+        var root = (MapNode)r.Root!;
+        Assert.IsType<FloatNode>(root.Get("A"));
+        Assert.IsType<StringNode>(root.Get("B"));
+        Assert.Equal(4, root.Get("C")!.Span.Line);
+        Assert.Equal(8, root.Get("C")!.Span.Column);
+    }
+
+    [Fact]
+    public void Json_duplicate_keys_and_syntax_errors_are_located()
+    {
+        var dup = TemplateReader.ReadText("{\"A\": 1,\n \"A\": 2}");
+        Assert.Equal(2, Assert.Single(dup.Diagnostics).Span.Line);
+        var bad = TemplateReader.ReadText("{\"A\": 1,\n \"B\" 2}");
+        Assert.False(bad.Succeeded);
+        Assert.Equal(2, bad.Diagnostics[0].Span.Line);
+    }
+
+    [Fact]
+    public void Several_documents_are_refused()
+    {
+        Fails("A: 1\n---\nB: 2\n", DiagnosticCatalog.YamlSyntax);
+    }
+}
