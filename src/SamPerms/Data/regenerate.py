@@ -38,6 +38,45 @@ def managed_policy_names():
             f.write(f"{name}\t{path}\t{','.join(sorted(parts))}\n")
 
 
+def iam_actions():
+    # S<TAB>prefix<TAB>Service name         a service
+    # A<TAB>prefix<TAB>Action<TAB>L<TAB>type,type   an action, its access level initial, resource types
+    # R<TAB>prefix<TAB>type<TAB>arn pattern  a resource type and its ARN format
+    base = os.path.join(ref, "iam-actions")
+    names = json.load(open(os.path.join(base, "serviceNames.json")))
+    levels = {"List": "L", "Read": "R", "Write": "W", "Permissions management": "P", "Tagging": "T"}
+    lines = ["# IAM action catalog: S service, A action (access level L/R/W/P/T, resource types), R resource type ARN"]
+    for prefix in sorted(json.load(open(os.path.join(base, "services.json")))):
+        lines.append(f"S\t{prefix}\t{names.get(prefix, prefix)}")
+        apath = os.path.join(base, "actions", prefix + ".json")
+        if os.path.exists(apath):
+            for key, a in sorted(json.load(open(apath)).items()):
+                types = ",".join(r["name"] for r in a.get("resourceTypes", []) if r.get("name"))
+                lines.append(f"A\t{prefix}\t{a['name']}\t{levels.get(a.get('accessLevel'), '?')}\t{types}")
+        rpath = os.path.join(base, "resourceTypes", prefix + ".json")
+        if os.path.exists(rpath):
+            for key, r in sorted(json.load(open(rpath)).items()):
+                lines.append(f"R\t{prefix}\t{r['key']}\t{r['arn']}")
+    with open(os.path.join(here, "iam-actions.tsv"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def managed_policy_documents():
+    # One line per AWS managed policy: name<TAB>arn<TAB>compact policy document (JSON), gzip-compressed.
+    import gzip
+    src = json.load(open(os.path.join(ref, "managed-policies", "aws-managed-policies.json")))
+    rows = []
+    for name in sorted(src):
+        p = src[name]
+        doc = json.dumps(p["document"], separators=(",", ":"), sort_keys=False)
+        rows.append(f"{name}\t{p['arn']}\t{doc}")
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    with gzip.GzipFile(os.path.join(here, "managed-policy-documents.tsv.gz"), "wb", mtime=0) as f:
+        f.write(data)
+
+
 if __name__ == "__main__":
     policy_templates()
     managed_policy_names()
+    iam_actions()
+    managed_policy_documents()
