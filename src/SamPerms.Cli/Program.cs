@@ -14,6 +14,7 @@ namespace SamPerms.Cli
             new("SamPerms: see what AWS SAM will create, and who may do what, before you deploy.")
             {
                 TransformCommand.Build(output),
+                PermissionsCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using SamPerms.Output;
+using SamPerms.Permissions;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Cli.Commands;
+
+/// <summary><c>samperms permissions</c>: who may invoke each function and state machine, and what its role may do.</summary>
+public static class PermissionsCommand
+{
+    public static Command Build(CliOutput output)
+    {
+        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
+        var region = CommonOptions.Region();
+        var partition = CommonOptions.Partition();
+        var parameters = CommonOptions.ParameterOverrides();
+        var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
+        var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
+        {
+            template, region, partition, parameters, function,
+        };
+        command.SetAction(parse =>
+        {
+            if (!ParameterOverrides.TryParse(parse.GetValue(parameters) ?? [], out var values, out var error))
+            {
+                output.Error(error!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            var path = parse.GetValue(template)!;
+            var options = new TransformOptions
+            {
+                Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
+                Partition = parse.GetValue(partition),
+                ParameterOverrides = values,
+            };
+            var loaded = TemplateLoading.Transform(path, options, output);
+            if (loaded.Exit is { } exit)
+            {
+                return exit;
+            }
+
+            var map = PermissionMapBuilder.Build(loaded.Outcome!, options);
+            if (parse.GetValue(function) is { } only)
+            {
+                var subject = map.Find(only);
+                if (subject is null)
+                {
+                    output.Error($"no function or state machine '{only}' in {path}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                map = map with { Subjects = [subject] };
+            }
+
+            output.Out.Write(PermissionsText.Write(map, path));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

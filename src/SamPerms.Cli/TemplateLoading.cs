@@ -1,0 +1,31 @@
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Cli;
+
+/// <summary>Reads and transforms one template for the analysis commands, printing its diagnostics.</summary>
+public static class TemplateLoading
+{
+    public sealed record Loaded(TransformOutcome? Outcome, int? Exit);
+
+    public static Loaded Transform(string path, TransformOptions options, CliOutput output)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            output.Error($"cannot read {path}: {e.Message}");
+            return new Loaded(null, ExitCodes.UsageOrIo);
+        }
+
+        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        foreach (var d in outcome.Diagnostics)
+        {
+            output.Diagnostic(d, path);
+        }
+
+        return outcome.Succeeded ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
+    }
+}

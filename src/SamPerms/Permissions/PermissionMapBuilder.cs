@@ -1,0 +1,97 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Permissions;
+
+/// <summary>
+/// Computes the permission map from a transformed template: for every AWS::Lambda::Function and
+/// AWS::StepFunctions::StateMachine, its role, who may invoke it, and what its role may do, each with the
+/// template line that caused it. Works on the output, so everything SAM generates and everything written by
+/// hand is covered alike.
+/// </summary>
+public static class PermissionMapBuilder
+{
+    public static PermissionMap Build(TransformOutcome outcome, TransformOptions options)
+    {
+        var template = outcome.Template ?? throw new ArgumentException("the template was not transformed", nameof(outcome));
+        var values = new StaticValues(template, options.Region, options.EffectivePartition, options.ParameterOverrides);
+        var ctx = new AnalysisContext(template, outcome.Input as MapNode, outcome.Origins, values);
+        var invokers = new InvokerCollector(ctx);
+        var subjects = new List<Subject>();
+        foreach (var e in ctx.Resources.Entries)
+        {
+            if (e.Value is not MapNode r)
+            {
+                continue;
+            }
+
+            var type = r.Get("Type")?.Str;
+            var kind = type switch
+            {
+                "AWS::Lambda::Function" => SubjectKind.Function,
+                "AWS::StepFunctions::StateMachine" => SubjectKind.StateMachine,
+                _ => (SubjectKind?)null,
+            };
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var origin = ctx.OriginOf(e.Key);
+            var roleProperty = (r.Get("Properties") as MapNode)?.Get(kind == SubjectKind.Function ? "Role" : "RoleArn");
+            var (role, grants) = new RoleGrants(ctx, origin.LogicalId).For(roleProperty);
+            subjects.Add(new Subject(
+                e.Key,
+                kind.Value,
+                origin.LogicalId,
+                role,
+                invokers.For(e.Key, kind.Value),
+                invokers.PollersFor(e.Key),
+                grants,
+                Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine")));
+        }
+
+        return new PermissionMap(subjects, invokers.Unattached());
+    }
+}
+
+/// <summary>What the analysis of one template shares: its resources, the input, origins and value resolution.</summary>
+internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnlyDictionary<string, Origin> origins, StaticValues values)
+{
+    public MapNode Template { get; } = template;
+
+    public MapNode Resources { get; } = template.Get("Resources") as MapNode ?? new MapNode();
+
+    public MapNode InputResources { get; } = input?.Get("Resources") as MapNode ?? new MapNode();
+
+    public StaticValues Values { get; } = values;
+
+    public Origin OriginOf(string logicalId) =>
+        origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
+
+    public MapNode? Resource(string logicalId) => Resources.Get(logicalId) as MapNode;
+
+    public string? TypeOf(string logicalId) => Resource(logicalId)?.Get("Type")?.Str;
+
+    public MapNode? Properties(string logicalId) => Resource(logicalId)?.Get("Properties") as MapNode;
+
+    /// <summary>The logical id a Ref or GetAtt names, when it is a resource of this template.</summary>
+    public string? ReferencedResource(Node? node)
+    {
+        var id = Intrinsics.LogicalIdOf(node);
+        return id is not null && Resources.ContainsKey(id) ? id : null;
+    }
+
+    /// <summary>Where a node of the output came from in the input: the resource's property path and span.</summary>
+    public Source Locate(string samLogicalId, Node? node, string description)
+    {
+        var origin = OriginOf(samLogicalId);
+        if (node is not null && node.Span.IsKnown && InputResources.Get(origin.LogicalId) is MapNode inputResource
+            && inputResource.Get("Properties") is MapNode props && SpanPaths.Find(props, node.Span) is { } found)
+        {
+            return new Source(origin.LogicalId, found.Path, found.Node.Span, description);
+        }
+
+        return Source.From(origin, description);
+    }
+}

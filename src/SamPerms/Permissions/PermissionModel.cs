@@ -1,0 +1,101 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Text;
+
+namespace SamPerms.Permissions;
+
+public enum SubjectKind
+{
+    Function,
+    StateMachine,
+}
+
+/// <summary>How a subject's execution role is known.</summary>
+public enum RoleKind
+{
+    /// <summary>SAM generates it from the resource's Policies.</summary>
+    Generated,
+
+    /// <summary>An AWS::IAM::Role written in the template.</summary>
+    Template,
+
+    /// <summary>An ARN or import: its permissions live outside the template.</summary>
+    External,
+
+    /// <summary>Cannot be decided statically (a condition, an unresolved reference).</summary>
+    Unknown,
+}
+
+/// <summary>Where a permission comes from: the template resource and property, and its place in the source.</summary>
+public sealed record Source(string LogicalId, string PropertyPath, SourceSpan Span, string Description)
+{
+    public static Source From(Origin origin, string description) =>
+        new(origin.LogicalId, origin.PropertyPath, origin.Span, description);
+
+    public override string ToString() => PropertyPath.Length > 0 ? $"{LogicalId}.{PropertyPath}" : LogicalId;
+}
+
+public sealed record RoleInfo(RoleKind Kind, string? LogicalId, string Display);
+
+/// <summary>A resource-based permission: who may invoke the subject.</summary>
+public sealed record Invoker(
+    string Principal,
+    string Action,
+    Rendered? SourceArn,
+    Rendered? SourceAccount,
+    string? FunctionUrlAuthType,
+    string Qualifier,
+    string PermissionLogicalId,
+    string? Condition,
+    Source Source);
+
+/// <summary>A service that reads a stream or queue and invokes the function with the function's own role.</summary>
+public sealed record Poller(string MappingLogicalId, Rendered EventSourceArn, Source Source);
+
+/// <summary>What kind of policy a grant comes from.</summary>
+public enum GrantKind
+{
+    AwsManagedPolicy,
+    CustomerManagedPolicy,
+    PolicyTemplate,
+    InlinePolicy,
+    SamGenerated,
+    Connector,
+}
+
+/// <summary>One statement that applies to the subject's role: effect, actions, resources, conditions, origin.</summary>
+public sealed record Grant(
+    string Effect,
+    IReadOnlyList<string> Actions,
+    bool NotAction,
+    IReadOnlyList<Rendered> Resources,
+    bool NotResource,
+    Node? Condition,
+    GrantKind Kind,
+    string PolicyName,
+    string? Conditional,
+    Source Source)
+{
+    public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.Ordinal);
+
+    /// <summary>A managed policy SamPerms cannot see into (customer managed, or unknown AWS managed).</summary>
+    public bool Opaque => Actions.Count == 0 && !NotAction;
+}
+
+/// <summary>A function or state machine, who may invoke it and what its role may do.</summary>
+public sealed record Subject(
+    string LogicalId,
+    SubjectKind Kind,
+    string SamLogicalId,
+    RoleInfo Role,
+    IReadOnlyList<Invoker> InvokedBy,
+    IReadOnlyList<Poller> Pollers,
+    IReadOnlyList<Grant> MayDo,
+    Source Source);
+
+/// <summary>The permissions of every function and state machine in a template.</summary>
+public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyList<Invoker> UnattachedInvokers)
+{
+    public Subject? Find(string id) =>
+        Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);
+}

@@ -1,0 +1,235 @@
+using SamPerms.Data;
+using SamPerms.Model;
+
+namespace SamPerms.Permissions;
+
+/// <summary>
+/// The role of a function or state machine and every statement that applies to it: its managed policies
+/// (AWS managed ones expanded to their documents, customer ones shown as opaque), its inline policies, and
+/// AWS::IAM::Policy / AWS::IAM::ManagedPolicy resources of the template attached to it — each attributed
+/// to the template property that caused it.
+/// </summary>
+internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
+{
+    public (RoleInfo Role, List<Grant> Grants) For(Node? roleProperty)
+    {
+        var grants = new List<Grant>();
+        if (roleProperty is null)
+        {
+            return (new RoleInfo(RoleKind.Unknown, null, "none"), grants);
+        }
+
+        var roleId = ctx.ReferencedResource(roleProperty);
+        if (roleId is not null && ctx.TypeOf(roleId) == "AWS::IAM::Role")
+        {
+            var generated = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;
+            Collect(roleId, grants);
+            return (new RoleInfo(generated ? RoleKind.Generated : RoleKind.Template, roleId, roleId), grants);
+        }
+
+        if (Intrinsics.IsIf(roleProperty))
+        {
+            return (new RoleInfo(RoleKind.Unknown, null, "unknown: the role depends on a condition (" + ctx.Values.Render(roleProperty).Text + ")"), grants);
+        }
+
+        var rendered = ctx.Values.Render(roleProperty);
+        return (new RoleInfo(RoleKind.External, null, "unknown: external role " + rendered.Text), grants);
+    }
+
+    private void Collect(string roleId, List<Grant> grants)
+    {
+        var props = ctx.Properties(roleId) ?? new MapNode();
+        var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId;
+        foreach (var (arnNode, cond) in Items(props.Get("ManagedPolicyArns")))
+        {
+            AddManaged(roleId, arnNode, cond, generatedBySam, grants);
+        }
+
+        foreach (var (policy, cond) in Items(props.Get("Policies")))
+        {
+            if (policy is not MapNode p)
+            {
+                continue;
+            }
+
+            var name = ctx.Values.Render(p.Get("PolicyName")).Text;
+            var source = Attribute(roleId, p, name, generatedBySam);
+            var kind = source.Description.StartsWith("policy template", StringComparison.Ordinal) ? GrantKind.PolicyTemplate
+                : generatedBySam && !source.PropertyPath.StartsWith("Policies", StringComparison.Ordinal) ? GrantKind.SamGenerated
+                : GrantKind.InlinePolicy;
+            AddStatements(p.Get("PolicyDocument"), kind, name, cond, source, grants);
+        }
+
+        // Policies attached from elsewhere in the template (connectors, hand-written AWS::IAM::Policy).
+        foreach (var e in ctx.Resources.Entries)
+        {
+            if (e.Value is not MapNode r || r.Get("Type")?.Str is not ("AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy"))
+            {
+                continue;
+            }
+
+            var rp = r.Get("Properties") as MapNode;
+            if (rp?.Get("Roles") is not SeqNode roles || !roles.Items.Any(x => ctx.ReferencedResource(x) == roleId || ctx.Values.Render(x).Text == roleId))
+            {
+                continue;
+            }
+
+            var origin = ctx.OriginOf(e.Key);
+            var kind = ctx.TypeOf(origin.LogicalId) is null && ctx.InputResources.Get(origin.LogicalId) is MapNode ir && ir.Get("Type")?.Str == "AWS::Serverless::Connector"
+                || origin.PropertyPath.StartsWith("Connectors", StringComparison.Ordinal) ? GrantKind.Connector : GrantKind.InlinePolicy;
+            var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : e.Key;
+            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector" : "policy " + e.Key), grants);
+        }
+    }
+
+    private void AddManaged(string roleId, Node arnNode, string? cond, bool generatedBySam, List<Grant> grants)
+    {
+        // A managed policy defined in this template: its document is known.
+        if (ctx.ReferencedResource(arnNode) is { } policyId && ctx.TypeOf(policyId) == "AWS::IAM::ManagedPolicy")
+        {
+            var origin = ctx.OriginOf(policyId);
+            AddStatements(ctx.Properties(policyId)?.Get("PolicyDocument"), GrantKind.CustomerManagedPolicy, policyId, cond, Source.From(origin, "managed policy " + policyId), grants);
+            return;
+        }
+
+        var arn = ctx.Values.Render(arnNode).Text;
+        var source = AttributeManaged(roleId, arnNode, arn, generatedBySam);
+        var policy = ManagedPolicyDocuments.ByArn(arn);
+        if (policy is null)
+        {
+            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source));
+            return;
+        }
+
+        var kind = source.Description.StartsWith("SAM", StringComparison.Ordinal) ? GrantKind.SamGenerated : GrantKind.AwsManagedPolicy;
+        AddStatements(policy.Document, kind, policy.Name, cond, source, grants);
+    }
+
+    private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants)
+    {
+        foreach (var st in PolicyStatements.Read(document, ctx.Values, cond))
+        {
+            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source));
+        }
+    }
+
+    /// <summary>Items of a list property, following Fn::If (decided, or both branches when not).</summary>
+    private IEnumerable<(Node Item, string? Conditional)> Items(Node? list)
+    {
+        if (list is null)
+        {
+            yield break;
+        }
+
+        foreach (var (value, cond) in PolicyStatements.Branches(list, ctx.Values, null))
+        {
+            if (value is not SeqNode s)
+            {
+                continue;
+            }
+
+            foreach (var item in s.Items)
+            {
+                foreach (var b in PolicyStatements.Branches(item, ctx.Values, cond))
+                {
+                    yield return b;
+                }
+            }
+        }
+    }
+
+    /// <summary>Where an inline policy of the role comes from.</summary>
+    private Source Attribute(string roleId, MapNode policy, string name, bool generatedBySam)
+    {
+        if (!generatedBySam)
+        {
+            return ctx.Locate(roleId, policy, "inline policy " + name);
+        }
+
+        // <Role>Policy<N> is the N-th entry of the SAM resource's Policies.
+        var prefix = roleId + "Policy";
+        if (name.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(name.AsSpan(prefix.Length), out var index)
+            && ctx.InputResources.Get(samLogicalId) is MapNode input && (input.Get("Properties") as MapNode)?.Get("Policies") is { } policies)
+        {
+            var entry = policies is SeqNode list ? (index < list.Count ? list[index] : null) : index == 0 ? policies : null;
+            if (entry is not null)
+            {
+                var path = policies is SeqNode ? $"Policies[{index}]" : "Policies";
+                var template = TemplateName(entry);
+                return new Source(samLogicalId, path, entry.Span, template is null ? "inline policy" : $"policy template {template}");
+            }
+        }
+
+        var located = ctx.Locate(samLogicalId, policy.Get("PolicyDocument") ?? policy, "SAM policy " + name);
+        return located with { Description = located.PropertyPath.Length > 0 ? $"SAM policy {name} for {located.PropertyPath}" : $"SAM policy {name}" };
+    }
+
+    private static string? TemplateName(Node entry)
+    {
+        if (entry is MapNode { Count: 1 } m && PolicyTemplateTable.Has(m.Entries[0].Key))
+        {
+            return m.Entries[0].Key;
+        }
+
+        if (Intrinsics.IfArgs(entry) is { } args)
+        {
+            return TemplateName(args[1]) ?? TemplateName(args[2]);
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a managed policy of the role comes from: a Policies entry, or a property SAM adds one for.</summary>
+    private Source AttributeManaged(string roleId, Node arnNode, string arn, bool generatedBySam)
+    {
+        if (!generatedBySam)
+        {
+            return ctx.Locate(roleId, arnNode, "managed policy");
+        }
+
+        var located = ctx.Locate(samLogicalId, arnNode, "managed policy");
+        if (located.PropertyPath.Length > 0)
+        {
+            return located;
+        }
+
+        var name = arn[(arn.LastIndexOf('/') + 1)..];
+        var (property, why) = name switch
+        {
+            "AWSLambdaBasicExecutionRole" or "AWSLambdaBasicDurableExecutionRolePolicy" => ("", "SAM: every function may write its logs"),
+            "AWSXrayWriteOnlyAccess" or "AWSXRayDaemonWriteAccess" => ("Tracing", "SAM: Tracing is on"),
+            "AWSLambdaVPCAccessExecutionRole" => ("VpcConfig", "SAM: the function runs in a VPC"),
+            "AWSLambdaSQSQueueExecutionRole" => (EventOfType("SQS"), "SAM: the SQS poller reads the queue"),
+            "AWSLambdaKinesisExecutionRole" => (EventOfType("Kinesis"), "SAM: the Kinesis poller reads the stream"),
+            "AWSLambdaDynamoDBExecutionRole" => (EventOfType("DynamoDB"), "SAM: the DynamoDB poller reads the stream"),
+            "AWSLambdaMSKExecutionRole" => (EventOfType("MSK"), "SAM: the MSK poller reads the cluster"),
+            _ => ("", "SAM: managed policy " + name),
+        };
+        var origin = ctx.OriginOf(samLogicalId);
+        var span = property.Length > 0 && ctx.InputResources.Get(samLogicalId) is MapNode input
+            && (input.Get("Properties") as MapNode)?.Get(property.Split('.')[0]) is { } p ? EventSpan(p, property) : origin.Span;
+        return new Source(samLogicalId, property, span, why);
+    }
+
+    private string EventOfType(string type)
+    {
+        if (ctx.InputResources.Get(samLogicalId) is MapNode input && (input.Get("Properties") as MapNode)?.Get("Events") is MapNode events)
+        {
+            foreach (var e in events.Entries)
+            {
+                if ((e.Value as MapNode)?.Get("Type")?.Str == type)
+                {
+                    return "Events." + e.Key;
+                }
+            }
+        }
+
+        return "";
+    }
+
+    private static Text.SourceSpan EventSpan(Node property, string path)
+    {
+        var parts = path.Split('.');
+        return parts.Length == 2 && property is MapNode m && m.Get(parts[1]) is { } e ? e.Span : property.Span;
+    }
+}
