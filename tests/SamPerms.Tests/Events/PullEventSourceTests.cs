@@ -238,4 +238,43 @@ public sealed class PullEventSourceTests
         Assert.Equal("secret-arn", statements[0].Get("Resource")!.Str);
         Assert.Equal("*", statements[1].Get("Resource")!.Str);
     }
+
+    [Fact]
+    public void MskGrantsSchemaRegistryCertificateAndS3Destination()
+    {
+        var outcome = Transform(Header + """
+                  Events:
+                    Msk:
+                      Type: MSK
+                      Properties:
+                        Stream: arn:aws:kafka:us-east-1:123456789012:cluster/c
+                        StartingPosition: LATEST
+                        Topics: [t]
+                        SourceAccessConfigurations:
+                          - Type: CLIENT_CERTIFICATE_TLS_AUTH
+                            URI: cert-secret
+                        SchemaRegistryConfig:
+                          SchemaRegistryURI: arn:aws:glue:us-east-1:123456789012:registry/reg1
+                          EventRecordFormat: JSON
+                          SchemaValidationConfigs: []
+                        DestinationConfig:
+                          OnFailure:
+                            Type: S3
+                            Destination: arn:aws:s3:::failures
+            """);
+
+        var mapping = Properties(outcome, "FnMsk");
+        Assert.NotNull(((MapNode)mapping.Get("AmazonManagedKafkaEventSourceConfig")!).Get("SchemaRegistryConfig"));
+        var role = Properties(outcome, "FnRole");
+        Assert.Contains("arn:aws:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole", ManagedPolicies(role));
+
+        var msk = ((SeqNode)((MapNode)Policy(role, "MSKExecutionRolePolicy").Get("PolicyDocument")!).Get("Statement")!).Items.Cast<MapNode>().ToList();
+        Assert.Equal(["glue:GetRegistry", "glue:GetSchemaVersion", "secretsmanager:GetSecretValue"], msk.Select(m => ((SeqNode)m.Get("Action")!)[0].Str!));
+        var schemaVersions = (MapNode)((SeqNode)msk[1].Get("Resource")!)[0];
+        Assert.Equal("arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:schema/reg1/*", schemaVersions.Get("Fn::Sub")!.Str);
+
+        var s3 = ((SeqNode)((MapNode)Policy(role, "FnMskS3Policy").Get("PolicyDocument")!).Get("Statement")!).Items.Cast<MapNode>().ToList();
+        Assert.Equal(["s3:PutObject", "s3:ListBucket"], s3.Select(m => m.Get("Action")!.Str!));
+        Assert.Equal("arn:aws:s3:::failures", s3[1].Get("Resource")!.Str);
+    }
 }
