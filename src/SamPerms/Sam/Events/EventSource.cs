@@ -63,6 +63,16 @@ public abstract class EventSource
     {
     }
 
+    /// <summary>
+    /// For an event SAM builds itself rather than reads from the template (SNS's SqsSubscription makes an SQS
+    /// source): the reference sets its attributes directly, so none of from_dict's checks run.
+    /// </summary>
+    protected void LoadGenerated(string logicalId, MapNode properties)
+    {
+        LogicalId = logicalId;
+        Properties = properties;
+    }
+
     /// <summary>The reference's resources_to_link: find the resources this event edits (bucket, API, ...).</summary>
     public virtual void LinkResources(TransformContext ctx, SamResource owner)
     {

@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Pull;
 
 namespace SamPerms.Sam.Events;
 
@@ -8,6 +9,13 @@ public static class EventSourceTypes
 {
     private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
+        ["SQS"] = () => new SqsEventSource(),
+        ["Kinesis"] = () => new KinesisEventSource(),
+        ["DynamoDB"] = () => new DynamoDbEventSource(),
+        ["MSK"] = () => new MskEventSource(),
+        ["MQ"] = () => new MqEventSource(),
+        ["SelfManagedKafka"] = () => new SelfManagedKafkaEventSource(),
+        ["DocumentDB"] = () => new DocumentDbEventSource(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

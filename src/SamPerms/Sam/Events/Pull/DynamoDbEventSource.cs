@@ -1,0 +1,20 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Events.Pull;
+
+/// <summary>Type: DynamoDB — Lambda polls a table's stream; the role gets AWSLambdaDynamoDBExecutionRole.</summary>
+public sealed class DynamoDbEventSource : PullEventSource
+{
+    private static readonly PropertyTable Table = WithCommon(("Stream", RequiredPassThrough), ("StartingPosition", RequiredPassThrough));
+
+    public override string Type => "DynamoDB";
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    protected override Node? EventSourceArn => Prop("Stream");
+
+    protected override string? ManagedPolicyName => "service-role/AWSLambdaDynamoDBExecutionRole";
+
+    protected override List<MapNode>? PolicyStatements(TransformContext ctx) => null;
+}

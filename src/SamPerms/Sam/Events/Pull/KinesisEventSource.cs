@@ -1,0 +1,20 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Events.Pull;
+
+/// <summary>Type: Kinesis — Lambda polls a stream; the role gets AWSLambdaKinesisExecutionRole.</summary>
+public sealed class KinesisEventSource : PullEventSource
+{
+    private static readonly PropertyTable Table = WithCommon(("Stream", RequiredPassThrough), ("StartingPosition", RequiredPassThrough));
+
+    public override string Type => "Kinesis";
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    protected override Node? EventSourceArn => Prop("Stream");
+
+    protected override string? ManagedPolicyName => "service-role/AWSLambdaKinesisExecutionRole";
+
+    protected override List<MapNode>? PolicyStatements(TransformContext ctx) => null;
+}
