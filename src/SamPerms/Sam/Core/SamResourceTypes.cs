@@ -1,4 +1,5 @@
 using SamPerms.Sam.Function;
+using SamPerms.Sam.StateMachine;
 
 namespace SamPerms.Sam.Core;
 
@@ -8,6 +9,7 @@ public static class SamResourceTypes
     private static readonly Dictionary<string, Func<SamResource>> Factories = new(StringComparer.Ordinal)
     {
         ["AWS::Serverless::Function"] = () => new SamFunction(),
+        ["AWS::Serverless::StateMachine"] = () => new SamStateMachine(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

@@ -1,0 +1,61 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
+using SamPerms.Sam.Iam;
+
+namespace SamPerms.Sam.StateMachine;
+
+/// <summary>
+/// One entry of a state machine's Events. Unlike a function's events (which grant a service permission to
+/// invoke), these create an IAM role the service assumes to call states:StartExecution on the target.
+/// </summary>
+public abstract class StateMachineEventSource : EventSource
+{
+    private const int TargetIdMaxLength = 64;
+
+    /// <summary>The service that assumes the role SAM creates for this event.</summary>
+    protected abstract string Principal { get; }
+
+    /// <summary>State machine events expand against a state machine, never a function.</summary>
+    public sealed override IList<CfnResource> ToCloudFormation(EventContext ectx) =>
+        throw new InvalidOperationException($"{Type} events of a state machine expand with a StateMachineEventContext.");
+
+    public abstract IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx);
+
+    /// <summary>
+    /// The role the event's service assumes, allowed to start executions of the target (the reference's
+    /// EventSource._construct_role). Its id is the event's logical id + "Role".
+    /// </summary>
+    protected CfnResource ConstructRole(StateMachineEventContext ectx)
+    {
+        var roleId = GenerateLogicalId(LogicalId, "", "Role");
+        var role = new CfnResource(roleId, "AWS::IAM::Role") { Origin = Origin(ectx.Owner) }.WithAttributes(ectx.PassthroughAttributes());
+        role["AssumeRolePolicyDocument"] = IamPolicies.AssumeRoleForService(Principal);
+        role["Policies"] = N.Seq(IamPolicies.StepFunctionsStartExecution(ectx.TargetArn(), roleId));
+        if (Py.Truthy(ectx.PermissionsBoundary))
+        {
+            role["PermissionsBoundary"] = ectx.PermissionsBoundary;
+        }
+
+        return role;
+    }
+
+    /// <summary>prefix + type + suffix when the suffix is alphanumeric, else prefix + type + a hash of the suffix.</summary>
+    protected static string GenerateLogicalId(string prefix, string suffix, string resourceType) =>
+        suffix.Length > 0 && suffix.All(char.IsLetterOrDigit)
+            ? prefix + resourceType + suffix
+            : LogicalIds.Generate(prefix + resourceType, new StringNode(suffix));
+
+    /// <summary>The rule target's Id: Target.Id when given, else the logical id + suffix, cut to EventBridge's 64 characters.</summary>
+    protected Node RuleTargetId(Node? target, string suffix)
+    {
+        if (target is MapNode t && Py.Truthy(t) && t.TryGet("Id", out var id))
+        {
+            return id;
+        }
+
+        return LogicalId.Length + suffix.Length <= TargetIdMaxLength
+            ? LogicalId + suffix
+            : LogicalId[..(TargetIdMaxLength - suffix.Length)] + suffix;
+    }
+}
