@@ -8,6 +8,16 @@ public static class EventSourceTypes
 {
     private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
+        ["S3"] = () => new S3Event(),
+        ["SNS"] = () => new SnsEvent(),
+        ["Schedule"] = () => new ScheduleEvent(),
+        ["ScheduleV2"] = () => new ScheduleV2Event(),
+        ["CloudWatchEvent"] = () => new CloudWatchEventSource(),
+        ["EventBridgeRule"] = () => new EventBridgeRuleEvent(),
+        ["CloudWatchLogs"] = () => new CloudWatchLogsEvent(),
+        ["IoTRule"] = () => new IoTRuleEvent(),
+        ["AlexaSkill"] = () => new AlexaSkillEvent(),
+        ["Cognito"] = () => new CognitoEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);
