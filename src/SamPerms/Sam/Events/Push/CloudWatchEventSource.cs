@@ -39,7 +39,7 @@ public class CloudWatchEventSource : EventsRuleSource
         rule["State"] = RuleState();
 
         var targetId = Prop("Target") is MapNode given && given.TryGet("Id", out var id) ? id : DefaultTargetId();
-        var target = N.Map(("Arn", function.Arn()), ("Id", targetId));
+        var target = Target(function, targetId);
         if (Prop("Input") is { } input)
         {
             target.Set("Input", input);

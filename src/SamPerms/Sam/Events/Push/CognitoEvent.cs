@@ -64,11 +64,7 @@ public sealed class CognitoEvent : PushEventSource
     {
         var trigger = Prop("Trigger")!;
         var triggers = trigger is SeqNode list ? list.Items : [trigger];
-        if (userPool.Get("Properties") is not MapNode properties)
-        {
-            properties = new MapNode();
-            userPool.Set("Properties", properties);
-        }
+        var properties = OwnProperties(userPool);
 
         var config = properties.Get("LambdaConfig");
         if (config is null or NullNode)
@@ -88,5 +84,23 @@ public sealed class CognitoEvent : PushEventSource
 
             configMap.Set(name, function.Arn());
         }
+    }
+
+    /// <summary>
+    /// The resource's Properties, created when absent. (The reference fails with a Python error on a
+    /// non-map; we report it the way its from_dict would.)
+    /// </summary>
+    private MapNode OwnProperties(MapNode resource)
+    {
+        var p = resource.Get("Properties");
+        if (p is null or NullNode)
+        {
+            var created = new MapNode();
+            resource.Set("Properties", created);
+            return created;
+        }
+
+        return p as MapNode
+            ?? throw new InvalidResourceException(_userPoolId, "Properties of a resource must be an object.").Locate(p);
     }
 }

@@ -48,7 +48,7 @@ public abstract class EventsRuleSource : PushEventSource
     }
 
     /// <summary>The rule's one target: the function, with the id given, else &lt;event&gt;LambdaTarget (cut to 64 characters).</summary>
-    protected static MapNode Target(FunctionTarget function, string id) =>
+    protected static MapNode Target(FunctionTarget function, Node id) =>
         N.Map(("Arn", function.Arn()), ("Id", id));
 
     protected string DefaultTargetId() => EventRuleTargets.ValidTargetId(LogicalId, EventRuleTargets.LambdaTargetSuffix);
