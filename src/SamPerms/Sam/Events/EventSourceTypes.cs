@@ -16,6 +16,16 @@ public static class EventSourceTypes
         ["MQ"] = () => new MqEventSource(),
         ["SelfManagedKafka"] = () => new SelfManagedKafkaEventSource(),
         ["DocumentDB"] = () => new DocumentDbEventSource(),
+        ["S3"] = () => new S3Event(),
+        ["SNS"] = () => new SnsEvent(),
+        ["Schedule"] = () => new ScheduleEvent(),
+        ["ScheduleV2"] = () => new ScheduleV2Event(),
+        ["CloudWatchEvent"] = () => new CloudWatchEventSource(),
+        ["EventBridgeRule"] = () => new EventBridgeRuleEvent(),
+        ["CloudWatchLogs"] = () => new CloudWatchLogsEvent(),
+        ["IoTRule"] = () => new IoTRuleEvent(),
+        ["AlexaSkill"] = () => new AlexaSkillEvent(),
+        ["Cognito"] = () => new CognitoEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

@@ -1,0 +1,190 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Events;
+
+/// <summary>
+/// S3: the bucket (declared in the same template) gets a Lambda notification for each event type, and a
+/// dependency on the permission, since S3 checks that it may invoke the function when the notification is set.
+/// The bucket is edited in the SAM template, so several events and functions on one bucket accumulate there;
+/// each writes the bucket as it stands to the output, the last one winning.
+/// </summary>
+public sealed class S3Event : PushEventSource
+{
+    private static readonly PropertyTable Table = new(
+        ("Bucket", PropertySpec.Mandatory(V.Str)),
+        ("Events", PropertySpec.Strict(V.OneOf(V.Str, V.ListOf(V.Str)), required: true)),
+        ("Filter", PropertySpec.Optional(V.DictOf(V.Str, V.Str))));
+
+    private MapNode? _bucket;
+    private string _bucketId = "";
+
+    public override string Type => "S3";
+
+    protected override string Principal => "s3.amazonaws.com";
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    /// <summary>Bucket must be a Ref to a resource of this template.</summary>
+    public override void LinkResources(TransformContext ctx, SamResource owner)
+    {
+        if (Prop("Bucket") is MapNode bucket && bucket.TryGet("Ref", out var id))
+        {
+            if (id is not StringNode s)
+            {
+                throw Error("'Ref' value in S3 events is not a valid string.", id);
+            }
+
+            if (ctx.SamResources.Get(s.Value) is MapNode resource)
+            {
+                _bucket = resource;
+                _bucketId = s.Value;
+                return;
+            }
+        }
+
+        throw Error("S3 events must reference an S3 bucket in the same template.", Prop("Bucket"));
+    }
+
+    public override IList<CfnResource> ToCloudFormation(EventContext ectx)
+    {
+        if (_bucket is null)
+        {
+            LinkResources(ectx.Transform, ectx.Owner);
+        }
+
+        var bucket = _bucket!;
+        var function = ectx.Function;
+        var permission = ConstructPermission(function, sourceAccount: N.Ref("AWS::AccountId"));
+        if (permission.Condition is { } condition)
+        {
+            DependOnPermissionThroughTag(bucket, permission, condition);
+        }
+        else
+        {
+            DependOnPermission(bucket, permission);
+        }
+
+        InjectNotifications(function, bucket);
+        return [permission, DeclaredResourceType.S3Bucket.Read(_bucketId, bucket)];
+    }
+
+    /// <summary>Adds the permission to the bucket's DependsOn (a string or a list; any other value is refused).</summary>
+    private void DependOnPermission(MapNode bucket, CfnResource permission)
+    {
+        var dependsOn = bucket.Get("DependsOn") ?? new SeqNode();
+        IEnumerable<Node> current = dependsOn switch
+        {
+            StringNode s => [s],
+            SeqNode q when q.Items.All(IsHashable) => q.Items,
+
+            // Python makes a set of the value: a dict's keys are fine, anything else is not iterable or hashable.
+            MapNode m => m.Keys.Select(k => (Node)new StringNode(k)),
+            _ => throw new InvalidResourceException(LogicalId, "Invalid type for field 'DependsOn'. Expected a string or list of strings.").Locate(dependsOn),
+        };
+
+        var merged = new SeqNode();
+        foreach (var item in current.Append(new StringNode(permission.LogicalId)))
+        {
+            if (!merged.Items.Any(x => Py.Equal(x, item)))
+            {
+                merged.Add(item);
+            }
+        }
+
+        bucket.Set("DependsOn", merged);
+    }
+
+    private static bool IsHashable(Node n) => n is not (MapNode or SeqNode);
+
+    /// <summary>
+    /// DependsOn cannot be conditional, so a conditional permission is referenced from a tag inside Fn::If
+    /// instead: the Ref makes CloudFormation wait for it when the condition holds.
+    /// </summary>
+    private void DependOnPermissionThroughTag(MapNode bucket, CfnResource permission, string condition)
+    {
+        var properties = OwnProperties(bucket);
+
+        var tags = properties.Get("Tags");
+        if (tags is null or NullNode)
+        {
+            tags = new SeqNode();
+        }
+
+        var list = Expect.That(tags, _bucketId, "Tags").ToBeList();
+        var withTag = new SeqNode(list.Items);
+        withTag.Add(N.Map(
+            ("Key", "sam:ConditionalDependsOn:" + permission.LogicalId),
+            ("Value", N.If(condition, permission.Ref(), "no dependency"))));
+        properties.Set("Tags", withTag);
+    }
+
+    /// <summary>One LambdaConfigurations entry per event type (inside Fn::If when the function is conditional), without duplicates.</summary>
+    private void InjectNotifications(FunctionTarget function, MapNode bucket)
+    {
+        var events = Prop("Events") is SeqNode list ? list.Items : [Prop("Events")!];
+        var condition = function.Resource.Condition;
+        var mappings = new List<Node>();
+        foreach (var eventType in events)
+        {
+            var mapping = N.Map(("Function", function.Arn()));
+            if (Prop("Filter") is { } filter)
+            {
+                mapping.Set("Filter", filter.Clone());
+            }
+
+            mapping.Set("Event", eventType);
+            mappings.Add(condition is null ? mapping : N.If(condition, mapping));
+        }
+
+        var properties = bucket.TryGet("Properties", out var p) ? p : new MapNode();
+        var propertiesMap = Expect.That(properties, _bucketId, "").ToBeMap("Properties should be a map.");
+        bucket.Set("Properties", propertiesMap);
+
+        var config = propertiesMap.Get("NotificationConfiguration");
+        if (config is null or NullNode)
+        {
+            config = new MapNode();
+            propertiesMap.Set("NotificationConfiguration", config);
+        }
+
+        var configMap = Expect.That(config, _bucketId, "NotificationConfiguration").ToBeMap();
+        var lambdaConfigs = configMap.Get("LambdaConfigurations");
+        if (lambdaConfigs is null or NullNode)
+        {
+            lambdaConfigs = new SeqNode();
+            configMap.Set("LambdaConfigurations", lambdaConfigs);
+        }
+
+        if (lambdaConfigs is not SeqNode existing)
+        {
+            throw new InvalidResourceException(_bucketId, "Invalid type for LambdaConfigurations. Must be a list.").Locate(lambdaConfigs);
+        }
+
+        foreach (var mapping in mappings)
+        {
+            if (!existing.Items.Any(x => Py.Equal(x, mapping)))
+            {
+                existing.Add(mapping);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The resource's Properties, created when absent. (The reference fails with a Python error on a
+    /// non-map; we report it the way its from_dict would.)
+    /// </summary>
+    private MapNode OwnProperties(MapNode resource)
+    {
+        var p = resource.Get("Properties");
+        if (p is null or NullNode)
+        {
+            var created = new MapNode();
+            resource.Set("Properties", created);
+            return created;
+        }
+
+        return p as MapNode
+            ?? throw new InvalidResourceException(_bucketId, "Properties of a resource must be an object.").Locate(p);
+    }
+}

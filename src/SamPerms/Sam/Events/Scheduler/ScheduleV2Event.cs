@@ -1,0 +1,131 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Iam;
+
+namespace SamPerms.Sam.Events;
+
+/// <summary>
+/// ScheduleV2: an EventBridge Scheduler schedule. Scheduler invokes its target with an execution role rather
+/// than through a resource policy, so SAM creates that role (unless RoleArn is given) and no permission; a
+/// dead-letter queue SAM creates is likewise reached through the role, not a queue policy.
+/// </summary>
+public sealed class ScheduleV2Event : EventSource
+{
+    private static readonly PropertyTable Table = new(
+        ("PermissionsBoundary", PropertySpec.Optional(V.Str)),
+        ("ScheduleExpression", PropertySpec.Mandatory(V.Str)),
+        ("FlexibleTimeWindow", PropertySpec.Optional(V.Dict)),
+        ("Name", PropertySpec.Optional(V.Str)),
+        ("State", PropertySpec.Optional(V.Str)),
+        ("Description", PropertySpec.Optional(V.Str)),
+        ("StartDate", PropertySpec.Optional(V.Str)),
+        ("EndDate", PropertySpec.Optional(V.Str)),
+        ("ScheduleExpressionTimezone", PropertySpec.Optional(V.Str)),
+        ("GroupName", PropertySpec.Optional(V.Str)),
+        ("KmsKeyArn", PropertySpec.Optional(V.Str)),
+        ("Input", PropertySpec.Optional(V.Str)),
+        ("RoleArn", PropertySpec.Optional(V.Str)),
+        ("DeadLetterConfig", PropertySpec.Optional(V.Dict)),
+        ("RetryPolicy", PropertySpec.Optional(V.Dict)),
+        ("OmitName", PropertySpec.Strict(V.Bool)));
+
+    public override string Type => "ScheduleV2";
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    public override IList<CfnResource> ToCloudFormation(EventContext ectx)
+    {
+        var function = ectx.Function;
+        var attributes = function.PassthroughAttributes();
+        var schedule = ConstructSchedule(attributes);
+        var resources = new List<CfnResource> { schedule };
+
+        Node? deadLetterArn = null;
+        if (Prop("DeadLetterConfig") is MapNode config)
+        {
+            EventBridgeDeadLetters.Validate(LogicalId, config);
+            (deadLetterArn, var created) = EventBridgeDeadLetters.QueueArnAndQueue(LogicalId, config, attributes);
+            resources.AddRange(created);
+        }
+
+        var roleArn = Prop("RoleArn");
+        if (!Py.Truthy(roleArn))
+        {
+            var role = ConstructExecutionRole(function.Arn(), attributes, deadLetterArn);
+            resources.Add(role);
+            roleArn = role.GetAtt("Arn");
+        }
+
+        var target = N.Map(("Arn", function.Arn()), ("RoleArn", roleArn));
+        if (Prop("Input") is { } input)
+        {
+            target.Set("Input", input);
+        }
+
+        if (Prop("DeadLetterConfig") is not null)
+        {
+            target.Set("DeadLetterConfig", N.Map(("Arn", deadLetterArn ?? NullNode.Instance)));
+        }
+
+        if (Prop("RetryPolicy") is { } retry)
+        {
+            target.Set("RetryPolicy", retry);
+        }
+
+        schedule["Target"] = target;
+        return resources;
+    }
+
+    private CfnResource ConstructSchedule(MapNode attributes)
+    {
+        var schedule = new CfnResource(LogicalId, "AWS::Scheduler::Schedule").WithAttributes(attributes);
+        schedule["ScheduleExpression"] = Prop("ScheduleExpression");
+        if (Py.Truthy(Prop("State")))
+        {
+            schedule["State"] = Prop("State");
+        }
+
+        // SAM used to always name the schedule, which breaks deploying a template twice in one account;
+        // OmitName lets CloudFormation name it instead.
+        if (Py.Truthy(Prop("OmitName")))
+        {
+            if (Py.Truthy(Prop("Name")))
+            {
+                throw new InvalidEventException(LogicalId, "Name cannot be set when OmitName is True").Locate(Prop("Name"));
+            }
+        }
+        else
+        {
+            schedule["Name"] = Py.Truthy(Prop("Name")) ? Prop("Name") : LogicalId;
+        }
+
+        schedule["Description"] = Prop("Description");
+        schedule["FlexibleTimeWindow"] = Py.Truthy(Prop("FlexibleTimeWindow")) ? Prop("FlexibleTimeWindow") : N.Map(("Mode", "OFF"));
+        schedule["StartDate"] = Prop("StartDate");
+        schedule["EndDate"] = Prop("EndDate");
+        schedule["ScheduleExpressionTimezone"] = Prop("ScheduleExpressionTimezone");
+        schedule["GroupName"] = Prop("GroupName");
+        schedule["KmsKeyArn"] = Prop("KmsKeyArn");
+        return schedule;
+    }
+
+    /// <summary>The role Scheduler assumes: invoke the target, and send to the dead-letter queue when there is one.</summary>
+    private CfnResource ConstructExecutionRole(Node targetArn, MapNode attributes, Node? deadLetterArn)
+    {
+        var role = new CfnResource(LogicalIds.Generate(LogicalId + "Role"), "AWS::IAM::Role").WithAttributes(attributes);
+        role["AssumeRolePolicyDocument"] = IamPolicies.AssumeRoleForService("scheduler.amazonaws.com");
+        var policies = N.Seq(IamPolicies.LambdaInvokeFunction(targetArn, LogicalId));
+        if (Py.Truthy(deadLetterArn))
+        {
+            policies.Add(IamPolicies.SqsSendMessage(deadLetterArn!, LogicalId));
+        }
+
+        role["Policies"] = policies;
+        if (Py.Truthy(Prop("PermissionsBoundary")))
+        {
+            role["PermissionsBoundary"] = Prop("PermissionsBoundary");
+        }
+
+        return role;
+    }
+}

@@ -1,0 +1,90 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Events;
+
+/// <summary>
+/// DeadLetterConfig of rule-based events (Schedule, CloudWatchEvent, EventBridgeRule, ScheduleV2): either the
+/// ARN of an existing queue, or Type: SQS for a queue SAM creates (the reference's EventBridgeRuleUtils).
+/// Errors name the event by its full logical id, as the reference does here.
+/// </summary>
+public static class EventBridgeDeadLetters
+{
+    /// <summary>Exactly one of Arn and Type, and Type can only be SQS.</summary>
+    public static void Validate(string sourceLogicalId, MapNode config)
+    {
+        bool hasArn = config.ContainsKey("Arn");
+        bool hasType = config.ContainsKey("Type");
+        if (hasArn && hasType)
+        {
+            throw Error(sourceLogicalId, "You can either define 'Arn' or 'Type' property of DeadLetterConfig.", config);
+        }
+
+        if (hasType && config.Get("Type") is not StringNode { Value: "SQS" })
+        {
+            throw Error(sourceLogicalId, "The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.", config.Get("Type"));
+        }
+
+        if (!hasArn && !hasType)
+        {
+            throw Error(sourceLogicalId, "No 'Arn' or 'Type' property provided for DeadLetterConfig.", config);
+        }
+    }
+
+    /// <summary>
+    /// The queue ARN for the rule's target, and the queue plus the queue policy that lets the rule send to it
+    /// when SAM creates the queue (named QueueLogicalId, else &lt;rule&gt;Queue).
+    /// </summary>
+    public static (Node QueueArn, List<CfnResource> Resources) QueueArnAndResources(string ruleLogicalId, MapNode config, Node ruleArn, MapNode attributes)
+    {
+        if (GivenArn(config) is { } arn)
+        {
+            return (arn, []);
+        }
+
+        var queue = NewQueue(ruleLogicalId, config, attributes);
+        var policy = SqsQueuePolicies.QueuePolicy(
+            ruleLogicalId + "QueuePolicy",
+            SqsQueuePolicies.EventBridgeDeadLetterSendMessage(ruleArn, queue.GetAtt("Arn")),
+            queue.Ref(),
+            attributes);
+        return (queue.GetAtt("Arn"), [queue, policy]);
+    }
+
+    /// <summary>
+    /// ScheduleV2's variant: the scheduler sends with its execution role, so a created queue gets no queue policy
+    /// (the role gets an sqs:SendMessage statement instead).
+    /// </summary>
+    public static (Node QueueArn, List<CfnResource> Resources) QueueArnAndQueue(string logicalId, MapNode config, MapNode attributes)
+    {
+        if (GivenArn(config) is { } arn)
+        {
+            return (arn, []);
+        }
+
+        var queue = NewQueue(logicalId, config, attributes);
+        return (queue.GetAtt("Arn"), [queue]);
+    }
+
+    private static Node? GivenArn(MapNode config) => config.Get("Arn") is { } arn and not NullNode ? arn : null;
+
+    private static CfnResource NewQueue(string logicalId, MapNode config, MapNode attributes)
+    {
+        var queueId = config.Get("QueueLogicalId");
+        if (queueId is not null and not NullNode and not StringNode)
+        {
+            throw Error(logicalId, "QueueLogicalId must be a string", queueId);
+        }
+
+        var name = queueId is StringNode { Value.Length: > 0 } s ? s.Value : logicalId + "Queue";
+        if (!PropertyTable.IsValidLogicalId(name))
+        {
+            throw new InvalidResourceException(name, "Logical ids must be alphanumeric.").Locate(queueId);
+        }
+
+        return new CfnResource(name, "AWS::SQS::Queue").WithAttributes(attributes);
+    }
+
+    private static InvalidEventException Error(string logicalId, string message, Node? at) =>
+        (InvalidEventException)new InvalidEventException(logicalId, message).Locate(at);
+}

@@ -1,0 +1,117 @@
+using SamPerms.Model;
+
+namespace SamPerms.Tests.Events;
+
+public sealed class S3EventTests
+{
+    private const string Template = """
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: s3://bucket/key.zip
+              Handler: index.handler
+              Runtime: python3.12
+              Events:
+                Upload:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Uploads
+                    Events: [s3:ObjectCreated:*, s3:ObjectRemoved:*]
+                    Filter:
+                      S3Key:
+                        Rules:
+                          - Name: suffix
+                            Value: .jpg
+          Uploads:
+            Type: AWS::S3::Bucket
+            DependsOn: Other
+            Properties:
+              BucketName: uploads
+          Other:
+            Type: AWS::SNS::Topic
+        """;
+
+    [Fact]
+    public void Permission_is_for_s3_in_this_account_only()
+    {
+        var permission = EventTransform.Resources(Template).Resource("FnUploadPermission");
+        Assert.Equal("AWS::Lambda::Permission", permission.Get("Type")!.Str);
+        var props = permission.Props();
+        Assert.Equal("s3.amazonaws.com", props.Get("Principal")!.Str);
+        Assert.Equal("lambda:InvokeFunction", props.Get("Action")!.Str);
+        EventTransform.Equal(N.Ref("Fn"), props.Get("FunctionName"));
+        EventTransform.Equal(N.Ref("AWS::AccountId"), props.Get("SourceAccount"));
+
+        // SAM does not scope an S3 permission by SourceArn: the bucket's notification refers to the function instead.
+        Assert.Null(props.Get("SourceArn"));
+    }
+
+    [Fact]
+    public void Bucket_gets_one_notification_per_event_and_depends_on_the_permission()
+    {
+        var bucket = EventTransform.Resources(Template).Resource("Uploads");
+        Assert.Equal("AWS::S3::Bucket", bucket.Get("Type")!.Str);
+        EventTransform.Equal(N.Seq("Other", "FnUploadPermission"), bucket.Get("DependsOn"));
+
+        var props = bucket.Props();
+        Assert.Equal("uploads", props.Get("BucketName")!.Str);
+        var configs = Assert.IsType<SeqNode>(((MapNode)props.Get("NotificationConfiguration")!).Get("LambdaConfigurations"));
+        Assert.Equal(2, configs.Count);
+        var first = (MapNode)configs[0];
+        Assert.Equal("s3:ObjectCreated:*", first.Get("Event")!.Str);
+        EventTransform.Equal(N.GetAtt("Fn", "Arn"), first.Get("Function"));
+        Assert.NotNull(first.Get("Filter"));
+        Assert.Equal("s3:ObjectRemoved:*", ((MapNode)configs[1]).Get("Event")!.Str);
+    }
+
+    [Fact]
+    public void Conditional_function_depends_through_a_conditional_tag()
+    {
+        var yaml = """
+            Conditions:
+              Deploy: !Equals [a, a]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Condition: Deploy
+                Properties:
+                  CodeUri: s3://bucket/key.zip
+                  Handler: index.handler
+                  Runtime: python3.12
+                  Events:
+                    Upload:
+                      Type: S3
+                      Properties:
+                        Bucket: !Ref Uploads
+                        Events: s3:ObjectCreated:*
+              Uploads:
+                Type: AWS::S3::Bucket
+            """;
+        var bucket = EventTransform.Resources(yaml).Resource("Uploads");
+        Assert.Null(bucket.Get("DependsOn"));
+        var tags = Assert.IsType<SeqNode>(bucket.Props().Get("Tags"));
+        var tag = (MapNode)Assert.Single(tags.Items);
+        Assert.Equal("sam:ConditionalDependsOn:FnUploadPermission", tag.Get("Key")!.Str);
+        EventTransform.Equal(N.If("Deploy", N.Ref("FnUploadPermission"), "no dependency"), tag.Get("Value"));
+        var configs = (SeqNode)((MapNode)bucket.Props().Get("NotificationConfiguration")!).Get("LambdaConfigurations")!;
+        Assert.True(Intrinsics.IsIf(configs[0]));
+    }
+
+    [Fact]
+    public void Bucket_outside_the_template_is_refused()
+    {
+        var yaml = EventTransform.FunctionHeader + """
+
+                  Events:
+                    Upload:
+                      Type: S3
+                      Properties:
+                        Bucket: my-existing-bucket
+                        Events: s3:ObjectCreated:*
+            """;
+        var outcome = EventTransform.Run(yaml);
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("Resource with id [Fn] is invalid. Event with id [Upload] is invalid. S3 events must reference an S3 bucket in the same template.", outcome.ErrorMessage);
+    }
+}
