@@ -38,6 +38,36 @@ def managed_policy_names():
             f.write(f"{name}\t{path}\t{','.join(sorted(parts))}\n")
 
 
+def connector_profiles():
+    # {"Connections": {source: {destination: profile}}, "Endpoints": {type: {...}}}; profile kinds renamed to
+    # what they generate, comments and the version dropped.
+    src = json.load(open(os.path.join(ref, "sam", "connector_profiles.json")))
+    kinds = {
+        "AWS_IAM_ROLE_MANAGED_POLICY": "ManagedPolicy",
+        "AWS_SQS_QUEUE_POLICY": "QueuePolicy",
+        "AWS_SNS_TOPIC_POLICY": "TopicPolicy",
+        "AWS_LAMBDA_PERMISSION": "LambdaPermission",
+    }
+    connections = {}
+    for source, destinations in src["Permissions"].items():
+        for destination, profile in destinations.items():
+            props = profile["Properties"]
+            out = {"Kind": kinds[profile["Type"]], "SourcePolicy": props["SourcePolicy"]}
+            if "DependedBy" in props:
+                out["DependedBy"] = props["DependedBy"]
+            if "ValidAccessCategories" in props:
+                out["ValidCombinations"] = props["ValidAccessCategories"]
+            out["Categories"] = props["AccessCategories"]
+            connections.setdefault(source, {})[destination] = out
+    endpoints = {}
+    for rtype, props in src["CfnResourceProperties"].items():
+        endpoints[rtype] = {k: v for k, v in props.items() if k in ("Inputs", "Outputs")}
+    with open(os.path.join(here, "connector-profiles.json"), "w") as f:
+        json.dump({"Connections": connections, "Endpoints": endpoints}, f, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     policy_templates()
     managed_policy_names()
+    connector_profiles()

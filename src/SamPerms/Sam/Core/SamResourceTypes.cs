@@ -1,4 +1,9 @@
+using SamPerms.Sam.Application;
+using SamPerms.Sam.CapacityProvider;
+using SamPerms.Sam.Connector;
 using SamPerms.Sam.Function;
+using SamPerms.Sam.LayerVersion;
+using SamPerms.Sam.SimpleTable;
 
 namespace SamPerms.Sam.Core;
 
@@ -8,6 +13,11 @@ public static class SamResourceTypes
     private static readonly Dictionary<string, Func<SamResource>> Factories = new(StringComparer.Ordinal)
     {
         ["AWS::Serverless::Function"] = () => new SamFunction(),
+        ["AWS::Serverless::SimpleTable"] = () => new SamSimpleTable(),
+        ["AWS::Serverless::LayerVersion"] = () => new SamLayerVersion(),
+        ["AWS::Serverless::Application"] = () => new SamApplication(),
+        ["AWS::Serverless::Connector"] = () => new SamConnector(),
+        ["AWS::Serverless::CapacityProvider"] = () => new SamCapacityProvider(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>
