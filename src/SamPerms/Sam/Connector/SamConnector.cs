@@ -25,8 +25,13 @@ public sealed partial class SamConnector : SamResource
 
     protected override PropertyTable PropertyTypes => Table;
 
-    /// <summary>The permissions asked for, without repeats.</summary>
-    private HashSet<string> Permissions => ((SeqNode?)Prop("Permissions"))?.Items.Select(i => i.Str!).ToHashSet(StringComparer.Ordinal) ?? [];
+    /// <summary>The permissions asked for, without repeats (a map, which skipped validation as an intrinsic, gives its keys).</summary>
+    private HashSet<string> Permissions => Prop("Permissions") switch
+    {
+        SeqNode s => s.Items.Select(Py.Str).ToHashSet(StringComparer.Ordinal),
+        MapNode m => m.Keys.ToHashSet(StringComparer.Ordinal),
+        _ => [],
+    };
 
     /// <summary>The connector as a template resource (the reference's to_dict), for embedded connectors.</summary>
     internal MapNode ToSamDict()

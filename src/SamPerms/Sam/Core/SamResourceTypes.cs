@@ -2,6 +2,7 @@ using SamPerms.Sam.Application;
 using SamPerms.Sam.CapacityProvider;
 using SamPerms.Sam.Connector;
 using SamPerms.Sam.Function;
+using SamPerms.Sam.GraphQLApi;
 using SamPerms.Sam.LayerVersion;
 using SamPerms.Sam.SimpleTable;
 
@@ -18,6 +19,7 @@ public static class SamResourceTypes
         ["AWS::Serverless::Application"] = () => new SamApplication(),
         ["AWS::Serverless::Connector"] = () => new SamConnector(),
         ["AWS::Serverless::CapacityProvider"] = () => new SamCapacityProvider(),
+        ["AWS::Serverless::GraphQLApi"] = () => new SamGraphQLApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>
