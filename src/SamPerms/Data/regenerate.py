@@ -73,6 +73,33 @@ def managed_policy_documents():
     data = ("\n".join(rows) + "\n").encode("utf-8")
     with gzip.GzipFile(os.path.join(here, "managed-policy-documents.tsv.gz"), "wb", mtime=0) as f:
         f.write(data)
+def connector_profiles():
+    # {"Connections": {source: {destination: profile}}, "Endpoints": {type: {...}}}; profile kinds renamed to
+    # what they generate, comments and the version dropped.
+    src = json.load(open(os.path.join(ref, "sam", "connector_profiles.json")))
+    kinds = {
+        "AWS_IAM_ROLE_MANAGED_POLICY": "ManagedPolicy",
+        "AWS_SQS_QUEUE_POLICY": "QueuePolicy",
+        "AWS_SNS_TOPIC_POLICY": "TopicPolicy",
+        "AWS_LAMBDA_PERMISSION": "LambdaPermission",
+    }
+    connections = {}
+    for source, destinations in src["Permissions"].items():
+        for destination, profile in destinations.items():
+            props = profile["Properties"]
+            out = {"Kind": kinds[profile["Type"]], "SourcePolicy": props["SourcePolicy"]}
+            if "DependedBy" in props:
+                out["DependedBy"] = props["DependedBy"]
+            if "ValidAccessCategories" in props:
+                out["ValidCombinations"] = props["ValidAccessCategories"]
+            out["Categories"] = props["AccessCategories"]
+            connections.setdefault(source, {})[destination] = out
+    endpoints = {}
+    for rtype, props in src["CfnResourceProperties"].items():
+        endpoints[rtype] = {k: v for k, v in props.items() if k in ("Inputs", "Outputs")}
+    with open(os.path.join(here, "connector-profiles.json"), "w") as f:
+        json.dump({"Connections": connections, "Endpoints": endpoints}, f, indent=1)
+        f.write("\n")
 
 
 if __name__ == "__main__":
@@ -80,3 +107,4 @@ if __name__ == "__main__":
     managed_policy_names()
     iam_actions()
     managed_policy_documents()
+    connector_profiles()

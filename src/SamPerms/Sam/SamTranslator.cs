@@ -42,12 +42,11 @@ public static class SamTranslator
         var ctx = new TransformContext(options, samTemplate, parameters);
         var plugins = SamPlugins.Default;
         RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));
-        EmbeddedConnectors.Expand(ctx);
+        var errors = new List<SamException>(EmbeddedConnectors.Expand(ctx));
 
         var template = (MapNode)samTemplate.Clone();
         ctx.Template = template;
         ctx.Mappings = IntrinsicsResolver.ForMappings(template.Get("Mappings") as MapNode ?? new MapNode());
-        var errors = new List<SamException>();
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         var resourceRefs = new SupportedResourceReferences();
         var changedIds = new Dictionary<string, string>(StringComparer.Ordinal);

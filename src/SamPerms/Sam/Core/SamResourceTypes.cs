@@ -1,5 +1,11 @@
+using SamPerms.Sam.Application;
+using SamPerms.Sam.CapacityProvider;
+using SamPerms.Sam.Connector;
 using SamPerms.Sam.Function;
 using SamPerms.Sam.StateMachine;
+using SamPerms.Sam.GraphQLApi;
+using SamPerms.Sam.LayerVersion;
+using SamPerms.Sam.SimpleTable;
 
 namespace SamPerms.Sam.Core;
 
@@ -10,6 +16,12 @@ public static class SamResourceTypes
     {
         ["AWS::Serverless::Function"] = () => new SamFunction(),
         ["AWS::Serverless::StateMachine"] = () => new SamStateMachine(),
+        ["AWS::Serverless::SimpleTable"] = () => new SamSimpleTable(),
+        ["AWS::Serverless::LayerVersion"] = () => new SamLayerVersion(),
+        ["AWS::Serverless::Application"] = () => new SamApplication(),
+        ["AWS::Serverless::Connector"] = () => new SamConnector(),
+        ["AWS::Serverless::CapacityProvider"] = () => new SamCapacityProvider(),
+        ["AWS::Serverless::GraphQLApi"] = () => new SamGraphQLApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

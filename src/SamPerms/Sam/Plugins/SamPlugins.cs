@@ -1,3 +1,4 @@
+using SamPerms.Sam.Application;
 using SamPerms.Sam.Globals;
 
 namespace SamPerms.Sam.Plugins;
@@ -11,6 +12,7 @@ public static class SamPlugins
     /// </summary>
     public static IReadOnlyList<ISamPlugin> Default { get; } =
     [
+        new ServerlessAppPlugin(),
         new GlobalsPlugin(),
         new PolicyTemplatesPlugin(),
     ];
