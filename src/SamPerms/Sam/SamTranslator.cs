@@ -99,16 +99,10 @@ public static class SamTranslator
             }
         }
 
+        var finishing = new TemplateFinishers.Output(ctx, outputResources, origins, errors);
         foreach (var finisher in TemplateFinishers.All)
         {
-            try
-            {
-                finisher(ctx, outputResources, origins);
-            }
-            catch (InvalidResourceException e)
-            {
-                errors.Add(e);
-            }
+            finisher.Run(finishing);
         }
 
         try
