@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Text;
 
 namespace SamPerms.Sam.Deployment;
 
@@ -16,8 +17,6 @@ public sealed class DeploymentPreferenceCollection
     public const string AggregateConditionName = "ServerlessCodeDeployCondition";
 
     private readonly List<(string LogicalId, DeploymentPreference Preference)> _preferences = [];
-
-    public IEnumerable<DeploymentPreference> Preferences => _preferences.Select(p => p.Preference);
 
     public void Add(string logicalId, DeploymentPreference preference)
     {
@@ -88,7 +87,7 @@ public sealed class DeploymentPreferenceCollection
 
     private Origin SharedOrigin() =>
         _preferences.Where(p => p.Preference.Enabled).Select(p => p.Preference.Origin).FirstOrDefault()
-        ?? new Origin(ApplicationLogicalId, "AWS::CodeDeploy::Application", "", default);
+        ?? new Origin(ApplicationLogicalId, "AWS::CodeDeploy::Application", "", SourceSpan.None);
 
     public CfnResource CodeDeployApplication()
     {
