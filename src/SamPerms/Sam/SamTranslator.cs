@@ -46,7 +46,7 @@ public static class SamTranslator
 
         var template = (MapNode)samTemplate.Clone();
         ctx.Template = template;
-        ctx.Mappings = IntrinsicsResolver.ForMappings(template.Get("Mappings") as MapNode ?? new MapNode());
+        ctx.Mappings = IntrinsicsResolver.ForMappings(MappingsOf(template));
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         var resourceRefs = new SupportedResourceReferences();
         var changedIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,16 +98,10 @@ public static class SamTranslator
             }
         }
 
+        var finishing = new TemplateFinishers.Output(ctx, outputResources, origins, errors);
         foreach (var finisher in TemplateFinishers.All)
         {
-            try
-            {
-                finisher(ctx, outputResources, origins);
-            }
-            catch (InvalidResourceException e)
-            {
-                errors.Add(e);
-            }
+            finisher.Run(finishing);
         }
 
         try
@@ -140,6 +134,18 @@ public static class SamTranslator
         }
 
         return TransformResult.Success(template, origins);
+    }
+
+    /// <summary>The Mappings section for Fn::FindInMap; the reference's resolver refuses one that is null or not a map.</summary>
+    private static MapNode MappingsOf(MapNode template)
+    {
+        if (!template.TryGet("Mappings", out var mappings))
+        {
+            return new MapNode();
+        }
+
+        return mappings as MapNode ?? throw new InvalidDocumentException(
+            [new InvalidTemplateException("'Mappings' or 'Parameters' is either null or not a valid dictionary.").Locate(mappings)]);
     }
 
     private static void RunTemplatePlugins(IReadOnlyList<ISamPlugin> plugins, Action<ISamPlugin> act)

@@ -90,9 +90,11 @@ public sealed partial class SamFunction
                     resource.SetAttribute("Condition", combined);
                 }
 
+                // A queue's ARN is its Arn attribute; a topic's ARN is what Ref returns.
+                var arn = t == "SQS" ? resource.GetAtt("Arn") : resource.Ref();
                 destination = propertyCondition is not null
-                    ? N.If(propertyCondition, resource.GetAtt("Arn"), destArn)
-                    : resource.GetAtt("Arn");
+                    ? N.If(propertyCondition, arn, destArn)
+                    : arn;
                 policy = DestinationPolicy(t, resourceId, destination);
             }
             else
@@ -131,7 +133,11 @@ public sealed partial class SamFunction
             return resourceCondition;
         }
 
-        var and = N.Map(("Fn::And", N.Seq(N.Condition(resourceCondition), N.Condition(propertyCondition))));
+        // The reference hands make_and_condition items already shaped {"Condition": name}, which it wraps again;
+        // CloudFormation sees {"Condition": {"Condition": name}}, and so do we.
+        var and = N.Map(("Fn::And", N.Seq(
+            N.Map(("Condition", N.Condition(resourceCondition))),
+            N.Map(("Condition", N.Condition(propertyCondition))))));
         var name = GeneratedConditionName(resourceCondition + "AND" + propertyCondition, LogicalId);
         ctx.Conditions?.Set(name, and);
         return name;
