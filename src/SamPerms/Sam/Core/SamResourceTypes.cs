@@ -1,4 +1,6 @@
 using SamPerms.Sam.Function;
+using SamPerms.Sam.HttpApi;
+using SamPerms.Sam.WebSocketApi;
 
 namespace SamPerms.Sam.Core;
 
@@ -8,6 +10,8 @@ public static class SamResourceTypes
     private static readonly Dictionary<string, Func<SamResource>> Factories = new(StringComparer.Ordinal)
     {
         ["AWS::Serverless::Function"] = () => new SamFunction(),
+        [SamHttpApi.Type] = () => new SamHttpApi(),
+        [SamWebSocketApi.Type] = () => new SamWebSocketApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

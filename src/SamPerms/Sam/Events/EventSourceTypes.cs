@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.Events;
 
@@ -8,6 +9,7 @@ public static class EventSourceTypes
 {
     private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
+        [HttpApiEvent.TypeName] = () => new HttpApiEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

@@ -1,4 +1,6 @@
+using SamPerms.Sam.Api;
 using SamPerms.Sam.Globals;
+using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.Plugins;
 
@@ -11,6 +13,8 @@ public static class SamPlugins
     /// </summary>
     public static IReadOnlyList<ISamPlugin> Default { get; } =
     [
+        new DefaultDefinitionBodyPlugin(),
+        new ImplicitHttpApiPlugin(),
         new GlobalsPlugin(),
         new PolicyTemplatesPlugin(),
     ];
