@@ -6,6 +6,8 @@ using SamPerms.Sam.StateMachine;
 using SamPerms.Sam.GraphQLApi;
 using SamPerms.Sam.LayerVersion;
 using SamPerms.Sam.SimpleTable;
+using SamPerms.Sam.HttpApi;
+using SamPerms.Sam.WebSocketApi;
 
 namespace SamPerms.Sam.Core;
 
@@ -22,6 +24,8 @@ public static class SamResourceTypes
         ["AWS::Serverless::Connector"] = () => new SamConnector(),
         ["AWS::Serverless::CapacityProvider"] = () => new SamCapacityProvider(),
         ["AWS::Serverless::GraphQLApi"] = () => new SamGraphQLApi(),
+        [SamHttpApi.Type] = () => new SamHttpApi(),
+        [SamWebSocketApi.Type] = () => new SamWebSocketApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

@@ -1,6 +1,7 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events.Pull;
+using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.Events;
 
@@ -26,6 +27,7 @@ public static class EventSourceTypes
         ["IoTRule"] = () => new IoTRuleEvent(),
         ["AlexaSkill"] = () => new AlexaSkillEvent(),
         ["Cognito"] = () => new CognitoEvent(),
+        [HttpApiEvent.TypeName] = () => new HttpApiEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

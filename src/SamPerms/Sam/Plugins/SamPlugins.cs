@@ -1,5 +1,7 @@
 using SamPerms.Sam.Application;
+using SamPerms.Sam.Api;
 using SamPerms.Sam.Globals;
+using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.Plugins;
 
@@ -13,6 +15,8 @@ public static class SamPlugins
     public static IReadOnlyList<ISamPlugin> Default { get; } =
     [
         new ServerlessAppPlugin(),
+        new DefaultDefinitionBodyPlugin(),
+        new ImplicitHttpApiPlugin(),
         new GlobalsPlugin(),
         new PolicyTemplatesPlugin(),
     ];

@@ -1,0 +1,117 @@
+using SamPerms.Model;
+
+namespace SamPerms.Sam.Api.OpenApi;
+
+/// <summary>
+/// Security in an OpenAPI document: authorizers as components.securitySchemes, the API's default authorizer
+/// on every secured-by-nothing method, and a route's own authorizer and scopes.
+/// </summary>
+public sealed partial class OpenApiEditor
+{
+    /// <summary>Writes each authorizer's OpenAPI security scheme under components.securitySchemes.</summary>
+    public void AddAuthorizersSecurityDefinitions(IEnumerable<(string Name, MapNode Scheme)> authorizers)
+    {
+        if (!Py.Truthy(SecuritySchemes))
+        {
+            SecuritySchemes = new MapNode();
+        }
+
+        foreach (var (name, scheme) in authorizers)
+        {
+            (SecuritySchemes as MapNode)?.Set(name, scheme);
+        }
+    }
+
+    /// <summary>
+    /// Gives every method of the path that has an integration and no security of its own the default
+    /// authorizer (with its scopes). OPTIONS and "parameters" are left alone.
+    /// </summary>
+    public void SetPathDefaultAuthorizer(string path, string defaultAuthorizer, IReadOnlyDictionary<string, IHasAuthorizationScopes> authorizers)
+    {
+        foreach (var pathItem in GetConditionalContents(Paths.Get(path)))
+        {
+            var item = ValidatePathItemIsDict(pathItem, path);
+            foreach (var (methodName, method) in item)
+            {
+                var normalized = NormalizeMethodName(methodName)!;
+                if (normalized == "parameters" || normalized == "options")
+                {
+                    continue;
+                }
+
+                // A method written "ANY" normalises to a key the path does not have: the reference rejects it.
+                if (!item.ContainsKey(normalized))
+                {
+                    throw Invalid($"Could not find {normalized} in {path} within DefinitionBody.", method);
+                }
+
+                foreach (var definition in GetConditionalContents(method))
+                {
+                    var md = ValidateMethodDefinitionIsDict(definition, path, methodName);
+                    if (!MethodDefinitionHasIntegration(md) || Py.Truthy(md.Get("security")))
+                    {
+                        continue;
+                    }
+
+                    var security = new MapNode();
+                    security.Set(defaultAuthorizer, GetAuthorizationScopes(authorizers, defaultAuthorizer));
+                    md.Set("security", N.Seq(security));
+                }
+            }
+        }
+    }
+
+    /// <summary>The event's Auth.Authorizer (with its scopes) on this path/method; the API's Auth gives the scopes.</summary>
+    public void AddAuthToMethod(string path, string methodName, MapNode? auth, MapNode? api)
+    {
+        var methodAuthorizer = auth?.Get("Authorizer");
+        var authorizationScopes = auth?.Get("AuthorizationScopes") ?? new SeqNode();
+        var apiAuth = api?.Get("Auth");
+        var authorizers = Py.Truthy(apiAuth) ? (apiAuth as MapNode)?.Get("Authorizers") : apiAuth;
+        if (Py.Truthy(methodAuthorizer))
+        {
+            SetMethodAuthorizer(path, methodName, Py.Str(methodAuthorizer), authorizers, authorizationScopes);
+        }
+    }
+
+    private void SetMethodAuthorizer(string path, string methodName, string authorizerName, Node? authorizers, Node? authorizationScopes)
+    {
+        foreach (var md in IterOnMethodDefinitionsForPathAtMethod(path, methodName))
+        {
+            var security = new MapNode();
+            security.Set(authorizerName, new SeqNode());
+
+            // Neither the NONE nor the AWS_IAM built-in authorizers support authorization scopes.
+            if (authorizerName is not "NONE" and not "AWS_IAM")
+            {
+                var authorizersMap = authorizers as MapNode;
+                var authorizer = authorizersMap?.Get(authorizerName) ?? new MapNode();
+                if (authorizer is not MapNode authorizerMap)
+                {
+                    throw Invalid($"Type of authorizer '{authorizerName}' must be a dictionary", authorizer);
+                }
+
+                var scopes = authorizerMap.Get("AuthorizationScopes");
+                if (Py.Truthy(authorizationScopes))
+                {
+                    scopes = authorizationScopes;
+                }
+
+                if (Py.Truthy(authorizersMap?.Get(authorizerName)) && Py.Truthy(scopes))
+                {
+                    security.Set(authorizerName, scopes!);
+                }
+            }
+
+            var existing = md.Get("security") ?? new SeqNode();
+            if (existing is not SeqNode existingList)
+            {
+                throw Invalid($"Type of security for path {path} method {methodName} must be a list", existing);
+            }
+
+            var combined = new SeqNode(existingList.Items);
+            combined.Add(security);
+            md.Set("security", combined);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.HttpApi;
+
+/// <summary>
+/// What HTTP and WebSocket API generation share (the reference's ApiV2Generator): the resource's identity and
+/// attributes, the custom domain (in <c>ApiV2Generator.Domain.cs</c>) and the permission that lets API Gateway
+/// call a Lambda authorizer.
+/// </summary>
+public abstract partial class ApiV2Generator(string logicalId, MapNode? domain, MapNode passthroughAttributes, MapNode resourceAttributes, Node? dependsOn)
+{
+    public string LogicalId { get; } = logicalId;
+
+    /// <summary>The Domain property; the reference records ApiDomainName and the default endpoint type in it.</summary>
+    protected MapNode? Domain { get; } = domain;
+
+    /// <summary>Condition, DeletionPolicy and UpdateReplacePolicy: copied to every derived resource.</summary>
+    protected MapNode PassthroughAttributes { get; } = passthroughAttributes;
+
+    /// <summary>Every supported resource attribute: given to the API resource itself.</summary>
+    protected MapNode ResourceAttributes { get; } = resourceAttributes;
+
+    protected Node? DependsOn { get; } = dependsOn;
+
+    /// <summary>The tag SAM adds to what it creates ("httpapi:createdBy" or "websocketapi:createdBy").</summary>
+    protected abstract string DefaultTagName { get; }
+
+    /// <summary>A new resource carrying the pass-through attributes.</summary>
+    protected CfnResource Derived(string logicalId, string type) =>
+        new CfnResource(logicalId, type).WithAttributes(PassthroughAttributes);
+
+    /// <summary>
+    /// The permission for API Gateway to invoke a Lambda authorizer of this API: any authorizer of the API
+    /// (".../authorizers/*").
+    /// </summary>
+    protected CfnResource AuthorizerPermission(string permissionName, Node authorizerFunctionArn, Node apiId)
+    {
+        var permission = Derived(permissionName, "AWS::Lambda::Permission");
+        permission["Action"] = "lambda:InvokeFunction";
+        permission["FunctionName"] = authorizerFunctionArn;
+        permission["Principal"] = "apigateway.amazonaws.com";
+        permission["SourceArn"] = N.Sub(
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
+            N.Map(("__ApiId__", apiId)));
+        return permission;
+    }
+}

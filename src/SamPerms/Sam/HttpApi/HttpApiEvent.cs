@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using SamPerms.Model;
+using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
+
+namespace SamPerms.Sam.HttpApi;
+
+/// <summary>
+/// A function's HttpApi event (the reference's eventsources.push.HttpApi): the permission for API Gateway to
+/// invoke the function from this route, and the Lambda integration (with auth, timeout, path parameters and
+/// payload version) written into the API's OpenAPI body. The implicit HTTP API plugin has already filled in
+/// ApiId, and Path/Method ("$default", any method) when both were missing.
+/// </summary>
+public sealed partial class HttpApiEvent : EventSource
+{
+    public const string TypeName = "HttpApi";
+
+    private static readonly PropertyTable Table = new(
+        ("Path", PropertySpec.Optional(V.Str)),
+        ("Method", PropertySpec.Optional(V.Str)),
+        ("ApiId", PropertySpec.Optional(V.Str)),
+        ("Stage", PropertySpec.Optional(V.Str)),
+        ("Auth", PropertySpec.Optional(V.Dict)),
+        ("TimeoutInMillis", PropertySpec.Optional(V.Int)),
+        ("RouteSettings", PropertySpec.Optional(V.Dict)),
+        ("PayloadFormatVersion", PropertySpec.Optional(V.Str)));
+
+    private MapNode _explicitApi = new();
+    private string _apiLogicalId = "";
+
+    public override string Type => TypeName;
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    private string PathValue => Prop("Path")?.Str ?? "";
+
+    /// <summary>The API's properties in the SAM template: the integration is written into its DefinitionBody.</summary>
+    public override void LinkResources(TransformContext ctx, SamResource owner)
+    {
+        var apiId = Prop("ApiId");
+        _apiLogicalId = apiId is MapNode m && m.Get("Ref") is { } r ? Py.Str(r) : Py.Str(apiId);
+        var resource = ctx.SamResources.Get(_apiLogicalId) as MapNode;
+        _explicitApi = resource?.Get("Properties") as MapNode ?? new MapNode();
+    }
+
+    public override IList<CfnResource> ToCloudFormation(EventContext ectx)
+    {
+        // Users may write GET or get.
+        var method = (Prop("Method")?.Str ?? "").ToLowerInvariant();
+        var resources = new List<CfnResource>();
+        if (Permission(ectx, method, "*") is { } permission)
+        {
+            resources.Add(permission);
+        }
+
+        AddOpenApiIntegration(ectx, method);
+        return resources;
+    }
+
+    /// <summary>
+    /// The permission for any stage of the API to invoke the function from this route. None when this function
+    /// already serves the API's $default route: that permission covers every route.
+    /// </summary>
+    private CfnResource? Permission(EventContext ectx, string method, string stage)
+    {
+        // API Gateway drops a trailing slash from paths (#665).
+        var path = TrailingSlashRegex().Replace(PathValue, "$1");
+        OpenApiEditor? editor = null;
+        if (Py.Truthy(_explicitApi.Get("DefinitionBody")))
+        {
+            try
+            {
+                editor = new OpenApiEditor(_explicitApi.Get("DefinitionBody"));
+            }
+            catch (InvalidDocumentException e)
+            {
+                throw new InvalidResourceException(_apiLogicalId, string.Join(" ", e.Causes.Select(c => c.Message))).Locate(_explicitApi.Get("DefinitionBody"));
+            }
+        }
+
+        if (path == OpenApiEditor.DefaultPath)
+        {
+            path = "";
+        }
+        else if (editor is not null && editor.IsIntegrationFunctionLogicalIdMatch(OpenApiEditor.DefaultPath, BaseEditor.XAnyMethod, ectx.Function.LogicalId))
+        {
+            return null;
+        }
+
+        path = OpenApiEditor.GetPathWithoutTrailingSlash(path);
+        var arnMethod = method is "any" or BaseEditor.XAnyMethod ? "*" : method.ToUpperInvariant();
+
+        // "ANY /$default" would otherwise end in /*/*/$default, which is not a valid ARN (#1860).
+        var resource = "${__ApiId__}/${__Stage__}";
+        resource += method == "any" && path == "/" + OpenApiEditor.DefaultPath ? path : $"/{arnMethod}{path}";
+        var sourceArn = N.Sub(
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:" + resource,
+            N.Map(("__ApiId__", Prop("ApiId")), ("__Stage__", stage)));
+
+        var permission = new CfnResource(LogicalId + "Permission", "AWS::Lambda::Permission")
+            .WithAttributes(ectx.Function.PassthroughAttributes());
+        permission["Action"] = "lambda:InvokeFunction";
+        permission["FunctionName"] = ectx.Function.NameOrArn();
+        permission["Principal"] = "apigateway.amazonaws.com";
+        permission["SourceArn"] = sourceArn;
+        return permission;
+    }
+
+    /// <summary>The Lambda integration for this route in the API's OpenAPI body, with the route's settings.</summary>
+    private void AddOpenApiIntegration(EventContext ectx, string method)
+    {
+        var api = _explicitApi;
+        if (!api.TryGet("DefinitionBody", out var body) || body is NullNode)
+        {
+            return;
+        }
+
+        var path = PathValue;
+        var uri = N.Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{Shorthand(ectx.Function.Arn())}/invocations");
+        var editor = new OpenApiEditor(body);
+        if (Py.Truthy(api.Get("__MANAGE_SWAGGER")) && editor.HasIntegration(path, method))
+        {
+            throw Error($"API method '{method}' defined multiple times for path '{path}'.");
+        }
+
+        var condition = ectx.Function.Resource.Attributes.Get("Condition");
+        editor.AddLambdaIntegration(path, method, uri, Py.Truthy(condition) ? Py.Str(condition) : null);
+        if (Prop("Auth") is MapNode auth && Py.Truthy(auth))
+        {
+            AddAuthToOpenApiIntegration(api, editor, auth, method);
+        }
+
+        if (Prop("TimeoutInMillis") is { } timeout && Py.Truthy(timeout))
+        {
+            editor.AddTimeoutToMethod(path, method, timeout);
+        }
+
+        var parameters = PathParameterRegex().Matches(path).Select(m => m.Groups[1].Value).ToList();
+        if (parameters.Count > 0)
+        {
+            editor.AddPathParametersToMethod(path, method, parameters);
+        }
+
+        if (Prop("PayloadFormatVersion") is { } payload && Py.Truthy(payload))
+        {
+            editor.AddPayloadFormatVersionToMethod(path, method, payload);
+        }
+
+        api.Set("DefinitionBody", editor.OpenApi);
+    }
+
+    /// <summary>${Logical.Arn} or ${Logical}: what Fn::Sub needs for a GetAtt or a Ref.</summary>
+    private static string Shorthand(Node intrinsic)
+    {
+        var m = (MapNode)intrinsic;
+        if (m.Get("Ref") is { } r)
+        {
+            return "${" + Py.Str(r) + "}";
+        }
+
+        var parts = ((SeqNode)m.Get("Fn::GetAtt")!).Items.Select(Py.Str);
+        return "${" + string.Join(".", parts) + "}";
+    }
+
+    [GeneratedRegex(@"^(.+)/$")]
+    private static partial Regex TrailingSlashRegex();
+
+    [GeneratedRegex("{(.*?)}")]
+    private static partial Regex PathParameterRegex();
+}

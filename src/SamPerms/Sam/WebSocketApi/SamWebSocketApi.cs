@@ -1,0 +1,88 @@
+using SamPerms.Model;
+using SamPerms.Sam.Api;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.WebSocketApi;
+
+/// <summary>
+/// AWS::Serverless::WebSocketApi → AWS::ApiGatewayV2::Api (protocol WEBSOCKET), a route, integration and
+/// invoke permission per entry of Routes, a stage, the $connect authorizer and its permission, and the custom
+/// domain (the reference's SamWebSocketApi).
+/// </summary>
+public sealed class SamWebSocketApi : SamResource
+{
+    public const string Type = "AWS::Serverless::WebSocketApi";
+
+    private static readonly PropertyTable Table = new(
+        ("ApiKeySelectionExpression", PropertySpec.Optional(V.Str)),
+        ("AccessLogSettings", PropertySpec.Optional(V.Dict)),
+        ("Auth", PropertySpec.Optional(V.Dict)),
+        ("DefaultRouteSettings", PropertySpec.Optional(V.Dict)),
+        ("Description", PropertySpec.Optional(V.Str)),
+        ("DisableExecuteApiEndpoint", PropertySpec.Optional(V.Bool)),
+        ("Domain", PropertySpec.Optional(V.Dict)),
+        ("DisableSchemaValidation", PropertySpec.Optional(V.Bool)),
+        ("FailOnWarnings", PropertySpec.Optional(V.Bool)),
+        ("IpAddressType", PropertySpec.Optional(V.Str)),
+        ("Name", PropertySpec.Optional(V.Str)),
+        ("PropagateTags", PropertySpec.Optional(V.Bool)),
+        ("Routes", PropertySpec.Mandatory(V.Dict)),
+        ("RouteSettings", PropertySpec.Optional(V.Dict)),
+        ("RouteSelectionExpression", PropertySpec.Mandatory(V.Str)),
+        ("StageName", PropertySpec.Optional(V.OneOf(V.Str, V.Dict))),
+        ("StageVariables", PropertySpec.Optional(V.Dict)),
+        ("Tags", PropertySpec.Optional(V.Dict)));
+
+    private static readonly Dictionary<string, string> Referable = new(StringComparer.Ordinal)
+    {
+        ["Stage"] = "AWS::ApiGatewayV2::Stage",
+        ["DomainName"] = "AWS::ApiGatewayV2::DomainName",
+    };
+
+    public override string ResourceType => Type;
+
+    protected override PropertyTable PropertyTypes => Table;
+
+    public override IReadOnlyDictionary<string, string> ReferableProperties => Referable;
+
+    public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
+    {
+        var auth = ctx.Intrinsics.ResolveParameterRefs(Prop("Auth"));
+        var domain = ctx.Intrinsics.ResolveParameterRefs(Prop("Domain"));
+        var routes = ctx.Intrinsics.ResolveParameterRefs(Prop("Routes"));
+        var generator = new WebSocketApiGenerator(
+            LogicalId,
+            PassthroughAttributes(),
+            ResourceAttributes,
+            DependsOn,
+            domain as MapNode,
+            Prop("Name"),
+            Prop("StageName"),
+            routes as MapNode,
+            Prop("Tags"))
+        {
+            StageVariables = Prop("StageVariables"),
+            RouteSelectionExpression = Prop("RouteSelectionExpression"),
+            ApiKeySelectionExpression = Prop("ApiKeySelectionExpression"),
+            AccessLogSettings = Prop("AccessLogSettings"),
+            AuthConfig = auth as MapNode,
+            DefaultRouteSettings = Prop("DefaultRouteSettings"),
+            Description = Prop("Description"),
+            DisableExecuteApiEndpoint = Prop("DisableExecuteApiEndpoint"),
+            DisableSchemaValidation = Prop("DisableSchemaValidation"),
+            IpAddressType = Prop("IpAddressType"),
+            RouteSettings = Prop("RouteSettings"),
+        };
+        generator.Validate();
+
+        // The reference looks the record set groups up under a misspelt key, so each WebSocket API starts afresh.
+        var resources = generator.ToCloudFormation(new Route53RecordSetGroups());
+        foreach (var r in resources)
+        {
+            r.Origin ??= OriginOf(generator.OriginPathOf(r));
+        }
+
+        CfnTags.Propagate(resources, Prop("Tags"), Prop("PropagateTags"));
+        return resources;
+    }
+}
