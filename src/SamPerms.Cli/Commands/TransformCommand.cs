@@ -125,7 +125,18 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        TransformOutcome outcome;
+        try
+        {
+            outcome = TemplateTransformer.TransformBytes(bytes, options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in SamPerms must not stop the other templates of a batch.
+            output.Error($"{path}: internal error ({e.GetType().Name}): {e.Message}. Please report this with the template.");
+            return ExitCodes.UsageOrIo;
+        }
+
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, path);
