@@ -58,6 +58,7 @@ public static class SamTranslator
             try
             {
                 var resource = SamResourceTypes.Create(resourceDict.Get("Type")!.Str!);
+                resource.DeclarationSpan = samResources.KeySpanOf(logicalId);
                 resource.Load(logicalId, resourceDict, (id, type, props) =>
                 {
                     foreach (var p in plugins)

@@ -114,23 +114,28 @@ public abstract class SamResource
     /// <summary>The origin of a resource generated because of one of this resource's properties.</summary>
     public Origin OriginOf(string propertyPath = "")
     {
-        var span = ResourceDict.Span;
+        var span = DeclarationSpan.IsKnown ? DeclarationSpan : ResourceDict.Span;
         if (propertyPath.Length > 0)
         {
             var first = propertyPath.Split('.', '[')[0];
-            span = Properties.Get(first)?.Span ?? Properties.KeySpanOf(first);
-            if (Resolve(propertyPath) is { } node && node.Span.IsKnown)
+            span = Properties.KeySpanOf(first) is { IsKnown: true } k ? k : Properties.Get(first)?.Span ?? span;
+            if (Resolve(propertyPath) is { } found && found.IsKnown)
             {
-                span = node.Span;
+                span = found;
             }
         }
 
         return new Origin(LogicalId, ResourceType, propertyPath, span);
     }
 
-    private Node? Resolve(string path)
+    /// <summary>Where the logical id is written (the key under Resources), set by the translator.</summary>
+    public Text.SourceSpan DeclarationSpan { get; set; }
+
+    /// <summary>The span of the node at a property path: the key's line for a map entry, the item's for a list entry.</summary>
+    private Text.SourceSpan? Resolve(string path)
     {
         Node? cur = Properties;
+        Text.SourceSpan span = default;
         foreach (var part in path.Split('.'))
         {
             var name = part;
@@ -142,10 +147,13 @@ public abstract class SamResource
                 index = i;
             }
 
-            cur = (cur as MapNode)?.Get(name);
+            var map = cur as MapNode;
+            cur = map?.Get(name);
+            span = map?.KeySpanOf(name) is { IsKnown: true } keySpan ? keySpan : cur?.Span ?? default;
             if (index is { } ix)
             {
                 cur = cur is SeqNode s && ix < s.Count ? s[ix] : null;
+                span = cur?.Span ?? default;
             }
 
             if (cur is null)
@@ -154,7 +162,7 @@ public abstract class SamResource
             }
         }
 
-        return cur;
+        return span;
     }
 
     /// <summary>SAM's tag list: lambda:createdBy=SAM first, then extra tags, then the user's (reserved keys refused).</summary>
