@@ -9,6 +9,7 @@ public static class RuleRegistry
     [
         new ReaderRule(),
         new StructureTypesRule(),
+        new SamSchemaRule(),
         new SamTransformRule(),
         new RefTargetRule(),
         new GetAttTargetRule(),

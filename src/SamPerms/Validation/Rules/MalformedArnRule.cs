@@ -29,7 +29,8 @@ public sealed class MalformedArnRule : IValidationRule
     /// <summary>Why a literal resource is not an ARN IAM accepts, or null when it is fine.</summary>
     public static string? Problem(string value)
     {
-        if (value == "*")
+        // "*", or a dynamic reference CloudFormation resolves at deploy.
+        if (value == "*" || value.StartsWith("{{resolve:", StringComparison.Ordinal))
         {
             return null;
         }

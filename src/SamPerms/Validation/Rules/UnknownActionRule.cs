@@ -19,6 +19,11 @@ public sealed class UnknownActionRule : IValidationRule
         {
             foreach (var (action, node) in st.ActionStrings)
             {
+                if (!context.Index.IsFromTemplate(node))
+                {
+                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
+                }
+
                 int colon = action.IndexOf(':', StringComparison.Ordinal);
                 if (colon <= 0 || SamPerms.Iam.Wildcard.HasWildcard(action) || IamActionCatalog.Service(action[..colon]) is not { } service)
                 {

@@ -17,7 +17,7 @@ public sealed class UnknownManagedPolicyRule : IValidationRule
         var partition = context.Options.EffectivePartition;
         foreach (var entry in SamPolicyEntries.All(context))
         {
-            if (entry.Entry is not StringNode s || s.Value.StartsWith("arn:", StringComparison.Ordinal) || ManagedPolicyNames.Arn(s.Value, partition) is not null)
+            if (entry.Entry is not StringNode s || s.Value.StartsWith("arn:", StringComparison.Ordinal) || s.Value.StartsWith("{{resolve:", StringComparison.Ordinal) || ManagedPolicyNames.Arn(s.Value, partition) is not null)
             {
                 continue;
             }
