@@ -4,8 +4,8 @@ using SamPerms.Validation;
 namespace SamPerms.Output.Diagnostics;
 
 /// <summary>
-/// Findings as SARIF 2.1.0, the format GitHub code scanning uploads: one run whose driver lists every SamPerms
-/// rule (with help), and one result per finding with its region in the template.
+/// Findings as SARIF 2.1.0, the format GitHub code scanning uploads: one run whose driver lists the rules reported
+/// (with help), and one result per finding with its region in the template.
 /// </summary>
 public static class SarifLog
 {
@@ -13,9 +13,11 @@ public static class SarifLog
 
     public static MapNode Build(IReadOnlyList<ValidatedFile> files, string toolVersion)
     {
+        // The rules of the codes reported, in code order (SARIF needs no more; README lists them all).
         var rules = new SeqNode();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var d in DiagnosticCatalog.All)
+        var reported = files.SelectMany(f => f.Report.Diagnostics).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var d in DiagnosticCatalog.All.Where(d => reported.Contains(d.Code)))
         {
             index[d.Code] = rules.Count;
             rules.Add(Rule(d));
