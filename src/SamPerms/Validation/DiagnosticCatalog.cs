@@ -143,7 +143,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor UnknownPolicyTemplateRule = new(UnknownPolicyTemplate, Severity.Error, CategoryIam,
         "A Policies entry names no SAM policy template",
-        "An entry of Policies written as `Name: {parameters}` must name a SAM policy template. SAM passes an unknown one through as if it were a managed policy ARN, which fails at deploy. The message suggests the closest template names.");
+        "An entry of Policies written as `Name: {parameters}` must name a SAM policy template. SAM rejects any other such entry with a message that does not say why (\"Policy at index N in the 'Policies' property is not valid\"). The message suggests the closest template names.");
 
     public static readonly DiagnosticDescriptor UnknownManagedPolicyRule = new(UnknownManagedPolicy, Severity.Error, CategoryIam,
         "A Policies entry names an AWS managed policy SAM does not know",

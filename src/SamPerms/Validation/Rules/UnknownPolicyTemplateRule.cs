@@ -4,8 +4,8 @@ using SamPerms.Validation.Iam;
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
-/// A Policies entry written as <c>Name: {parameters}</c> where Name is no SAM policy template. SAM does not stop
-/// on it: it is passed through as if it were a managed policy ARN, and the deploy fails.
+/// A Policies entry written as <c>Name: {parameters}</c> where Name is no SAM policy template. SAM's own error
+/// ("Policy at index N in the 'Policies' property is not valid") does not say why; this names the closest templates.
 /// </summary>
 public sealed class UnknownPolicyTemplateRule : IValidationRule
 {
@@ -22,7 +22,7 @@ public sealed class UnknownPolicyTemplateRule : IValidationRule
 
             var at = context.WhereKey((Model.MapNode)entry.Entry, name);
             var hint = Suggest.DidYouMean(name, PolicyTemplateTable.Names);
-            findings.Add(DiagnosticCatalog.UnknownPolicyTemplateRule.At(at.Span, $"'{name}' in the Policies of {entry.ResourceId} is no SAM policy template{hint}; SAM would pass it on as a managed policy ARN, which fails at deploy", at.Path));
+            findings.Add(DiagnosticCatalog.UnknownPolicyTemplateRule.At(at.Span, $"'{name}' in the Policies of {entry.ResourceId} is no SAM policy template{hint}", at.Path));
         }
     }
 }
