@@ -21,7 +21,8 @@ public static class ValidateCommand
 
     public static Command Build(CliOutput output)
     {
-        var templates = new Argument<string[]>("template") { Description = "SAM template file(s), YAML or JSON", Arity = ArgumentArity.OneOrMore };
+        // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
+        var templates = new Argument<string[]>("template") { Description = "SAM template file(s), YAML or JSON", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var severity = new Option<string>("--severity") { Description = "Exit 1 when a finding at this level or above remains (errors always fail)", DefaultValueFactory = _ => "error" };

@@ -110,6 +110,17 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void Ignore_before_the_template_gives_the_path_back()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("template.yaml", Risky);
+        var r = CliRunner.Run("validate", "--ignore", "SP3007", path);
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("1 template checked: 0 errors", r.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageOrIo, CliRunner.Run("validate").ExitCode);
+    }
+
+    [Fact]
     public void Resource_metadata_suppresses_codes_for_that_resource_and_what_sam_makes_of_it()
     {
         var yaml = Risky.Replace("    Properties:\n      Runtime", "    Metadata:\n      SamPerms:\n        Ignore: [SP3106, SP3101]\n    Properties:\n      Runtime", StringComparison.Ordinal);
