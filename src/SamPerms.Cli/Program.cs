@@ -15,6 +15,7 @@ namespace SamPerms.Cli
             {
                 TransformCommand.Build(output),
                 PermissionsCommand.Build(output),
+                ValidateCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

@@ -20,7 +20,7 @@ public sealed class ApplicationTests
         var stack = Resource(resources, "Child");
         Assert.Equal("AWS::CloudFormation::Stack", At(stack, "Type")!.Str);
         Assert.Equal("https://bucket.s3.amazonaws.com/child.yaml", At(stack, "Properties", "TemplateURL")!.Str);
-        Assert.Equal("""[{"Key":"lambda:createdBy","Value":"SAM"}]""", Json(At(stack, "Properties", "Tags")));
+        Assert.Equal("""[{"Key":"lambda:createdBy","Value":"SAM"}]""", JsonOf(At(stack, "Properties", "Tags")));
     }
 
     [Fact]

@@ -37,18 +37,18 @@ public sealed class ConnectorTests
         Assert.False(resources.ContainsKey("WorkerToOrders"));
         var policy = Resource(resources, "WorkerToOrdersPolicy");
         Assert.Equal("AWS::IAM::ManagedPolicy", At(policy, "Type")!.Str);
-        Assert.Equal("""[{"Ref":"WorkerRole"}]""", Json(At(policy, "Properties", "Roles")));
+        Assert.Equal("""[{"Ref":"WorkerRole"}]""", JsonOf(At(policy, "Properties", "Roles")));
 
         var statements = (SeqNode)At(policy, "Properties", "PolicyDocument", "Statement")!;
         Assert.Equal(2, statements.Count);
-        var readActions = Json(At(statements[0], "Action"));
-        var writeActions = Json(At(statements[1], "Action"));
+        var readActions = JsonOf(At(statements[0], "Action"));
+        var writeActions = JsonOf(At(statements[1], "Action"));
         Assert.Contains("dynamodb:GetItem", readActions);
         Assert.DoesNotContain("dynamodb:PutItem", readActions);
         Assert.Contains("dynamodb:PutItem", writeActions);
         var tableArn = """{"Fn::GetAtt":["Orders","Arn"]}""";
-        Assert.Contains(tableArn, Json(At(statements[0], "Resource")));
-        Assert.Contains("/index/*", Json(At(statements[0], "Resource")));
+        Assert.Contains(tableArn, JsonOf(At(statements[0], "Resource")));
+        Assert.Contains("/index/*", JsonOf(At(statements[0], "Resource")));
 
         // The metadata names the SAM type of the source, not the Lambda function it became.
         Assert.Equal("AWS::Serverless::Function", At(policy, "Metadata", "aws:sam:connectors", "WorkerToOrders", "Source", "Type")!.Str);
@@ -61,7 +61,7 @@ public sealed class ConnectorTests
         var resources = Resources(FunctionToTable.Replace("\n        - Write", "", StringComparison.Ordinal));
         var statements = (SeqNode)At(Resource(resources, "WorkerToOrdersPolicy"), "Properties", "PolicyDocument", "Statement")!;
         Assert.Single(statements);
-        Assert.DoesNotContain("dynamodb:PutItem", Json(statements));
+        Assert.DoesNotContain("dynamodb:PutItem", JsonOf(statements));
     }
 
     [Fact]
@@ -85,12 +85,12 @@ public sealed class ConnectorTests
         Assert.False(At(Resource(resources, "Events"), "Connectors") is not null);
         var policy = Resource(resources, "EventsToJobsQueuePolicy");
         Assert.Equal("AWS::SQS::QueuePolicy", At(policy, "Type")!.Str);
-        Assert.Equal("""[{"Ref":"Jobs"}]""", Json(At(policy, "Properties", "Queues")));
+        Assert.Equal("""[{"Ref":"Jobs"}]""", JsonOf(At(policy, "Properties", "Queues")));
         var statement = At(policy, "Properties", "PolicyDocument", "Statement", "0")!;
         Assert.Equal("sqs:SendMessage", At(statement, "Action")!.Str);
         Assert.Equal("sns.amazonaws.com", At(statement, "Principal", "Service")!.Str);
-        Assert.Equal("""{"Fn::GetAtt":["Jobs","Arn"]}""", Json(At(statement, "Resource")));
-        Assert.Equal("""{"Ref":"Events"}""", Json(At(statement, "Condition", "ArnEquals", "aws:SourceArn")));
+        Assert.Equal("""{"Fn::GetAtt":["Jobs","Arn"]}""", JsonOf(At(statement, "Resource")));
+        Assert.Equal("""{"Ref":"Events"}""", JsonOf(At(statement, "Condition", "ArnEquals", "aws:SourceArn")));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ConnectorTests
                 Type: AWS::SNS::Topic
                 DependsOn: WorkerToOrders
             """);
-        Assert.Equal("""["WorkerToOrdersPolicy"]""", Json(At(Resource(resources, "Waiter"), "DependsOn")));
+        Assert.Equal("""["WorkerToOrdersPolicy"]""", JsonOf(At(Resource(resources, "Waiter"), "DependsOn")));
     }
 
     [Fact]

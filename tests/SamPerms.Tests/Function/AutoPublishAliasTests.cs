@@ -58,7 +58,7 @@ public sealed class AutoPublishAliasTests
     {
         var resources = Resources(CodeFromParameter);
         var alias = resources.Resource("FnAliaslive").Props();
-        Assert.Equal("""{"Fn::GetAtt":["FnVersion82382c01b5","Version"]}""", Json(alias.Get("FunctionVersion")));
+        Assert.Equal("""{"Fn::GetAtt":["FnVersion82382c01b5","Version"]}""", JsonOf(alias.Get("FunctionVersion")));
         Assert.Equal("Retain", resources.Resource("FnVersion82382c01b5").Get("DeletionPolicy")!.Str);
     }
 

@@ -39,18 +39,18 @@ public sealed class DeploymentPreferenceTests
         Assert.Equal("Lambda", app.Props().Get("ComputePlatform")!.Str);
 
         var role = resources.Resource("CodeDeployServiceRole");
-        Assert.Equal("""["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda"]""", Json(role.Props().Get("ManagedPolicyArns")));
+        Assert.Equal("""["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda"]""", JsonOf(role.Props().Get("ManagedPolicyArns")));
 
         var group = resources.Resource("ApiDeploymentGroup").Props();
-        Assert.Equal("""{"Fn::Sub":["CodeDeployDefault.Lambda${ConfigName}",{"ConfigName":"Canary10Percent5Minutes"}]}""", Json(group.Get("DeploymentConfigName")));
-        Assert.Equal("""{"Enabled":true,"Alarms":[{"Name":{"Ref":"Alarm"}}]}""", Json(group.Get("AlarmConfiguration")));
-        Assert.Equal("""{"Fn::GetAtt":["CodeDeployServiceRole","Arn"]}""", Json(group.Get("ServiceRoleArn")));
-        Assert.Equal("""{"Ref":"ServerlessDeploymentApplication"}""", Json(group.Get("ApplicationName")));
+        Assert.Equal("""{"Fn::Sub":["CodeDeployDefault.Lambda${ConfigName}",{"ConfigName":"Canary10Percent5Minutes"}]}""", JsonOf(group.Get("DeploymentConfigName")));
+        Assert.Equal("""{"Enabled":true,"Alarms":[{"Name":{"Ref":"Alarm"}}]}""", JsonOf(group.Get("AlarmConfiguration")));
+        Assert.Equal("""{"Fn::GetAtt":["CodeDeployServiceRole","Arn"]}""", JsonOf(group.Get("ServiceRoleArn")));
+        Assert.Equal("""{"Ref":"ServerlessDeploymentApplication"}""", JsonOf(group.Get("ApplicationName")));
 
         var alias = resources.Resource("ApiAliaslive");
         Assert.Equal(
             """{"CodeDeployLambdaAliasUpdate":{"ApplicationName":{"Ref":"ServerlessDeploymentApplication"},"DeploymentGroupName":{"Ref":"ApiDeploymentGroup"},"BeforeAllowTrafficHook":{"Ref":"Hook"}}}""",
-            Json(alias.Get("UpdatePolicy")));
+            JsonOf(alias.Get("UpdatePolicy")));
         Assert.Null(resources.Resource("HookAliaslive").Get("UpdatePolicy"));
     }
 
@@ -132,9 +132,9 @@ public sealed class DeploymentPreferenceTests
             """));
 
         const string tags = """[{"Key":"Team","Value":"payments"}]""";
-        Assert.Equal(tags, Json(resources.Resource("ServerlessDeploymentApplication").Props().Get("Tags")));
-        Assert.Equal(tags, Json(resources.Resource("FnDeploymentGroup").Props().Get("Tags")));
-        Assert.Equal(tags, Json(resources.Resource("CodeDeployServiceRole").Props().Get("Tags")));
+        Assert.Equal(tags, JsonOf(resources.Resource("ServerlessDeploymentApplication").Props().Get("Tags")));
+        Assert.Equal(tags, JsonOf(resources.Resource("FnDeploymentGroup").Props().Get("Tags")));
+        Assert.Equal(tags, JsonOf(resources.Resource("CodeDeployServiceRole").Props().Get("Tags")));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DeploymentPreferenceTests
 
         Assert.Equal(
             """{"Fn::If":["Prod",{"Enabled":true,"Alarms":[{"Name":"A1"},{"Name":"A2"}]},{}]}""",
-            Json(resources.Resource("FnDeploymentGroup").Props().Get("AlarmConfiguration")));
+            JsonOf(resources.Resource("FnDeploymentGroup").Props().Get("AlarmConfiguration")));
     }
 
     [Theory]

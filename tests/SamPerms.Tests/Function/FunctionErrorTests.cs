@@ -37,7 +37,7 @@ public sealed class FunctionErrorTests
         var resources = Resources(FunctionWith("CapacityProviderConfig: {Arn: 12, PerExecutionEnvironmentMaxConcurrency: \"4\", ExecutionEnvironmentMemoryGiBPerVCpu: \"2.5\"}"));
         Assert.Equal(
             """{"LambdaManagedInstancesCapacityProviderConfig":{"CapacityProviderArn":"12","PerExecutionEnvironmentMaxConcurrency":4,"ExecutionEnvironmentMemoryGiBPerVCpu":2.5}}""",
-            Json(resources.Resource("Fn").Props().Get("CapacityProviderConfig")));
+            JsonOf(resources.Resource("Fn").Props().Get("CapacityProviderConfig")));
     }
 
     [Fact]
@@ -62,6 +62,6 @@ public sealed class FunctionErrorTests
         var resources = Resources(FunctionWith("EventInvokeConfig: {DestinationConfig: {OnFailure: {Type: SNS}}}"));
         Assert.Equal(
             """{"OnFailure":{"Destination":{"Ref":"FnEventInvokeConfigOnFailureTopic"}}}""",
-            Json(resources.Resource("FnEventInvokeConfig").Props().Get("DestinationConfig")));
+            JsonOf(resources.Resource("FnEventInvokeConfig").Props().Get("DestinationConfig")));
     }
 }

@@ -27,18 +27,18 @@ public sealed class GraphQLApiTests
     {
         var resources = Resources(Template);
         var dataSource = Resource(resources, "ApiPostsDynamoDBDataSource");
-        Assert.Equal("""{"Fn::GetAtt":["ApiPostsDynamoDBDataSourceRole","Arn"]}""", Json(At(dataSource, "Properties", "ServiceRoleArn")));
-        Assert.Equal("""{"Ref":"AWS::Region"}""", Json(At(dataSource, "Properties", "DynamoDBConfig", "AwsRegion")));
+        Assert.Equal("""{"Fn::GetAtt":["ApiPostsDynamoDBDataSourceRole","Arn"]}""", JsonOf(At(dataSource, "Properties", "ServiceRoleArn")));
+        Assert.Equal("""{"Ref":"AWS::Region"}""", JsonOf(At(dataSource, "Properties", "DynamoDBConfig", "AwsRegion")));
 
         var role = Resource(resources, "ApiPostsDynamoDBDataSourceRole");
         Assert.Equal("appsync.amazonaws.com", At(role, "Properties", "AssumeRolePolicyDocument", "Statement", "0", "Principal", "Service", "0")!.Str);
 
         var policy = Resource(resources, "ApiPostsDynamoDBDataSourceToTableConnectorPolicy");
-        Assert.Equal("""[{"Ref":"ApiPostsDynamoDBDataSourceRole"}]""", Json(At(policy, "Properties", "Roles")));
+        Assert.Equal("""[{"Ref":"ApiPostsDynamoDBDataSourceRole"}]""", JsonOf(At(policy, "Properties", "Roles")));
         var statements = (SeqNode)At(policy, "Properties", "PolicyDocument", "Statement")!;
         Assert.Single(statements);
-        Assert.Contains("dynamodb:Query", Json(At(statements[0], "Action")));
-        Assert.Contains("arn:${AWS::Partition}:dynamodb:${__Region__}:${AWS::AccountId}:table/${__TableName__}", Json(At(statements[0], "Resource")));
+        Assert.Contains("dynamodb:Query", JsonOf(At(statements[0], "Action")));
+        Assert.Contains("arn:${AWS::Partition}:dynamodb:${__Region__}:${AWS::AccountId}:table/${__TableName__}", JsonOf(At(statements[0], "Resource")));
         Assert.Equal("AWS::AppSync::DataSource", At(policy, "Metadata", "aws:sam:connectors", "ApiPostsDynamoDBDataSourceToTableConnector", "Source", "Type")!.Str);
     }
 
@@ -58,7 +58,7 @@ public sealed class GraphQLApiTests
     public void Logging_gets_a_cloudwatch_role_unless_turned_off()
     {
         var resources = Resources(Template);
-        Assert.Equal("""{"Fn::GetAtt":["ApiCloudWatchRole","Arn"]}""", Json(At(Resource(resources, "Api"), "Properties", "LogConfig", "CloudWatchLogsRoleArn")));
+        Assert.Equal("""{"Fn::GetAtt":["ApiCloudWatchRole","Arn"]}""", JsonOf(At(Resource(resources, "Api"), "Properties", "LogConfig", "CloudWatchLogsRoleArn")));
 
         var off = Resources(Template.Replace("      Auth:", "      Logging: false\n      Auth:", StringComparison.Ordinal));
         Assert.False(off.ContainsKey("ApiCloudWatchRole"));

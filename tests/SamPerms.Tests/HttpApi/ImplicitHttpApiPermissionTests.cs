@@ -43,12 +43,12 @@ public sealed class ImplicitHttpApiPermissionTests
 
         Assert.Equal("lambda:InvokeFunction", permission.Get("Action")!.Str);
         Assert.Equal("apigateway.amazonaws.com", permission.Get("Principal")!.Str);
-        Assert.Equal("""{"Ref":"ItemsFunction"}""", Transform.Json(permission.Get("FunctionName")));
+        Assert.Equal("""{"Ref":"ItemsFunction"}""", Transform.JsonOf(permission.Get("FunctionName")));
 
         // Trailing slash dropped, path parameters become "*", any stage of the implicit API.
         Assert.Equal(
             """{"Fn::Sub":["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/items/*",{"__ApiId__":{"Ref":"ServerlessHttpApi"},"__Stage__":"*"}]}""",
-            Transform.Json(permission.Get("SourceArn")));
+            Transform.JsonOf(permission.Get("SourceArn")));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class ImplicitHttpApiPermissionTests
     {
         var resources = Transform.Resources(Template);
         var any = Transform.Properties(resources, "ItemsFunctionAnyOrderPermission");
-        Assert.Contains("${__Stage__}/*/orders\"", Transform.Json(any.Get("SourceArn")), StringComparison.Ordinal);
+        Assert.Contains("${__Stage__}/*/orders\"", Transform.JsonOf(any.Get("SourceArn")), StringComparison.Ordinal);
 
         var catchAll = Transform.Properties(resources, "CatchAllFunctionEverythingPermission");
-        Assert.Contains("${__ApiId__}/${__Stage__}/*\"", Transform.Json(catchAll.Get("SourceArn")), StringComparison.Ordinal);
+        Assert.Contains("${__ApiId__}/${__Stage__}/*\"", Transform.JsonOf(catchAll.Get("SourceArn")), StringComparison.Ordinal);
     }
 
     [Fact]

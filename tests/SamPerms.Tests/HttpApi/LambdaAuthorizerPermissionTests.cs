@@ -50,10 +50,10 @@ public sealed class LambdaAuthorizerPermissionTests
 
         Assert.Equal("lambda:InvokeFunction", permission.Get("Action")!.Str);
         Assert.Equal("apigateway.amazonaws.com", permission.Get("Principal")!.Str);
-        Assert.Equal("""{"Fn::GetAtt":["AuthFunction","Arn"]}""", Transform.Json(permission.Get("FunctionName")));
+        Assert.Equal("""{"Fn::GetAtt":["AuthFunction","Arn"]}""", Transform.JsonOf(permission.Get("FunctionName")));
         Assert.Equal(
             """{"Fn::Sub":["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",{"__ApiId__":{"Ref":"MyApi"}}]}""",
-            Transform.Json(permission.Get("SourceArn")));
+            Transform.JsonOf(permission.Get("SourceArn")));
     }
 
     [Fact]
@@ -71,17 +71,17 @@ public sealed class LambdaAuthorizerPermissionTests
         var scheme = (MapNode)((MapNode)((MapNode)body.Get("components")!).Get("securitySchemes")!).Get("TokenCheck")!;
         var authorizer = (MapNode)scheme.Get("x-amazon-apigateway-authorizer")!;
         Assert.Equal("request", authorizer.Get("type")!.Str);
-        Assert.Equal("""["$request.header.Authorization"]""", Transform.Json(authorizer.Get("identitySource")));
+        Assert.Equal("""["$request.header.Authorization"]""", Transform.JsonOf(authorizer.Get("identitySource")));
         Assert.Equal(
             """{"Fn::Sub":["arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations",{"__FunctionArn__":{"Fn::GetAtt":["AuthFunction","Arn"]}}]}""",
-            Transform.Json(authorizer.Get("authorizerUri")));
+            Transform.JsonOf(authorizer.Get("authorizerUri")));
 
         var get = (MapNode)((MapNode)((MapNode)body.Get("paths")!).Get("/things")!).Get("get")!;
-        Assert.Equal("""[{"TokenCheck":[]}]""", Transform.Json(get.Get("security")));
+        Assert.Equal("""[{"TokenCheck":[]}]""", Transform.JsonOf(get.Get("security")));
 
         // The route's own permission points at the explicit API.
         var routePermission = Transform.Properties(resources, "AppFunctionGetPermission");
-        Assert.Contains("""{"__ApiId__":{"Ref":"MyApi"},"__Stage__":"*"}""", Transform.Json(routePermission.Get("SourceArn")), StringComparison.Ordinal);
+        Assert.Contains("""{"__ApiId__":{"Ref":"MyApi"},"__Stage__":"*"}""", Transform.JsonOf(routePermission.Get("SourceArn")), StringComparison.Ordinal);
     }
 
     [Fact]

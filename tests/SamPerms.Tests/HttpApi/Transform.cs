@@ -28,5 +28,5 @@ internal static class Transform
         return (MapNode)((MapNode)resources.Get(logicalId)!).Get("Properties")!;
     }
 
-    public static string Json(Node? node) => node is null ? "null" : JsonText.Compact(node);
+    public static string JsonOf(Node? node) => node is null ? "null" : JsonText.Compact(node);
 }

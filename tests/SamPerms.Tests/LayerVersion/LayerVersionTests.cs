@@ -37,8 +37,8 @@ public sealed class LayerVersionTests
         Assert.Equal("AWS::Lambda::LayerVersion", At(layer, "Type")!.Str);
         Assert.Equal("Retain", At(layer, "DeletionPolicy")!.Str);
         Assert.Equal("Shared", At(layer, "Properties", "LayerName")!.Str);
-        Assert.Equal("""{"S3Bucket":"bucket","S3Key":"layer.zip"}""", Json(At(layer, "Properties", "Content")));
-        Assert.Equal($$"""[{"Ref":"{{id}}"}]""", Json(At(Resource(resources, "Worker"), "Properties", "Layers")));
+        Assert.Equal("""{"S3Bucket":"bucket","S3Key":"layer.zip"}""", JsonOf(At(layer, "Properties", "Content")));
+        Assert.Equal($$"""[{"Ref":"{{id}}"}]""", JsonOf(At(Resource(resources, "Worker"), "Properties", "Layers")));
     }
 
     [Fact]

@@ -36,17 +36,17 @@ public sealed class StateMachineEventTests
         Assert.Equal("DISABLED", ruleProps.Get("State")!.Str);
         Assert.Equal(
             """[{"Arn":{"Ref":"Flow"},"Id":"FlowNightlyStepFunctionsTarget","RoleArn":{"Fn::GetAtt":["FlowNightlyRole","Arn"]},"Input":"{\"full\": true}"}]""",
-            Json(ruleProps.Get("Targets")));
+            JsonOf(ruleProps.Get("Targets")));
 
         var role = Resource(outcome, "FlowNightlyRole");
         Assert.Equal("Enabled", role.Get("Condition")!.Str);
         var roleProps = (MapNode)role.Get("Properties")!;
         Assert.Equal(
             """{"Version":"2012-10-17","Statement":[{"Action":["sts:AssumeRole"],"Effect":"Allow","Principal":{"Service":["events.amazonaws.com"]}}]}""",
-            Json(roleProps.Get("AssumeRolePolicyDocument")));
+            JsonOf(roleProps.Get("AssumeRolePolicyDocument")));
         Assert.Equal(
             """[{"PolicyName":"FlowNightlyRoleStartExecutionPolicy","PolicyDocument":{"Statement":[{"Action":"states:StartExecution","Effect":"Allow","Resource":{"Ref":"Flow"}}]}}]""",
-            Json(roleProps.Get("Policies")));
+            JsonOf(roleProps.Get("Policies")));
         // The state machine's permissions boundary applies to the roles its events create.
         Assert.Equal("arn:aws:iam::123456789012:policy/boundary", roleProps.Get("PermissionsBoundary")!.Str);
         Assert.False(roleProps.ContainsKey("ManagedPolicyArns"));
@@ -73,13 +73,13 @@ public sealed class StateMachineEventTests
                           Type: SQS
             """);
 
-        var policies = Json(Properties(outcome, "FlowHourlyRole").Get("Policies"));
+        var policies = JsonOf(Properties(outcome, "FlowHourlyRole").Get("Policies"));
         Assert.Contains("""{"Action":"states:StartExecution","Effect":"Allow","Resource":{"Ref":"FlowAliaslive"}}""", policies, StringComparison.Ordinal);
         Assert.Contains("""{"Action":"sqs:SendMessage","Effect":"Allow","Resource":{"Fn::GetAtt":["FlowHourlyQueue","Arn"]}}""", policies, StringComparison.Ordinal);
         Assert.Equal("AWS::SQS::Queue", Resource(outcome, "FlowHourlyQueue").Get("Type")!.Str);
-        Assert.Equal("""{"Mode":"OFF"}""", Json(Properties(outcome, "FlowHourly").Get("FlexibleTimeWindow")));
+        Assert.Equal("""{"Mode":"OFF"}""", JsonOf(Properties(outcome, "FlowHourly").Get("FlexibleTimeWindow")));
         Assert.Equal(
             """{"Type":"ALL_AT_ONCE","StateMachineVersionArn":{"Ref":"FlowVersion"}}""",
-            Json(Properties(outcome, "FlowAliaslive").Get("DeploymentPreference")));
+            JsonOf(Properties(outcome, "FlowAliaslive").Get("DeploymentPreference")));
     }
 }

@@ -38,22 +38,22 @@ public sealed class StateMachineRoleTests
 
         Assert.Equal(
             """{"Version":"2012-10-17","Statement":[{"Action":["sts:AssumeRole"],"Effect":"Allow","Principal":{"Service":["states.amazonaws.com"]}}]}""",
-            Json(role.Get("AssumeRolePolicyDocument")));
+            JsonOf(role.Get("AssumeRolePolicyDocument")));
         var policy = Assert.IsType<MapNode>(Assert.Single((SeqNode)role.Get("Policies")!));
         Assert.Equal("FlowRolePolicy0", policy.Get("PolicyName")!.Str);
         var statement = (MapNode)((SeqNode)((MapNode)policy.Get("PolicyDocument")!).Get("Statement")!)[0];
-        Assert.Equal("""["lambda:InvokeFunction"]""", Json(statement.Get("Action")));
-        Assert.Equal("""{"Fn::Sub":["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*",{"functionName":{"Ref":"Worker"}}]}""", Json(statement.Get("Resource")));
+        Assert.Equal("""["lambda:InvokeFunction"]""", JsonOf(statement.Get("Action")));
+        Assert.Equal("""{"Fn::Sub":["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*",{"functionName":{"Ref":"Worker"}}]}""", JsonOf(statement.Get("Resource")));
 
         // Tracing adds X-Ray write access by name (the older policy name in the aws partition).
-        Assert.Equal("""["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"]""", Json(role.Get("ManagedPolicyArns")));
-        Assert.Equal("""[{"Key":"stateMachine:createdBy","Value":"SAM"}]""", Json(role.Get("Tags")));
+        Assert.Equal("""["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"]""", JsonOf(role.Get("ManagedPolicyArns")));
+        Assert.Equal("""[{"Key":"stateMachine:createdBy","Value":"SAM"}]""", JsonOf(role.Get("Tags")));
 
         var machine = Properties(outcome, "Flow");
-        Assert.Equal("""{"Fn::GetAtt":["FlowRole","Arn"]}""", Json(machine.Get("RoleArn")));
+        Assert.Equal("""{"Fn::GetAtt":["FlowRole","Arn"]}""", JsonOf(machine.Get("RoleArn")));
         // The intrinsic in the definition moves to DefinitionSubstitutions.
-        Assert.Equal("""{"definition_substitution_1":{"Fn::GetAtt":["Worker","Arn"]}}""", Json(machine.Get("DefinitionSubstitutions")));
-        Assert.Contains("""            "Resource": "${definition_substitution_1}",""", Json(machine.Get("DefinitionString")).Replace("\\\"", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("""{"definition_substitution_1":{"Fn::GetAtt":["Worker","Arn"]}}""", JsonOf(machine.Get("DefinitionSubstitutions")));
+        Assert.Contains("""            "Resource": "${definition_substitution_1}",""", JsonOf(machine.Get("DefinitionString")).Replace("\\\"", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class StateMachineRoleTests
 
         var machine = Properties(outcome, "Flow");
         Assert.Equal("arn:aws:iam::123456789012:role/existing", machine.Get("RoleArn")!.Str);
-        Assert.Equal("""{"Bucket":"bucket","Key":"flow.asl.json","Version":"3"}""", Json(machine.Get("DefinitionS3Location")));
+        Assert.Equal("""{"Bucket":"bucket","Key":"flow.asl.json","Version":"3"}""", JsonOf(machine.Get("DefinitionS3Location")));
         Assert.False(((MapNode)outcome.Template!.Get("Resources")!).ContainsKey("FlowRole"));
     }
 }

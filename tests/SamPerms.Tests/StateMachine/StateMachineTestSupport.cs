@@ -20,5 +20,5 @@ internal static class StateMachineTestSupport
 
     public static MapNode Properties(TransformOutcome outcome, string logicalId) => (MapNode)Resource(outcome, logicalId).Get("Properties")!;
 
-    public static string Json(Node? node) => node is null ? "null" : JsonText.Compact(node);
+    public static string JsonOf(Node? node) => node is null ? "null" : JsonText.Compact(node);
 }

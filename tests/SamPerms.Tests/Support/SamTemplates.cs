@@ -41,5 +41,5 @@ internal static class SamTemplates
         return cur;
     }
 
-    public static string Json(Node? node) => node is null ? "null" : JsonText.Compact(node);
+    public static string JsonOf(Node? node) => node is null ? "null" : JsonText.Compact(node);
 }

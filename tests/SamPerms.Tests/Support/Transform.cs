@@ -37,5 +37,5 @@ public static class Transform
     public static MapNode Props(this MapNode resource) => (MapNode)resource.Get("Properties")!;
 
     /// <summary>Compact JSON of a node, for asserting small values.</summary>
-    public static string Json(Node? node) => node is null ? "null" : Output.JsonText.Compact(node);
+    public static string JsonOf(Node? node) => node is null ? "null" : Output.JsonText.Compact(node);
 }

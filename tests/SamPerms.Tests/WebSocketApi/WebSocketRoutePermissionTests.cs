@@ -40,13 +40,13 @@ public sealed class WebSocketRoutePermissionTests
         var permission = Transform.Properties(resources, "ChatApiSendmessagePermission");
         Assert.Equal("lambda:InvokeFunction", permission.Get("Action")!.Str);
         Assert.Equal("apigateway.amazonaws.com", permission.Get("Principal")!.Str);
-        Assert.Equal("""{"Fn::GetAtt":["SendFunction","Arn"]}""", Transform.Json(permission.Get("FunctionName")));
+        Assert.Equal("""{"Fn::GetAtt":["SendFunction","Arn"]}""", Transform.JsonOf(permission.Get("FunctionName")));
         Assert.Equal(
             """{"Fn::Sub":"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatApi.ApiId}/prod/sendMessage"}""",
-            Transform.Json(permission.Get("SourceArn")));
+            Transform.JsonOf(permission.Get("SourceArn")));
 
         var connect = Transform.Properties(resources, "ChatApiConnectPermission");
-        Assert.EndsWith("/prod/$connect\"}", Transform.Json(connect.Get("SourceArn")), StringComparison.Ordinal);
+        Assert.EndsWith("/prod/$connect\"}", Transform.JsonOf(connect.Get("SourceArn")), StringComparison.Ordinal);
         Assert.True(resources.ContainsKey("ChatApiprodStage"));
     }
 
@@ -55,17 +55,17 @@ public sealed class WebSocketRoutePermissionTests
     {
         var resources = Transform.Resources(Template(""));
         var permission = Transform.Properties(resources, "ChatApiSendmessagePermission");
-        Assert.EndsWith("/default/sendMessage\"}", Transform.Json(permission.Get("SourceArn")), StringComparison.Ordinal);
+        Assert.EndsWith("/default/sendMessage\"}", Transform.JsonOf(permission.Get("SourceArn")), StringComparison.Ordinal);
 
         var route = Transform.Properties(resources, "ChatApiConnectRoute");
         Assert.Equal("CUSTOM", route.Get("AuthorizationType")!.Str);
-        Assert.Equal("""{"Ref":"ChatApiConnectAuthorizer"}""", Transform.Json(route.Get("AuthorizerId")));
+        Assert.Equal("""{"Ref":"ChatApiConnectAuthorizer"}""", Transform.JsonOf(route.Get("AuthorizerId")));
 
         var authorizerPermission = Transform.Properties(resources, "ChatApiAuthorizerPermission");
-        Assert.Equal("""{"Fn::GetAtt":["AuthFunction","Arn"]}""", Transform.Json(authorizerPermission.Get("FunctionName")));
+        Assert.Equal("""{"Fn::GetAtt":["AuthFunction","Arn"]}""", Transform.JsonOf(authorizerPermission.Get("FunctionName")));
         Assert.Equal(
             """{"Fn::Sub":["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",{"__ApiId__":{"Ref":"ChatApi"}}]}""",
-            Transform.Json(authorizerPermission.Get("SourceArn")));
+            Transform.JsonOf(authorizerPermission.Get("SourceArn")));
     }
 
     [Fact]

@@ -125,17 +125,17 @@ public sealed partial class SamFunction
 
         if (Py.Truthy(Prop("ProvisionedConcurrencyConfig")))
         {
-            throw new InvalidResourceException(LogicalId, "Provisioned concurrency is not supported for functions enabled with tenancy configuration.");
+            throw new InvalidResourceException(LogicalId, "Provisioned concurrency is not supported for functions enabled with tenancy configuration.").Locate(Prop("ProvisionedConcurrencyConfig"));
         }
 
         if (Py.Truthy(Prop("FunctionUrlConfig")))
         {
-            throw new InvalidResourceException(LogicalId, "Function URL is not supported for functions enabled with tenancy configuration.");
+            throw new InvalidResourceException(LogicalId, "Function URL is not supported for functions enabled with tenancy configuration.").Locate(Prop("FunctionUrlConfig"));
         }
 
         if (Py.Truthy(Prop("SnapStart")))
         {
-            throw new InvalidResourceException(LogicalId, "SnapStart is not supported for functions enabled with tenancy configuration.");
+            throw new InvalidResourceException(LogicalId, "SnapStart is not supported for functions enabled with tenancy configuration.").Locate(Prop("SnapStart"));
         }
 
         if (Prop("Events") is MapNode events)

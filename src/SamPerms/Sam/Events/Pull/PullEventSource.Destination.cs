@@ -19,7 +19,17 @@ public abstract partial class PullEventSource
             return null;
         }
 
-        var onFailure = Expect.That(config.Get("OnFailure"), LogicalId, "DestinationConfig.OnFailure", isEvent: true).ToBeMap();
+        MapNode onFailure;
+        try
+        {
+            onFailure = Expect.That(config.Get("OnFailure"), LogicalId, "DestinationConfig.OnFailure", isEvent: true).ToBeMap();
+        }
+        catch (SamException e)
+        {
+            // A missing OnFailure has no node of its own: point at DestinationConfig.
+            throw e.Locate(config);
+        }
+
         var type = onFailure.Get("Type");
         if (!Py.Truthy(type))
         {

@@ -1,0 +1,42 @@
+using SamPerms.Model;
+using SamPerms.Validation.References;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>Fn::GetAtt of a resource the template, as SAM transforms it, does not define.</summary>
+public sealed class GetAttTargetRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.GetAttTargetMissingRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        var names = new TemplateNames(output);
+        foreach (var found in IntrinsicWalker.All(output))
+        {
+            if (found.Function != "Fn::GetAtt")
+            {
+                continue;
+            }
+
+            var (id, node) = found.Argument switch
+            {
+                SeqNode { Count: >= 1 } s when s[0] is StringNode first => (first.Value, (Node)first),
+                StringNode text when text.Value.Contains('.', StringComparison.Ordinal) => (text.Value[..text.Value.IndexOf('.', StringComparison.Ordinal)], text),
+                _ => (null, null),
+            };
+            if (id is null || names.Resources.Contains(id))
+            {
+                continue;
+            }
+
+            var at = ReferenceChecks.Where(context, found, node);
+            var message = $"Fn::GetAtt names resource '{id}'{ReferenceChecks.InWhat(context, found)}, which does not exist{Suggest.DidYouMean(id, names.Resources)}";
+            findings.Add(DiagnosticCatalog.GetAttTargetMissingRule.At(at.Span, message, at.Path));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using SamPerms.Validation.Iam;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>An Allow statement with NotAction or NotResource: it allows everything but what it lists.</summary>
+public sealed class NotActionOrNotResourceAllowRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.NotActionOrNotResourceAllowRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        foreach (var st in PolicyDocuments.Statements(output))
+        {
+            if (!st.IsAllow)
+            {
+                continue;
+            }
+
+            foreach (var key in new[] { "NotAction", "NotResource" })
+            {
+                if (st.Node.Get(key) is { } value)
+                {
+                    var what = key == "NotAction" ? "every action except" : "every resource except";
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.NotActionOrNotResourceAllowRule, st, value, $"Allow with {key} allows {what} the ones listed"));
+                }
+            }
+        }
+    }
+}

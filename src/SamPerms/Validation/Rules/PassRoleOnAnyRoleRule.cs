@@ -1,0 +1,35 @@
+using SamPerms.Validation.Iam;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>iam:PassRole allowed on Resource "*" (privilege escalation: pass any role to a service you control).</summary>
+public sealed class PassRoleOnAnyRoleRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PassRoleOnAnyRoleRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        foreach (var st in PolicyDocuments.Statements(output))
+        {
+            if (st.Policy.Kind != PolicyKind.Identity || !st.IsAllow || st.Actions.Not || st.Resources.Not || !st.AnyResource("*"))
+            {
+                continue;
+            }
+
+            foreach (var (action, node) in st.ActionStrings)
+            {
+                // "*" and "iam:*" are reported as allowing everything already.
+                if (!AllActionsOnAllResourcesRule.IsBroad(action) && SamPerms.Iam.Wildcard.Matches(action, "iam:PassRole", true))
+                {
+                    var condition = st.HasCondition ? " (a Condition limits it; make sure it names the roles or iam:PassedToService)" : "";
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PassRoleOnAnyRoleRule, st, node, $"'{action}' on Resource '*' lets the holder pass any role of the account to a service{condition}"));
+                }
+            }
+        }
+    }
+}

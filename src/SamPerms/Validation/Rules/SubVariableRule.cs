@@ -1,0 +1,76 @@
+using SamPerms.Model;
+using SamPerms.Validation.References;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>A <c>${Name}</c> in Fn::Sub that is no parameter, resource, pseudo parameter or variable of the Sub.</summary>
+public sealed class SubVariableRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SubVariableMissingRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        var names = new TemplateNames(output);
+        foreach (var found in IntrinsicWalker.All(output))
+        {
+            if (found.Function != "Fn::Sub")
+            {
+                continue;
+            }
+
+            var (text, variables) = found.Argument switch
+            {
+                StringNode s => (s, null),
+                SeqNode { Count: 2 } l when l[0] is StringNode s => (s, l[1] as MapNode),
+                _ => ((StringNode?)null, (MapNode?)null),
+            };
+            if (text is null)
+            {
+                continue;
+            }
+
+            foreach (var name in Variables(text.Value))
+            {
+                var head = name.Contains('.', StringComparison.Ordinal) ? name[..name.IndexOf('.', StringComparison.Ordinal)] : name;
+                bool known = variables?.ContainsKey(name) == true
+                    || (name.Contains('.', StringComparison.Ordinal) ? names.Resources.Contains(head) : names.IsReferable(name));
+                if (known)
+                {
+                    continue;
+                }
+
+                var at = ReferenceChecks.Where(context, found, text);
+                var candidates = names.Referable.Concat(variables?.Keys ?? []);
+                var message = $"Fn::Sub uses ${{{name}}}{ReferenceChecks.InWhat(context, found)}, which is no parameter, resource, pseudo parameter or Sub variable{Suggest.DidYouMean(head, candidates)}";
+                findings.Add(DiagnosticCatalog.SubVariableMissingRule.At(at.Span, message, at.Path));
+            }
+        }
+    }
+
+    /// <summary>The names inside <c>${...}</c>, skipping the literal form <c>${!...}</c>.</summary>
+    public static IEnumerable<string> Variables(string text)
+    {
+        int i = 0;
+        while ((i = text.IndexOf("${", i, StringComparison.Ordinal)) >= 0)
+        {
+            int end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            var inner = text[(i + 2)..end].Trim();
+            if (inner.Length > 0 && inner[0] != '!')
+            {
+                yield return inner;
+            }
+
+            i = end + 1;
+        }
+    }
+}

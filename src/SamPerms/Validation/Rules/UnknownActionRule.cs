@@ -1,0 +1,44 @@
+using SamPerms.Data;
+using SamPerms.Validation.Iam;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>An IAM action (without wildcards) that its service does not have.</summary>
+public sealed class UnknownActionRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownActionRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        foreach (var st in PolicyDocuments.Statements(output))
+        {
+            foreach (var (action, node) in st.ActionStrings)
+            {
+                if (!context.Index.IsFromTemplate(node))
+                {
+                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
+                }
+
+                int colon = action.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || SamPerms.Iam.Wildcard.HasWildcard(action) || IamActionCatalog.Service(action[..colon]) is not { } service)
+                {
+                    continue;
+                }
+
+                var name = action[(colon + 1)..];
+                if (service.Action(name) is not null)
+                {
+                    continue;
+                }
+
+                var hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionRule, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using SamPerms.Data;
+using SamPerms.Validation.Iam;
+
+namespace SamPerms.Validation.Rules;
+
+/// <summary>An IAM action whose service prefix is no AWS service (or that has no prefix at all).</summary>
+public sealed class UnknownServiceRule : IValidationRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceRule];
+
+    public void Check(ValidationContext context, List<Diagnostic> findings)
+    {
+        if (context.Output is not { } output)
+        {
+            return;
+        }
+
+        foreach (var st in PolicyDocuments.Statements(output))
+        {
+            foreach (var (action, node) in st.ActionStrings)
+            {
+                if (!context.Index.IsFromTemplate(node))
+                {
+                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
+                }
+
+                if (action == "*")
+                {
+                    continue;
+                }
+
+                int colon = action.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0)
+                {
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
+                    continue;
+                }
+
+                var prefix = action[..colon];
+                if (prefix.Contains('*') || prefix.Contains('?') || IamActionCatalog.Service(prefix) is not null)
+                {
+                    continue;
+                }
+
+                var hint = Suggest.DidYouMean(prefix.ToLowerInvariant(), IamActionCatalog.Services.Keys);
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
+            }
+        }
+    }
+}

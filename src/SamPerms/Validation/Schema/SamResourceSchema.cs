@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using SamPerms.Model;
+using SamPerms.Output;
+
+namespace SamPerms.Validation.Schema;
+
+/// <summary>One schema error: where in the template (JSON Pointer segments) and which keywords failed.</summary>
+public readonly record struct SchemaError(IReadOnlyList<string> Segments, IReadOnlyCollection<string> Keywords);
+
+/// <summary>What the schema says about one SAM type, for messages: its properties and the JSON types each allows.</summary>
+public sealed record SamTypeFacts(string Type, IReadOnlyDictionary<string, IReadOnlyList<string>?> Properties, IReadOnlyList<string> EventTypes);
+
+/// <summary>
+/// The project's schema of AWS::Serverless resources (schemas/sam-resources.schema.json, embedded), evaluated with
+/// JsonSchema.Net. The template is handed over as JSON text parsed by System.Text.Json (no reflection); errors come
+/// back as JSON Pointers into it. The same schema, read as plain JSON, gives the names and types for messages.
+/// </summary>
+public static class SamResourceSchema
+{
+    private const string ResourceName = "SamPerms.Schemas.sam-resources.schema.json";
+    private static readonly Lazy<string> Text = new(Load);
+    private static readonly Lazy<JsonSchema> Compiled = new(() => JsonSchema.FromText(Text.Value));
+    private static readonly Lazy<Dictionary<string, SamTypeFacts>> FactsTable = new(ReadFacts);
+
+    /// <summary>The SAM types the schema knows, by full type name.</summary>
+    public static IReadOnlyDictionary<string, SamTypeFacts> Types => FactsTable.Value;
+
+    /// <summary>Every schema error for the Resources of a template.</summary>
+    public static List<SchemaError> Evaluate(MapNode resources)
+    {
+        var errors = new List<SchemaError>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(JsonText.Compact(N.Map(("Resources", resources))));
+        }
+        catch (JsonException)
+        {
+            return errors; // Values JSON cannot hold (NaN, ...): nothing to say about the schema.
+        }
+
+        using (document)
+        {
+            var results = Compiled.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (results.IsValid)
+            {
+                return errors;
+            }
+
+            foreach (var detail in results.Details ?? [])
+            {
+                if (detail.IsValid || detail.Errors is not { Count: > 0 } failed)
+                {
+                    continue;
+                }
+
+                errors.Add(new SchemaError(Segments(detail.InstanceLocation.ToString()), failed.Keys.ToList()));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>"/Resources/Fn/Properties/Tim~1eout" → ["Resources", "Fn", "Properties", "Tim/eout"].</summary>
+    public static List<string> Segments(string pointer)
+    {
+        var text = pointer.StartsWith('#') ? Uri.UnescapeDataString(pointer[1..]) : pointer;
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        return text.TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+    }
+
+    private static string Load()
+    {
+        using var stream = typeof(SamResourceSchema).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded schema '{ResourceName}' is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static Dictionary<string, SamTypeFacts> ReadFacts()
+    {
+        var root = JsonNode.Parse(Text.Value)!;
+        var defs = root["$defs"]!;
+        var result = new Dictionary<string, SamTypeFacts>(StringComparer.Ordinal);
+        var known = defs["resource"]!["allOf"]![0]!["then"]!["properties"]!["Type"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>());
+        foreach (var type in known)
+        {
+            var shortName = type[(type.LastIndexOf(':') + 1)..];
+            var properties = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+            foreach (var (name, spec) in defs["properties"]![shortName]!["properties"]!.AsObject())
+            {
+                properties[name] = TypesOf(spec);
+            }
+
+            var events = defs["events"]![shortName]?["properties"]?["Type"]?["enum"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            result[type] = new SamTypeFacts(type, properties, events);
+        }
+
+        return result;
+    }
+
+    /// <summary>The JSON types a property allows (null: anything).</summary>
+    private static List<string>? TypesOf(JsonNode? spec)
+    {
+        var type = spec?["type"] ?? spec?["anyOf"]?[0]?["type"];
+        return type switch
+        {
+            JsonArray a => a.Select(t => t!.GetValue<string>()).ToList(),
+            JsonValue v => [v.GetValue<string>()],
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using SamPerms.Model;
+using SamPerms.Text;
+
+namespace SamPerms.Validation;
+
+/// <summary>
+/// Every node of the template as read, by source span, with its template path (<c>Resources.Fn.Properties.Policies[1]</c>).
+/// The transform copies input nodes into its output with their spans; this index tells whether an output node's
+/// span really is a place in this template (embedded data such as policy templates carries spans of its own
+/// files) and what path that place has.
+/// </summary>
+public sealed class SourceIndex
+{
+    private readonly Dictionary<SourceSpan, (string Path, Node Node)> _bySpan = [];
+
+    public SourceIndex(Node? root)
+    {
+        if (root is not null)
+        {
+            Walk(root, "");
+        }
+    }
+
+    /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
+    public string? PathOf(Node? node)
+    {
+        if (node is null || !node.Span.IsKnown || !_bySpan.TryGetValue(node.Span, out var hit))
+        {
+            return null;
+        }
+
+        return SameValue(hit.Node, node) ? hit.Path : null;
+    }
+
+    /// <summary>Whether the node comes from this template (same place, same kind of value).</summary>
+    public bool IsFromTemplate(Node? node) => PathOf(node) is not null;
+
+    /// <summary>The path and node of the value read at exactly this span.</summary>
+    public (string Path, Node Node)? At(SourceSpan span) => _bySpan.TryGetValue(span, out var hit) ? hit : null;
+
+    public static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    public static string Item(string path, int index) => $"{path}[{index}]";
+
+    private void Walk(Node node, string path)
+    {
+        if (node.Span.IsKnown)
+        {
+            _bySpan.TryAdd(node.Span, (path, node));
+        }
+
+        switch (node)
+        {
+            case MapNode m:
+                foreach (var e in m.Entries)
+                {
+                    Walk(e.Value, Child(path, e.Key));
+                }
+
+                break;
+            case SeqNode s:
+                for (int i = 0; i < s.Count; i++)
+                {
+                    Walk(s[i], Item(path, i));
+                }
+
+                break;
+        }
+    }
+
+    private static bool SameValue(Node read, Node other)
+    {
+        if (ReferenceEquals(read, other))
+        {
+            return true;
+        }
+
+        if (read.Kind != other.Kind)
+        {
+            return false;
+        }
+
+        return read switch
+        {
+            // The transform may widen a value read from the template in place (a managed policy name becomes its ARN).
+            StringNode s => ((StringNode)other).Value.EndsWith(s.Value, StringComparison.Ordinal),
+            IntNode i => i.Text == ((IntNode)other).Text,
+            MapNode or SeqNode => true,
+            _ => read.ToString() == other.ToString(),
+        };
+    }
+}

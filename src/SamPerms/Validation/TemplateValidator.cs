@@ -1,0 +1,84 @@
+using SamPerms.Model;
+using SamPerms.Permissions;
+using SamPerms.Sam.Core;
+using SamPerms.Yaml;
+
+namespace SamPerms.Validation;
+
+/// <summary>How to validate: the transform's settings, codes to ignore, reader limits, and (for tests) the rules.</summary>
+public sealed record ValidationOptions
+{
+    public TransformOptions Transform { get; init; } = new();
+
+    public IReadOnlyCollection<string> Ignore { get; init; } = [];
+
+    public ReaderLimits? Limits { get; init; }
+
+    /// <summary>The rules to run; <see cref="RuleRegistry.All"/> when null.</summary>
+    public IReadOnlyList<IValidationRule>? Rules { get; init; }
+}
+
+/// <summary>The findings about one template, in source order, and those the user suppressed.</summary>
+public sealed record ValidationReport(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> Suppressed, TransformOutcome? Outcome)
+{
+    public bool HasAtLeast(Severity severity) => Diagnostics.Any(d => d.Severity >= severity);
+}
+
+/// <summary>
+/// <c>samperms validate</c>'s engine: read the template, transform it as SAM does, run every rule on the input
+/// and the output, place each finding in the template, and drop what the user suppressed.
+/// </summary>
+public static class TemplateValidator
+{
+    public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null) =>
+        Run(TemplateReader.Read(bytes, options.Limits), options, file);
+
+    public static ValidationReport ValidateText(string text, ValidationOptions options, string? file = null) =>
+        Run(TemplateReader.ReadText(text, options.Limits), options, file);
+
+    private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
+    {
+        var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
+        var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform);
+        var findings = new List<Diagnostic>();
+        foreach (var rule in options.Rules ?? RuleRegistry.All)
+        {
+            rule.Check(context, findings);
+        }
+
+        var suppressions = new Suppressions(options.Ignore, context.Input);
+        var kept = new List<Diagnostic>();
+        var suppressed = new List<Diagnostic>();
+        var seen = new HashSet<(string, Text.SourceSpan, string)>();
+        foreach (var d in findings.Select(d => Place(d, context).WithFile(file)))
+        {
+            if (!seen.Add((d.Code, d.Span, d.Message)))
+            {
+                continue;
+            }
+
+            (suppressions.IsSuppressed(d) ? suppressed : kept).Add(d);
+        }
+
+        return new ValidationReport(Sort(kept), Sort(suppressed), outcome);
+    }
+
+    /// <summary>Gives a finding its template path when the rule knew only the span.</summary>
+    private static Diagnostic Place(Diagnostic d, ValidationContext context)
+    {
+        if (d.Path is not null || !d.Span.IsKnown || context.Root is null)
+        {
+            return d;
+        }
+
+        if (context.Index.At(d.Span) is { } exact)
+        {
+            return d with { Path = exact.Path };
+        }
+
+        return SpanPaths.Find(context.Root, d.Span) is { } found && found.Path.Length > 0 ? d with { Path = found.Path } : d;
+    }
+
+    private static List<Diagnostic> Sort(List<Diagnostic> list) =>
+        [.. list.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)];
+}

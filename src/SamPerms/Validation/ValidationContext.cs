@@ -1,0 +1,150 @@
+using SamPerms.Model;
+using SamPerms.Permissions;
+using SamPerms.Sam.Core;
+using SamPerms.Text;
+
+namespace SamPerms.Validation;
+
+/// <summary>A place in the template: its span and template path.</summary>
+public readonly record struct Location(SourceSpan Span, string? Path);
+
+/// <summary>
+/// What every rule may look at: the template as read (<see cref="Input"/>), the reader's diagnostics, and when
+/// SAM accepted it, the CloudFormation template it produces (<see cref="Output"/>) with the origin of each
+/// generated resource. Locating helpers turn any node (read or generated) into a place in the template.
+/// </summary>
+public sealed class ValidationContext
+{
+    private StaticValues? _outputValues;
+
+    public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
+    {
+        Root = input;
+        Input = input as MapNode;
+        ReadDiagnostics = readDiagnostics;
+        Outcome = outcome;
+        Options = options;
+        Index = new SourceIndex(input);
+    }
+
+    /// <summary>The document as read (any kind of node), or null when it could not be read.</summary>
+    public Node? Root { get; }
+
+    /// <summary>The template as read, when it is a mapping.</summary>
+    public MapNode? Input { get; }
+
+    public IReadOnlyList<Diagnostic> ReadDiagnostics { get; }
+
+    /// <summary>The transform's outcome; null when the template could not be read.</summary>
+    public TransformOutcome? Outcome { get; }
+
+    /// <summary>The CloudFormation template SAM produces; null when SAM rejects the template.</summary>
+    public MapNode? Output => Outcome?.Template;
+
+    public TransformOptions Options { get; }
+
+    public SourceIndex Index { get; }
+
+    public MapNode InputResources => Input?.Get("Resources") as MapNode ?? new MapNode();
+
+    public MapNode OutputResources => Output?.Get("Resources") as MapNode ?? new MapNode();
+
+    /// <summary>Values of the output rendered as far as they are known before deploy.</summary>
+    public StaticValues OutputValues => _outputValues ??= new StaticValues(Output ?? new MapNode(), Options.Region, Options.EffectivePartition, Options.ParameterOverrides);
+
+    /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>
+    public Location Where(Node? node) =>
+        Index.PathOf(node) is { } path ? new Location(node!.Span, path) : default;
+
+    /// <summary>Where the key of a map entry is written (for findings about the key itself).</summary>
+    public Location WhereKey(MapNode map, string key)
+    {
+        var value = Where(map.Get(key));
+        var keySpan = map.KeySpanOf(key);
+        return keySpan.IsKnown && value.Path is not null ? new Location(keySpan, value.Path) : value;
+    }
+
+    /// <summary>
+    /// Where to report something about a node of the output resource <paramref name="outputLogicalId"/>: the first
+    /// of <paramref name="nodes"/> that was read from the template, else the SAM property that generated the
+    /// resource, else the resource itself.
+    /// </summary>
+    public Location Locate(string outputLogicalId, params Node?[] nodes)
+    {
+        foreach (var n in nodes)
+        {
+            if (Where(n) is { Path: not null } found)
+            {
+                return found;
+            }
+        }
+
+        return OriginLocation(outputLogicalId);
+    }
+
+    /// <summary>The SAM resource and property an output resource comes from, as a place in the template.</summary>
+    public Location OriginLocation(string outputLogicalId)
+    {
+        var origin = Origin(outputLogicalId);
+        if (origin is not null && InputResources.Get(origin.LogicalId) is MapNode samResource)
+        {
+            var resourcePath = "Resources." + origin.LogicalId;
+            if (origin.PropertyPath.Length > 0 && Index.At(origin.Span) is { } hit && hit.Path.StartsWith(resourcePath, StringComparison.Ordinal))
+            {
+                return new Location(origin.Span, hit.Path);
+            }
+
+            if (origin.PropertyPath.Length > 0 && samResource.Get("Properties") is MapNode props && Resolve(props, origin.PropertyPath) is { } prop && Where(prop) is { Path: not null } w)
+            {
+                return w;
+            }
+
+            return new Location(InputResources.KeySpanOf(origin.LogicalId) is { IsKnown: true } ks ? ks : samResource.Span, resourcePath);
+        }
+
+        if (InputResources.Get(outputLogicalId) is { } same)
+        {
+            return new Location(InputResources.KeySpanOf(outputLogicalId) is { IsKnown: true } ks ? ks : same.Span, "Resources." + outputLogicalId);
+        }
+
+        return new Location(Input?.Span ?? default, null);
+    }
+
+    /// <summary>The origin the transform recorded for an output resource.</summary>
+    public Origin? Origin(string outputLogicalId) =>
+        Outcome is not null && Outcome.Origins.TryGetValue(outputLogicalId, out var o) ? o : null;
+
+    /// <summary>The SAM resource of the input an output resource was generated from, when it is a different one.</summary>
+    public string? GeneratedFrom(string outputLogicalId) =>
+        Origin(outputLogicalId) is { } o && o.LogicalId != outputLogicalId && InputResources.ContainsKey(o.LogicalId) ? o.LogicalId : null;
+
+    /// <summary>A property path inside Properties (<c>Events.Upload</c>, <c>Policies[1]</c>) to its node.</summary>
+    public static Node? Resolve(MapNode properties, string propertyPath)
+    {
+        Node? node = properties;
+        foreach (var part in propertyPath.Split('.'))
+        {
+            var name = part;
+            int index = -1;
+            int b = part.IndexOf('[', StringComparison.Ordinal);
+            if (b >= 0 && part.EndsWith(']') && int.TryParse(part.AsSpan(b + 1, part.Length - b - 2), out var i))
+            {
+                name = part[..b];
+                index = i;
+            }
+
+            node = (node as MapNode)?.Get(name);
+            if (index >= 0)
+            {
+                node = node is SeqNode s && index < s.Count ? s[index] : null;
+            }
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+}

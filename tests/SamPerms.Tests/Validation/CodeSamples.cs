@@ -1,0 +1,54 @@
+using System.Text;
+using SamPerms.Validation;
+using SamPerms.Yaml;
+
+namespace SamPerms.Tests.Validation;
+
+/// <summary>For every code of the catalog, a template that produces it (the meta-test checks none is missing).</summary>
+public static class CodeSamples
+{
+    private static string WithFunction(string properties) => Check.Function + properties;
+
+    private static string Statement(string statement) => Check.Function.TrimEnd() + "\n      Policies:\n        - Statement:\n" + statement;
+
+    public static readonly IReadOnlyList<CodeSample> All =
+    [
+        Text(DiagnosticCatalog.YamlSyntax, "Resources: [\n"),
+        Text(DiagnosticCatalog.DuplicateKey, "Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n"),
+        Text(DiagnosticCatalog.UnknownTag, "Resources:\n  A:\n    Type: !Reff X\n"),
+        new(DiagnosticCatalog.InvalidEncoding, Encoding.UTF8.GetBytes("Resources:\n  A: x").Concat(new byte[] { 0xFF, 0x0A }).ToArray()),
+        new(DiagnosticCatalog.DocumentTooLarge, Check.Utf8(Check.Function), new ReaderLimits(MaxBytes: 16)),
+        Text(DiagnosticCatalog.NestingTooDeep, "Resources: " + new string('[', 300) + new string(']', 300) + "\n"),
+        Text(DiagnosticCatalog.NotATemplate, "- a\n- b\n"),
+        Text(DiagnosticCatalog.WrongType, Check.Function + "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: {Fn: yes}\n"),
+        Text(DiagnosticCatalog.SamTransformError, Check.Function.Replace("s3://bucket/app.zip", "not-an-s3-uri", StringComparison.Ordinal)),
+        Text(DiagnosticCatalog.UnknownSamType, Check.Function + "  Table:\n    Type: AWS::Serverless::Tabel\n"),
+        Text(DiagnosticCatalog.UnknownSamProperty, Check.Function.TrimEnd() + "\n      Timout: 3\n"),
+        Text(DiagnosticCatalog.SamPropertyType, Check.Function.TrimEnd() + "\n      Tags: [a, b]\n"),
+        Text(DiagnosticCatalog.UnknownEventType, Check.Function.TrimEnd() + "\n      Events:\n        Q:\n          Type: SQSS\n          Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:q}\n"),
+        Text(DiagnosticCatalog.RefTargetMissing, Check.Function.TrimEnd() + "\n      Environment:\n        Variables:\n          TABLE: !Ref Tabel\n"),
+        Text(DiagnosticCatalog.GetAttTargetMissing, Check.Function.TrimEnd() + "\n      Environment:\n        Variables:\n          TABLE: !GetAtt Tabel.Arn\n"),
+        Text(DiagnosticCatalog.SubVariableMissing, Check.Function.TrimEnd() + "\n      Environment:\n        Variables:\n          URL: !Sub https://${Hostname}/x\n"),
+        Text(DiagnosticCatalog.DependsOnMissing, Check.Function + "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: Fnn\n"),
+        Text(DiagnosticCatalog.ConditionMissing, Check.Function + "  Topic:\n    Type: AWS::SNS::Topic\n    Condition: IsProd\n"),
+        Text(DiagnosticCatalog.UnknownService, Statement("            - Effect: Allow\n              Action: s4:GetObject\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.UnknownAction, Statement("            - Effect: Allow\n              Action: s3:GetObjekt\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.WildcardMatchesNothing, Statement("            - Effect: Allow\n              Action: s3:Get*Objekt\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.MalformedArn, Statement("            - Effect: Allow\n              Action: s3:GetObject\n              Resource: my-bucket/*\n")),
+        Text(DiagnosticCatalog.InvalidEffect, Statement("            - Effect: allow\n              Action: s3:GetObject\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.UnknownPolicyTemplate, Check.Function.TrimEnd() + "\n      Policies:\n        - SQSPolerPolicy:\n            QueueName: q\n"),
+        Text(DiagnosticCatalog.UnknownManagedPolicy, Check.Function.TrimEnd() + "\n      Policies:\n        - AmazonS3FullAcess\n"),
+        Text(DiagnosticCatalog.MissingTemplateParameters, Check.Function.TrimEnd() + "\n      Policies:\n        - S3ReadPolicy: {}\n"),
+        Text(DiagnosticCatalog.AllActionsOnAllResources, Statement("            - Effect: Allow\n              Action: '*'\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.PassRoleOnAnyRole, Statement("            - Effect: Allow\n              Action: iam:PassRole\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.NotActionOrNotResourceAllow, Statement("            - Effect: Allow\n              NotAction: iam:*\n              Resource: '*'\n")),
+        Text(DiagnosticCatalog.InvokeWithoutSourceArn, Check.Function + "  Invoke:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Fn\n      Principal: s3.amazonaws.com\n"),
+        Text(DiagnosticCatalog.PublicPrincipal, Check.Function + "  Queue:\n    Type: AWS::SQS::Queue\n  QueuePolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Queue]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n"),
+        Text(DiagnosticCatalog.PublicFunctionUrl, Check.Function.TrimEnd() + "\n      FunctionUrlConfig:\n        AuthType: NONE\n"),
+        Text(DiagnosticCatalog.PollerWithExplicitRole, Check.Function.TrimEnd() + "\n      Role: arn:aws:iam::123456789012:role/app\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: arn:aws:sqs:us-east-1:123456789012:jobs\n"),
+    ];
+
+    public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });
+
+    private static CodeSample Text(string code, string yaml) => new(code, Check.Utf8(yaml));
+}
