@@ -95,12 +95,15 @@ public abstract class SamResource
     public abstract IList<CfnResource> ToCloudFormation(TransformContext ctx);
 
     /// <summary>Condition, DeletionPolicy and UpdateReplacePolicy: copied to every generated resource.</summary>
-    public MapNode PassthroughAttributes()
+    public MapNode PassthroughAttributes() => PassthroughAttributesOf(ResourceAttributes);
+
+    /// <summary>The pass-through attributes among <paramref name="attributes"/>, in the reference's order.</summary>
+    public static MapNode PassthroughAttributesOf(MapNode attributes)
     {
         var m = new MapNode();
         foreach (var name in PassThroughAttributeNames)
         {
-            if (ResourceAttributes.TryGet(name, out var v))
+            if (attributes.TryGet(name, out var v))
             {
                 m.Set(name, v);
             }
