@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 using SamPerms.Sam.Iam;
 
 namespace SamPerms.Sam.StateMachine;
@@ -42,14 +43,8 @@ public sealed class ScheduleV2Event : StateMachineEventSource
         var schedule = ConstructSchedule(attributes, origin);
         var resources = new List<CfnResource> { schedule };
 
-        Node? queueArn = null;
-        if (Prop("DeadLetterConfig") is MapNode dlq)
-        {
-            RuleDeadLetterQueue.Validate(LogicalId, dlq);
-            // Scheduler sends to the queue with the schedule's role: no queue policy.
-            (queueArn, var queueResources) = RuleDeadLetterQueue.QueueArnAndResources(LogicalId, dlq, null, attributes, origin);
-            resources.AddRange(queueResources);
-        }
+        // Scheduler sends to the queue with the schedule's role: no queue policy.
+        var queueArn = EventBridgeDeadLetters.ForSchedule(this, attributes, resources);
 
         var roleArn = Prop("RoleArn");
         if (!Py.Truthy(roleArn))
@@ -59,23 +54,7 @@ public sealed class ScheduleV2Event : StateMachineEventSource
             roleArn = role.GetAtt("Arn");
         }
 
-        var target = N.Map(("Arn", ectx.TargetArn()), ("RoleArn", roleArn));
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        if (queueArn is not null)
-        {
-            target.Set("DeadLetterConfig", N.Map(("Arn", queueArn)));
-        }
-
-        if (Prop("RetryPolicy") is { } retry)
-        {
-            target.Set("RetryPolicy", retry);
-        }
-
-        schedule["Target"] = target;
+        schedule["Target"] = EventRules.Target(this, ectx.TargetArn(), id: null, roleArn, queueArn);
         return resources;
     }
 

@@ -40,13 +40,7 @@ public sealed class ScheduleV2Event : EventSource
         var schedule = ConstructSchedule(attributes);
         var resources = new List<CfnResource> { schedule };
 
-        Node? deadLetterArn = null;
-        if (Prop("DeadLetterConfig") is MapNode config)
-        {
-            EventBridgeDeadLetters.Validate(LogicalId, config);
-            (deadLetterArn, var created) = EventBridgeDeadLetters.QueueArnAndQueue(LogicalId, config, attributes);
-            resources.AddRange(created);
-        }
+        var deadLetterArn = EventBridgeDeadLetters.ForSchedule(this, attributes, resources);
 
         var roleArn = Prop("RoleArn");
         if (!Py.Truthy(roleArn))
@@ -56,23 +50,7 @@ public sealed class ScheduleV2Event : EventSource
             roleArn = role.GetAtt("Arn");
         }
 
-        var target = N.Map(("Arn", function.Arn()), ("RoleArn", roleArn));
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        if (Prop("DeadLetterConfig") is not null)
-        {
-            target.Set("DeadLetterConfig", N.Map(("Arn", deadLetterArn ?? NullNode.Instance)));
-        }
-
-        if (Prop("RetryPolicy") is { } retry)
-        {
-            target.Set("RetryPolicy", retry);
-        }
-
-        schedule["Target"] = target;
+        schedule["Target"] = EventRules.Target(this, function.Arn(), id: null, roleArn, deadLetterArn);
         return resources;
     }
 
