@@ -1,11 +1,12 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 
 namespace SamPerms.Sam.StateMachine;
 
 public sealed partial class SamStateMachine
 {
-    private readonly Dictionary<string, StateMachineEventSource> _linkedEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventSource> _linkedEvents = new(StringComparer.Ordinal);
 
     /// <summary>The reference's resources_to_link: every event reads the resources it will edit (Api: the REST API).</summary>
     public override void LinkResources(TransformContext ctx)

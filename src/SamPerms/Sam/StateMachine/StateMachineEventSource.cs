@@ -18,7 +18,7 @@ public abstract class StateMachineEventSource : EventSource
     public sealed override IList<CfnResource> ToCloudFormation(EventContext ectx) =>
         throw new InvalidOperationException($"{Type} events of a state machine expand with a StateMachineEventContext.");
 
-    public abstract IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx);
+    public abstract override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx);
 
     /// <summary>
     /// The role the event's service assumes, allowed to start executions of the target (the reference's

@@ -1,15 +1,17 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 
 namespace SamPerms.Sam.StateMachine;
 
 /// <summary>
 /// The event types a state machine accepts (the reference's resolver over stepfunctions.events and scheduler),
-/// each with the class that expands it. They are separate from a function's event types.
+/// each with the class that expands it. They are separate from a function's event types, except ScheduleV2,
+/// whose one class serves both.
 /// </summary>
 public static class StateMachineEventTypes
 {
-    private static readonly Dictionary<string, Func<StateMachineEventSource>> Factories = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
         ["Schedule"] = () => new ScheduleEvent(),
         ["ScheduleV2"] = () => new ScheduleV2Event(),
@@ -21,7 +23,7 @@ public static class StateMachineEventTypes
     public static bool Has(string type) => Factories.ContainsKey(type);
 
     /// <summary>The reference's resolve_resource_type for events, with its message for an unknown type.</summary>
-    public static StateMachineEventSource Create(Node eventDict, string eventId)
+    public static EventSource Create(Node eventDict, string eventId)
     {
         if (eventDict is not MapNode m)
         {
