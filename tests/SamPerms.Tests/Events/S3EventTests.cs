@@ -5,14 +5,8 @@ namespace SamPerms.Tests.Events;
 
 public sealed class S3EventTests
 {
-    private const string Template = """
-        Resources:
-          Fn:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: s3://bucket/key.zip
-              Handler: index.handler
-              Runtime: python3.12
+    private const string Template = Transform.FunctionHeader + """
+
               Events:
                 Upload:
                   Type: S3
