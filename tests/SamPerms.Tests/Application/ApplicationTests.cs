@@ -1,4 +1,4 @@
-using static SamPerms.Tests.Support.SamTemplates;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.Application;
 
@@ -17,7 +17,7 @@ public sealed class ApplicationTests
                   Parameters:
                     Stage: prod
             """);
-        var stack = Resource(resources, "Child");
+        var stack = resources.Resource("Child");
         Assert.Equal("AWS::CloudFormation::Stack", At(stack, "Type")!.Str);
         Assert.Equal("https://bucket.s3.amazonaws.com/child.yaml", At(stack, "Properties", "TemplateURL")!.Str);
         Assert.Equal("""[{"Key":"lambda:createdBy","Value":"SAM"}]""", JsonOf(At(stack, "Properties", "Tags")));

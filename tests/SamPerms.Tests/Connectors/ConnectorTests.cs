@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.Support.SamTemplates;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.Connectors;
 
@@ -35,7 +35,7 @@ public sealed class ConnectorTests
     {
         var resources = Resources(FunctionToTable);
         Assert.False(resources.ContainsKey("WorkerToOrders"));
-        var policy = Resource(resources, "WorkerToOrdersPolicy");
+        var policy = resources.Resource("WorkerToOrdersPolicy");
         Assert.Equal("AWS::IAM::ManagedPolicy", At(policy, "Type")!.Str);
         Assert.Equal("""[{"Ref":"WorkerRole"}]""", JsonOf(At(policy, "Properties", "Roles")));
 
@@ -59,7 +59,7 @@ public sealed class ConnectorTests
     public void Read_only_connector_grants_only_the_read_statement()
     {
         var resources = Resources(FunctionToTable.Replace("\n        - Write", "", StringComparison.Ordinal));
-        var statements = (SeqNode)At(Resource(resources, "WorkerToOrdersPolicy"), "Properties", "PolicyDocument", "Statement")!;
+        var statements = (SeqNode)At(resources.Resource("WorkerToOrdersPolicy"), "Properties", "PolicyDocument", "Statement")!;
         Assert.Single(statements);
         Assert.DoesNotContain("dynamodb:PutItem", JsonOf(statements));
     }
@@ -82,8 +82,8 @@ public sealed class ConnectorTests
                       Permissions:
                         - Write
             """);
-        Assert.False(At(Resource(resources, "Events"), "Connectors") is not null);
-        var policy = Resource(resources, "EventsToJobsQueuePolicy");
+        Assert.False(At(resources.Resource("Events"), "Connectors") is not null);
+        var policy = resources.Resource("EventsToJobsQueuePolicy");
         Assert.Equal("AWS::SQS::QueuePolicy", At(policy, "Type")!.Str);
         Assert.Equal("""[{"Ref":"Jobs"}]""", JsonOf(At(policy, "Properties", "Queues")));
         var statement = At(policy, "Properties", "PolicyDocument", "Statement", "0")!;
@@ -102,7 +102,7 @@ public sealed class ConnectorTests
                 Type: AWS::SNS::Topic
                 DependsOn: WorkerToOrders
             """);
-        Assert.Equal("""["WorkerToOrdersPolicy"]""", JsonOf(At(Resource(resources, "Waiter"), "DependsOn")));
+        Assert.Equal("""["WorkerToOrdersPolicy"]""", JsonOf(At(resources.Resource("Waiter"), "DependsOn")));
     }
 
     [Fact]

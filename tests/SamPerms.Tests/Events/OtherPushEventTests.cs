@@ -1,3 +1,4 @@
+using SamPerms.Tests.Support;
 using SamPerms.Model;
 
 namespace SamPerms.Tests.Events;
@@ -7,7 +8,7 @@ public sealed class OtherPushEventTests
     [Fact]
     public void Cognito_trigger_is_set_on_the_user_pool()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     SignUp:
@@ -20,18 +21,18 @@ public sealed class OtherPushEventTests
                 Properties:
                   UserPoolName: users
             """;
-        var resources = EventTransform.Resources(yaml);
+        var resources = Transform.Resources(yaml);
         var config = (MapNode)resources.Resource("Pool").Props().Get("LambdaConfig")!;
-        EventTransform.Equal(N.GetAtt("Fn", "Arn"), config.Get("PreSignUp"));
-        EventTransform.Equal(N.GetAtt("Fn", "Arn"), config.Get("PostConfirmation"));
+        Transform.Equal(N.GetAtt("Fn", "Arn"), config.Get("PreSignUp"));
+        Transform.Equal(N.GetAtt("Fn", "Arn"), config.Get("PostConfirmation"));
         var permission = resources.Resource("FnCognitoPermission").Props();
-        EventTransform.Equal(N.GetAtt("Pool", "Arn"), permission.Get("SourceArn"));
+        Transform.Equal(N.GetAtt("Pool", "Arn"), permission.Get("SourceArn"));
     }
 
     [Fact]
     public void IoT_rule_permission_is_scoped_to_the_rule_in_the_partition()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     Telemetry:
@@ -39,8 +40,8 @@ public sealed class OtherPushEventTests
                       Properties:
                         Sql: SELECT * FROM 'telemetry'
             """;
-        var permission = EventTransform.Resources(yaml, "cn-north-1").Resource("FnTelemetryPermission").Props();
-        EventTransform.Equal(
+        var permission = Transform.Resources(yaml, region: "cn-north-1").Resource("FnTelemetryPermission").Props();
+        Transform.Equal(
             N.Sub("arn:aws-cn:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}", N.Map(("RuleName", N.Ref("FnTelemetry")))),
             permission.Get("SourceArn"));
     }

@@ -1,22 +1,11 @@
 using SamPerms.Model;
-using SamPerms.Sam.Core;
-using SamPerms.Yaml;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.Events;
 
 /// <summary>Pull (poller) events: the event source mapping and what the poller adds to the execution role.</summary>
 public sealed class PullEventSourceTests
 {
-    private static TransformOutcome Transform(string yaml) =>
-        TemplateTransformer.TransformNode(TemplateReader.ReadText(yaml).Root!, new TransformOptions { Region = "us-east-1" });
-
-    private static MapNode Properties(TransformOutcome outcome, string logicalId)
-    {
-        Assert.True(outcome.Succeeded, outcome.ErrorMessage);
-        var resource = (MapNode)((MapNode)outcome.Template!.Get("Resources")!).Get(logicalId)!;
-        return (MapNode)resource.Get("Properties")!;
-    }
-
     private static List<string> ManagedPolicies(MapNode role) =>
         ((SeqNode)role.Get("ManagedPolicyArns")!).Items.Select(i => i.Str!).ToList();
 
@@ -38,7 +27,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void SqsEventCreatesMappingAndAddsQueuePollerPolicy()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Queue:
                       Type: SQS
@@ -63,7 +52,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void KinesisOnFailureSqsDestinationGetsSendMessagePolicyAndLosesType()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Stream:
                       Type: Kinesis
@@ -91,7 +80,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void MqEventGrantsBasicAuthSecretBrokerAndKmsKey()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Broker:
                       Type: MQ
@@ -119,7 +108,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void MqPolicyKeepsHistoricalNameByDefault()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Broker:
                       Type: MQ
@@ -137,7 +126,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void ExplicitRoleGetsNoPollerPolicy()
     {
-        var outcome = Transform(Header.Replace("InlineCode: \"x\"", "InlineCode: \"x\"\n      Role: arn:aws:iam::123456789012:role/mine", StringComparison.Ordinal) + """
+        var outcome = Run(Header.Replace("InlineCode: \"x\"", "InlineCode: \"x\"\n      Role: arn:aws:iam::123456789012:role/mine", StringComparison.Ordinal) + """
                   Events:
                     Queue:
                       Type: SQS
@@ -157,7 +146,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void ExplicitRoleStillValidatesPollerSettings()
     {
-        var outcome = Transform(Header.Replace("InlineCode: \"x\"", "InlineCode: \"x\"\n      Role: arn:aws:iam::123456789012:role/mine", StringComparison.Ordinal) + """
+        var outcome = Run(Header.Replace("InlineCode: \"x\"", "InlineCode: \"x\"\n      Role: arn:aws:iam::123456789012:role/mine", StringComparison.Ordinal) + """
                   Events:
                     Broker:
                       Type: MQ
@@ -175,7 +164,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void InvalidDestinationTypeNamesTheEventLogicalId()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Stream:
                       Type: DynamoDB
@@ -196,7 +185,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void MissingRequiredPropertyIsReportedForTheEventResource()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Stream:
                       Type: Kinesis
@@ -212,7 +201,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void SelfManagedKafkaGrantsAuthSecretAndVpcAccess()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Kafka:
                       Type: SelfManagedKafka
@@ -242,7 +231,7 @@ public sealed class PullEventSourceTests
     [Fact]
     public void MskGrantsSchemaRegistryCertificateAndS3Destination()
     {
-        var outcome = Transform(Header + """
+        var outcome = Run(Header + """
                   Events:
                     Msk:
                       Type: MSK

@@ -1,17 +1,12 @@
+using SamPerms.Tests.Support;
 using SamPerms.Model;
 
 namespace SamPerms.Tests.Events;
 
 public sealed class S3EventTests
 {
-    private const string Template = """
-        Resources:
-          Fn:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: s3://bucket/key.zip
-              Handler: index.handler
-              Runtime: python3.12
+    private const string Template = Transform.FunctionHeader + """
+
               Events:
                 Upload:
                   Type: S3
@@ -35,13 +30,13 @@ public sealed class S3EventTests
     [Fact]
     public void Permission_is_for_s3_in_this_account_only()
     {
-        var permission = EventTransform.Resources(Template).Resource("FnUploadPermission");
+        var permission = Transform.Resources(Template).Resource("FnUploadPermission");
         Assert.Equal("AWS::Lambda::Permission", permission.Get("Type")!.Str);
         var props = permission.Props();
         Assert.Equal("s3.amazonaws.com", props.Get("Principal")!.Str);
         Assert.Equal("lambda:InvokeFunction", props.Get("Action")!.Str);
-        EventTransform.Equal(N.Ref("Fn"), props.Get("FunctionName"));
-        EventTransform.Equal(N.Ref("AWS::AccountId"), props.Get("SourceAccount"));
+        Transform.Equal(N.Ref("Fn"), props.Get("FunctionName"));
+        Transform.Equal(N.Ref("AWS::AccountId"), props.Get("SourceAccount"));
 
         // SAM does not scope an S3 permission by SourceArn: the bucket's notification refers to the function instead.
         Assert.Null(props.Get("SourceArn"));
@@ -50,9 +45,9 @@ public sealed class S3EventTests
     [Fact]
     public void Bucket_gets_one_notification_per_event_and_depends_on_the_permission()
     {
-        var bucket = EventTransform.Resources(Template).Resource("Uploads");
+        var bucket = Transform.Resources(Template).Resource("Uploads");
         Assert.Equal("AWS::S3::Bucket", bucket.Get("Type")!.Str);
-        EventTransform.Equal(N.Seq("Other", "FnUploadPermission"), bucket.Get("DependsOn"));
+        Transform.Equal(N.Seq("Other", "FnUploadPermission"), bucket.Get("DependsOn"));
 
         var props = bucket.Props();
         Assert.Equal("uploads", props.Get("BucketName")!.Str);
@@ -60,7 +55,7 @@ public sealed class S3EventTests
         Assert.Equal(2, configs.Count);
         var first = (MapNode)configs[0];
         Assert.Equal("s3:ObjectCreated:*", first.Get("Event")!.Str);
-        EventTransform.Equal(N.GetAtt("Fn", "Arn"), first.Get("Function"));
+        Transform.Equal(N.GetAtt("Fn", "Arn"), first.Get("Function"));
         Assert.NotNull(first.Get("Filter"));
         Assert.Equal("s3:ObjectRemoved:*", ((MapNode)configs[1]).Get("Event")!.Str);
     }
@@ -88,12 +83,12 @@ public sealed class S3EventTests
               Uploads:
                 Type: AWS::S3::Bucket
             """;
-        var bucket = EventTransform.Resources(yaml).Resource("Uploads");
+        var bucket = Transform.Resources(yaml).Resource("Uploads");
         Assert.Null(bucket.Get("DependsOn"));
         var tags = Assert.IsType<SeqNode>(bucket.Props().Get("Tags"));
         var tag = (MapNode)Assert.Single(tags.Items);
         Assert.Equal("sam:ConditionalDependsOn:FnUploadPermission", tag.Get("Key")!.Str);
-        EventTransform.Equal(N.If("Deploy", N.Ref("FnUploadPermission"), "no dependency"), tag.Get("Value"));
+        Transform.Equal(N.If("Deploy", N.Ref("FnUploadPermission"), "no dependency"), tag.Get("Value"));
         var configs = (SeqNode)((MapNode)bucket.Props().Get("NotificationConfiguration")!).Get("LambdaConfigurations")!;
         Assert.True(Intrinsics.IsIf(configs[0]));
     }
@@ -101,7 +96,7 @@ public sealed class S3EventTests
     [Fact]
     public void Bucket_outside_the_template_is_refused()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     Upload:
@@ -110,7 +105,7 @@ public sealed class S3EventTests
                         Bucket: my-existing-bucket
                         Events: s3:ObjectCreated:*
             """;
-        var outcome = EventTransform.Run(yaml);
+        var outcome = Transform.Run(yaml);
         Assert.False(outcome.Succeeded);
         Assert.Contains("Resource with id [Fn] is invalid. Event with id [Upload] is invalid. S3 events must reference an S3 bucket in the same template.", outcome.ErrorMessage);
     }

@@ -1,3 +1,4 @@
+using SamPerms.Tests.Support;
 using SamPerms.Model;
 
 namespace SamPerms.Tests.Events;
@@ -7,7 +8,7 @@ public sealed class SnsEventTests
     [Fact]
     public void Sqs_subscription_creates_a_queue_the_topic_may_send_to()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     Orders:
@@ -18,25 +19,25 @@ public sealed class SnsEventTests
               OrdersTopic:
                 Type: AWS::SNS::Topic
             """;
-        var resources = EventTransform.Resources(yaml);
+        var resources = Transform.Resources(yaml);
         var queueArn = N.GetAtt("FnOrdersQueue", "Arn");
         Assert.Equal("AWS::SQS::Queue", resources.Resource("FnOrdersQueue").Get("Type")!.Str);
 
         var policy = resources.Resource("FnOrdersQueuePolicy").Props();
-        EventTransform.Equal(N.Seq(N.Ref("FnOrdersQueue")), policy.Get("Queues"));
+        Transform.Equal(N.Seq(N.Ref("FnOrdersQueue")), policy.Get("Queues"));
         var statement = (MapNode)((SeqNode)((MapNode)policy.Get("PolicyDocument")!).Get("Statement")!)[0];
         Assert.Equal("sqs:SendMessage", statement.Get("Action")!.Str);
         Assert.Equal("*", statement.Get("Principal")!.Str);
-        EventTransform.Equal(queueArn, statement.Get("Resource"));
-        EventTransform.Equal(N.Map(("ArnEquals", N.Map(("aws:SourceArn", N.Ref("OrdersTopic"))))), statement.Get("Condition"));
+        Transform.Equal(queueArn, statement.Get("Resource"));
+        Transform.Equal(N.Map(("ArnEquals", N.Map(("aws:SourceArn", N.Ref("OrdersTopic"))))), statement.Get("Condition"));
 
         var subscription = resources.Resource("FnOrders").Props();
         Assert.Equal("sqs", subscription.Get("Protocol")!.Str);
-        EventTransform.Equal(queueArn, subscription.Get("Endpoint"));
+        Transform.Equal(queueArn, subscription.Get("Endpoint"));
 
         var mapping = resources.Resource("FnOrdersEventSourceMapping").Props();
-        EventTransform.Equal(queueArn, mapping.Get("EventSourceArn"));
-        EventTransform.Equal(new IntNode(10), mapping.Get("BatchSize"));
+        Transform.Equal(queueArn, mapping.Get("EventSourceArn"));
+        Transform.Equal(new IntNode(10), mapping.Get("BatchSize"));
 
         // No permission: the function polls the queue rather than being invoked by SNS.
         Assert.Null(resources.Get("FnOrdersPermission"));
@@ -47,7 +48,7 @@ public sealed class SnsEventTests
     [Fact]
     public void Existing_queue_gets_the_named_policy()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     Orders:
@@ -60,17 +61,17 @@ public sealed class SnsEventTests
                           QueuePolicyLogicalId: OrdersQueuePolicy
                           BatchSize: 5
             """;
-        var resources = EventTransform.Resources(yaml);
+        var resources = Transform.Resources(yaml);
         var policy = resources.Resource("OrdersQueuePolicy").Props();
-        EventTransform.Equal(N.Seq("https://sqs.us-east-1.amazonaws.com/123456789012/q"), policy.Get("Queues"));
-        EventTransform.Equal(new IntNode(5), resources.Resource("FnOrdersEventSourceMapping").Props().Get("BatchSize"));
+        Transform.Equal(N.Seq("https://sqs.us-east-1.amazonaws.com/123456789012/q"), policy.Get("Queues"));
+        Transform.Equal(new IntNode(5), resources.Resource("FnOrdersEventSourceMapping").Props().Get("BatchSize"));
         Assert.Null(resources.Get("FnOrdersQueue"));
     }
 
     [Fact]
     public void Plain_subscription_gets_a_permission_scoped_to_the_topic()
     {
-        var yaml = EventTransform.FunctionHeader + """
+        var yaml = Transform.FunctionHeader + """
 
                   Events:
                     Orders:
@@ -80,10 +81,10 @@ public sealed class SnsEventTests
               OrdersTopic:
                 Type: AWS::SNS::Topic
             """;
-        var resources = EventTransform.Resources(yaml);
+        var resources = Transform.Resources(yaml);
         var permission = resources.Resource("FnOrdersPermission").Props();
         Assert.Equal("sns.amazonaws.com", permission.Get("Principal")!.Str);
-        EventTransform.Equal(N.Ref("OrdersTopic"), permission.Get("SourceArn"));
+        Transform.Equal(N.Ref("OrdersTopic"), permission.Get("SourceArn"));
         Assert.Equal("lambda", resources.Resource("FnOrders").Props().Get("Protocol")!.Str);
     }
 }

@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.Support.SamTemplates;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.GraphQLApi;
 
@@ -26,14 +26,14 @@ public sealed class GraphQLApiTests
     public void DynamoDB_data_source_gets_a_role_and_a_read_policy_on_its_table()
     {
         var resources = Resources(Template);
-        var dataSource = Resource(resources, "ApiPostsDynamoDBDataSource");
+        var dataSource = resources.Resource("ApiPostsDynamoDBDataSource");
         Assert.Equal("""{"Fn::GetAtt":["ApiPostsDynamoDBDataSourceRole","Arn"]}""", JsonOf(At(dataSource, "Properties", "ServiceRoleArn")));
         Assert.Equal("""{"Ref":"AWS::Region"}""", JsonOf(At(dataSource, "Properties", "DynamoDBConfig", "AwsRegion")));
 
-        var role = Resource(resources, "ApiPostsDynamoDBDataSourceRole");
+        var role = resources.Resource("ApiPostsDynamoDBDataSourceRole");
         Assert.Equal("appsync.amazonaws.com", At(role, "Properties", "AssumeRolePolicyDocument", "Statement", "0", "Principal", "Service", "0")!.Str);
 
-        var policy = Resource(resources, "ApiPostsDynamoDBDataSourceToTableConnectorPolicy");
+        var policy = resources.Resource("ApiPostsDynamoDBDataSourceToTableConnectorPolicy");
         Assert.Equal("""[{"Ref":"ApiPostsDynamoDBDataSourceRole"}]""", JsonOf(At(policy, "Properties", "Roles")));
         var statements = (SeqNode)At(policy, "Properties", "PolicyDocument", "Statement")!;
         Assert.Single(statements);
@@ -49,7 +49,7 @@ public sealed class GraphQLApiTests
             "            TableName: posts",
             "            TableName: posts\n            ServiceRoleArn: arn:aws:iam::123456789012:role/mine",
             StringComparison.Ordinal));
-        Assert.Equal("arn:aws:iam::123456789012:role/mine", At(Resource(resources, "ApiPostsDynamoDBDataSource"), "Properties", "ServiceRoleArn")!.Str);
+        Assert.Equal("arn:aws:iam::123456789012:role/mine", At(resources.Resource("ApiPostsDynamoDBDataSource"), "Properties", "ServiceRoleArn")!.Str);
         Assert.False(resources.ContainsKey("ApiPostsDynamoDBDataSourceRole"));
         Assert.False(resources.ContainsKey("ApiPostsDynamoDBDataSourceToTableConnectorPolicy"));
     }
@@ -58,11 +58,11 @@ public sealed class GraphQLApiTests
     public void Logging_gets_a_cloudwatch_role_unless_turned_off()
     {
         var resources = Resources(Template);
-        Assert.Equal("""{"Fn::GetAtt":["ApiCloudWatchRole","Arn"]}""", JsonOf(At(Resource(resources, "Api"), "Properties", "LogConfig", "CloudWatchLogsRoleArn")));
+        Assert.Equal("""{"Fn::GetAtt":["ApiCloudWatchRole","Arn"]}""", JsonOf(At(resources.Resource("Api"), "Properties", "LogConfig", "CloudWatchLogsRoleArn")));
 
         var off = Resources(Template.Replace("      Auth:", "      Logging: false\n      Auth:", StringComparison.Ordinal));
         Assert.False(off.ContainsKey("ApiCloudWatchRole"));
-        Assert.Null(At(Resource(off, "Api"), "Properties", "LogConfig"));
+        Assert.Null(At(off.Resource("Api"), "Properties", "LogConfig"));
     }
 
     [Fact]

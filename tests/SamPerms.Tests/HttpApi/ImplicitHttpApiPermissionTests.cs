@@ -1,3 +1,4 @@
+using SamPerms.Tests.Support;
 using SamPerms.Model;
 
 namespace SamPerms.Tests.HttpApi;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using static SamPerms.Tests.Support.SamTemplates;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.LayerVersion;
 
@@ -32,13 +32,13 @@ public sealed class LayerVersionTests
     {
         var resources = Resources(Template);
         var id = ExpectedId("""{"Shared":{"Properties":{"ContentUri":"s3://bucket/layer.zip"},"Type":"AWS::Serverless::LayerVersion"}}""");
-        var layer = Resource(resources, id);
+        var layer = resources.Resource(id);
         Assert.False(resources.ContainsKey("Shared"));
         Assert.Equal("AWS::Lambda::LayerVersion", At(layer, "Type")!.Str);
         Assert.Equal("Retain", At(layer, "DeletionPolicy")!.Str);
         Assert.Equal("Shared", At(layer, "Properties", "LayerName")!.Str);
         Assert.Equal("""{"S3Bucket":"bucket","S3Key":"layer.zip"}""", JsonOf(At(layer, "Properties", "Content")));
-        Assert.Equal($$"""[{"Ref":"{{id}}"}]""", JsonOf(At(Resource(resources, "Worker"), "Properties", "Layers")));
+        Assert.Equal($$"""[{"Ref":"{{id}}"}]""", JsonOf(At(resources.Resource("Worker"), "Properties", "Layers")));
     }
 
     [Fact]
@@ -49,14 +49,14 @@ public sealed class LayerVersionTests
             "      ContentUri: s3://bucket/layer.zip\n      RetentionPolicy: delete",
             StringComparison.Ordinal));
         var id = ExpectedId("""{"Shared":{"Properties":{"ContentUri":"s3://bucket/layer.zip","RetentionPolicy":"delete"},"Type":"AWS::Serverless::LayerVersion"}}""");
-        Assert.Equal("Delete", At(Resource(resources, id), "DeletionPolicy")!.Str);
+        Assert.Equal("Delete", At(resources.Resource(id), "DeletionPolicy")!.Str);
 
         var withAttribute = Resources(Template.Replace(
             "    Type: AWS::Serverless::LayerVersion",
             "    Type: AWS::Serverless::LayerVersion\n    DeletionPolicy: Delete",
             StringComparison.Ordinal));
         var plainId = ExpectedId("""{"Shared":{"Properties":{"ContentUri":"s3://bucket/layer.zip"},"Type":"AWS::Serverless::LayerVersion"}}""");
-        Assert.Equal("Delete", At(Resource(withAttribute, plainId), "DeletionPolicy")!.Str);
+        Assert.Equal("Delete", At(withAttribute.Resource(plainId), "DeletionPolicy")!.Str);
     }
 
     [Fact]

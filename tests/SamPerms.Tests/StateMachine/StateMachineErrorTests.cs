@@ -1,4 +1,4 @@
-using static SamPerms.Tests.StateMachine.StateMachineTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.StateMachine;
 
@@ -7,7 +7,7 @@ public sealed class StateMachineErrorTests
     [Fact]
     public void Role_and_policies_together_are_refused()
     {
-        var outcome = Transform("""
+        var outcome = Run("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine
@@ -26,7 +26,7 @@ public sealed class StateMachineErrorTests
     [Fact]
     public void Dead_letter_config_errors_name_the_event_and_are_not_wrapped_in_the_state_machine()
     {
-        var outcome = Transform("""
+        var outcome = Run("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine
@@ -51,7 +51,7 @@ public sealed class StateMachineErrorTests
     [Fact]
     public void Missing_definition_is_refused()
     {
-        var outcome = Transform("""
+        var outcome = Run("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine

@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.StateMachine.StateMachineTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.StateMachine;
 
@@ -27,7 +27,7 @@ public sealed class StateMachineEventTests
     [Fact]
     public void Schedule_creates_a_rule_targeting_the_state_machine_through_an_events_role()
     {
-        var outcome = Transform(WithSchedule);
+        var outcome = Run(WithSchedule);
 
         var rule = Resource(outcome, "FlowNightly");
         Assert.Equal("AWS::Events::Rule", rule.Get("Type")!.Str);
@@ -55,7 +55,7 @@ public sealed class StateMachineEventTests
     [Fact]
     public void ScheduleV2_role_is_trusted_by_scheduler_and_may_send_to_its_dead_letter_queue()
     {
-        var outcome = Transform("""
+        var outcome = Run("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine

@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.StateMachine.StateMachineTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.StateMachine;
 
@@ -33,7 +33,7 @@ public sealed class StateMachineRoleTests
     [Fact]
     public void Policy_template_becomes_an_inline_policy_of_a_role_trusted_by_step_functions()
     {
-        var outcome = Transform(WithPolicyTemplate);
+        var outcome = Run(WithPolicyTemplate);
         var role = Properties(outcome, "FlowRole");
 
         Assert.Equal(
@@ -59,7 +59,7 @@ public sealed class StateMachineRoleTests
     [Fact]
     public void Given_role_is_used_and_no_role_is_created()
     {
-        var outcome = Transform("""
+        var outcome = Run("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine

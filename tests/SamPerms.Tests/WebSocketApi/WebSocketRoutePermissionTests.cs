@@ -1,4 +1,4 @@
-using SamPerms.Tests.HttpApi;
+using SamPerms.Tests.Support;
 
 namespace SamPerms.Tests.WebSocketApi;
 

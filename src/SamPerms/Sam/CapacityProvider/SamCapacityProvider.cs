@@ -1,6 +1,5 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Core.Schema;
 using SamPerms.Sam.Iam;
 
 namespace SamPerms.Sam.CapacityProvider;
@@ -39,7 +38,7 @@ public sealed class SamCapacityProvider : SamResource
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
-        var model = ParseModel();
+        var model = ValidatePropertiesAndReturnModel(CapacityProviderSchema.Properties, collectAllErrors: true);
         ValidationRules.Check(this, Rules, path => Nested(model, path));
 
         var resources = new List<CfnResource>();
@@ -54,22 +53,6 @@ public sealed class SamCapacityProvider : SamResource
         resources.Add(CapacityProvider(model, operatorRole!));
         PropagateTagsCombined(resources, model.Get("Tags") as MapNode, Prop("PropagateTags"));
         return resources;
-    }
-
-    private MapNode ParseModel()
-    {
-        // The model sees the properties as the reference's resource dict has them: without null values.
-        var present = new MapNode { Span = Properties.Span };
-        foreach (var name in Table.Names)
-        {
-            if (Prop(name) is { } v)
-            {
-                present.Set(name, v);
-            }
-        }
-
-        return CapacityProviderSchema.Properties.Parse(present, out var errors)
-            ?? throw new InvalidResourceException(LogicalId, SchemaMessages.AllErrors(errors)).Locate(Properties);
     }
 
     private static object? Nested(MapNode model, string path)

@@ -72,6 +72,12 @@ public sealed class CfnResource(string logicalId, string type)
 
     public string? Condition => Attributes.Get("Condition")?.Str;
 
+    /// <summary>
+    /// Condition, DeletionPolicy and UpdateReplacePolicy of this resource (the reference's
+    /// get_passthrough_resource_attributes): what the resources an event creates for it inherit.
+    /// </summary>
+    public MapNode PassthroughAttributes() => SamResource.PassthroughAttributesOf(Attributes);
+
     public MapNode Ref() => N.Ref(LogicalId);
 
     public MapNode GetAtt(string attribute) => N.GetAtt(LogicalId, attribute);

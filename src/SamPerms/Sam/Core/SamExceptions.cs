@@ -64,8 +64,6 @@ public sealed class DuplicateLogicalIdException(string logicalId, string duplica
 public sealed class InvalidResourcePropertyTypeException(string logicalId, string keyPath, ExpectedType? expected, string? message = null)
     : InvalidResourceException(logicalId, string.IsNullOrEmpty(message) ? DefaultMessage(keyPath, expected) : message)
 {
-    public string KeyPath { get; } = keyPath;
-
     private static string DefaultMessage(string keyPath, ExpectedType? expected) =>
         expected is { } e ? $"Property '{keyPath}' should be a {e.Description}." : $"Type of property '{keyPath}' is invalid.";
 }

@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam.Core.Schema;
 
 namespace SamPerms.Sam.Core;
 
@@ -95,12 +96,15 @@ public abstract class SamResource
     public abstract IList<CfnResource> ToCloudFormation(TransformContext ctx);
 
     /// <summary>Condition, DeletionPolicy and UpdateReplacePolicy: copied to every generated resource.</summary>
-    public MapNode PassthroughAttributes()
+    public MapNode PassthroughAttributes() => PassthroughAttributesOf(ResourceAttributes);
+
+    /// <summary>The pass-through attributes among <paramref name="attributes"/>, in the reference's order.</summary>
+    public static MapNode PassthroughAttributesOf(MapNode attributes)
     {
         var m = new MapNode();
         foreach (var name in PassThroughAttributeNames)
         {
-            if (ResourceAttributes.TryGet(name, out var v))
+            if (attributes.TryGet(name, out var v))
             {
                 m.Set(name, v);
             }
@@ -110,6 +114,31 @@ public abstract class SamResource
     }
 
     public string? Condition => ResourceAttributes.Get("Condition")?.Str;
+
+    /// <summary>
+    /// The reference's validate_properties_and_return_model: the properties as its resource dict has them (in
+    /// table order, without null values) parsed with a pydantic schema model. On failure, the message names the
+    /// first failing property, or with <paramref name="collectAllErrors"/> every one.
+    /// </summary>
+    protected MapNode ValidatePropertiesAndReturnModel(SchemaModel model, bool collectAllErrors = false)
+    {
+        var present = new MapNode { Span = Properties.Span };
+        foreach (var name in PropertyTypes.Names)
+        {
+            if (Prop(name) is { } v)
+            {
+                present.Set(name, v);
+            }
+        }
+
+        if (model.Parse(present, out var errors) is { } parsed)
+        {
+            return parsed;
+        }
+
+        var message = collectAllErrors ? SchemaMessages.AllErrors(errors) : SchemaMessages.FirstError(errors);
+        throw new InvalidResourceException(LogicalId, message).Locate(Properties);
+    }
 
     /// <summary>The origin of a resource generated because of one of this resource's properties.</summary>
     public Origin OriginOf(string propertyPath = "")

@@ -53,19 +53,6 @@ public sealed class TransformContext
     /// <summary>The output template's Conditions (null when it has none), as the reference passes them.</summary>
     public MapNode? Conditions => Template.Get("Conditions") as MapNode;
 
-    /// <summary>The output template's Conditions, created when missing.</summary>
-    public MapNode EnsureConditions()
-    {
-        if (Template.Get("Conditions") is MapNode m)
-        {
-            return m;
-        }
-
-        var created = new MapNode();
-        Template.Set("Conditions", created);
-        return created;
-    }
-
     /// <summary>Shared state of one kind, created on first use, living for one template's transform.</summary>
     public T State<T>() where T : class, new()
     {

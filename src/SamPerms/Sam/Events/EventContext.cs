@@ -16,6 +16,4 @@ public sealed class EventContext(TransformContext transform, FunctionTarget func
 
     /// <summary>The SAM resource the event belongs to (function or state machine).</summary>
     public SamResource Owner { get; } = owner;
-
-    public MapNode SamTemplate => Transform.SamTemplate;
 }

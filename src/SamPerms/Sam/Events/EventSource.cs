@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.StateMachine;
 
 namespace SamPerms.Sam.Events;
 
@@ -78,7 +79,15 @@ public abstract class EventSource
     {
     }
 
+    /// <summary>The expansion for a function's event.</summary>
     public abstract IList<CfnResource> ToCloudFormation(EventContext ectx);
+
+    /// <summary>
+    /// The expansion for a state machine's event. Only the types a state machine accepts (see
+    /// <see cref="StateMachineEventTypes"/>) have one; ScheduleV2 has both, as the reference's one class serves both.
+    /// </summary>
+    public virtual IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx) =>
+        throw new InvalidOperationException($"{Type} is not an event type of a state machine.");
 
     /// <summary>Origin for resources this event generates: the function's Events.&lt;id&gt;.</summary>
     public Origin Origin(SamResource owner) => owner.OriginOf("Events." + RelativeId);

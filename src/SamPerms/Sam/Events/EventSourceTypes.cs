@@ -1,5 +1,4 @@
 using SamPerms.Model;
-using SamPerms.Sam.Core;
 using SamPerms.Sam.Events.Pull;
 using SamPerms.Sam.HttpApi;
 
@@ -30,23 +29,6 @@ public static class EventSourceTypes
         [HttpApiEvent.TypeName] = () => new HttpApiEvent(),
     };
 
-    public static bool Has(string type) => Factories.ContainsKey(type);
-
-    /// <summary>The reference's resolve_resource_type for events, with its message for an unknown type.</summary>
-    public static EventSource Create(Node eventDict, string eventId)
-    {
-        if (eventDict is not MapNode m)
-        {
-            // The reference calls .get on the value and reports Python's AttributeError.
-            throw new InvalidEventException(eventId, $"'{Py.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
-        }
-
-        var type = m.Get("Type");
-        if (type is StringNode t && Factories.TryGetValue(t.Value, out var factory))
-        {
-            return factory();
-        }
-
-        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Py.Str(type)}.").Locate(type ?? m);
-    }
+    /// <summary>The class of a function's event, from its Type.</summary>
+    public static EventSource Create(Node eventDict, string eventId) => EventTypeResolver.Create(Factories, eventDict, eventId);
 }

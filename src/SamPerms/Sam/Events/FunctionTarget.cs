@@ -16,19 +16,7 @@ public sealed class FunctionTarget(CfnResource resource)
     public string LogicalId => Resource.LogicalId;
 
     /// <summary>Condition, DeletionPolicy and UpdateReplacePolicy of the function (or alias).</summary>
-    public MapNode PassthroughAttributes()
-    {
-        var m = new MapNode();
-        foreach (var name in SamResource.PassThroughAttributeNames)
-        {
-            if (Resource.Attributes.TryGet(name, out var v))
-            {
-                m.Set(name, v);
-            }
-        }
-
-        return m;
-    }
+    public MapNode PassthroughAttributes() => Resource.PassthroughAttributes();
 
     /// <summary>The function's name (Ref), or the alias ARN (Ref) — what a permission's FunctionName takes.</summary>
     public Node NameOrArn() => N.Ref(LogicalId);

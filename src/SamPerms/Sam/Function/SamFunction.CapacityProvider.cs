@@ -1,18 +1,17 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
-using static SamPerms.Sam.Function.PydanticV1Coercion;
+using SamPerms.Sam.Core.Schema;
+using static SamPerms.Sam.Core.Schema.SchemaModel;
 
 namespace SamPerms.Sam.Function;
 
 public sealed partial class SamFunction
 {
     /// <summary>The reference's CapacityProviderConfig schema model: Arn (dict or str), two optional numbers.</summary>
-    private static readonly Field[] CapacityProviderConfigFields =
-    [
-        new("Arn", [Kind.Dict, Kind.Str], Required: true),
-        new("PerExecutionEnvironmentMaxConcurrency", [Kind.Dict, Kind.Int], Required: false),
-        new("ExecutionEnvironmentMemoryGiBPerVCpu", [Kind.Dict, Kind.Int, Kind.Float], Required: false),
-    ];
+    private static readonly SchemaModel CapacityProviderConfigModel = new(
+        Required("Arn", SchemaType.Intrinsicable(SchemaType.Str)),
+        Optional("PerExecutionEnvironmentMaxConcurrency", SchemaType.Intrinsicable(SchemaType.Int)),
+        Optional("ExecutionEnvironmentMemoryGiBPerVCpu", SchemaType.Intrinsicable(SchemaType.Union(SchemaType.Int, SchemaType.Float))));
 
     /// <summary>
     /// CapacityProviderConfig {Arn, PerExecutionEnvironmentMaxConcurrency, ExecutionEnvironmentMemoryGiBPerVCpu}
@@ -22,19 +21,16 @@ public sealed partial class SamFunction
     private MapNode TransformCapacityProviderConfig()
     {
         var config = (MapNode)Prop("CapacityProviderConfig")!;
-        var (values, errors) = ParseObject(config, CapacityProviderConfigFields);
-        if (errors.Count > 0)
-        {
-            throw new InvalidResourceException(LogicalId, $"Invalid CapacityProviderConfig: {Format("CapacityProviderConfig", errors)}").Locate(config);
-        }
+        var model = CapacityProviderConfigModel.Parse(config, out var errors)
+            ?? throw new InvalidResourceException(LogicalId, $"Invalid CapacityProviderConfig: {SchemaMessages.ValidationError("CapacityProviderConfig", errors)}").Locate(config);
 
-        var inner = N.Map(("CapacityProviderArn", values["Arn"]!));
-        if (values["PerExecutionEnvironmentMaxConcurrency"] is { } max)
+        var inner = N.Map(("CapacityProviderArn", model.Get("Arn")!));
+        if (model.Get("PerExecutionEnvironmentMaxConcurrency") is { } max)
         {
             inner.Set("PerExecutionEnvironmentMaxConcurrency", max);
         }
 
-        if (values["ExecutionEnvironmentMemoryGiBPerVCpu"] is { } ratio)
+        if (model.Get("ExecutionEnvironmentMemoryGiBPerVCpu") is { } ratio)
         {
             inner.Set("ExecutionEnvironmentMemoryGiBPerVCpu", ratio);
         }

@@ -139,7 +139,4 @@ internal static class GraphQLApiSchema
         Optional("IntrospectionConfig", Pass),
         Optional("QueryDepthLimit", Pass),
         Optional("ResolverCountLimit", Pass));
-
-    /// <summary>A lone authorizer (Auth without Additional), as the reference re-reads the default one.</summary>
-    public static SchemaModel AuthorizerModel => Authorizer;
 }

@@ -1,6 +1,5 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Core.Schema;
 
 namespace SamPerms.Sam.GraphQLApi;
 
@@ -49,7 +48,7 @@ public sealed partial class SamGraphQLApi : SamResource
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
-        var model = ParseModel();
+        var model = ValidatePropertiesAndReturnModel(GraphQLApiSchema.Properties);
         var (api, cloudWatchRole, lambdaAuthorizerArns) = ConstructApi(model);
         var apiId = api.GetAtt("ApiId");
         var schema = ConstructSchema(model, apiId);
@@ -101,22 +100,6 @@ public sealed partial class SamGraphQLApi : SamResource
         }
 
         return resources;
-    }
-
-    private MapNode ParseModel()
-    {
-        // The model sees the properties as the reference's resource dict has them: without null values.
-        var present = new MapNode { Span = Properties.Span };
-        foreach (var name in Table.Names)
-        {
-            if (Prop(name) is { } v)
-            {
-                present.Set(name, v);
-            }
-        }
-
-        return GraphQLApiSchema.Properties.Parse(present, out var errors)
-            ?? throw new InvalidResourceException(LogicalId, SchemaMessages.FirstError(errors)).Locate(Properties);
     }
 
     /// <summary>A generated resource carrying this resource's DependsOn and attributes, as every AppSync part does.</summary>

@@ -10,6 +10,13 @@ namespace SamPerms.Sam.HttpApi;
 /// </summary>
 public abstract partial class ApiV2Generator(string logicalId, MapNode? domain, MapNode passthroughAttributes, MapNode resourceAttributes, Node? dependsOn)
 {
+    /// <summary>What templates may reference on an HTTP or WebSocket API ("Api.Stage", "Api.DomainName").</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReferableProperties = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Stage"] = "AWS::ApiGatewayV2::Stage",
+        ["DomainName"] = "AWS::ApiGatewayV2::DomainName",
+    };
+
     public string LogicalId { get; } = logicalId;
 
     /// <summary>The Domain property; the reference records ApiDomainName and the default endpoint type in it.</summary>

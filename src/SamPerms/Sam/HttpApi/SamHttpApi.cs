@@ -33,17 +33,11 @@ public sealed class SamHttpApi : SamResource
         ("Description", PropertySpec.Optional(V.Str)),
         ("DisableExecuteApiEndpoint", PropertySpec.Optional(V.Bool)));
 
-    private static readonly Dictionary<string, string> Referable = new(StringComparer.Ordinal)
-    {
-        ["Stage"] = "AWS::ApiGatewayV2::Stage",
-        ["DomainName"] = "AWS::ApiGatewayV2::DomainName",
-    };
-
     public override string ResourceType => Type;
 
     protected override PropertyTable PropertyTypes => Table;
 
-    public override IReadOnlyDictionary<string, string> ReferableProperties => Referable;
+    public override IReadOnlyDictionary<string, string> ReferableProperties => ApiV2Generator.ReferableProperties;
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {

@@ -1,11 +1,13 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 
 namespace SamPerms.Sam.StateMachine;
 
 /// <summary>
-/// CloudWatchEvent: an EventBridge rule on an event pattern (on the default or a named bus) whose target starts
-/// the state machine through a role SAM creates, trusted by events.amazonaws.com.
+/// CloudWatchEvent: an EventBridge rule on an event pattern, on the default or a named bus (built as for a
+/// function, see <see cref="EventRules"/>), whose target starts the state machine through a role SAM creates,
+/// trusted by events.amazonaws.com.
 /// </summary>
 public class CloudWatchEvent : StateMachineEventSource
 {
@@ -29,51 +31,20 @@ public class CloudWatchEvent : StateMachineEventSource
 
     public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx)
     {
-        var origin = Origin(ectx.Owner);
         var attributes = ectx.PassthroughAttributes();
-        var rule = new CfnResource(LogicalId, "AWS::Events::Rule") { Origin = origin }.WithAttributes(attributes);
+        var rule = EventRules.NewRule(this, attributes);
         rule["EventBusName"] = Prop("EventBusName");
         rule["EventPattern"] = Prop("Pattern");
         rule["Name"] = Prop("RuleName");
-        if (Py.Truthy(Prop("State")))
-        {
-            rule["State"] = Prop("State");
-        }
+
+        // Without an Enabled property this is State when given.
+        rule["State"] = EventRules.State(this);
 
         var role = ConstructRole(ectx);
         var resources = new List<CfnResource> { rule, role };
-
-        Node? queueArn = null;
-        if (Prop("DeadLetterConfig") is MapNode dlq)
-        {
-            RuleDeadLetterQueue.Validate(LogicalId, dlq);
-            (queueArn, var queueResources) = RuleDeadLetterQueue.QueueArnAndResources(LogicalId, dlq, rule.GetAtt("Arn"), attributes, origin);
-            resources.AddRange(queueResources);
-        }
-
-        var target = N.Map(("Arn", ectx.TargetArn()), ("Id", RuleTargetId(Prop("Target"), "StepFunctionsTarget")), ("RoleArn", role.GetAtt("Arn")));
-        foreach (var name in new[] { "Input", "InputPath" })
-        {
-            if (Prop(name) is { } value)
-            {
-                target.Set(name, value);
-            }
-        }
-
-        if (queueArn is not null)
-        {
-            target.Set("DeadLetterConfig", N.Map(("Arn", queueArn)));
-        }
-
-        foreach (var name in new[] { "RetryPolicy", "InputTransformer" })
-        {
-            if (Prop(name) is { } value)
-            {
-                target.Set(name, value);
-            }
-        }
-
-        rule["Targets"] = N.Seq(target);
+        var deadLetterArn = EventBridgeDeadLetters.ForRule(this, rule.GetAtt("Arn"), attributes, resources);
+        var id = EventRules.TargetId(this, EventRules.StepFunctionsTargetSuffix);
+        rule["Targets"] = N.Seq(EventRules.Target(this, ectx.TargetArn(), id, role.GetAtt("Arn"), deadLetterArn));
         return resources;
     }
 }

@@ -1,11 +1,13 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 
 namespace SamPerms.Sam.StateMachine;
 
 /// <summary>
-/// Schedule: an EventBridge rule on a schedule expression whose target starts the state machine, through a role
-/// SAM creates (unless RoleArn is given) trusted by events.amazonaws.com.
+/// Schedule: an EventBridge rule on a schedule expression (built as for a function, see <see cref="EventRules"/>)
+/// whose target starts the state machine, through a role SAM creates (unless RoleArn is given) trusted by
+/// events.amazonaws.com.
 /// </summary>
 public sealed class ScheduleEvent : StateMachineEventSource
 {
@@ -29,69 +31,25 @@ public sealed class ScheduleEvent : StateMachineEventSource
 
     public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx)
     {
-        var origin = Origin(ectx.Owner);
         var attributes = ectx.PassthroughAttributes();
-        var rule = new CfnResource(LogicalId, "AWS::Events::Rule") { Origin = origin }.WithAttributes(attributes);
+        var rule = EventRules.NewRule(this, attributes);
         var resources = new List<CfnResource> { rule };
         rule["ScheduleExpression"] = Prop("Schedule");
-
-        var state = Prop("State");
-        var enabled = Prop("Enabled");
-        if (Py.Truthy(state) && enabled is not null)
-        {
-            throw Error("State and Enabled Properties cannot both be specified.", state);
-        }
-
-        if (Py.Truthy(state))
-        {
-            rule["State"] = state;
-        }
-
-        if (enabled is not null)
-        {
-            rule["State"] = Py.Truthy(enabled) ? "ENABLED" : "DISABLED";
-        }
-
+        rule["State"] = EventRules.State(this);
         rule["Name"] = Prop("Name");
         rule["Description"] = Prop("Description");
 
-        Node roleArn;
-        if (Prop("RoleArn") is { } given)
-        {
-            roleArn = given;
-        }
-        else
+        var roleArn = Prop("RoleArn");
+        if (roleArn is null)
         {
             var role = ConstructRole(ectx);
             resources.Add(role);
             roleArn = role.GetAtt("Arn");
         }
 
-        Node? queueArn = null;
-        if (Prop("DeadLetterConfig") is MapNode dlq)
-        {
-            RuleDeadLetterQueue.Validate(LogicalId, dlq);
-            (queueArn, var queueResources) = RuleDeadLetterQueue.QueueArnAndResources(LogicalId, dlq, rule.GetAtt("Arn"), attributes, origin);
-            resources.AddRange(queueResources);
-        }
-
-        var target = N.Map(("Arn", ectx.TargetArn()), ("Id", RuleTargetId(Prop("Target"), "StepFunctionsTarget")), ("RoleArn", roleArn));
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        if (queueArn is not null)
-        {
-            target.Set("DeadLetterConfig", N.Map(("Arn", queueArn)));
-        }
-
-        if (Prop("RetryPolicy") is { } retry)
-        {
-            target.Set("RetryPolicy", retry);
-        }
-
-        rule["Targets"] = N.Seq(target);
+        var deadLetterArn = EventBridgeDeadLetters.ForRule(this, rule.GetAtt("Arn"), attributes, resources);
+        var id = EventRules.TargetId(this, EventRules.StepFunctionsTargetSuffix);
+        rule["Targets"] = N.Seq(EventRules.Target(this, ectx.TargetArn(), id, roleArn, deadLetterArn));
         return resources;
     }
 }

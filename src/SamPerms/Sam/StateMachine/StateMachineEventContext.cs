@@ -20,17 +20,5 @@ public sealed class StateMachineEventContext(TransformContext transform, CfnReso
     public MapNode TargetArn() => Target.Ref();
 
     /// <summary>Condition, DeletionPolicy and UpdateReplacePolicy of the target, copied to what the event creates.</summary>
-    public MapNode PassthroughAttributes()
-    {
-        var m = new MapNode();
-        foreach (var name in SamResource.PassThroughAttributeNames)
-        {
-            if (Target.Attributes.TryGet(name, out var v))
-            {
-                m.Set(name, v);
-            }
-        }
-
-        return m;
-    }
+    public MapNode PassthroughAttributes() => Target.PassthroughAttributes();
 }

@@ -1,15 +1,16 @@
 using SamPerms.Model;
-using SamPerms.Sam.Core;
+using SamPerms.Sam.Events;
 
 namespace SamPerms.Sam.StateMachine;
 
 /// <summary>
 /// The event types a state machine accepts (the reference's resolver over stepfunctions.events and scheduler),
-/// each with the class that expands it. They are separate from a function's event types.
+/// each with the class that expands it. They are separate from a function's event types, except ScheduleV2,
+/// whose one class serves both.
 /// </summary>
 public static class StateMachineEventTypes
 {
-    private static readonly Dictionary<string, Func<StateMachineEventSource>> Factories = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
         ["Schedule"] = () => new ScheduleEvent(),
         ["ScheduleV2"] = () => new ScheduleV2Event(),
@@ -18,23 +19,6 @@ public static class StateMachineEventTypes
         ["Api"] = () => new ApiEvent(),
     };
 
-    public static bool Has(string type) => Factories.ContainsKey(type);
-
-    /// <summary>The reference's resolve_resource_type for events, with its message for an unknown type.</summary>
-    public static StateMachineEventSource Create(Node eventDict, string eventId)
-    {
-        if (eventDict is not MapNode m)
-        {
-            // The reference calls .get on the value and reports Python's AttributeError.
-            throw new InvalidEventException(eventId, $"'{Py.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
-        }
-
-        var type = m.Get("Type");
-        if (type is StringNode t && Factories.TryGetValue(t.Value, out var factory))
-        {
-            return factory();
-        }
-
-        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Py.Str(type)}.").Locate(type ?? m);
-    }
+    /// <summary>The class of a state machine's event, from its Type.</summary>
+    public static EventSource Create(Node eventDict, string eventId) => EventTypeResolver.Create(Factories, eventDict, eventId);
 }

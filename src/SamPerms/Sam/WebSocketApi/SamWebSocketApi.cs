@@ -1,6 +1,7 @@
 using SamPerms.Model;
 using SamPerms.Sam.Api;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.WebSocketApi;
 
@@ -33,17 +34,11 @@ public sealed class SamWebSocketApi : SamResource
         ("StageVariables", PropertySpec.Optional(V.Dict)),
         ("Tags", PropertySpec.Optional(V.Dict)));
 
-    private static readonly Dictionary<string, string> Referable = new(StringComparer.Ordinal)
-    {
-        ["Stage"] = "AWS::ApiGatewayV2::Stage",
-        ["DomainName"] = "AWS::ApiGatewayV2::DomainName",
-    };
-
     public override string ResourceType => Type;
 
     protected override PropertyTable PropertyTypes => Table;
 
-    public override IReadOnlyDictionary<string, string> ReferableProperties => Referable;
+    public override IReadOnlyDictionary<string, string> ReferableProperties => ApiV2Generator.ReferableProperties;
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {

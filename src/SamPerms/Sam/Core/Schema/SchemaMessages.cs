@@ -3,6 +3,17 @@ namespace SamPerms.Sam.Core.Schema;
 /// <summary>How the reference words pydantic failures in its resource errors.</summary>
 public static class SchemaMessages
 {
+    /// <summary>
+    /// str() of pydantic (v1)'s ValidationError, which some of the reference's messages embed: a count line, then
+    /// each failure's location (joined by " -> "), message and type. Errors that carry a context in pydantic
+    /// (a Literal's permitted values) would print it after the type; the models this is used for have none.
+    /// </summary>
+    public static string ValidationError(string modelName, IReadOnlyList<SchemaError> errors)
+    {
+        var header = $"{errors.Count} validation error{(errors.Count == 1 ? "" : "s")} for {modelName}";
+        return header + string.Concat(errors.Select(e => $"\n{string.Join(" -> ", e.Loc)}\n  {e.Message} (type={e.Kind})"));
+    }
+
     /// <summary>The reference's default: only the first failure, "Property 'A.B' is invalid."</summary>
     public static string FirstError(IReadOnlyList<SchemaError> errors) => $"Property '{errors[0].Path}' is invalid.";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using SamPerms.Model;
 
@@ -41,35 +42,66 @@ public abstract partial class SchemaType
         return null;
     }
 
-    /// <summary>Python's dict(value) for a non-dict: an iterable of key/value pairs, else null.</summary>
-    internal static MapNode? AsDict(Node value)
+    /// <summary>
+    /// What Python's dict(value) reads: a dict's entries, the pairs of a list of two-item iterables, nothing for
+    /// an empty string; null where dict() raises (other values, items that are not pairs, unhashable keys).
+    /// </summary>
+    private static List<(Node Key, Node Value)>? DictPairs(Node value)
+    {
+        switch (value)
+        {
+            case MapNode m:
+                return m.Entries.Select(e => ((Node)new StringNode(e.Key), e.Value)).ToList();
+            case StringNode s:
+                // Iterating a string yields one-character strings, never pairs: only "" makes a dict.
+                return s.Value.Length == 0 ? [] : null;
+            case SeqNode list:
+                var pairs = new List<(Node, Node)>();
+                foreach (var item in list.Items)
+                {
+                    (Node Key, Node Value)? pair = item switch
+                    {
+                        SeqNode { Count: 2 } p => (p[0], p[1]),
+                        StringNode { Value.Length: 2 } str => (new StringNode(str.Value[..1]), new StringNode(str.Value[1..])),
+                        MapNode { Count: 2 } pm => (new StringNode(pm.Entries[0].Key), new StringNode(pm.Entries[1].Key)),
+                        _ => null,
+                    };
+                    if (pair is not { Key: not (SeqNode or MapNode) } p2)
+                    {
+                        return null;
+                    }
+
+                    pairs.Add(p2);
+                }
+
+                return pairs;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A model's input: dict(value) with its keys as strings; null when that fails.</summary>
+    private protected static MapNode? AsDict(Node value)
     {
         if (value is MapNode m)
         {
             return m;
         }
 
-        if (value is not SeqNode s)
+        if (DictPairs(value) is not { } pairs)
         {
             return null;
         }
 
         var result = new MapNode();
-        foreach (var item in s.Items)
+        foreach (var (key, v) in pairs)
         {
-            Node[]? pair = item switch
-            {
-                SeqNode { Count: 2 } p => [p[0], p[1]],
-                StringNode { Value.Length: 2 } str => [new StringNode(str.Value[..1]), new StringNode(str.Value[1..])],
-                MapNode { Count: 2 } pm => [new StringNode(pm.Entries[0].Key), new StringNode(pm.Entries[1].Key)],
-                _ => null,
-            };
-            if (pair is null || pair[0] is MapNode or SeqNode || Str.Validate(pair[0], [], []) is not StringNode key)
+            if (Str.Validate(key, [], []) is not StringNode k)
             {
                 return null;
             }
 
-            result.Set(key.Value, pair[1]);
+            result.Set(k.Value, v);
         }
 
         return result;
@@ -99,13 +131,17 @@ public abstract partial class SchemaType
             StringNode => value,
             IntNode i => new StringNode(i.Text) { Span = value.Span },
             BoolNode b => new StringNode(b.Value ? "True" : "False") { Span = value.Span },
-            FloatNode f => new StringNode(f.PythonRepr) { Span = value.Span },
+            FloatNode f => new StringNode(Py.Repr(f)) { Span = value.Span },
             _ => Fail(loc, errors, "str type expected", "type_error.str"),
         };
     }
 
+    /// <summary>int: ints as they are; what Python's int() accepts otherwise (booleans, truncated floats, numeric text).</summary>
     private sealed partial class IntType : SchemaType
     {
+        /// <summary>Python refuses to convert longer digit strings (sys.get_int_max_str_digits), and so does pydantic.</summary>
+        private const int MaxDigits = 4300;
+
         public override Node? Validate(Node value, string[] loc, List<SchemaError> errors)
         {
             switch (value)
@@ -114,21 +150,27 @@ public abstract partial class SchemaType
                     return value;
                 case BoolNode b:
                     return new IntNode(b.Value ? 1 : 0) { Span = value.Span };
-                case FloatNode f when double.IsFinite(f.Value) && Math.Abs(f.Value) < 9.2e18:
-                    return new IntNode((long)Math.Truncate(f.Value)) { Span = value.Span };
-                case StringNode s when IntText().IsMatch(s.Value)
-                    && long.TryParse(s.Value.Trim().Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n):
-                    return new IntNode(n) { Span = value.Span };
+                case FloatNode f when double.IsFinite(f.Value):
+                    return FromBig(new BigInteger(Math.Truncate(f.Value)), value);
+                case StringNode s when s.Value.Length <= MaxDigits && IntText().IsMatch(s.Value.Trim()):
+                    var text = s.Value.Trim().Replace("_", "", StringComparison.Ordinal);
+                    return FromBig(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), value);
                 default:
                     return Fail(loc, errors, "value is not a valid integer", "type_error.integer");
             }
         }
 
-        [GeneratedRegex(@"^\s*[+-]?\d+(_\d+)*\s*$")]
+        /// <summary>Python ints have no size limit: the text keeps the exact value.</summary>
+        private static IntNode FromBig(BigInteger n, Node from) =>
+            new(n >= long.MinValue && n <= long.MaxValue ? (long)n : 0, n.ToString(CultureInfo.InvariantCulture)) { Span = from.Span };
+
+        // Python int() text: optional sign, decimal digits with single underscores between them.
+        [GeneratedRegex(@"^[+-]?[0-9](?:_?[0-9])*$")]
         private static partial Regex IntText();
     }
 
-    private sealed class FloatType : SchemaType
+    /// <summary>float: floats as they are; what Python's float() accepts otherwise.</summary>
+    private sealed partial class FloatType : SchemaType
     {
         public override Node? Validate(Node value, string[] loc, List<SchemaError> errors)
         {
@@ -137,10 +179,10 @@ public abstract partial class SchemaType
                 case FloatNode:
                     return value;
                 case IntNode i:
-                    return new FloatNode(i.Value) { Span = value.Span };
+                    return new FloatNode(double.Parse(i.Text, CultureInfo.InvariantCulture)) { Span = value.Span };
                 case BoolNode b:
                     return new FloatNode(b.Value ? 1 : 0) { Span = value.Span };
-                case StringNode s when ParseFloat(s.Value) is { } d:
+                case StringNode s when ParseFloat(s.Value.Trim()) is { } d:
                     return new FloatNode(d) { Span = value.Span };
                 default:
                     return Fail(loc, errors, "value is not a valid float", "type_error.float");
@@ -149,15 +191,25 @@ public abstract partial class SchemaType
 
         private static double? ParseFloat(string text)
         {
-            var t = text.Trim().Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
-            return t switch
+            var special = SpecialFloat().Match(text);
+            if (special.Success)
             {
-                "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
-                "-inf" or "-infinity" => double.NegativeInfinity,
-                "nan" or "+nan" or "-nan" => double.NaN,
-                _ => t.Length > 0 && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
-            };
+                return special.Groups[1].Value.StartsWith('n') || special.Groups[1].Value.StartsWith('N') ? double.NaN
+                    : text.StartsWith('-') ? double.NegativeInfinity
+                    : double.PositiveInfinity;
+            }
+
+            return FloatText().IsMatch(text)
+                ? double.Parse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture)
+                : null;
         }
+
+        // Python float() text: decimal literal with optional fraction and exponent, underscores only between digits.
+        [GeneratedRegex(@"^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$")]
+        private static partial Regex FloatText();
+
+        [GeneratedRegex(@"^[+-]?(inf|infinity|nan)$", RegexOptions.IgnoreCase)]
+        private static partial Regex SpecialFloat();
     }
 
     private sealed class BoolType : SchemaType
@@ -187,23 +239,29 @@ public abstract partial class SchemaType
     {
         public override Node? Validate(Node value, string[] loc, List<SchemaError> errors)
         {
-            if (AsDict(value) is not { } map)
+            if (DictPairs(value) is not { } pairs)
             {
                 return Fail(loc, errors, "value is not a valid dict", "type_error.dict");
             }
 
             var result = new MapNode { Span = value.Span };
             bool ok = true;
-            foreach (var e in map.Entries)
+            foreach (var (key, v) in pairs)
             {
-                var v = Item(values, e.Value, At(loc, e.Key), errors);
-                if (v is null)
+                // Keys are validated as str (so None is refused at "__key__"), then the value under the key.
+                if (Item(Str, key, At(loc, "__key__"), errors) is not StringNode k)
                 {
                     ok = false;
                     continue;
                 }
 
-                result.Set(e.Key, v);
+                if (Item(values, v, At(loc, k.Value), errors) is not { } item)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                result.Set(k.Value, item);
             }
 
             return ok ? result : null;

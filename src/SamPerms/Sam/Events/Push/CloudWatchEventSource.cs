@@ -29,36 +29,20 @@ public class CloudWatchEventSource : EventsRuleSource
     public override IList<CfnResource> ToCloudFormation(EventContext ectx)
     {
         var function = ectx.Function;
-        var rule = NewRule(function);
+        var attributes = function.PassthroughAttributes();
+        var rule = EventRules.NewRule(this, attributes);
         var resources = new List<CfnResource>();
         rule["EventBusName"] = Prop("EventBusName");
         rule["EventPattern"] = Prop("Pattern");
         rule["Name"] = Prop("RuleName");
 
-        var deadLetterArn = DeadLetterQueue(rule, function, resources);
-        rule["State"] = RuleState();
-
-        var targetId = Prop("Target") is MapNode given && given.TryGet("Id", out var id) ? id : DefaultTargetId();
-        var target = Target(function, targetId);
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        if (Prop("InputPath") is { } inputPath)
-        {
-            target.Set("InputPath", inputPath);
-        }
-
-        AddDeliveryOptions(target, deadLetterArn);
-        if (Prop("InputTransformer") is { } transformer)
-        {
-            target.Set("InputTransformer", transformer);
-        }
-
-        rule["Targets"] = N.Seq(target);
+        // Unlike Schedule, the reference checks the dead-letter queue before State and Enabled, and lists the
+        // queue before the rule.
+        var deadLetterArn = EventBridgeDeadLetters.ForRule(this, rule.GetAtt("Arn"), attributes, resources);
+        rule["State"] = EventRules.State(this);
+        rule["Targets"] = N.Seq(Target(function, deadLetterArn));
         resources.Add(rule);
-        resources.Add(ConstructPermission(function, sourceArn: rule.GetAtt("Arn")));
+        resources.Add(RulePermission(function, rule));
         return resources;
     }
 }

@@ -64,7 +64,7 @@ public sealed class CognitoEvent : PushEventSource
     {
         var trigger = Prop("Trigger")!;
         var triggers = trigger is SeqNode list ? list.Items : [trigger];
-        var properties = OwnProperties(userPool);
+        var properties = DeclaredResourceType.EditableProperties(_userPoolId, userPool);
 
         var config = properties.Get("LambdaConfig");
         if (config is null or NullNode)
@@ -84,23 +84,5 @@ public sealed class CognitoEvent : PushEventSource
 
             configMap.Set(name, function.Arn());
         }
-    }
-
-    /// <summary>
-    /// The resource's Properties, created when absent. (The reference fails with a Python error on a
-    /// non-map; we report it the way its from_dict would.)
-    /// </summary>
-    private MapNode OwnProperties(MapNode resource)
-    {
-        var p = resource.Get("Properties");
-        if (p is null or NullNode)
-        {
-            var created = new MapNode();
-            resource.Set("Properties", created);
-            return created;
-        }
-
-        return p as MapNode
-            ?? throw new InvalidResourceException(_userPoolId, "Properties of a resource must be an object.").Locate(p);
     }
 }

@@ -103,7 +103,7 @@ public sealed class S3Event : PushEventSource
     /// </summary>
     private void DependOnPermissionThroughTag(MapNode bucket, CfnResource permission, string condition)
     {
-        var properties = OwnProperties(bucket);
+        var properties = DeclaredResourceType.EditableProperties(_bucketId, bucket);
 
         var tags = properties.Get("Tags");
         if (tags is null or NullNode)
@@ -168,23 +168,5 @@ public sealed class S3Event : PushEventSource
                 existing.Add(mapping);
             }
         }
-    }
-
-    /// <summary>
-    /// The resource's Properties, created when absent. (The reference fails with a Python error on a
-    /// non-map; we report it the way its from_dict would.)
-    /// </summary>
-    private MapNode OwnProperties(MapNode resource)
-    {
-        var p = resource.Get("Properties");
-        if (p is null or NullNode)
-        {
-            var created = new MapNode();
-            resource.Set("Properties", created);
-            return created;
-        }
-
-        return p as MapNode
-            ?? throw new InvalidResourceException(_bucketId, "Properties of a resource must be an object.").Locate(p);
     }
 }

@@ -24,25 +24,19 @@ public sealed class ScheduleEvent : EventsRuleSource
     public override IList<CfnResource> ToCloudFormation(EventContext ectx)
     {
         var function = ectx.Function;
-        var rule = NewRule(function);
+        var attributes = function.PassthroughAttributes();
+        var rule = EventRules.NewRule(this, attributes);
         var resources = new List<CfnResource> { rule };
         rule["ScheduleExpression"] = Prop("Schedule");
-        rule["State"] = RuleState();
+        rule["State"] = EventRules.State(this);
 
         // The rule is named by Name; RuleName is accepted but unused, as in the reference.
         rule["Name"] = Prop("Name");
         rule["Description"] = Prop("Description");
 
-        var deadLetterArn = DeadLetterQueue(rule, function, resources);
-        var target = Target(function, DefaultTargetId());
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        AddDeliveryOptions(target, deadLetterArn);
-        rule["Targets"] = N.Seq(target);
-        resources.Add(ConstructPermission(function, sourceArn: rule.GetAtt("Arn")));
+        var deadLetterArn = EventBridgeDeadLetters.ForRule(this, rule.GetAtt("Arn"), attributes, resources);
+        rule["Targets"] = N.Seq(Target(function, deadLetterArn));
+        resources.Add(RulePermission(function, rule));
         return resources;
     }
 }

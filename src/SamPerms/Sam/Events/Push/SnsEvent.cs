@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Pull;
 
 namespace SamPerms.Sam.Events;
 
@@ -17,9 +18,6 @@ public sealed class SnsEvent : PushEventSource
         ("FilterPolicyScope", PropertySpec.PassThrough),
         ("SqsSubscription", PropertySpec.Optional(V.OneOf(V.Bool, V.Dict))),
         ("RedrivePolicy", PropertySpec.Optional(V.Dict)));
-
-    /// <summary>The batch size of the queue's mapping when the SqsSubscription does not give one.</summary>
-    private const int DefaultBatchSize = 10;
 
     public override string Type => "SNS";
 
@@ -110,34 +108,9 @@ public sealed class SnsEvent : PushEventSource
     }
 
     /// <summary>
-    /// The function polls the queue: the reference builds an SQS event here with only Queue, BatchSize (10 unless
-    /// given) and Enabled (always true), which maps the queue and gives the role SQS's managed policy.
+    /// The function polls the queue: the reference builds an SQS event here (Queue, BatchSize 10 unless given,
+    /// Enabled) and expands it like any other, which maps the queue and gives the role SQS's managed policy.
     /// </summary>
-    private CfnResource QueueMapping(EventContext ectx, Node queueArn, Node? batchSize)
-    {
-        var function = ectx.Function;
-        var mapping = new CfnResource(LogicalId + "EventSourceMapping", "AWS::Lambda::EventSourceMapping")
-            .WithAttributes(function.PassthroughAttributes());
-        mapping["FunctionName"] = function.NameOrArn();
-        mapping["EventSourceArn"] = queueArn;
-        mapping["BatchSize"] = Py.Truthy(batchSize) ? batchSize : new IntNode(DefaultBatchSize);
-        mapping["Enabled"] = true;
-
-        if (ectx.Role is { } role)
-        {
-            var policyArn = new StringNode(ectx.Transform.ManagedPolicyArn("service-role/AWSLambdaSQSQueueExecutionRole"));
-            if (role["ManagedPolicyArns"] is not SeqNode managed)
-            {
-                managed = new SeqNode();
-                role["ManagedPolicyArns"] = managed;
-            }
-
-            if (!managed.Items.Any(m => Py.Equal(m, policyArn)))
-            {
-                managed.Add(policyArn);
-            }
-        }
-
-        return mapping;
-    }
+    private CfnResource QueueMapping(EventContext ectx, Node queueArn, Node? batchSize) =>
+        SqsEventSource.ForSnsSubscription(LogicalId + "EventSourceMapping", queueArn, batchSize).ToCloudFormation(ectx).Single();
 }

@@ -1,13 +1,16 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Iam;
+using SamPerms.Sam.StateMachine;
 
 namespace SamPerms.Sam.Events;
 
 /// <summary>
-/// ScheduleV2: an EventBridge Scheduler schedule. Scheduler invokes its target with an execution role rather
-/// than through a resource policy, so SAM creates that role (unless RoleArn is given) and no permission; a
-/// dead-letter queue SAM creates is likewise reached through the role, not a queue policy.
+/// ScheduleV2: an EventBridge Scheduler schedule, for a function or a state machine alike (the reference's one
+/// SchedulerEventSource serves both). Scheduler calls its target with an execution role rather than through a
+/// resource policy, so SAM creates that role (unless RoleArn is given), allowed to invoke the function or to
+/// start the state machine; a dead-letter queue SAM creates is likewise reached through the role, not a queue
+/// policy.
 /// </summary>
 public sealed class ScheduleV2Event : EventSource
 {
@@ -33,46 +36,31 @@ public sealed class ScheduleV2Event : EventSource
 
     protected override PropertyTable PropertyTypes => Table;
 
-    public override IList<CfnResource> ToCloudFormation(EventContext ectx)
+    public override IList<CfnResource> ToCloudFormation(EventContext ectx) =>
+        Expand(ectx.Function.Resource, ectx.Function.Arn(), IamPolicies.LambdaInvokeFunction);
+
+    public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx) =>
+        Expand(ectx.Target, ectx.TargetArn(), IamPolicies.StepFunctionsStartExecution);
+
+    /// <param name="target">The function, state machine or alias the schedule calls.</param>
+    /// <param name="targetArn">Its ARN.</param>
+    /// <param name="targetPolicy">The role's policy allowing the call (ARN, policy name prefix).</param>
+    private List<CfnResource> Expand(CfnResource target, Node targetArn, Func<Node, string, MapNode> targetPolicy)
     {
-        var function = ectx.Function;
-        var attributes = function.PassthroughAttributes();
+        var attributes = target.PassthroughAttributes();
         var schedule = ConstructSchedule(attributes);
         var resources = new List<CfnResource> { schedule };
-
-        Node? deadLetterArn = null;
-        if (Prop("DeadLetterConfig") is MapNode config)
-        {
-            EventBridgeDeadLetters.Validate(LogicalId, config);
-            (deadLetterArn, var created) = EventBridgeDeadLetters.QueueArnAndQueue(LogicalId, config, attributes);
-            resources.AddRange(created);
-        }
+        var deadLetterArn = EventBridgeDeadLetters.ForSchedule(this, attributes, resources);
 
         var roleArn = Prop("RoleArn");
         if (!Py.Truthy(roleArn))
         {
-            var role = ConstructExecutionRole(function.Arn(), attributes, deadLetterArn);
+            var role = ConstructExecutionRole(targetPolicy(targetArn, LogicalId), attributes, deadLetterArn);
             resources.Add(role);
             roleArn = role.GetAtt("Arn");
         }
 
-        var target = N.Map(("Arn", function.Arn()), ("RoleArn", roleArn));
-        if (Prop("Input") is { } input)
-        {
-            target.Set("Input", input);
-        }
-
-        if (Prop("DeadLetterConfig") is not null)
-        {
-            target.Set("DeadLetterConfig", N.Map(("Arn", deadLetterArn ?? NullNode.Instance)));
-        }
-
-        if (Prop("RetryPolicy") is { } retry)
-        {
-            target.Set("RetryPolicy", retry);
-        }
-
-        schedule["Target"] = target;
+        schedule["Target"] = EventRules.Target(this, targetArn, id: null, roleArn, deadLetterArn);
         return resources;
     }
 
@@ -101,20 +89,20 @@ public sealed class ScheduleV2Event : EventSource
 
         schedule["Description"] = Prop("Description");
         schedule["FlexibleTimeWindow"] = Py.Truthy(Prop("FlexibleTimeWindow")) ? Prop("FlexibleTimeWindow") : N.Map(("Mode", "OFF"));
-        schedule["StartDate"] = Prop("StartDate");
-        schedule["EndDate"] = Prop("EndDate");
-        schedule["ScheduleExpressionTimezone"] = Prop("ScheduleExpressionTimezone");
-        schedule["GroupName"] = Prop("GroupName");
-        schedule["KmsKeyArn"] = Prop("KmsKeyArn");
+        foreach (var name in new[] { "StartDate", "EndDate", "ScheduleExpressionTimezone", "GroupName", "KmsKeyArn" })
+        {
+            schedule[name] = Prop(name);
+        }
+
         return schedule;
     }
 
-    /// <summary>The role Scheduler assumes: invoke the target, and send to the dead-letter queue when there is one.</summary>
-    private CfnResource ConstructExecutionRole(Node targetArn, MapNode attributes, Node? deadLetterArn)
+    /// <summary>The role Scheduler assumes: call the target, and send to the dead-letter queue when there is one.</summary>
+    private CfnResource ConstructExecutionRole(MapNode targetPolicy, MapNode attributes, Node? deadLetterArn)
     {
         var role = new CfnResource(LogicalIds.Generate(LogicalId + "Role"), "AWS::IAM::Role").WithAttributes(attributes);
         role["AssumeRolePolicyDocument"] = IamPolicies.AssumeRoleForService("scheduler.amazonaws.com");
-        var policies = N.Seq(IamPolicies.LambdaInvokeFunction(targetArn, LogicalId));
+        var policies = N.Seq(targetPolicy);
         if (Py.Truthy(deadLetterArn))
         {
             policies.Add(IamPolicies.SqsSendMessage(deadLetterArn!, LogicalId));

@@ -36,6 +36,24 @@ public sealed class DeclaredResourceType(string type, params string[] properties
         "UserPoolAddOns", "UserPoolName", "UserPoolTags", "UserPoolTier", "VerificationMessageTemplate",
         "WebAuthnRelyingPartyID", "WebAuthnUserVerification");
 
+    /// <summary>
+    /// The Properties of a resource the event edits, created when absent. (The reference fails with a Python
+    /// error on a non-map; we report it the way its from_dict would.)
+    /// </summary>
+    public static MapNode EditableProperties(string logicalId, MapNode resource)
+    {
+        var p = resource.Get("Properties");
+        if (p is null or NullNode)
+        {
+            var created = new MapNode();
+            resource.Set("Properties", created);
+            return created;
+        }
+
+        return p as MapNode
+            ?? throw new InvalidResourceException(logicalId, "Properties of a resource must be an object.").Locate(p);
+    }
+
     /// <summary>The reference's Resource.from_dict followed by to_dict, for the resource as the event left it.</summary>
     public CfnResource Read(string logicalId, MapNode resource)
     {

@@ -4,14 +4,75 @@ using SamPerms.Sam.Core;
 namespace SamPerms.Sam.Events;
 
 /// <summary>
-/// DeadLetterConfig of rule-based events (Schedule, CloudWatchEvent, EventBridgeRule, ScheduleV2): either the
-/// ARN of an existing queue, or Type: SQS for a queue SAM creates (the reference's EventBridgeRuleUtils).
-/// Errors name the event by its full logical id, as the reference does here.
+/// DeadLetterConfig of the rule and schedule events of functions and state machines (Schedule, CloudWatchEvent,
+/// EventBridgeRule, ScheduleV2): either the ARN of an existing queue, or Type: SQS for a queue SAM creates (the
+/// reference's EventBridgeRuleUtils). Errors name the event by its full logical id, as the reference does here.
 /// </summary>
 public static class EventBridgeDeadLetters
 {
+    /// <summary>
+    /// The queue ARN for the rule's target (null without DeadLetterConfig). A queue SAM creates (named
+    /// QueueLogicalId, else &lt;event&gt;Queue) comes with a queue policy letting the rule send to it; both are added
+    /// to <paramref name="resources"/>.
+    /// </summary>
+    public static Node? ForRule(EventSource source, Node ruleArn, MapNode attributes, List<CfnResource> resources)
+    {
+        if (Config(source) is not { } config)
+        {
+            return null;
+        }
+
+        if (GivenArn(config) is { } arn)
+        {
+            return arn;
+        }
+
+        var queue = NewQueue(source.LogicalId, config, attributes);
+        var policy = SqsQueuePolicies.QueuePolicy(
+            source.LogicalId + "QueuePolicy",
+            SqsQueuePolicies.EventBridgeDeadLetterSendMessage(ruleArn, queue.GetAtt("Arn")),
+            queue.Ref(),
+            attributes);
+        resources.Add(queue);
+        resources.Add(policy);
+        return queue.GetAtt("Arn");
+    }
+
+    /// <summary>
+    /// ScheduleV2's variant: the scheduler sends with its execution role, so a created queue gets no queue policy
+    /// (the role gets an sqs:SendMessage statement instead).
+    /// </summary>
+    public static Node? ForSchedule(EventSource source, MapNode attributes, List<CfnResource> resources)
+    {
+        if (Config(source) is not { } config)
+        {
+            return null;
+        }
+
+        if (GivenArn(config) is { } arn)
+        {
+            return arn;
+        }
+
+        var queue = NewQueue(source.LogicalId, config, attributes);
+        resources.Add(queue);
+        return queue.GetAtt("Arn");
+    }
+
+    /// <summary>The event's DeadLetterConfig, checked as validate_dlq_config does; null when absent.</summary>
+    private static MapNode? Config(EventSource source)
+    {
+        if (source.Prop("DeadLetterConfig") is not MapNode config)
+        {
+            return null;
+        }
+
+        Validate(source.LogicalId, config);
+        return config;
+    }
+
     /// <summary>Exactly one of Arn and Type, and Type can only be SQS.</summary>
-    public static void Validate(string sourceLogicalId, MapNode config)
+    private static void Validate(string sourceLogicalId, MapNode config)
     {
         bool hasArn = config.ContainsKey("Arn");
         bool hasType = config.ContainsKey("Type");
@@ -29,41 +90,6 @@ public static class EventBridgeDeadLetters
         {
             throw Error(sourceLogicalId, "No 'Arn' or 'Type' property provided for DeadLetterConfig.", config);
         }
-    }
-
-    /// <summary>
-    /// The queue ARN for the rule's target, and the queue plus the queue policy that lets the rule send to it
-    /// when SAM creates the queue (named QueueLogicalId, else &lt;rule&gt;Queue).
-    /// </summary>
-    public static (Node QueueArn, List<CfnResource> Resources) QueueArnAndResources(string ruleLogicalId, MapNode config, Node ruleArn, MapNode attributes)
-    {
-        if (GivenArn(config) is { } arn)
-        {
-            return (arn, []);
-        }
-
-        var queue = NewQueue(ruleLogicalId, config, attributes);
-        var policy = SqsQueuePolicies.QueuePolicy(
-            ruleLogicalId + "QueuePolicy",
-            SqsQueuePolicies.EventBridgeDeadLetterSendMessage(ruleArn, queue.GetAtt("Arn")),
-            queue.Ref(),
-            attributes);
-        return (queue.GetAtt("Arn"), [queue, policy]);
-    }
-
-    /// <summary>
-    /// ScheduleV2's variant: the scheduler sends with its execution role, so a created queue gets no queue policy
-    /// (the role gets an sqs:SendMessage statement instead).
-    /// </summary>
-    public static (Node QueueArn, List<CfnResource> Resources) QueueArnAndQueue(string logicalId, MapNode config, MapNode attributes)
-    {
-        if (GivenArn(config) is { } arn)
-        {
-            return (arn, []);
-        }
-
-        var queue = NewQueue(logicalId, config, attributes);
-        return (queue.GetAtt("Arn"), [queue]);
     }
 
     private static Node? GivenArn(MapNode config) => config.Get("Arn") is { } arn and not NullNode ? arn : null;
