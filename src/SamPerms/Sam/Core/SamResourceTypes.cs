@@ -8,6 +8,7 @@ public static class SamResourceTypes
     private static readonly Dictionary<string, Func<SamResource>> Factories = new(StringComparer.Ordinal)
     {
         ["AWS::Serverless::Function"] = () => new SamFunction(),
+        [Api.Rest.SamApi.Type] = () => new Api.Rest.SamApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

@@ -8,6 +8,7 @@ public static class EventSourceTypes
 {
     private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
+        [Api.Rest.ApiEvent.EventType] = () => new Api.Rest.ApiEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

@@ -11,6 +11,8 @@ public static class SamPlugins
     /// </summary>
     public static IReadOnlyList<ISamPlugin> Default { get; } =
     [
+        new Api.Plugins.DefaultDefinitionBodyPlugin(),
+        new Api.Plugins.ImplicitRestApiPlugin(),
         new GlobalsPlugin(),
         new PolicyTemplatesPlugin(),
     ];
