@@ -172,7 +172,7 @@ public sealed partial class ApiGenerator
                     }
 
                     var headerMap = OpenApiEditorBase.ValidateIsDict(headers, $"Value of response's headers in options method for path {e.Key} must be a dictionary according to Swagger spec.");
-                    foreach (var h in headerMap.Entries)
+                    foreach (var h in headerMap.Entries.ToArray())
                     {
                         var withSchema = MapNode.NewPy27();
                         withSchema.Set("schema", h.Value);
