@@ -91,9 +91,9 @@ public sealed partial class SwaggerEditor
             {
                 var locationName = name.Value.Replace("method.request.", "", StringComparison.Ordinal);
                 var split = locationName.Split('.', 2);
-                var location = split[0] == "querystring" ? "query" : split[0];
+                var location = split[0] == "querystring" ? new StringNode("query") : name.Derive(split[0]);
                 var parameter = MapNode.NewPy27();
-                parameter.Set("in", name.Derive(location));
+                parameter.Set("in", location);
                 parameter.Set("name", name.Derive(split.Length > 1 ? split[1] : ""));
                 parameter.Set("required", required);
                 parameter.Set("type", "string");

@@ -42,7 +42,7 @@ public sealed partial class ApiEvent
         var apiAuthMap = Expect.That(apiAuth, apiId, "Auth").ToBeMap();
         editor.AddLambdaIntegration(Path, Method, uri, methodAuthMap, apiAuthMap, ctx.Partition, condition, Prop("ResponseTransferMode"));
 
-        var stage = new StringNode(_link!.StageSuffix);
+        var stage = _link!.Stage;
         if (Prop("Auth") is MapNode eventAuth && Py.Truthy(eventAuth))
         {
             ApiEventAuth.AddAuthToSwagger(eventAuth, api, apiId, RelativeId, Method, Path, stage, editor, ctx.Intrinsics);

@@ -68,7 +68,7 @@ public sealed partial class ApiEvent : EventSource
             }
 
             var editor = new SwaggerEditor(body);
-            ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, new StringNode(_link.StageSuffix), editor, ctx.Intrinsics);
+            ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, _link.Stage, editor, ctx.Intrinsics);
             api.Set("DefinitionBody", editor.Swagger);
         }
 

@@ -8,15 +8,17 @@ namespace SamPerms.Sam.Api.Rest;
 /// API's Properties in the SAM template (which the event edits), its id, and the permission suffix (its
 /// StageName, "Stage" when that is an intrinsic, "AllStages" when the API is not in the template).
 /// </summary>
-public sealed record RestApiLink(MapNode? ExplicitApi, Node? ApiId, string StageSuffix)
+public sealed record RestApiLink(MapNode? ExplicitApi, Node? ApiId, StringNode Stage)
 {
+    public string StageSuffix => Stage.Value;
+
     /// <summary>A {"Ref": X} gives X; anything else is returned as is.</summary>
     public static Node? RestApiIdString(Node? restApiId) =>
         restApiId is MapNode m && m.TryGet("Ref", out var r) ? r : restApiId;
 
     public static RestApiLink Resolve(MapNode samResources, string relativeId, Node? rawRestApiId)
     {
-        var suffix = "AllStages";
+        var suffix = new StringNode("AllStages");
         MapNode? properties = null;
         var apiId = RestApiIdString(rawRestApiId);
         if (apiId is StringNode id)
@@ -32,11 +34,11 @@ public sealed record RestApiLink(MapNode? ExplicitApi, Node? ApiId, string Stage
                     throw new InvalidResourceException(id.Value, "StageName cannot be empty.");
                 }
 
-                suffix = s.Value;
+                suffix = s;
             }
             else
             {
-                suffix = "Stage";
+                suffix = new StringNode("Stage");
             }
         }
 
