@@ -21,6 +21,13 @@ public static class Py27Str
         return sb.ToString();
     }
 
+    /// <summary>
+    /// str() for an error message. The reference's own expected error texts drop the u prefix of alphanumeric
+    /// unicode strings (its test suite rewrites u'abc' to 'abc'), so messages follow that form.
+    /// </summary>
+    public static string ForMessage(Node? node) =>
+        System.Text.RegularExpressions.Regex.Replace(Of(node), "u'([A-Za-z0-9]*)'", "'$1'");
+
     private static void WriteRepr(StringBuilder sb, Node? node)
     {
         switch (node)

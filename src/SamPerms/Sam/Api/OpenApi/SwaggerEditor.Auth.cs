@@ -77,7 +77,7 @@ public sealed partial class SwaggerEditor
     }
 
     private static MapNode SecurityEntry(Node? security, string path, string method) =>
-        ValidateIsDict(security, $"{Py27Str.Of(security)} in Security for path {path} method {method} is not a valid dictionary.");
+        ValidateIsDict(security, $"{Py27Str.ForMessage(security)} in Security for path {path} method {method} is not a valid dictionary.");
 
     /// <summary>Puts the default authorizer on every method of the path that does not name its own (or NONE).</summary>
     public void SetPathDefaultAuthorizer<T>(string path, PyName defaultAuthorizer, Py27Dict<T> authorizers, bool addDefaultAuthToPreflight) where T : IAuthorizerScopes

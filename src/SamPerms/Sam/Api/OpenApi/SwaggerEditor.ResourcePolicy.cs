@@ -110,7 +110,7 @@ public sealed partial class SwaggerEditor
 
         if (principals is not MapNode and not SeqNode)
         {
-            throw EditorErrors.Document($"Type of '{Py27Str.Of(principals)}' must be a list or dictionary");
+            throw EditorErrors.Document($"Type of '{Py27Str.ForMessage(principals)}' must be a list or dictionary");
         }
 
         var list = principals as SeqNode ?? N.Seq(principals);

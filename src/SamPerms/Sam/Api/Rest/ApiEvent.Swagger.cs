@@ -75,7 +75,7 @@ public sealed partial class ApiEvent
             return;
         }
 
-        var prefix = $"Unable to set RequestModel [{Py27Str.Of(model)}] on API method [{Method}] for path [{Path}] ";
+        var prefix = $"Unable to set RequestModel [{Py27Str.ForMessage(model)}] on API method [{Method}] for path [{Path}] ";
         var apiModels = api.Get("Models");
         if (!Py.Truthy(apiModels))
         {
@@ -106,7 +106,7 @@ public sealed partial class ApiEvent
             validateParameters = validateParameters is null or NullNode ? BoolNode.False : validateParameters;
             if (validateBody is not BoolNode body || validateParameters is not BoolNode parameters)
             {
-                throw new InvalidEventException(RelativeId, $"Unable to set Validator to RequestModel [{Py27Str.Of(model)}] on API method [{Method}] for path [{Path}] ValidateBody and ValidateParameters must be a boolean type, strings or intrinsics are not supported.");
+                throw new InvalidEventException(RelativeId, $"Unable to set Validator to RequestModel [{Py27Str.ForMessage(model)}] on API method [{Method}] for path [{Path}] ValidateBody and ValidateParameters must be a boolean type, strings or intrinsics are not supported.");
             }
 
             editor.AddRequestValidatorToMethod(Path, Method, body.Value, parameters.Value);

@@ -28,7 +28,7 @@ public static class ApiEventAuth
                 Expect.That(apiAuthorizers, apiId, "Auth.Authorizers").ToBeMap();
             }
 
-            var name = Py27Str.Of(methodAuthorizer);
+            var name = Py27Str.ForMessage(methodAuthorizer);
             if (methodAuthorizer is not StringNode { Value: "AWS_IAM" })
             {
                 if (methodAuthorizer is not StringNode { Value: "NONE" })
@@ -100,7 +100,7 @@ public static class ApiEventAuth
 
         if (methodAuthorizer is not StringNode || apiAuthorizers is not MapNode)
         {
-            throw new InvalidEventException(eventId, $"Unable to set Authorizer [{Py27Str.Of(methodAuthorizer)}] on API method [{method}] for path [{path}]. The method authorizer must be a string with a corresponding dict entry in the api authorizer.");
+            throw new InvalidEventException(eventId, $"Unable to set Authorizer [{Py27Str.ForMessage(methodAuthorizer)}] on API method [{method}] for path [{path}]. The method authorizer must be a string with a corresponding dict entry in the api authorizer.");
         }
     }
 }
