@@ -101,7 +101,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
     /// <summary>The resource's Properties as SamResource reads them ({} when absent, not attached).</summary>
     protected static Node? PropertiesOf(MapNode resource) => resource.TryGet("Properties", out var p) ? p : new MapNode();
 
-    private MapNode ApiEvents(MapNode resource)
+    protected MapNode ApiEvents(MapNode resource)
     {
         var apiEvents = MapNode.NewPy27();
         if (PropertiesOf(resource) is not MapNode props || props.Get("Events") is not MapNode events)
@@ -120,7 +120,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         return apiEvents;
     }
 
-    private void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
+    protected virtual void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
     {
         var condition = resource.Get("Condition");
         var deletionPolicy = resource.Get("DeletionPolicy");
@@ -150,7 +150,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         ((MapNode)((MapNode)PropertiesOf(resource)!).Get("Events")!).Update(apiEvents);
     }
 
-    private void AddTagsToImplicitApiIfNecessary(MapNode eventProperties, MapNode resource, Run run)
+    protected void AddTagsToImplicitApiIfNecessary(MapNode eventProperties, MapNode resource, Run run)
     {
         if (eventProperties.ContainsKey(ApiIdEventProperty))
         {
@@ -171,7 +171,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         }
     }
 
-    private (string ApiId, string Path, string Method) ValidateApiEvent(string eventId, MapNode properties)
+    protected (string ApiId, string Path, string Method) ValidateApiEvent(string eventId, MapNode properties)
     {
         var apiId = RestApiLink.RestApiIdString(properties.Get(ApiIdEventProperty));
         var path = properties.Get("Path");
@@ -184,7 +184,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
             Expect.That(method, eventId, "Method", isEvent: true).ToBeString());
     }
 
-    private static void Record(Run run, string apiId, string path, string method, Node? condition, Node? deletionPolicy, Node? updateReplacePolicy)
+    protected static void Record(Run run, string apiId, string path, string method, Node? condition, Node? deletionPolicy, Node? updateReplacePolicy)
     {
         if (!run.Conditions.TryGetValue(apiId, out var paths))
         {
@@ -222,7 +222,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         list.Add(value);
     }
 
-    private void AddApiToDefinition(Run run, string eventId, MapNode properties)
+    protected void AddApiToDefinition(Run run, string eventId, MapNode properties)
     {
         var apiId = RestApiLink.RestApiIdString(properties.Get(ApiIdEventProperty));
         var target = apiId is StringNode s ? run.Resources.Get(s.Value) as MapNode : null;
