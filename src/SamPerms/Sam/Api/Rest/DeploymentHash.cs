@@ -43,7 +43,6 @@ public static class DeploymentHash
         }
 
         var data = string.Join("||", input);
-        if (Environment.GetEnvironmentVariable("SAMPERMS_DEBUG_HASH") is not null) { Console.Error.WriteLine("HASHINPUT " + deployment.LogicalId + ": " + data); }
         var digest = LogicalIds.Sha1Hex(data);
         deployment.LogicalId += digest[..LogicalIds.HashLength];
         deployment["Description"] = $"RestApi deployment id: {digest}";
