@@ -18,7 +18,7 @@ public sealed partial class SwaggerEditor
         foreach (var item in ConditionalContents(Paths.Get(path)))
         {
             var pathItem = ValidatePathItemIsDict(item, path);
-            var md = (MapNode)pathItem.Get(method)!;
+            var md = ValidateMethodDefinitionIsDict(pathItem.Get(method), path, method);
             var integration = MapNode.NewPy27();
             md.Set(Integration, integration);
             integration.Set("type", "aws_proxy");
@@ -89,7 +89,7 @@ public sealed partial class SwaggerEditor
             defaultResponses.Set("200", MapNode.Py27From(N.Map(("description", "OK"))));
             defaultResponses.Set("400", MapNode.Py27From(N.Map(("description", "Bad Request"))));
 
-            var md = (MapNode)pathItem.Get(method)!;
+            var md = ValidateMethodDefinitionIsDict(pathItem.Get(method), path, method);
             var integration = MapNode.NewPy27();
             md.Set(Integration, integration);
             integration.Set("type", "aws");
