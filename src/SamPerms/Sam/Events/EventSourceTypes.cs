@@ -28,6 +28,7 @@ public static class EventSourceTypes
         ["AlexaSkill"] = () => new AlexaSkillEvent(),
         ["Cognito"] = () => new CognitoEvent(),
         [HttpApiEvent.TypeName] = () => new HttpApiEvent(),
+        [Api.Rest.ApiEvent.EventType] = () => new Api.Rest.ApiEvent(),
     };
 
     public static bool Has(string type) => Factories.ContainsKey(type);

@@ -1,0 +1,66 @@
+using SamPerms.Model;
+using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Core;
+using SamPerms.Sam.Plugins;
+
+namespace SamPerms.Sam.Api.Plugins;
+
+/// <summary>
+/// An API with neither DefinitionBody nor DefinitionUri gets an empty definition that SAM then manages
+/// (__MANAGE_SWAGGER): events add their paths to it (the reference's DefaultDefinitionBodyPlugin).
+/// </summary>
+public sealed class DefaultDefinitionBodyPlugin : ISamPlugin
+{
+    public const string ManageSwagger = "__MANAGE_SWAGGER";
+
+    public void BeforeTransformTemplate(MapNode template, TransformContext ctx)
+    {
+        if (template.Get("Resources") is not MapNode resources)
+        {
+            return;
+        }
+
+        foreach (var type in new[] { "AWS::Serverless::Api", "AWS::Serverless::HttpApi" })
+        {
+            foreach (var e in resources.Entries)
+            {
+                if (e.Value is not MapNode r || !SamTranslator.IsSamResource(r) || r.Get("Type")?.Str != type)
+                {
+                    continue;
+                }
+
+                var props = r.Get("Properties");
+                if (props is MapNode p && (Py.Truthy(p.Get("DefinitionBody")) || Py.Truthy(p.Get("DefinitionUri"))))
+                {
+                    continue;
+                }
+
+                if (props is not MapNode properties)
+                {
+                    // SamResource defaults Properties to {}; the reference only writes it back for HTTP APIs.
+                    properties = new MapNode();
+                    if (type == "AWS::Serverless::HttpApi")
+                    {
+                        r.Set("Properties", properties);
+                    }
+                }
+
+                properties.Set("DefinitionBody", type == "AWS::Serverless::Api" ? SwaggerEditor.GenSkeleton() : OpenApiSkeleton());
+                properties.Set(ManageSwagger, true);
+            }
+        }
+    }
+
+    /// <summary>The reference's OpenApiEditor.gen_skeleton (HTTP APIs).</summary>
+    public static MapNode OpenApiSkeleton()
+    {
+        var skeleton = MapNode.NewPy27();
+        skeleton.Set("openapi", "3.0.1");
+        var info = MapNode.NewPy27();
+        skeleton.Set("info", info);
+        info.Set("version", "1.0");
+        info.Set("title", N.Ref("AWS::StackName"));
+        skeleton.Set("paths", MapNode.NewPy27());
+        return skeleton;
+    }
+}
