@@ -45,22 +45,9 @@ public sealed class DefaultDefinitionBodyPlugin : ISamPlugin
                     }
                 }
 
-                properties.Set("DefinitionBody", type == "AWS::Serverless::Api" ? SwaggerEditor.GenSkeleton() : OpenApiSkeleton());
+                properties.Set("DefinitionBody", type == "AWS::Serverless::Api" ? SwaggerEditor.GenSkeleton() : OpenApiEditor.GenSkeleton());
                 properties.Set(ManageSwagger, true);
             }
         }
-    }
-
-    /// <summary>The reference's OpenApiEditor.gen_skeleton (HTTP APIs).</summary>
-    public static MapNode OpenApiSkeleton()
-    {
-        var skeleton = MapNode.NewPy27();
-        skeleton.Set("openapi", "3.0.1");
-        var info = MapNode.NewPy27();
-        skeleton.Set("info", info);
-        info.Set("version", "1.0");
-        info.Set("title", N.Ref("AWS::StackName"));
-        skeleton.Set("paths", MapNode.NewPy27());
-        return skeleton;
     }
 }

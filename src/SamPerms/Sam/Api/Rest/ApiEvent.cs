@@ -54,7 +54,7 @@ public sealed partial class ApiEvent : EventSource
         // The reference reads the API's properties unconditionally; an API id that is not a name fails here.
         var api = _link.ExplicitApi ?? throw new InvalidEventException(RelativeId, "'NoneType' object has no attribute 'get'");
         var apiId = Py.Str(_link.ApiId);
-        if (Py.Truthy(api.Get("__MANAGE_SWAGGER")) || Py.Truthy(api.Get("MergeDefinitions")))
+        if (Py.Truthy(api.Get(Plugins.DefaultDefinitionBodyPlugin.ManageSwagger)) || Py.Truthy(api.Get("MergeDefinitions")))
         {
             AddSwaggerIntegration(api, apiId, ectx);
         }

@@ -14,7 +14,7 @@ public sealed class SamApi : SamResource
     private static readonly Validator StrOrDict = V.OneOf(V.Str, V.Dict);
 
     private static readonly PropertyTable Table = new(
-        ("__MANAGE_SWAGGER", PropertySpec.Optional(V.Bool)),
+        (Plugins.DefaultDefinitionBodyPlugin.ManageSwagger, PropertySpec.Optional(V.Bool)),
         ("Name", PropertySpec.Optional(StrOrDict)),
         ("StageName", PropertySpec.Mandatory(StrOrDict)),
         ("Tags", PropertySpec.Optional(V.Dict)),
