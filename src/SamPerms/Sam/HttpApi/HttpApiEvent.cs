@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SamPerms.Model;
 using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events;
 
@@ -83,13 +84,13 @@ public sealed partial class HttpApiEvent : EventSource
         {
             path = "";
         }
-        else if (editor is not null && editor.IsIntegrationFunctionLogicalIdMatch(OpenApiEditor.DefaultPath, BaseEditor.XAnyMethod, ectx.Function.LogicalId))
+        else if (editor is not null && editor.IsIntegrationFunctionLogicalIdMatch(OpenApiEditor.DefaultPath, OpenApiEditorBase.AnyMethod, ectx.Function.LogicalId))
         {
             return null;
         }
 
         path = OpenApiEditor.GetPathWithoutTrailingSlash(path);
-        var arnMethod = method is "any" or BaseEditor.XAnyMethod ? "*" : method.ToUpperInvariant();
+        var arnMethod = method is "any" or OpenApiEditorBase.AnyMethod ? "*" : method.ToUpperInvariant();
 
         // "ANY /$default" would otherwise end in /*/*/$default, which is not a valid ARN (#1860).
         var resource = "${__ApiId__}/${__Stage__}";
@@ -119,13 +120,13 @@ public sealed partial class HttpApiEvent : EventSource
         var path = PathValue;
         var uri = N.Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{Shorthand(ectx.Function.Arn())}/invocations");
         var editor = new OpenApiEditor(body);
-        if (Py.Truthy(api.Get("__MANAGE_SWAGGER")) && editor.HasIntegration(path, method))
+        if (Py.Truthy(api.Get(DefaultDefinitionBodyPlugin.ManageSwagger)) && editor.HasIntegration(path, method))
         {
             throw Error($"API method '{method}' defined multiple times for path '{path}'.");
         }
 
         var condition = ectx.Function.Resource.Attributes.Get("Condition");
-        editor.AddLambdaIntegration(path, method, uri, Py.Truthy(condition) ? Py.Str(condition) : null);
+        editor.AddLambdaIntegration(path, method, uri, Py.Truthy(condition) ? condition : null);
         if (Prop("Auth") is MapNode auth && Py.Truthy(auth))
         {
             AddAuthToOpenApiIntegration(api, editor, auth, method);

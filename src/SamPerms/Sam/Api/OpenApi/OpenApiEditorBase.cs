@@ -28,7 +28,7 @@ public abstract class OpenApiEditorBase
         {
             if (ifArgs is not SeqNode list)
             {
-                throw EditorErrors.Document($"Value of {ConditionalIf} must be a list.");
+                throw EditorErrors.Document($"Value of {ConditionalIf} must be a list.", ifArgs);
             }
 
             return list.Items.Skip(1).Where(c => !Intrinsics.IsNoValue(c)).Select(c => (Node?)c).ToList();
@@ -133,7 +133,7 @@ public abstract class OpenApiEditorBase
         var pathDict = Paths.SetDefault(path.Value, MapNode.NewPy27(), path.Unicode);
         if (pathDict is not MapNode)
         {
-            throw EditorErrors.Document($"Value of '{path}' path must be a dictionary according to Swagger spec.");
+            throw EditorErrors.Document($"Value of '{path}' path must be a dictionary according to Swagger spec.", pathDict);
         }
 
         foreach (var item in ConditionalContents(pathDict))
@@ -174,7 +174,7 @@ public abstract class OpenApiEditorBase
     }
 
     public static MapNode ValidateIsDict(Node? node, string message) =>
-        node as MapNode ?? throw EditorErrors.Document(message);
+        node as MapNode ?? throw EditorErrors.Document(message, node);
 
     public static MapNode ValidatePathItemIsDict(Node? pathItem, string path) =>
         ValidateIsDict(pathItem, $"Value of '{path}' path must be a dictionary according to Swagger spec.");

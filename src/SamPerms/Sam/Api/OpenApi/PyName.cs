@@ -20,4 +20,7 @@ public readonly record struct PyName(string Value, bool Unicode)
     public override string ToString() => Value;
 
     public static implicit operator string(PyName name) => name.Value;
+
+    /// <summary>A name SAM makes up (or reads where the type does not matter) is a plain str.</summary>
+    public static implicit operator PyName(string value) => Plain(value);
 }

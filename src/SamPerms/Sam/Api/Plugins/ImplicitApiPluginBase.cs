@@ -120,35 +120,28 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         return apiEvents;
     }
 
-    protected virtual void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
+    /// <summary>
+    /// The reference's _process_api_events: each API event of one function or state machine is attached to its
+    /// API (the implicit one when it names none), recorded with the owner's attributes, and its path added to
+    /// that API's definition; the events are then written back to the owner.
+    /// </summary>
+    protected abstract void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents);
+
+    /// <summary>Events without an API id belong to the implicit API.</summary>
+    protected void AddImplicitApiIdIfNecessary(MapNode eventProperties)
     {
-        var condition = resource.Get("Condition");
-        var deletionPolicy = resource.Get("DeletionPolicy");
-        var updateReplacePolicy = resource.Get("UpdateReplacePolicy");
-        foreach (var e in apiEvents.Entries)
+        if (!eventProperties.ContainsKey(ApiIdEventProperty))
         {
-            var ev = (MapNode)e.Value;
-            var props = ev.TryGet("Properties", out var p) ? p : new MapNode();
-            if (!Py.Truthy(props))
-            {
-                continue;
-            }
-
-            var properties = Expect.That(props, e.Key, "", isEvent: true).ToBeMap("Properties should be a map.");
-            AddTagsToImplicitApiIfNecessary(properties, resource, run);
-            if (!properties.ContainsKey(ApiIdEventProperty))
-            {
-                properties.Set(ApiIdEventProperty, N.Ref(ImplicitApiLogicalId));
-            }
-
-            var (apiId, path, method) = ValidateApiEvent(e.Key, properties);
-            Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
-            AddApiToDefinition(run, e.Key, properties);
+            eventProperties.Set(ApiIdEventProperty, N.Ref(ImplicitApiLogicalId));
         }
-
-        // The reference writes the (same) events back with update(), which can regrow a Python 2.7 dict.
-        ((MapNode)((MapNode)PropertiesOf(resource)!).Get("Events")!).Update(apiEvents);
     }
+
+    /// <summary>The API's logical id: the Ref's target, or the value itself.</summary>
+    protected Node? GetApiId(MapNode eventProperties) => RestApiLink.RestApiIdString(eventProperties.Get(ApiIdEventProperty));
+
+    /// <summary>The reference writes the (same) events back with update(), which can regrow a Python 2.7 dict.</summary>
+    protected static void WriteBackEvents(MapNode resource, MapNode apiEvents) =>
+        ((MapNode)((MapNode)PropertiesOf(resource)!).Get("Events")!).Update(apiEvents);
 
     protected void AddTagsToImplicitApiIfNecessary(MapNode eventProperties, MapNode resource, Run run)
     {
@@ -164,6 +157,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         var props = PropertiesOf(resource) as MapNode ?? new MapNode();
         var propagate = Py.Truthy(props.Get("PropagateTags")) ? props.Get("PropagateTags") : globalsVar?.Get("PropagateTags");
         var tags = Py.Truthy(props.Get("Tags")) ? props.Get("Tags") : globalsVar?.Get("Tags");
+        // The reference assumes the owner's Tags is a map and the implicit API has Properties.
         if (implicitApi is not null && Py.Truthy(tags) && Py.Truthy(propagate) && PropertiesOf(implicitApi) is MapNode apiProps && tags is MapNode tagMap)
         {
             ((MapNode)apiProps.SetDefault("Tags", new MapNode())).Update(tagMap);
@@ -173,7 +167,7 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
 
     protected (string ApiId, string Path, string Method) ValidateApiEvent(string eventId, MapNode properties)
     {
-        var apiId = RestApiLink.RestApiIdString(properties.Get(ApiIdEventProperty));
+        var apiId = GetApiId(properties);
         var path = properties.Get("Path");
         var method = properties.Get("Method");
         Expect.That(path, eventId, "Path", isEvent: true).ToNotBeNone();
@@ -224,13 +218,14 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
 
     protected void AddApiToDefinition(Run run, string eventId, MapNode properties)
     {
-        var apiId = RestApiLink.RestApiIdString(properties.Get(ApiIdEventProperty));
+        var apiId = GetApiId(properties);
         var target = apiId is StringNode s ? run.Resources.Get(s.Value) as MapNode : null;
         var targetType = target?.Get("Type")?.Str;
         bool referencesHttp = target is null || (targetType == "AWS::Serverless::HttpApi" && targetType != ServerlessApiResourceType);
         if (apiId is MapNode || referencesHttp)
         {
-            throw new InvalidEventException(eventId, $"{ApiIdEventProperty} must be a valid reference to an '{ServerlessApiResourceType}' resource in same template.");
+            throw new InvalidEventException(eventId, $"{ApiIdEventProperty} must be a valid reference to an '{ServerlessApiResourceType}' resource in same template.")
+                .Locate(properties.Get(ApiIdEventProperty) ?? properties);
         }
 
         if (PropertiesOf(target!) is not MapNode apiProps || !IsValidDefinition(apiProps.Get("DefinitionBody")))

@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Api.Plugins;
 
@@ -25,6 +26,32 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
             ("StageName", "Prod"),
             ("DefinitionBody", SwaggerEditor.GenSkeleton()),
             (DefaultDefinitionBodyPlugin.ManageSwagger, true))));
+
+    /// <summary>REST events without Properties are skipped (the reference's implicit_rest_api_plugin).</summary>
+    protected override void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
+    {
+        var condition = resource.Get("Condition");
+        var deletionPolicy = resource.Get("DeletionPolicy");
+        var updateReplacePolicy = resource.Get("UpdateReplacePolicy");
+        foreach (var e in apiEvents.Entries)
+        {
+            var ev = (MapNode)e.Value;
+            var props = ev.TryGet("Properties", out var p) ? p : new MapNode();
+            if (!Py.Truthy(props))
+            {
+                continue;
+            }
+
+            var properties = Expect.That(props, e.Key, "", isEvent: true).ToBeMap("Properties should be a map.");
+            AddTagsToImplicitApiIfNecessary(properties, resource, run);
+            AddImplicitApiIdIfNecessary(properties);
+            var (apiId, path, method) = ValidateApiEvent(e.Key, properties);
+            Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
+            AddApiToDefinition(run, e.Key, properties);
+        }
+
+        WriteBackEvents(resource, apiEvents);
+    }
 
     protected override bool IsValidDefinition(Node? definition) => SwaggerEditor.IsValid(definition);
 
