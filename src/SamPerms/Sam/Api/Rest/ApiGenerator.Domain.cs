@@ -231,8 +231,7 @@ public sealed partial class ApiGenerator
         }
 
         var logicalId = "RecordSetGroup" + LogicalIds.Hash(Py.Truthy(zoneId) ? zoneId : zoneName);
-        var groups = ctx.State<Route53RecordSetGroups>().Groups;
-        var targetName = recordTargetName is StringNode s ? s.Value : apiDomainName;
+        var groups = ctx.State<Route53RecordSetGroups>().ByLogicalId;
         if (Py.Truthy(route53.Get("SeparateRecordSetGroup")))
         {
             Expect.That(route53.Get("SeparateRecordSetGroup"), _logicalId, "Domain.Route53.SeparateRecordSetGroup").ToBeBool();
@@ -271,7 +270,6 @@ public sealed partial class ApiGenerator
         }
 
         ((SeqNode)group["RecordSets"]!).Items.AddRange(RecordSets(domainConfig, RecordTarget(recordTargetName, apiDomainName), route53).Items);
-        _ = targetName;
         result.Add(group);
         return result;
     }
