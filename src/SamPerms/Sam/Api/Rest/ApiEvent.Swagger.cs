@@ -28,7 +28,7 @@ public sealed partial class ApiEvent
             body = SwaggerEditor.GenSkeleton();
         }
 
-        var uri = IntegrationUri(ectx.Function, ctx.Partition, Prop("ResponseTransferMode"), ctx.State<Py27State>().Active);
+        var uri = LambdaIntegrationUri.Build(ectx.Function, ctx.Partition, Prop("ResponseTransferMode"), ctx.State<Py27State>().Active);
         var editor = new SwaggerEditor(body);
         if (editor.HasIntegration(Path, Method))
         {

@@ -87,17 +87,4 @@ public sealed partial class ApiEvent : EventSource
             N.Map(("__ApiId__", Prop("RestApiId")), ("__Stage__", "*")));
         return Permissions.ForApiGateway(LogicalId, ectx.Function, suffix, sourceArn, Principal);
     }
-
-    /// <summary>The integration URI: the function (or alias) ARN in a Fn::Sub of the invocations path.</summary>
-    public static MapNode IntegrationUri(FunctionTarget function, string partition, Node? transferMode, bool py27)
-    {
-        var streaming = transferMode is StringNode { Value: "RESPONSE_STREAM" };
-        var apiVersion = streaming ? "2021-11-15" : "2015-03-31";
-        var invocation = streaming ? "/response-streaming-invocations" : "/invocations";
-        var shorthand = function.IsAlias ? $"${{{function.LogicalId}}}" : $"${{{function.LogicalId}.Arn}}";
-        var arn = $"arn:{partition}:apigateway:${{AWS::Region}}:lambda:path/{apiVersion}/functions/{shorthand}{invocation}";
-
-        // A function's logical id is a unicode string once the template is converted; the ARN keeps that type.
-        return MapNode.Py27From(N.Map(("Fn::Sub", new StringNode(arn) { Unicode = py27 && !function.IsAlias })));
-    }
 }
