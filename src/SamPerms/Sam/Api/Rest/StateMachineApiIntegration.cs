@@ -17,7 +17,7 @@ public static class StateMachineApiIntegration
     /// <param name="method">The event's Method, lower-cased.</param>
     /// <param name="credentials">The role's ARN (GetAtt of the generated role).</param>
     /// <param name="requestTemplates">{"application/json": Fn::Sub of the mapping template}.</param>
-    /// <param name="stage">The reference passes None here (state machine events have no Stage).</param>
+    /// <param name="stage">The event's own Stage property (usually absent), as the reference passes it.</param>
     public static void Add(MapNode api, string apiId, string eventId, PyName path, PyName method, Node? auth, Node? condition,
         Node credentials, Node? requestTemplates, Node? stage, IntrinsicsResolver resolver)
     {
