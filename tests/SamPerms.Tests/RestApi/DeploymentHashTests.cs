@@ -35,7 +35,7 @@ public sealed class DeploymentHashTests
         var resources = Transform(Implicit);
         Assert.Equal("ServerlessRestApiDeployment143974f499", DeploymentId(resources, "ServerlessRestApi"));
         Assert.StartsWith("RestApi deployment id: 143974f499", Props(resources, "ServerlessRestApiDeployment143974f499").Get("Description")!.Str);
-        Assert.Equal("""{"Ref":"ServerlessRestApiDeployment143974f499"}""", Json(Props(resources, "ServerlessRestApiProdStage").Get("DeploymentId")!));
+        Assert.Equal("""{"Ref":"ServerlessRestApiDeployment143974f499"}""", JsonOf(Props(resources, "ServerlessRestApiProdStage").Get("DeploymentId")!));
     }
 
     [Fact]

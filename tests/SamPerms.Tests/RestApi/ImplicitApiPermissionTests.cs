@@ -31,17 +31,17 @@ public sealed class ImplicitApiPermissionTests
         var resources = Transform(Template);
         var permission = Props(resources, "OrdersListOrdersPermissionProd");
         Assert.Equal("apigateway.amazonaws.com", permission.Get("Principal")!.Str);
-        Assert.Equal("""{"Ref":"Orders"}""", Json(permission.Get("FunctionName")!));
+        Assert.Equal("""{"Ref":"Orders"}""", JsonOf(permission.Get("FunctionName")!));
         Assert.Equal(
             """{"Fn::Sub":["arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/orders/*",{"__ApiId__":{"Ref":"ServerlessRestApi"},"__Stage__":"*"}]}""",
-            Json(permission.Get("SourceArn")!));
+            JsonOf(permission.Get("SourceArn")!));
     }
 
     [Fact]
     public void AnyMethodBecomesAWildcardInTheSourceArn()
     {
         var resources = Transform(Template);
-        var arn = Json(Props(resources, "OrdersAnyOrdersPermissionProd").Get("SourceArn")!);
+        var arn = JsonOf(Props(resources, "OrdersAnyOrdersPermissionProd").Get("SourceArn")!);
         Assert.Contains("${__ApiId__}/${__Stage__}/*/orders\"", arn);
     }
 
@@ -50,7 +50,7 @@ public sealed class ImplicitApiPermissionTests
     {
         var resources = Transform(Template);
         Assert.Equal("Prod", Props(resources, "ServerlessRestApiProdStage").Get("StageName")!.Str);
-        var body = Json(Props(resources, "ServerlessRestApi").Get("Body")!);
+        var body = JsonOf(Props(resources, "ServerlessRestApi").Get("Body")!);
         Assert.Contains("\"x-amazon-apigateway-any-method\"", body);
         Assert.Contains("\"type\":\"aws_proxy\"", body);
     }

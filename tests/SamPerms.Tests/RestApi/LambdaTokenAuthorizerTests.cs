@@ -45,17 +45,17 @@ public sealed class LambdaTokenAuthorizerTests
         var resources = Transform(Template);
         var permission = Props(resources, "ShopTokenAuthAuthorizerPermission");
         Assert.Equal("lambda:InvokeFunction", permission.Get("Action")!.Str);
-        Assert.Equal("""{"Fn::GetAtt":["Gatekeeper","Arn"]}""", Json(permission.Get("FunctionName")!));
+        Assert.Equal("""{"Fn::GetAtt":["Gatekeeper","Arn"]}""", JsonOf(permission.Get("FunctionName")!));
         Assert.Equal(
             """{"Fn::Sub":["arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",{"__ApiId__":{"Ref":"Shop"}}]}""",
-            Json(permission.Get("SourceArn")!));
+            JsonOf(permission.Get("SourceArn")!));
     }
 
     [Fact]
     public void ExplicitApiEventPermissionIsNamedForTheStage()
     {
         var resources = Transform(Template);
-        var arn = Json(Props(resources, "CartAddItemPermissionlive").Get("SourceArn")!);
+        var arn = JsonOf(Props(resources, "CartAddItemPermissionlive").Get("SourceArn")!);
         Assert.Contains("/POST/cart", arn);
         Assert.Contains("\"__ApiId__\":{\"Ref\":\"Shop\"}", arn);
     }
@@ -63,7 +63,7 @@ public sealed class LambdaTokenAuthorizerTests
     [Fact]
     public void DefaultAuthorizerSecuresTheMethodWithATokenAuthorizer()
     {
-        var body = Json(Props(Transform(Template), "Shop").Get("Body")!);
+        var body = JsonOf(Props(Transform(Template), "Shop").Get("Body")!);
         Assert.Contains("\"security\":[{\"TokenAuth\":[]}]", body);
         Assert.Contains("\"type\":\"token\"", body);
         Assert.Contains("\"authorizerResultTtlInSeconds\":60", body);

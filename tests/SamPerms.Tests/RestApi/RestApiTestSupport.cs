@@ -21,7 +21,7 @@ internal static class RestApiTestSupport
 
     public static MapNode Props(MapNode resources, string id) => (MapNode)((MapNode)resources.Get(id)!).Get("Properties")!;
 
-    public static string Json(Node node) => node.ToString();
+    public static string JsonOf(Node node) => node.ToString();
 
     public static string DeploymentId(MapNode resources, string apiId) =>
         resources.Keys.Single(k => k.StartsWith(apiId + "Deployment", StringComparison.Ordinal));

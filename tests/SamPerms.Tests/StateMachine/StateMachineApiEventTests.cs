@@ -37,8 +37,8 @@ public sealed class StateMachineApiEventTests
         var integration = (MapNode)post.Get("x-amazon-apigateway-integration")!;
 
         Assert.Equal("aws", integration.Get("type")!.Str);
-        Assert.Equal("""{"Fn::GetAtt":["OrdersPlaceOrderRole","Arn"]}""", Json(integration.Get("credentials")!));
-        Assert.Equal("""{"Fn::Sub":"arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"}""", Json(integration.Get("uri")!));
+        Assert.Equal("""{"Fn::GetAtt":["OrdersPlaceOrderRole","Arn"]}""", JsonOf(integration.Get("credentials")!));
+        Assert.Equal("""{"Fn::Sub":"arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"}""", JsonOf(integration.Get("uri")!));
         Assert.NotNull(resources.Get("OrdersPlaceOrderRole"));
     }
 
