@@ -1,25 +1,32 @@
 using System.Collections;
+using SamPerms.Model.Py27;
 using SamPerms.Text;
 
 namespace SamPerms.Model;
 
 /// <summary>One key of a map with the span of the key itself.</summary>
-public struct MapEntry(string key, Node value, SourceSpan keySpan)
+public struct MapEntry(string key, Node value, SourceSpan keySpan, bool keyUnicode = false)
 {
     public string Key = key;
     public Node Value = value;
     public SourceSpan KeySpan = keySpan;
+
+    /// <summary>The key is a Python 2.7 unicode string (see <see cref="StringNode.Unicode"/>).</summary>
+    public bool KeyUnicode = keyUnicode;
 }
 
 /// <summary>
 /// An insertion-ordered string-keyed map, like a Python dict read from a template.
 /// Small maps are searched linearly; big ones keep an index.
+/// A map may instead follow Python 2.7 dict order (<see cref="IsPy27"/>), as the reference's Py27Dict does for
+/// API definitions: its entries are then kept in the slot order of a Python 2.7 hash table.
 /// </summary>
 public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 {
     private const int IndexThreshold = 12;
     private readonly List<MapEntry> _entries;
     private Dictionary<string, int>? _index;
+    private Py27Keys? _py27;
 
     public MapNode() => _entries = [];
 
@@ -135,11 +142,74 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
     public MapNode Set(string key, string value) => Set(key, new StringNode(value));
 
-    /// <summary>Appends without checking for an existing key (the reader checks duplicates itself).</summary>
-    public void Add(string key, Node value, SourceSpan keySpan)
+    /// <summary>Sets a key whose Python 2.7 string type is known (a new key keeps it; an existing key keeps its own).</summary>
+    public MapNode Set(string key, Node value, bool keyUnicode)
     {
-        _entries.Add(new MapEntry(key, value, keySpan));
-        if (_index is not null)
+        if (IndexOf(key) >= 0)
+        {
+            return Set(key, value);
+        }
+
+        Add(key, value, SourceSpan.None, keyUnicode);
+        return this;
+    }
+
+    /// <summary>Whether the key (if present) is a Python 2.7 unicode string.</summary>
+    public bool IsKeyUnicode(string key)
+    {
+        int i = IndexOf(key);
+        return i >= 0 && _entries[i].KeyUnicode;
+    }
+
+    /// <summary>Python's setdefault: the value at key, inserting the default when absent.</summary>
+    public Node SetDefault(string key, Node value, bool keyUnicode = false)
+    {
+        int i = IndexOf(key);
+        if (i >= 0)
+        {
+            return _entries[i].Value;
+        }
+
+        Add(key, value, SourceSpan.None, keyUnicode);
+        return value;
+    }
+
+    /// <summary>Python's dict.update(other), with a Python 2.7 dict's merge when this map is one.</summary>
+    public void Update(MapNode other)
+    {
+        var items = other._entries.ToArray();
+        _py27?.Merge(items.Select(e => e.Key).ToArray());
+        foreach (var e in items)
+        {
+            Set(e.Key, e.Value, e.KeyUnicode);
+        }
+    }
+
+    /// <summary>True when the map iterates in Python 2.7 dict order.</summary>
+    public bool IsPy27 => _py27 is not null;
+
+    /// <summary>A new empty map with Python 2.7 dict order (the reference's Py27Dict()).</summary>
+    public static MapNode NewPy27() => new() { _py27 = new Py27Keys() };
+
+    /// <summary>The reference's Py27Dict(d): a new Python 2.7 dict that merges d's keys, then sets each item.</summary>
+    public static MapNode Py27From(MapNode d)
+    {
+        var m = NewPy27();
+        m.Span = d.Span;
+        m.Update(d);
+        return m;
+    }
+
+    /// <summary>Appends without checking for an existing key (the reader checks duplicates itself).</summary>
+    public void Add(string key, Node value, SourceSpan keySpan, bool keyUnicode = false)
+    {
+        _entries.Add(new MapEntry(key, value, keySpan, keyUnicode));
+        if (_py27 is not null)
+        {
+            _py27.Add(key);
+            ReorderAsPy27();
+        }
+        else if (_index is not null)
         {
             _index[key] = _entries.Count - 1;
         }
@@ -158,6 +228,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
 
         _entries.RemoveAt(i);
+        _py27?.Remove(key);
         if (_index is not null)
         {
             BuildIndex();
@@ -170,6 +241,10 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         _entries.Clear();
         _index = null;
+        if (_py27 is not null)
+        {
+            _py27 = new Py27Keys();
+        }
     }
 
     /// <summary>Inserts or moves nothing: replaces the whole content with another map's entries.</summary>
@@ -184,31 +259,91 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         Clear();
         foreach (var e in copy)
         {
-            Add(e.Key, e.Value, e.KeySpan);
+            Add(e.Key, e.Value, e.KeySpan, e.KeyUnicode);
         }
     }
 
+    /// <summary>copy.deepcopy: a Python 2.7 dict re-adds its keys one by one in its iteration order.</summary>
     public override Node Clone()
     {
         var m = new MapNode(_entries.Count) { Span = Span };
+        if (_py27 is not null)
+        {
+            m._py27 = new Py27Keys();
+        }
+
         foreach (var e in _entries)
         {
-            m.Add(e.Key, e.Value.Clone(), e.KeySpan);
+            m.Add(e.Key, e.Value.Clone(), e.KeySpan, e.KeyUnicode);
         }
 
         return m;
     }
 
-    /// <summary>Python's dict.copy(): a new map holding the same value objects.</summary>
+    /// <summary>Python's dict.copy(): a new map holding the same value objects (a Python 2.7 dict merges its keys).</summary>
     public MapNode ShallowCopy()
     {
         var m = new MapNode(_entries.Count) { Span = Span };
-        foreach (var e in _entries)
+        if (_py27 is not null)
         {
-            m.Add(e.Key, e.Value, e.KeySpan);
+            m._py27 = _py27.Copy();
         }
 
+        foreach (var e in _entries)
+        {
+            m._entries.Add(e);
+        }
+
+        m.AfterBulkChange();
         return m;
+    }
+
+    private void AfterBulkChange()
+    {
+        if (_py27 is not null)
+        {
+            ReorderAsPy27();
+        }
+        else if (_entries.Count > IndexThreshold)
+        {
+            BuildIndex();
+        }
+    }
+
+    /// <summary>Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order.</summary>
+    private void ReorderAsPy27()
+    {
+        var order = _py27!.Keys();
+        if (order.Count != _entries.Count)
+        {
+            throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
+        }
+
+        bool same = true;
+        for (int i = 0; i < order.Count && same; i++)
+        {
+            same = string.Equals(order[i], _entries[i].Key, StringComparison.Ordinal);
+        }
+
+        if (!same)
+        {
+            var byKey = new Dictionary<string, MapEntry>(_entries.Count, StringComparer.Ordinal);
+            foreach (var e in _entries)
+            {
+                byKey[e.Key] = e;
+            }
+
+            _entries.Clear();
+            foreach (var k in order)
+            {
+                _entries.Add(byKey[k]);
+            }
+        }
+
+        if (_entries.Count > IndexThreshold || _index is not null)
+        {
+            BuildIndex();
+        }
     }
 
     public IEnumerator<KeyValuePair<string, Node>> GetEnumerator()

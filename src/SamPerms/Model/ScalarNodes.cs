@@ -6,6 +6,15 @@ namespace SamPerms.Model;
 public sealed class StringNode(string value) : Node
 {
     public string Value { get; } = value;
+
+    /// <summary>
+    /// A Python 2.7 unicode string (the reference's Py27UniStr): template text inside API-related parts once the
+    /// reference converts them. It only changes how the value prints in a Python 2.7 str() (u'...').
+    /// </summary>
+    public bool Unicode { get; init; }
+
+    /// <summary>A string of the same Python type as this one (Py27UniStr operations keep the type).</summary>
+    public StringNode Derive(string text) => new(text) { Unicode = Unicode };
     public override NodeKind Kind => NodeKind.String;
     public override Node Clone() => this;
 }

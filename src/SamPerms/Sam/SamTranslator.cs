@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Resolution;
 using SamPerms.Sam.Plugins;
@@ -38,8 +39,10 @@ public static class SamTranslator
         }
 
         ValidateStructure(samTemplate);
-        var parameters = ParameterValues(samTemplate, options);
+        bool py27 = Py27Template.Apply(samTemplate);
+        var parameters = ParameterValues(samTemplate, options, py27);
         var ctx = new TransformContext(options, samTemplate, parameters);
+        ctx.State<Py27State>().Active = py27;
         var plugins = SamPlugins.Default;
         RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));
         var errors = new List<SamException>(EmbeddedConnectors.Expand(ctx));
@@ -208,12 +211,13 @@ public static class SamTranslator
         return resource.Get("Type") is StringNode t && SamResourceTypes.GlobalsTypes.Contains(t.Value);
     }
 
-    private static MapNode ParameterValues(MapNode template, TransformOptions options)
+    private static MapNode ParameterValues(MapNode template, TransformOptions options, bool py27)
     {
         var values = new MapNode();
         foreach (var (k, v) in options.ParameterOverrides)
         {
-            values.Set(k, v);
+            // The reference converts the caller's parameter values along with the template.
+            values.Set(k, new StringNode(v) { Unicode = py27 });
         }
 
         if (template.Get("Parameters") is MapNode parameters)

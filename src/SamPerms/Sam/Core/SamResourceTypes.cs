@@ -26,6 +26,7 @@ public static class SamResourceTypes
         ["AWS::Serverless::GraphQLApi"] = () => new SamGraphQLApi(),
         [SamHttpApi.Type] = () => new SamHttpApi(),
         [SamWebSocketApi.Type] = () => new SamWebSocketApi(),
+        [Api.Rest.SamApi.Type] = () => new Api.Rest.SamApi(),
     };
 
     /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>

@@ -19,14 +19,14 @@ public static class CodeDeployFinisher
         }
 
         output.Add(collection.CodeDeployApplication());
-        if (collection.NeedsResourceCondition && collection.AggregateDeploymentCondition() is { } conditions)
+        if (collection.NeedsResourceCondition)
         {
             // Like the reference, a template without a Conditions section does not get one here.
             if (output.Context.Conditions is { } existing)
             {
-                foreach (var e in conditions.Entries)
+                foreach (var (name, value) in collection.AggregateDeploymentCondition())
                 {
-                    existing.Set(e.Key, e.Value);
+                    existing.Set(name, value);
                 }
             }
         }

@@ -53,7 +53,7 @@ public sealed class DeploymentPreferenceCollection
         _preferences.Select(p => p.Preference.Condition).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>ServerlessCodeDeployCondition (Fn::Or of every condition) when there are two or more, else null.</summary>
-    public MapNode? AggregateDeploymentCondition() => CombinedConditions.Make(AllDeploymentConditions, AggregateConditionName);
+    public List<(string Name, MapNode Value)> AggregateDeploymentCondition() => CombinedConditions.Make(AllDeploymentConditions, AggregateConditionName);
 
     /// <summary>The condition the shared resources carry: the single condition itself, or the aggregate one.</summary>
     private string? SharedResourceCondition()

@@ -27,6 +27,7 @@ public static class EventSourceTypes
         ["AlexaSkill"] = () => new AlexaSkillEvent(),
         ["Cognito"] = () => new CognitoEvent(),
         [HttpApiEvent.TypeName] = () => new HttpApiEvent(),
+        [Api.Rest.ApiEvent.EventType] = () => new Api.Rest.ApiEvent(),
     };
 
     /// <summary>The class of a function's event, from its Type.</summary>

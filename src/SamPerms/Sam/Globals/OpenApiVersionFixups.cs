@@ -9,8 +9,6 @@ namespace SamPerms.Sam.Globals;
 /// </summary>
 public static partial class OpenApiVersionFixups
 {
-    public const string ManageSwagger = "__MANAGE_SWAGGER";
-
     public static void Apply(MapNode template)
     {
         if (template.Get("Resources") is not MapNode resources)
@@ -25,7 +23,7 @@ public static partial class OpenApiVersionFixups
                 continue;
             }
 
-            if (!props.TryGet("OpenApiVersion", out var version) || !props.ContainsKey(ManageSwagger) || !IsOpenApi3(version))
+            if (!props.TryGet("OpenApiVersion", out var version) || !props.ContainsKey(Api.Plugins.DefaultDefinitionBodyPlugin.ManageSwagger) || !IsOpenApi3(version))
             {
                 continue;
             }

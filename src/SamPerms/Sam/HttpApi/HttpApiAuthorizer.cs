@@ -9,7 +9,7 @@ namespace SamPerms.Sam.HttpApi;
 /// OpenAPI security scheme (the reference's ApiGatewayV2Authorizer). JwtConfiguration makes a JWT (OAuth2)
 /// authorizer, otherwise it is a Lambda REQUEST authorizer.
 /// </summary>
-public sealed class HttpApiAuthorizer : IHasAuthorizationScopes
+public sealed class HttpApiAuthorizer : IAuthorizerScopes
 {
     public const string AuthorizerKey = "x-amazon-apigateway-authorizer";
 

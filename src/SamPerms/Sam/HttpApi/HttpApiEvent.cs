@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using SamPerms.Model;
+using SamPerms.Sam.Api;
 using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events;
 
@@ -83,13 +85,13 @@ public sealed partial class HttpApiEvent : EventSource
         {
             path = "";
         }
-        else if (editor is not null && editor.IsIntegrationFunctionLogicalIdMatch(OpenApiEditor.DefaultPath, BaseEditor.XAnyMethod, ectx.Function.LogicalId))
+        else if (editor is not null && editor.IsIntegrationFunctionLogicalIdMatch(OpenApiEditor.DefaultPath, OpenApiEditorBase.AnyMethod, ectx.Function.LogicalId))
         {
             return null;
         }
 
         path = OpenApiEditor.GetPathWithoutTrailingSlash(path);
-        var arnMethod = method is "any" or BaseEditor.XAnyMethod ? "*" : method.ToUpperInvariant();
+        var arnMethod = method is "any" or OpenApiEditorBase.AnyMethod ? "*" : method.ToUpperInvariant();
 
         // "ANY /$default" would otherwise end in /*/*/$default, which is not a valid ARN (#1860).
         var resource = "${__ApiId__}/${__Stage__}";
@@ -117,15 +119,16 @@ public sealed partial class HttpApiEvent : EventSource
         }
 
         var path = PathValue;
-        var uri = N.Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{Shorthand(ectx.Function.Arn())}/invocations");
+        var uri = LambdaIntegrationUri.Build(ectx.Function, "${AWS::Partition}", null, ectx.Transform.State<Py27State>().Active);
         var editor = new OpenApiEditor(body);
-        if (Py.Truthy(api.Get("__MANAGE_SWAGGER")) && editor.HasIntegration(path, method))
+        if (Py.Truthy(api.Get(DefaultDefinitionBodyPlugin.ManageSwagger)) && editor.HasIntegration(path, method))
         {
             throw Error($"API method '{method}' defined multiple times for path '{path}'.");
         }
 
         var condition = ectx.Function.Resource.Attributes.Get("Condition");
-        editor.AddLambdaIntegration(path, method, uri, Py.Truthy(condition) ? Py.Str(condition) : null);
+        // The names keep their Python 2.7 string type (the template's are unicode once converted).
+        editor.AddLambdaIntegration(PyName.Of(Prop("Path") ?? new StringNode(path)), PyName.Of(Prop("Method") ?? new StringNode(method)).Lower(), uri, Py.Truthy(condition) ? condition : null);
         if (Prop("Auth") is MapNode auth && Py.Truthy(auth))
         {
             AddAuthToOpenApiIntegration(api, editor, auth, method);
@@ -148,19 +151,6 @@ public sealed partial class HttpApiEvent : EventSource
         }
 
         api.Set("DefinitionBody", editor.OpenApi);
-    }
-
-    /// <summary>${Logical.Arn} or ${Logical}: what Fn::Sub needs for a GetAtt or a Ref.</summary>
-    private static string Shorthand(Node intrinsic)
-    {
-        var m = (MapNode)intrinsic;
-        if (m.Get("Ref") is { } r)
-        {
-            return "${" + Py.Str(r) + "}";
-        }
-
-        var parts = ((SeqNode)m.Get("Fn::GetAtt")!).Items.Select(Py.Str);
-        return "${" + string.Join(".", parts) + "}";
     }
 
     [GeneratedRegex(@"^(.+)/$")]

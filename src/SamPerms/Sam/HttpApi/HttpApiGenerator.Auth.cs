@@ -56,7 +56,7 @@ public sealed partial class HttpApiGenerator
             throw Error("Unable to set DefaultAuthorizer because '" + name + "' was not defined in 'Authorizers'.", defaultAuthorizer);
         }
 
-        var scopes = authorizers.ToDictionary(a => a.Key, a => (IHasAuthorizationScopes)a.Value, StringComparer.Ordinal);
+        var scopes = authorizers.ToDictionary(a => a.Key, a => (IAuthorizerScopes)a.Value, StringComparer.Ordinal);
         foreach (var path in editor.IterOnPath())
         {
             editor.SetPathDefaultAuthorizer(path, name, scopes);

@@ -132,14 +132,10 @@ public sealed partial class HttpApiGenerator
             throw Error("Name works only with inline OpenApi specified in the 'DefinitionBody' property.", Name);
         }
 
-        Node? title;
-        try
+        var title = DictPath.Get(DefinitionBody, ["info", "title"], out var error);
+        if (error is not null)
         {
-            title = OpenApiEditor.DictDeepGet(DefinitionBody, "info", "title");
-        }
-        catch (InvalidValueTypeException ex)
-        {
-            throw Error($"Invalid 'DefinitionBody': {ex.Message}.", DefinitionBody);
+            throw Error($"Invalid 'DefinitionBody': {error}.", DefinitionBody);
         }
 
         if (!Py.Equal(title, OpenApiEditor.DefaultOpenApiTitle()))
@@ -165,15 +161,11 @@ public sealed partial class HttpApiGenerator
             throw Error("Description works only with inline OpenApi specified in the 'DefinitionBody' property.", Description);
         }
 
-        Node? existing;
-        try
-        {
-            existing = OpenApiEditor.DictDeepGet(DefinitionBody, "info", "description");
-        }
-        catch (InvalidValueTypeException ex)
+        var existing = DictPath.Get(DefinitionBody, ["info", "description"], out var error);
+        if (error is not null)
         {
             // The reference's message ends in a stray quote.
-            throw Error($"Invalid 'DefinitionBody': {ex.Message}'.", DefinitionBody);
+            throw Error($"Invalid 'DefinitionBody': {error}'.", DefinitionBody);
         }
 
         if (Py.Truthy(existing))

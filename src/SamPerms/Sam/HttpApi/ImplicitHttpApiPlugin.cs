@@ -1,6 +1,6 @@
 using SamPerms.Model;
-using SamPerms.Sam.Api;
 using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.HttpApi;
@@ -12,7 +12,7 @@ namespace SamPerms.Sam.HttpApi;
 /// wrapped in Fn::If when the function has a condition. Tags of a function with PropagateTags go to the
 /// implicit API.
 /// </summary>
-public sealed class ImplicitHttpApiPlugin : ImplicitApiPlugin
+public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
 {
     public const string LogicalId = "ServerlessHttpApi";
 
@@ -28,123 +28,99 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPlugin
 
     protected override bool IsValidDefinition(Node? definition) => OpenApiEditor.IsValid(definition);
 
-    protected override BaseEditor CreateEditor(Node? definition) => new OpenApiEditor(definition);
-
-    protected override MapNode DefinitionOf(BaseEditor editor) => ((OpenApiEditor)editor).OpenApi;
-
     protected override MapNode GenerateImplicitApiResource() => N.Map(
         ("Type", SamHttpApi.Type),
-        ("Properties", N.Map(("DefinitionBody", OpenApiEditor.GenSkeleton()), (ManageSwagger, true))));
+        ("Properties", N.Map(("DefinitionBody", OpenApiEditor.GenSkeleton()), (DefaultDefinitionBodyPlugin.ManageSwagger, true))));
 
-    protected override void ProcessApiEvents(ImplicitApiState state, string ownerId, MapNode owner, List<(string Id, MapNode Event)> apiEvents, MapNode template)
+    protected override Node AddPathToDefinition(Node definition, Node path, Node method)
     {
-        var condition = owner.Get("Condition") is { } c and not NullNode ? c : null;
-        foreach (var (eventId, ev) in apiEvents)
+        var editor = new OpenApiEditor(definition);
+        editor.AddPath(PyName.Of(path), PyName.Of(method));
+        return editor.OpenApi;
+    }
+
+    protected override Node MakePathsConditional(Node definition, Func<string, Node?> conditionFor)
+    {
+        var editor = new OpenApiEditor(definition);
+        foreach (var path in editor.IterOnPath())
         {
-            var properties = Expect.That(ev.Get("Properties") ?? new MapNode(), eventId, "", isEvent: true).ToBeMap("Properties should be a map.");
+            if (conditionFor(path) is { } condition)
+            {
+                editor.MakePathConditional(path, condition);
+            }
+        }
+
+        return editor.OpenApi;
+    }
+
+    /// <summary>Unlike REST events, an HTTP event without Properties still counts: it is the $default route.</summary>
+    protected override void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
+    {
+        var condition = resource.Get("Condition");
+        var deletionPolicy = resource.Get("DeletionPolicy");
+        var updateReplacePolicy = resource.Get("UpdateReplacePolicy");
+        foreach (var e in apiEvents.Entries)
+        {
+            var ev = (MapNode)e.Value;
+            var properties = Expect.That(ev.Get("Properties") ?? new MapNode(), e.Key, "", isEvent: true).ToBeMap("Properties should be a map.");
             if (properties.Count == 0)
             {
                 ev.Set("Properties", properties);
             }
 
-            AddTagsToImplicitApiIfNecessary(properties, owner, template);
+            AddTagsToImplicitApiIfNecessary(properties, resource, run);
             AddImplicitApiIdIfNecessary(properties);
 
             // No path and no method: the $default route, any method.
             if (!Py.Truthy(properties.Get("Path")) && !Py.Truthy(properties.Get("Method")))
             {
                 properties.Set("Path", OpenApiEditor.DefaultPath);
-                properties.Set("Method", BaseEditor.XAnyMethod);
+                properties.Set("Method", OpenApiEditorBase.AnyMethod);
             }
 
-            var (apiId, path, method) = ValidateApiEvent(eventId, properties);
-            UpdateResourceAttributesFromApiEvent(state, apiId, path, method, condition, owner.Get("DeletionPolicy"), owner.Get("UpdateReplacePolicy"));
-            AddApiToSwagger(eventId, properties, template);
+            var (apiId, path, method) = ValidateApiEvent(e.Key, properties);
+            Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
+            AddApiToDefinition(run, e.Key, properties);
             if (properties.ContainsKey("RouteSettings"))
             {
-                AddRouteSettingsToApi(eventId, properties, template, condition);
+                AddRouteSettingsToApi(run, e.Key, properties, Py.Truthy(condition) ? condition : null);
             }
         }
-    }
 
-    /// <summary>
-    /// A function that propagates its tags hands them (its own or from Globals) to the implicit API when one of
-    /// its events uses that API.
-    /// </summary>
-    private static void AddTagsToImplicitApiIfNecessary(MapNode eventProperties, MapNode owner, MapNode template)
-    {
-        if (eventProperties.ContainsKey("ApiId"))
-        {
-            return;
-        }
-
-        var implicitApi = ((MapNode)template.Get("Resources")!).Get(LogicalId) as MapNode;
-        var section = owner.Get("Type")!.Str!["AWS::Serverless::".Length..];
-        var globals = (Py.Truthy(template.Get("Globals")) ? (template.Get("Globals") as MapNode)?.Get(section) : null) as MapNode ?? new MapNode();
-        var properties = owner.Get("Properties") as MapNode ?? new MapNode();
-        var propagate = Py.Truthy(properties.Get("PropagateTags")) ? properties.Get("PropagateTags") : globals.Get("PropagateTags");
-        var tags = Py.Truthy(properties.Get("Tags")) ? properties.Get("Tags") : globals.Get("Tags");
-        if (implicitApi is null || !Py.Truthy(tags) || !Py.Truthy(propagate) || tags is not MapNode tagMap)
-        {
-            return;
-        }
-
-        var apiProperties = implicitApi.Get("Properties") as MapNode;
-        if (apiProperties is null)
-        {
-            return;
-        }
-
-        if (apiProperties.Get("Tags") is not MapNode apiTags)
-        {
-            apiTags = new MapNode();
-            apiProperties.Set("Tags", apiTags);
-        }
-
-        foreach (var (k, v) in tagMap)
-        {
-            apiTags.Set(k, v);
-        }
-
-        apiProperties.Set("PropagateTags", true);
+        WriteBackEvents(resource, apiEvents);
     }
 
     /// <summary>
     /// Merges the event's RouteSettings into the API's under the route key ("GET /path", or the path for any
     /// method), in Fn::If when the function is conditional.
     /// </summary>
-    private void AddRouteSettingsToApi(string eventId, MapNode eventProperties, MapNode template, Node? condition)
+    private void AddRouteSettingsToApi(Run run, string eventId, MapNode eventProperties, Node? condition)
     {
         var apiId = GetApiId(eventProperties)!.Str!;
-        var resource = (MapNode)((MapNode)template.Get("Resources")!).Get(apiId)!;
+        var resource = (MapNode)run.Resources.Get(apiId)!;
         var path = eventProperties.Get("Path")!.Str!;
         var method = eventProperties.Get("Method")!.Str!;
-        var route = method == BaseEditor.XAnyMethod ? path : $"{method.ToUpperInvariant()} {path}";
+        var route = method == OpenApiEditorBase.AnyMethod ? path : $"{method.ToUpperInvariant()} {path}";
 
-        var properties = PropertiesOf(resource);
+        var properties = PropertiesOf(resource) as MapNode ?? new MapNode();
         var apiRouteSettings = Expect.That(properties.Get("RouteSettings") ?? new MapNode(), apiId, "RouteSettings").ToBeMap();
         var eventRouteSettings = eventProperties.Get("RouteSettings") ?? new MapNode();
-        if (Py.Truthy(condition))
+        if (condition is not null)
         {
-            eventRouteSettings = N.If(Py.Str(condition), eventRouteSettings);
+            eventRouteSettings = OpenApiEditorBase.MakeConditional(condition, eventRouteSettings);
         }
 
         var settings = Expect.That(eventRouteSettings, eventId, "RouteSettings", isEvent: true).ToBeMap();
-        if (!apiRouteSettings.TryGet(route, out var routeSettings))
+        if (apiRouteSettings.SetDefault(route, new MapNode()) is MapNode routeMap)
         {
-            routeSettings = new MapNode();
-            apiRouteSettings.Set(route, routeSettings);
-        }
-
-        if (routeSettings is MapNode routeMap)
-        {
-            foreach (var (k, v) in settings)
-            {
-                routeMap.Set(k, v);
-            }
+            routeMap.Update(settings);
         }
 
         properties.Set("RouteSettings", apiRouteSettings);
-        SetProperties(resource, properties);
+        if (SamTranslator.IsSamResource(resource))
+        {
+            // template.set writes the properties back (a resource without Properties gets them now).
+            resource.Set("Properties", properties);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Api;
+using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.HttpApi;
@@ -15,7 +16,7 @@ public sealed class SamHttpApi : SamResource
     private static readonly Validator StrOrDict = V.OneOf(V.Str, V.Dict);
 
     private static readonly PropertyTable Table = new(
-        (ImplicitApiPlugin.ManageSwagger, PropertySpec.Optional(V.Bool)),
+        (DefaultDefinitionBodyPlugin.ManageSwagger, PropertySpec.Optional(V.Bool)),
         ("Name", PropertySpec.PassThrough),
         ("StageName", PropertySpec.Optional(StrOrDict)),
         ("Tags", PropertySpec.Optional(V.Dict)),

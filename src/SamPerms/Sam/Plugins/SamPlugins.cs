@@ -15,7 +15,8 @@ public static class SamPlugins
     public static IReadOnlyList<ISamPlugin> Default { get; } =
     [
         new ServerlessAppPlugin(),
-        new DefaultDefinitionBodyPlugin(),
+        new Api.Plugins.DefaultDefinitionBodyPlugin(),
+        new Api.Plugins.ImplicitRestApiPlugin(),
         new ImplicitHttpApiPlugin(),
         new GlobalsPlugin(),
         new PolicyTemplatesPlugin(),

@@ -297,12 +297,12 @@ public sealed partial class IntrinsicsResolver
     {
         if (subValue is StringNode s)
         {
-            return new StringNode(SubAllRefs(s.Value, handler)) { Span = s.Span };
+            return new StringNode(SubAllRefs(s.Value, handler)) { Span = s.Span, Unicode = s.Unicode };
         }
 
         if (subValue is SeqNode { Count: > 0 } seq && seq[0] is StringNode first)
         {
-            seq[0] = new StringNode(SubAllRefs(first.Value, handler)) { Span = first.Span };
+            seq[0] = new StringNode(SubAllRefs(first.Value, handler)) { Span = first.Span, Unicode = first.Unicode };
         }
 
         return subValue;

@@ -1,5 +1,8 @@
 using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Sam.Api.OpenApi;
+using SamPerms.Sam.Api.Plugins;
+using SamPerms.Sam.Api.Rest;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.StateMachine;
@@ -7,7 +10,8 @@ namespace SamPerms.Sam.StateMachine;
 /// <summary>
 /// Api: a method of a REST API that starts the state machine. SAM creates a role trusted by
 /// apigateway.amazonaws.com and, when SAM manages the API's swagger, adds an "aws" integration calling
-/// states:StartExecution with that role and a request template passing the body as the execution input.
+/// states:StartExecution with that role and a request template passing the body as the execution input
+/// (the REST API's <see cref="StateMachineApiIntegration"/>).
 /// </summary>
 public sealed class ApiEvent : StateMachineEventSource
 {
@@ -28,46 +32,36 @@ public sealed class ApiEvent : StateMachineEventSource
     protected override string Principal => "apigateway.amazonaws.com";
 
     public override void LinkResources(TransformContext ctx, SamResource owner) =>
-        _link = RestApiIntegration.Current?.LinkRestApi(ctx.SamResources, RelativeId, Prop("RestApiId"));
+        _link = RestApiLink.Resolve(ctx.SamResources, RelativeId, Prop("RestApiId"));
 
     public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx)
     {
-        // The method is matched case-insensitively: GET and get are the same.
-        var method = Prop("Method") is StringNode m ? m.Value.ToLowerInvariant() : Py.Str(Prop("Method"));
+        var ctx = ectx.Transform;
+        _link ??= RestApiLink.Resolve(ctx.SamResources, RelativeId, Prop("RestApiId"));
+
+        // The method is matched case-insensitively: GET and get are the same (a unicode name stays unicode).
+        var method = PyName.Of(Prop("Method")).Lower();
         var role = ConstructRole(ectx);
-        var integration = RestApiIntegration.Current;
-        if (integration is not null && _link?.ExplicitApi is { } api && Py.Truthy(api.Get("__MANAGE_SWAGGER")))
+
+        // The reference reads the API's properties unconditionally; an API id that is not a name fails here.
+        var api = _link.ExplicitApi ?? throw new InvalidEventException(RelativeId, "'NoneType' object has no attribute 'get'");
+        if (Py.Truthy(api.Get(DefaultDefinitionBodyPlugin.ManageSwagger)))
         {
-            AddSwaggerIntegration(integration, api, _link.ApiId, method, ectx, role);
+            StateMachineApiIntegration.Add(
+                api,
+                Py.Str(_link.ApiId),
+                RelativeId,
+                PyName.Of(Prop("Path")),
+                method,
+                Prop("Auth"),
+                ectx.Target.Attributes.Get("Condition"),
+                role.GetAtt("Arn"),
+                RequestTemplates(ectx.Target.LogicalId),
+                Prop("Stage"),
+                ctx.Intrinsics);
         }
 
         return [role];
-    }
-
-    private void AddSwaggerIntegration(IRestApiIntegration integration, MapNode api, string? apiId, string method, StateMachineEventContext ectx, CfnResource role)
-    {
-        if (api.Get("DefinitionBody") is not { } body || body is NullNode)
-        {
-            return;
-        }
-
-        var path = Py.Str(Prop("Path"));
-        var editor = integration.OpenSwagger(body);
-        if (editor.HasIntegration(path, method))
-        {
-            throw Error($"API method \"{method}\" defined multiple times for path \"{path}\".", Prop("Method"));
-        }
-
-        var uri = N.Sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution");
-        var condition = ectx.Target.Attributes.Get("Condition");
-        editor.AddStateMachineIntegration(path, method, uri, role.GetAtt("Arn"), RequestTemplates(ectx.Target.LogicalId), condition);
-
-        if (Py.Truthy(Prop("Auth")))
-        {
-            integration.AddAuthToSwagger((MapNode)Prop("Auth")!, api, apiId, RelativeId, method, path, Prop("Stage"), editor, ectx.Transform);
-        }
-
-        api.Set("DefinitionBody", editor.Swagger);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed partial class OpenApiEditor
     {
         if (!Py.Truthy(SecuritySchemes))
         {
-            SecuritySchemes = new MapNode();
+            SecuritySchemes = MapNode.NewPy27();
         }
 
         foreach (var (name, scheme) in authorizers)
@@ -26,14 +26,14 @@ public sealed partial class OpenApiEditor
     /// Gives every method of the path that has an integration and no security of its own the default
     /// authorizer (with its scopes). OPTIONS and "parameters" are left alone.
     /// </summary>
-    public void SetPathDefaultAuthorizer(string path, string defaultAuthorizer, IReadOnlyDictionary<string, IHasAuthorizationScopes> authorizers)
+    public void SetPathDefaultAuthorizer(string path, string defaultAuthorizer, IReadOnlyDictionary<string, IAuthorizerScopes> authorizers)
     {
-        foreach (var pathItem in GetConditionalContents(Paths.Get(path)))
+        foreach (var pathItem in ConditionalContents(Paths.Get(path)))
         {
             var item = ValidatePathItemIsDict(pathItem, path);
             foreach (var (methodName, method) in item)
             {
-                var normalized = NormalizeMethodName(methodName)!;
+                string normalized = NormalizeMethodName(methodName);
                 if (normalized == "parameters" || normalized == "options")
                 {
                     continue;
@@ -42,10 +42,10 @@ public sealed partial class OpenApiEditor
                 // A method written "ANY" normalises to a key the path does not have: the reference rejects it.
                 if (!item.ContainsKey(normalized))
                 {
-                    throw Invalid($"Could not find {normalized} in {path} within DefinitionBody.", method);
+                    throw EditorErrors.Document($"Could not find {normalized} in {path} within DefinitionBody.", method);
                 }
 
-                foreach (var definition in GetConditionalContents(method))
+                foreach (var definition in ConditionalContents(method))
                 {
                     var md = ValidateMethodDefinitionIsDict(definition, path, methodName);
                     if (!MethodDefinitionHasIntegration(md) || Py.Truthy(md.Get("security")))
@@ -54,7 +54,7 @@ public sealed partial class OpenApiEditor
                     }
 
                     var security = new MapNode();
-                    security.Set(defaultAuthorizer, GetAuthorizationScopes(authorizers, defaultAuthorizer));
+                    security.Set(defaultAuthorizer, AuthorizationScopes(authorizers, defaultAuthorizer));
                     md.Set("security", N.Seq(security));
                 }
             }
@@ -85,10 +85,10 @@ public sealed partial class OpenApiEditor
             if (authorizerName is not "NONE" and not "AWS_IAM")
             {
                 var authorizersMap = authorizers as MapNode;
-                var authorizer = authorizersMap?.Get(authorizerName) ?? new MapNode();
+                var authorizer = authorizersMap?.Get(authorizerName) ?? MapNode.NewPy27();
                 if (authorizer is not MapNode authorizerMap)
                 {
-                    throw Invalid($"Type of authorizer '{authorizerName}' must be a dictionary", authorizer);
+                    throw EditorErrors.Document($"Type of authorizer '{authorizerName}' must be a dictionary", authorizer);
                 }
 
                 var scopes = authorizerMap.Get("AuthorizationScopes");
@@ -106,7 +106,7 @@ public sealed partial class OpenApiEditor
             var existing = md.Get("security") ?? new SeqNode();
             if (existing is not SeqNode existingList)
             {
-                throw Invalid($"Type of security for path {path} method {methodName} must be a list", existing);
+                throw EditorErrors.Document($"Type of security for path {path} method {methodName} must be a list", existing);
             }
 
             var combined = new SeqNode(existingList.Items);

@@ -15,7 +15,7 @@ public sealed partial class OpenApiEditor
         {
             if (Tags is not SeqNode tagList)
             {
-                throw Invalid($"Tags in OpenApi DefinitionBody needs to be a list. {Py.Str(Tags)} is a {Py.TypeName(Tags)} not a list.", Tags);
+                throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py.Str(Tags)} is a {Py.TypeName(Tags)} not a list.", Tags);
             }
 
             var existing = tagList.Items.OfType<MapNode>().FirstOrDefault(t => t.Get("name") is StringNode n && n.Value == name);
@@ -25,7 +25,10 @@ public sealed partial class OpenApiEditor
             }
             else
             {
-                tagList.Add(N.Map(("name", name), (XApigwTagValue, value)));
+                var tag = MapNode.NewPy27();
+                tag.Set("name", name);
+                tag.Set(XApigwTagValue, value);
+                tagList.Add(tag);
             }
         }
     }
@@ -34,7 +37,7 @@ public sealed partial class OpenApiEditor
     public void AddEndpointConfig(Node disableExecuteApiEndpoint)
     {
         const string DisableExecuteApiEndpoint = "disableExecuteApiEndpoint";
-        var servers = _doc.Get(Servers) ?? N.Seq(new MapNode());
+        var servers = Doc.Get(Servers) ?? N.Seq(MapNode.NewPy27());
         IEnumerable<Node> items = servers switch
         {
             SeqNode s => s.Items,
@@ -45,7 +48,7 @@ public sealed partial class OpenApiEditor
         {
             if (config is not MapNode configMap)
             {
-                throw Invalid($"Value of '{Servers}' item must be a dictionary according to Swagger spec.", config);
+                throw EditorErrors.Document($"Value of '{Servers}' item must be a dictionary according to Swagger spec.", config);
             }
 
             var endpoint = configMap.Get(XApigwEndpointConfig) as MapNode ?? new MapNode();
@@ -53,7 +56,7 @@ public sealed partial class OpenApiEditor
             configMap.Set(XApigwEndpointConfig, endpoint);
         }
 
-        _doc.Set(Servers, servers);
+        Doc.Set(Servers, servers);
     }
 
     /// <summary>
@@ -63,10 +66,10 @@ public sealed partial class OpenApiEditor
     public void AddCors(Node? allowOrigins, Node? allowHeaders = null, Node? allowMethods = null, Node? exposeHeaders = null, Node? maxAge = null, Node? allowCredentials = null)
     {
         string[] corsHeaders = ["allowOrigins", "allowHeaders", "allowMethods", "exposeHeaders", "maxAge", "allowCredentials"];
-        var cors = _doc.Get(XApigwCors) ?? new MapNode();
+        var cors = Doc.Get(XApigwCors) ?? new MapNode();
         if (cors is not MapNode corsMap)
         {
-            throw Invalid($"Value of '{XApigwCors}' must be a dictionary according to Swagger spec.", cors);
+            throw EditorErrors.Document($"Value of '{XApigwCors}' must be a dictionary according to Swagger spec.", cors);
         }
 
         if (Py.Truthy(allowOrigins) && Intrinsics.IsIntrinsic(allowOrigins))
@@ -88,7 +91,7 @@ public sealed partial class OpenApiEditor
             if (allowCredentials is BoolNode { Value: true }) corsMap.Set("allowCredentials", allowCredentials);
         }
 
-        _doc.Set(XApigwCors, corsMap);
+        Doc.Set(XApigwCors, corsMap);
     }
 
     private static Node RenameCapitalised(Node node, string[] headers)

@@ -7,38 +7,30 @@ namespace SamPerms.Sam.Api.OpenApi;
 /// <summary>
 /// Reads and edits an OpenAPI 3 document the way SAM does for HTTP APIs (the reference's open_api/open_api.py).
 /// It works on a deep copy of the document it is given; <see cref="OpenApi"/> hands back a new copy with the
-/// edits, so callers write the result back where they want it (as the reference does). Security and the
-/// document-wide settings are in the <c>OpenApiEditor.Security.cs</c> and <c>OpenApiEditor.Settings.cs</c> parts.
+/// edits, so callers write the result back where they want it (as the reference does). Maps the reference
+/// creates as Python 2.7 dicts are created so here too. Security and the document-wide settings are in the
+/// <c>OpenApiEditor.Security.cs</c> and <c>OpenApiEditor.Settings.cs</c> parts.
 /// </summary>
-public sealed partial class OpenApiEditor : BaseEditor
+public sealed partial class OpenApiEditor : OpenApiEditorBase
 {
     public const string XApigwTagValue = "x-amazon-apigateway-tag-value";
     public const string XApigwCors = "x-amazon-apigateway-cors";
     public const string XApigwEndpointConfig = "x-amazon-apigateway-endpoint-configuration";
     public const string DefaultPath = "$default";
 
-    private readonly MapNode _doc;
-
     public OpenApiEditor(Node? doc)
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
-            throw Invalid("Invalid OpenApi document. Invalid values or missing keys for 'openapi' or 'paths' in 'DefinitionBody'.", doc);
+            throw EditorErrors.Document("Invalid OpenApi document. Invalid values or missing keys for 'openapi' or 'paths' in 'DefinitionBody'.", doc);
         }
 
-        _doc = (MapNode)doc!.Clone();
-        Paths = (MapNode)_doc.Get("paths")!;
-        try
-        {
-            SecuritySchemes = OrDefault(DictDeepGet(_doc, "components", "securitySchemes"), () => new MapNode());
-            Definitions = OrDefault(DictDeepGet(_doc, "definitions"), () => new MapNode());
-            Tags = OrDefault(DictDeepGet(_doc, "tags"), () => new SeqNode());
-            Info = OrDefault(DictDeepGet(_doc, "info"), () => new MapNode());
-        }
-        catch (InvalidValueTypeException ex)
-        {
-            throw Invalid($"Invalid OpenApi document: {ex.Message}", doc);
-        }
+        Doc = (MapNode)doc!.Clone();
+        Paths = (MapNode)Doc.Get("paths")!;
+        SecuritySchemes = OrDefault(DeepGet(doc, "components", "securitySchemes"), MapNode.NewPy27);
+        Definitions = OrDefault(DeepGet(doc, "definitions"), MapNode.NewPy27);
+        Tags = OrDefault(DeepGet(doc, "tags"), () => new SeqNode());
+        Info = OrDefault(DeepGet(doc, "info"), MapNode.NewPy27);
     }
 
     /// <summary>components.securitySchemes (a new map when the document has none).</summary>
@@ -54,6 +46,18 @@ public sealed partial class OpenApiEditor : BaseEditor
     /// <summary>The title SAM puts in a generated document: {"Ref": "AWS::StackName"}.</summary>
     public static MapNode DefaultOpenApiTitle() => N.Ref("AWS::StackName");
 
+    /// <summary>dict_deep_get on the copy; a parent that is not a map makes the document invalid.</summary>
+    private Node? DeepGet(Node? original, params string[] path)
+    {
+        var value = DictPath.Get(Doc, path, out var error);
+        if (error is not null)
+        {
+            throw EditorErrors.Document($"Invalid OpenApi document: {error}", original);
+        }
+
+        return value;
+    }
+
     /// <summary>
     /// True when the integration at path/method (in every branch) invokes the given function's ARN, i.e. its
     /// uri's Fn::Sub names "${LogicalId.Arn}".
@@ -65,13 +69,13 @@ public sealed partial class OpenApiEditor : BaseEditor
             return false;
         }
 
-        methodName = NormalizeMethodName(methodName)!;
+        methodName = NormalizeMethodName(methodName);
         foreach (var md in IterOnMethodDefinitionsForPathAtMethod(pathName, methodName, false))
         {
-            var integration = md.Get(XApigwIntegration) ?? new MapNode();
+            var integration = md.Get(Integration) ?? MapNode.NewPy27();
             if (integration is not MapNode integrationMap)
             {
-                throw Invalid($"Value of '{XApigwIntegration}' must be a dictionary according to Swagger spec.", integration);
+                throw EditorErrors.Document($"Value of '{Integration}' must be a dictionary according to Swagger spec.", integration);
             }
 
             if (integrationMap.Get("uri") is not MapNode uri)
@@ -79,7 +83,7 @@ public sealed partial class OpenApiEditor : BaseEditor
                 return false;
             }
 
-            foreach (var uriContent in GetConditionalContents(uri))
+            foreach (var uriContent in ConditionalContents(uri))
             {
                 var arn = (uriContent as MapNode)?.Get("Fn::Sub") as StringNode;
                 var match = arn is null ? Match.Empty : LambdaArnRegex().Match(arn.Value);
@@ -97,9 +101,9 @@ public sealed partial class OpenApiEditor : BaseEditor
     /// Adds an aws_proxy integration (payload 2.0) at path/method unless one is there. With a condition, the
     /// uri and then the whole method definition are wrapped in Fn::If.
     /// </summary>
-    public void AddLambdaIntegration(string path, string method, Node integrationUri, string? condition = null, Node? invokeMode = null)
+    public void AddLambdaIntegration(PyName path, PyName method, Node integrationUri, Node? condition = null, Node? invokeMode = null)
     {
-        method = NormalizeMethodName(method)!;
+        method = NormalizeMethodName(method);
         if (HasIntegration(path, method))
         {
             return;
@@ -108,15 +112,15 @@ public sealed partial class OpenApiEditor : BaseEditor
         AddPath(path, method);
         if (condition is not null)
         {
-            integrationUri = N.If(condition, integrationUri);
+            integrationUri = MakeConditional(condition, integrationUri);
         }
 
-        foreach (var pathItem in GetConditionalContents(Paths.Get(path)))
+        foreach (var pathItem in ConditionalContents(Paths.Get(path)))
         {
             var item = ValidatePathItemIsDict(pathItem, path);
             if (item.Get(method) is null or NullNode)
             {
-                item.Set(method, new MapNode());
+                item.Set(method, MapNode.NewPy27(), method.Unicode);
             }
 
             if (item.Get(method) is not MapNode md)
@@ -124,7 +128,8 @@ public sealed partial class OpenApiEditor : BaseEditor
                 continue;
             }
 
-            var integration = new MapNode();
+            var integration = MapNode.NewPy27();
+            md.Set(Integration, integration);
             integration.Set("type", "aws_proxy");
             integration.Set("httpMethod", "POST");
             integration.Set("payloadFormatVersion", "2.0");
@@ -134,20 +139,15 @@ public sealed partial class OpenApiEditor : BaseEditor
                 integration.Set("invokeMode", invokeMode!);
             }
 
-            md.Set(XApigwIntegration, integration);
-            if (path == DefaultPath && method == XAnyMethod)
+            if (path.Value == DefaultPath && method.Value == AnyMethod)
             {
                 md.Set("isDefaultRoute", true);
             }
 
-            if (!md.ContainsKey("responses"))
-            {
-                md.Set("responses", new MapNode());
-            }
-
+            md.SetDefault("responses", MapNode.NewPy27());
             if (condition is not null)
             {
-                item.Set(method, N.If(condition, md));
+                item.Set(method, MakeConditional(condition, md));
             }
         }
     }
@@ -156,12 +156,12 @@ public sealed partial class OpenApiEditor : BaseEditor
     public IEnumerable<(string Method, MapNode Definition)> IterOnAllMethodsForPath(string pathName, bool skipMethodsWithoutApigwIntegration = true)
     {
         var result = new List<(string, MapNode)>();
-        foreach (var pathItem in GetConditionalContents(Paths.Get(pathName)))
+        foreach (var pathItem in ConditionalContents(Paths.Get(pathName)))
         {
             var item = ValidatePathItemIsDict(pathItem, pathName);
             foreach (var (methodName, method) in item)
             {
-                foreach (var definition in GetConditionalContents(method))
+                foreach (var definition in ConditionalContents(method))
                 {
                     var md = ValidateMethodDefinitionIsDict(definition, pathName, methodName);
                     if (skipMethodsWithoutApigwIntegration && !MethodDefinitionHasIntegration(md))
@@ -169,7 +169,7 @@ public sealed partial class OpenApiEditor : BaseEditor
                         continue;
                     }
 
-                    result.Add((NormalizeMethodName(methodName)!, md));
+                    result.Add((NormalizeMethodName(methodName), md));
                 }
             }
         }
@@ -183,13 +183,7 @@ public sealed partial class OpenApiEditor : BaseEditor
         var names = pathParameters.ToList();
         foreach (var md in IterOnMethodDefinitionsForPathAtMethod(path, methodName))
         {
-            if (!md.TryGet("parameters", out var existing))
-            {
-                existing = new SeqNode();
-                md.Set("parameters", existing);
-            }
-
-            if (existing is not SeqNode parameters)
+            if (md.SetDefault("parameters", new SeqNode()) is not SeqNode parameters)
             {
                 continue;
             }
@@ -204,7 +198,11 @@ public sealed partial class OpenApiEditor : BaseEditor
                 }
                 else
                 {
-                    parameters.Add(N.Map(("name", param), ("in", "path"), ("required", true)));
+                    var parameter = MapNode.NewPy27();
+                    parameter.Set("name", new StringNode(param) { Unicode = true });
+                    parameter.Set("in", "path");
+                    parameter.Set("required", true);
+                    parameters.Add(parameter);
                 }
             }
         }
@@ -218,35 +216,35 @@ public sealed partial class OpenApiEditor : BaseEditor
         }
     }
 
-    public bool HasApiGatewayCors() => Py.Truthy(_doc.Get(XApigwCors));
+    public bool HasApiGatewayCors() => Py.Truthy(Doc.Get(XApigwCors));
 
     /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back.</summary>
     public MapNode OpenApi
     {
         get
         {
-            _doc.Set("paths", Paths);
+            Doc.Set("paths", Paths);
             if (Py.Truthy(Tags))
             {
-                _doc.Set("tags", Tags);
+                Doc.Set("tags", Tags);
             }
 
             if (Py.Truthy(SecuritySchemes))
             {
-                if (!Py.Truthy(_doc.Get("components")))
+                if (!Py.Truthy(Doc.Get("components")))
                 {
-                    _doc.Set("components", new MapNode());
+                    Doc.Set("components", MapNode.NewPy27());
                 }
 
-                (_doc.Get("components") as MapNode)?.Set("securitySchemes", SecuritySchemes);
+                (Doc.Get("components") as MapNode)?.Set("securitySchemes", SecuritySchemes);
             }
 
             if (Py.Truthy(Info))
             {
-                _doc.Set("info", Info);
+                Doc.Set("info", Info);
             }
 
-            return (MapNode)_doc.Clone();
+            return (MapNode)Doc.Clone();
         }
     }
 
@@ -255,43 +253,32 @@ public sealed partial class OpenApiEditor : BaseEditor
     {
         if (Py.Truthy(data) && data is MapNode m && m.Get("paths") is MapNode && Py.Truthy(m.Get("openapi")))
         {
-            return SafeCompareRegexWithString(OpenApiVersion3Regex(), m.Get("openapi"));
+            return SafeCompareRegexWithString(OpenApiVersion3Regex, m.Get("openapi"));
         }
 
         return false;
     }
 
-    /// <summary>The empty document SAM starts an HTTP API from.</summary>
-    public static MapNode GenSkeleton() => N.Map(
-        ("openapi", "3.0.1"),
-        ("info", N.Map(("version", "1.0"), ("title", DefaultOpenApiTitle()))),
-        ("paths", new MapNode()));
+    /// <summary>The empty document SAM starts an HTTP API from (Python 2.7 dicts filled key by key, as the reference does).</summary>
+    public static MapNode GenSkeleton()
+    {
+        var skeleton = MapNode.NewPy27();
+        skeleton.Set("openapi", "3.0.1");
+        var info = MapNode.NewPy27();
+        skeleton.Set("info", info);
+        info.Set("version", "1.0");
+        info.Set("title", DefaultOpenApiTitle());
+        skeleton.Set("paths", MapNode.NewPy27());
+        return skeleton;
+    }
 
     /// <summary>Path parameters ({id}, {proxy+}) become "*" for a permission's source ARN.</summary>
     public static string GetPathWithoutTrailingSlash(string path) => PathParameterRegex().Replace(path, "*");
 
-    /// <summary>The reference's dict_deep_get: null when a step is missing, an error when a parent is not a map.</summary>
-    public static Node? DictDeepGet(Node? d, params string[] path)
-    {
-        var relative = "";
-        foreach (var step in path)
-        {
-            if (Py.IsNone(d))
-            {
-                return null;
-            }
-
-            if (d is not MapNode m)
-            {
-                throw new InvalidValueTypeException(relative);
-            }
-
-            d = m.Get(step);
-            relative = (relative + "." + step).TrimStart('.');
-        }
-
-        return d is NullNode ? null : d;
-    }
+    /// <summary>The method's integration map (the caller checked it exists).</summary>
+    private static MapNode IntegrationOf(MapNode methodDefinition) =>
+        methodDefinition.Get(Integration) as MapNode
+        ?? throw EditorErrors.Document($"Value of '{Integration}' must be a dictionary according to Swagger spec.", methodDefinition);
 
     private static Node OrDefault(Node? value, Func<Node> fallback) => Py.Truthy(value) ? value! : fallback();
 
@@ -301,7 +288,3 @@ public sealed partial class OpenApiEditor : BaseEditor
     [GeneratedRegex(@"{([a-zA-Z0-9._-]+|proxy\+)}")]
     private static partial Regex PathParameterRegex();
 }
-
-/// <summary>The reference's InvalidValueType: a step of a dotted path is not a map.</summary>
-public sealed class InvalidValueTypeException(string relativePath)
-    : Exception(relativePath.Length > 0 ? $"The value of '{relativePath}' should be a map" : "It should be a map");

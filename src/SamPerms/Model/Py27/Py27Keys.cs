@@ -1,0 +1,176 @@
+namespace SamPerms.Model.Py27;
+
+/// <summary>
+/// The slot table of a Python 2.7 dict (dictobject.c), tracking only keys: where each key lands decides the
+/// order the dict iterates in, and that order depends on the history of inserts, deletes and resizes. A port of
+/// the reference's Py27Keys (utils/py27hash_fix.py).
+/// </summary>
+public sealed class Py27Keys
+{
+    private const int MinSize = 8;
+    private const int PerturbShift = 5;
+    private const int LargeDictSizeThreshold = 50000;
+
+    // Marks a deleted slot; compared by reference, never equal to a real key.
+    private static readonly string Dummy = new(['<', 'd', 'u', 'm', 'm', 'y', '>']);
+
+    private string?[] _table = new string?[MinSize];
+    private int _size;
+    private int _fill;
+
+    private int Mask => _table.Length - 1;
+
+    /// <summary>Keys in Python 2.7 iteration order.</summary>
+    public List<string> Keys()
+    {
+        var keys = new List<string>(_size);
+        foreach (var k in _table)
+        {
+            if (k is not null && !ReferenceEquals(k, Dummy))
+            {
+                keys.Add(k);
+            }
+        }
+
+        return keys;
+    }
+
+    public int Count => _size;
+
+    private static bool Same(string? slot, string key) => slot is not null && !ReferenceEquals(slot, Dummy) && string.Equals(slot, key, StringComparison.Ordinal);
+
+    private int IndexFor(string key)
+    {
+        ulong h = Py27Hash.OfString(key);
+        ulong mask = (ulong)Mask;
+        int i = (int)(h & mask);
+        if (_table[i] is null || Same(_table[i], key))
+        {
+            return i;
+        }
+
+        int? freeSlot = ReferenceEquals(_table[i], Dummy) ? i : null;
+        ulong walker = (ulong)i;
+        ulong perturb = h;
+        while (true)
+        {
+            walker = unchecked((walker << 2) + walker + perturb + 1);
+            i = (int)(walker & mask);
+            if (_table[i] is null)
+            {
+                return freeSlot ?? i;
+            }
+
+            if (Same(_table[i], key))
+            {
+                return i;
+            }
+
+            if (freeSlot is null && ReferenceEquals(_table[i], Dummy))
+            {
+                freeSlot = i;
+            }
+
+            perturb >>= PerturbShift;
+        }
+    }
+
+    public void Add(string key)
+    {
+        int startSize = _size;
+        int i = IndexFor(key);
+        var slot = _table[i];
+        if (slot is null)
+        {
+            _size++;
+            _fill++;
+            _table[i] = key;
+        }
+        else
+        {
+            if (ReferenceEquals(slot, Dummy))
+            {
+                _size++;
+            }
+
+            if (!Same(slot, key))
+            {
+                _table[i] = key;
+            }
+        }
+
+        if (_size > startSize && _fill * 3 >= _table.Length * 2)
+        {
+            Resize(_size * (_size > LargeDictSizeThreshold ? 2 : 4));
+        }
+    }
+
+    public void Remove(string key)
+    {
+        int i = IndexFor(key);
+        if (_table[i] is not null && !ReferenceEquals(_table[i], Dummy))
+        {
+            _table[i] = Dummy;
+            _size--;
+        }
+    }
+
+    /// <summary>PyDict_Merge: grow once for the incoming keys, then add them in order.</summary>
+    public void Merge(IReadOnlyCollection<string> other)
+    {
+        if (other.Count == 0)
+        {
+            return;
+        }
+
+        if ((_fill + other.Count) * 3 >= _table.Length * 2)
+        {
+            Resize((_size + other.Count) * 2);
+        }
+
+        foreach (var k in other)
+        {
+            Add(k);
+        }
+    }
+
+    /// <summary>dict.copy(): a new table that merges these keys.</summary>
+    public Py27Keys Copy()
+    {
+        var copy = new Py27Keys();
+        copy.Merge(Keys());
+        return copy;
+    }
+
+    /// <summary>copy.deepcopy: the keys re-added one by one in iteration order.</summary>
+    public Py27Keys DeepCopy()
+    {
+        var copy = new Py27Keys();
+        foreach (var k in Keys())
+        {
+            copy.Add(k);
+        }
+
+        return copy;
+    }
+
+    private void Resize(int request)
+    {
+        int newSize = MinSize;
+        while (newSize <= request)
+        {
+            newSize <<= 1;
+        }
+
+        var old = _table;
+        _table = new string?[newSize];
+        _fill = _size = 0;
+        foreach (var k in old)
+        {
+            if (k is not null && !ReferenceEquals(k, Dummy))
+            {
+                Add(k);
+            }
+        }
+    }
+}

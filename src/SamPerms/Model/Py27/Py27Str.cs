@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace SamPerms.Model.Py27;
+
+/// <summary>
+/// Python's str() of a value that may hold Python 2.7 dicts and unicode strings, as the reference computes it
+/// for the API deployment hash: maps print in their iteration order, unicode strings as u'...'.
+/// </summary>
+public static class Py27Str
+{
+    public static string Of(Node? node)
+    {
+        if (node is StringNode s)
+        {
+            return s.Value;
+        }
+
+        var sb = new StringBuilder();
+        WriteRepr(sb, node);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// str() for an error message. The reference's own expected error texts drop the u prefix of alphanumeric
+    /// unicode strings (its test suite rewrites u'abc' to 'abc'), so messages follow that form.
+    /// </summary>
+    public static string ForMessage(Node? node) =>
+        System.Text.RegularExpressions.Regex.Replace(Of(node), "u'([A-Za-z0-9]*)'", "'$1'");
+
+    private static void WriteRepr(StringBuilder sb, Node? node)
+    {
+        switch (node)
+        {
+            case null or NullNode:
+                sb.Append("None");
+                break;
+            case StringNode s:
+                sb.Append(s.Unicode ? UnicodeRepr(s.Value) : Py.ReprString(s.Value));
+                break;
+            case BoolNode b:
+                sb.Append(b.Value ? "True" : "False");
+                break;
+            case IntNode i:
+                sb.Append(i.Text);
+                break;
+            case FloatNode f:
+                sb.Append(Py.Repr(f));
+                break;
+            case SeqNode q:
+                sb.Append('[');
+                for (int k = 0; k < q.Count; k++)
+                {
+                    if (k > 0)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    WriteRepr(sb, q[k]);
+                }
+
+                sb.Append(']');
+                break;
+            case MapNode m:
+                sb.Append('{');
+                for (int k = 0; k < m.Entries.Count; k++)
+                {
+                    var e = m.Entries[k];
+                    if (k > 0)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    sb.Append(e.KeyUnicode ? UnicodeRepr(e.Key) : Py.ReprString(e.Key)).Append(": ");
+                    WriteRepr(sb, e.Value);
+                }
+
+                sb.Append('}');
+                break;
+        }
+
+    }
+
+    /// <summary>Py27UniStr.__repr__: u + the repr of the unicode_escape text, backslashes not doubled again.</summary>
+    public static string UnicodeRepr(string value)
+    {
+        var esc = new StringBuilder(value.Length + 2);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            int c = rune.Value;
+            switch (c)
+            {
+                case '\\': esc.Append("\\\\"); break;
+                case '\t': esc.Append("\\t"); break;
+                case '\n': esc.Append("\\n"); break;
+                case '\r': esc.Append("\\r"); break;
+                default:
+                    if (c < 0x20 || (c >= 0x7f && c < 0x100))
+                    {
+                        esc.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
+                    }
+                    else if (c >= 0x100 && c < 0x10000)
+                    {
+                        esc.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else if (c >= 0x10000)
+                    {
+                        esc.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        esc.Append((char)c);
+                    }
+
+                    break;
+            }
+        }
+
+        var text = esc.ToString();
+        char quote = text.Contains('\'') && !text.Contains('"') ? '"' : '\'';
+        var sb = new StringBuilder(text.Length + 3);
+        sb.Append('u').Append(quote);
+        foreach (var ch in text)
+        {
+            if (ch == quote)
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(ch);
+        }
+
+        sb.Append(quote);
+        return sb.ToString();
+    }
+}

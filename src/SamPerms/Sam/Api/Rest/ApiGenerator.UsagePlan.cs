@@ -1,0 +1,117 @@
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Api.Rest;
+
+public sealed partial class ApiGenerator
+{
+    private static readonly string[] UsagePlanFields = ["CreateUsagePlan", "Description", "Quota", "Tags", "Throttle", "UsagePlanName"];
+    private static readonly string[] CreateUsagePlanValues = ["SHARED", "PER_API", "NONE"];
+
+    /// <summary>Auth.UsagePlan: a usage plan, API key and usage plan key for this API (PER_API) or all of them (SHARED).</summary>
+    private List<CfnResource> ConstructUsagePlan(CfnResource stage)
+    {
+        var none = new List<CfnResource>();
+        if (!Py.Truthy(Auth) || AuthMap is null)
+        {
+            return none;
+        }
+
+        var properties = AuthMap.Get("UsagePlan");
+        if (properties is null or NullNode)
+        {
+            return none;
+        }
+
+        if (properties is not MapNode plan)
+        {
+            throw Error("'UsagePlan' must be a dictionary");
+        }
+
+        if (!plan.Keys.All(UsagePlanFields.Contains))
+        {
+            throw Error("Invalid property for 'UsagePlan'");
+        }
+
+        var create = plan.Get("CreateUsagePlan");
+        if (create is null or NullNode)
+        {
+            throw Error("'CreateUsagePlan' is a required field for UsagePlan.");
+        }
+
+        if (create is not StringNode { Value: "SHARED" or "PER_API" or "NONE" } createMode)
+        {
+            throw Error($"'CreateUsagePlan' accepts one of ['SHARED', 'PER_API', 'NONE'].");
+        }
+
+        if (createMode.Value == "NONE")
+        {
+            return none;
+        }
+
+        CfnResource usagePlan;
+        CfnResource apiKey;
+        CfnResource usagePlanKey;
+        var apiStage = N.Map(("ApiId", N.Ref(_logicalId)), ("Stage", N.Ref(stage.LogicalId)));
+        var stageKey = N.Map(("RestApiId", N.Ref(_logicalId)), ("StageName", N.Ref(stage.LogicalId)));
+        if (createMode.Value == "PER_API")
+        {
+            var planId = _logicalId + "UsagePlan";
+            usagePlan = new CfnResource(planId, "AWS::ApiGateway::UsagePlan") { DependsOn = N.Seq(_logicalId) }.WithAttributes(PassthroughAttributes);
+            usagePlan["ApiStages"] = N.Seq(apiStage);
+            apiKey = new CfnResource(_logicalId + "ApiKey", "AWS::ApiGateway::ApiKey") { DependsOn = N.Seq(planId) }.WithAttributes(PassthroughAttributes);
+            apiKey["Enabled"] = true;
+            apiKey["StageKeys"] = N.Seq(stageKey);
+            usagePlanKey = UsagePlanKey(_logicalId + "UsagePlanKey", planId, apiKey, PassthroughAttributes);
+        }
+        else
+        {
+            const string planId = "ServerlessUsagePlan";
+            var shared = ctx.State<SharedApiUsagePlan>();
+            if (!shared.DependsOn.Items.Any(d => d.Str == _logicalId))
+            {
+                shared.DependsOn.Add(_logicalId);
+            }
+
+            usagePlan = new CfnResource(planId, "AWS::ApiGateway::UsagePlan") { DependsOn = shared.DependsOn }
+                .WithAttributes(shared.CombinedAttributes(PassthroughAttributes, ctx.Conditions));
+            if (!shared.ApiStages.Items.Any(s => Py.Equal(s, apiStage)))
+            {
+                shared.ApiStages.Add(apiStage);
+            }
+
+            usagePlan["ApiStages"] = shared.ApiStages;
+            apiKey = new CfnResource("ServerlessApiKey", "AWS::ApiGateway::ApiKey") { DependsOn = N.Seq(planId) }
+                .WithAttributes(shared.CombinedAttributes(PassthroughAttributes, ctx.Conditions));
+            apiKey["Enabled"] = true;
+            if (!shared.StageKeys.Items.Any(s => Py.Equal(s, stageKey)))
+            {
+                shared.StageKeys.Add(stageKey);
+            }
+
+            apiKey["StageKeys"] = shared.StageKeys;
+            usagePlanKey = UsagePlanKey("ServerlessUsagePlanKey", planId, apiKey, shared.CombinedAttributes(PassthroughAttributes, ctx.Conditions));
+        }
+
+        foreach (var name in new[] { "UsagePlanName", "Description", "Quota", "Tags", "Throttle" })
+        {
+            if (Py.Truthy(plan.Get(name)))
+            {
+                usagePlan[name] = plan.Get(name);
+            }
+        }
+
+        var origin = api.OriginOf("Auth.UsagePlan");
+        usagePlan.Origin = apiKey.Origin = usagePlanKey.Origin = origin;
+        return [usagePlan, apiKey, usagePlanKey];
+    }
+
+    private static CfnResource UsagePlanKey(string id, string planId, CfnResource apiKey, MapNode attributes)
+    {
+        var key = new CfnResource(id, "AWS::ApiGateway::UsagePlanKey") { DependsOn = N.Seq(apiKey.LogicalId) }.WithAttributes(attributes);
+        key["KeyId"] = N.Ref(apiKey.LogicalId);
+        key["KeyType"] = "API_KEY";
+        key["UsagePlanId"] = N.Ref(planId);
+        return key;
+    }
+}
