@@ -6,10 +6,11 @@ namespace SamPerms.Sam.Core;
 /// The reference's sam_expect: check a value's type and raise the reference's message when it is wrong.
 /// Errors name the resource (or event, when <c>isEvent</c>) and the key path.
 /// </summary>
-public readonly struct Expect(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false)
+public readonly struct Expect(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? container = null)
 {
-    public static Expect That(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false) =>
-        new(value, id, keyPath, isEvent, isAttribute);
+    /// <param name="container">Where to point when the value is absent: the map it should have been in.</param>
+    public static Expect That(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? container = null) =>
+        new(value, id, keyPath, isEvent, isAttribute, container);
 
     public MapNode ToBeMap(string? message = null) => (MapNode)ToBe(ExpectedType.Map, message);
 
@@ -37,7 +38,7 @@ public readonly struct Expect(Node? value, string id, string keyPath, bool isEve
         if (Py.IsNone(value))
         {
             var text = string.IsNullOrEmpty(message) ? $"Property '{keyPath}' is required." : message;
-            throw (isEvent ? (SamException)new InvalidEventException(id, text) : new InvalidResourceException(id, text)).Locate(value);
+            throw (isEvent ? (SamException)new InvalidEventException(id, text) : new InvalidResourceException(id, text)).Locate(value ?? container);
         }
 
         return value!;

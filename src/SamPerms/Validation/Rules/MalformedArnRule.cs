@@ -29,8 +29,9 @@ public sealed class MalformedArnRule : IValidationRule
     /// <summary>Why a literal resource is not an ARN IAM accepts, or null when it is fine.</summary>
     public static string? Problem(string value)
     {
-        // "*", or a dynamic reference CloudFormation resolves at deploy.
-        if (value == "*" || value.StartsWith("{{resolve:", StringComparison.Ordinal))
+        // "*", a dynamic reference CloudFormation resolves at deploy, or API Gateway's short form
+        // "execute-api:/stage/METHOD/path" that its resource policies accept.
+        if (value == "*" || value.StartsWith("{{resolve:", StringComparison.Ordinal) || value.StartsWith("execute-api:/", StringComparison.Ordinal))
         {
             return null;
         }

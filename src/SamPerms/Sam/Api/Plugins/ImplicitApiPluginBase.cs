@@ -80,9 +80,34 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         MaybeAddPolicyToImplicitApi(run.UpdateReplacePolicies, run, "UpdateReplacePolicy", ["Retain", "Snapshot", "Delete"]);
         MaybeAddConditionsToPaths(run);
         MaybeRemoveImplicitApi(run, existing);
+        LocateImplicitApi(run);
         if (errors.Count > 0)
         {
             throw new InvalidDocumentException(errors);
+        }
+    }
+
+    /// <summary>
+    /// The implicit API is written nowhere: give it the place of the first event that implies it, so that its
+    /// errors point at a line of the template.
+    /// </summary>
+    private void LocateImplicitApi(Run run)
+    {
+        if (run.Resources.Get(ImplicitApiLogicalId) is not MapNode api || api.Span.IsKnown)
+        {
+            return;
+        }
+
+        foreach (var (_, resource) in Iterate(run.Resources, "AWS::Serverless::Function", "AWS::Serverless::StateMachine"))
+        {
+            foreach (var e in ApiEvents(resource).Entries)
+            {
+                if ((e.Value as MapNode)?.Get("Properties") is MapNode props && RestApiLink.RestApiIdString(props.Get(ApiIdEventProperty))?.Str == ImplicitApiLogicalId)
+                {
+                    api.Span = e.Value.Span;
+                    return;
+                }
+            }
         }
     }
 
