@@ -13,7 +13,7 @@ namespace SamPerms.Permissions;
 internal sealed class RoleInvokers
 {
     private readonly AnalysisContext _ctx;
-    private readonly List<(string RoleId, List<IamStatement> Statements, string Trusted, List<string> UsedBy)> _roles = [];
+    private readonly List<(string RoleId, List<Grant> Grants, List<IamStatement> Statements, string Trusted, List<string> UsedBy)> _roles = [];
 
     public RoleInvokers(AnalysisContext ctx)
     {
@@ -23,7 +23,7 @@ internal sealed class RoleInvokers
             if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role")
             {
                 var grants = new RoleGrants(ctx, ctx.OriginOf(e.Key).LogicalId).ForRole(e.Key);
-                _roles.Add((e.Key, GrantStatements.Of(grants, ctx.Values), Trusted(r), UsersOf(e.Key)));
+                _roles.Add((e.Key, grants, GrantStatements.Of(grants, ctx.Values), Trusted(r), UsersOf(e.Key)));
             }
         }
     }
@@ -37,7 +37,7 @@ internal sealed class RoleInvokers
         }
 
         string[] actions = kind == SubjectKind.Function ? ["lambda:InvokeFunction"] : ["states:StartExecution", "states:StartSyncExecution"];
-        foreach (var (roleId, statements, trusted, usedBy) in _roles)
+        foreach (var (roleId, grants, statements, trusted, usedBy) in _roles)
         {
             foreach (var action in actions)
             {
@@ -46,7 +46,8 @@ internal sealed class RoleInvokers
                     continue;
                 }
 
-                var resource = string.Join(", ", allow.Resources);
+                var grant = grants[allow.Id];
+                var resource = (grant.NotResource ? "all resources except " : "") + string.Join(", ", grant.Resources.Select(r => r.Text));
                 var user = usedBy.FirstOrDefault();
                 yield return new Invoker(
                     trusted,
@@ -57,7 +58,7 @@ internal sealed class RoleInvokers
                     resource,
                     roleId,
                     _ctx.Resource(roleId)?.Get("Condition")?.Str,
-                    Source.From(_ctx.OriginOf(roleId), "role " + roleId),
+                    grant.Source with { Description = $"role {roleId}: {grant.Source.Description}" },
                     InvokerKind.Role,
                     usedBy);
                 break;
