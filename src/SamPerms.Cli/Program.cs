@@ -15,6 +15,7 @@ namespace SamPerms.Cli
             {
                 TransformCommand.Build(output),
                 PermissionsCommand.Build(output),
+                DiffCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

@@ -191,6 +191,13 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         }
 
         var located = ctx.Locate(samLogicalId, policy.Get("PolicyDocument") ?? policy, "SAM policy " + name);
+        var roleOrigin = ctx.OriginOf(roleId);
+        if (located.PropertyPath.Length == 0 && roleOrigin.PropertyPath.Length > 0 && !roleOrigin.PropertyPath.StartsWith("Policies", StringComparison.Ordinal))
+        {
+            // A role SAM made for one property (an event's role): the policy is that property's.
+            located = Source.From(roleOrigin, located.Description);
+        }
+
         return (located with { Description = located.PropertyPath.Length > 0 ? $"SAM policy {name} for {located.PropertyPath}" : $"SAM policy {name}" }, null);
     }
 
