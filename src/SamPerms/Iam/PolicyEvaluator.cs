@@ -100,6 +100,50 @@ public static class PolicyEvaluator
     }
 
     /// <summary>
+    /// Is some of what the request names allowed? An unconditional Allow must touch it, and no unconditional Deny
+    /// may cover all of it. Used for intent written with wildcards, which declares a ceiling rather than a need.
+    /// </summary>
+    public static Evaluation EvaluateSome(IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        var fullDeny = statements.FirstOrDefault(s => !s.Allow && !s.Conditional && s.Covers(action, resource) == Certainty.Yes);
+        if (fullDeny is not null)
+        {
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
+        }
+
+        var best = Certainty.No;
+        var allowing = new List<IamStatement>();
+        var reason = UndecidedReason.None;
+        foreach (var st in statements.Where(s => s.Allow))
+        {
+            var c = st.Touches(action, resource);
+            var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
+            if (c == Certainty.Yes && st.Conditional)
+            {
+                (c, why) = (Certainty.Maybe, UndecidedReason.Condition);
+            }
+
+            if (c > best)
+            {
+                (best, reason) = (c, why);
+                allowing.Clear();
+            }
+
+            if (c == best && c != Certainty.No)
+            {
+                allowing.Add(st);
+            }
+        }
+
+        return best switch
+        {
+            Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false),
+            Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, [], false),
+            _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], [], false),
+        };
+    }
+
+    /// <summary>
     /// The actions of a pattern (expanded against the catalog when no single statement decides it) that the
     /// statements' Allows do not certainly cover on the resource. Empty when all are covered.
     /// </summary>

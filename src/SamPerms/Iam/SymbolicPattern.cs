@@ -77,7 +77,10 @@ public static class SymbolicPattern
             return false;
         }
 
-        return Wildcard.Intersects(Starred(a), Starred(b), ignoreCase);
+        // A symbol both sides name is the same value there: keep it whole; only the others may be anything.
+        var shared = Symbols(a).Intersect(Symbols(b), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var symbols = new Dictionary<string, char>(StringComparer.Ordinal);
+        return Wildcard.Intersects(Starred(a, shared, symbols), Starred(b, shared, symbols), ignoreCase);
     }
 
     private static bool IsResourceSymbol(string symbol) =>
@@ -102,8 +105,9 @@ public static class SymbolicPattern
             return c.ToString();
         });
 
-    /// <summary>Each symbol becomes a star: the values it could take.</summary>
-    private static string Starred(string pattern) => Replace(pattern, _ => "*");
+    /// <summary>Each symbol not shared becomes a star (the values it could take); shared ones stay one character.</summary>
+    private static string Starred(string pattern, HashSet<string> shared, Dictionary<string, char> symbols) =>
+        Replace(pattern, s => shared.Contains(s) ? Atomic("${" + s + "}", symbols) : "*");
 
     private static string Replace(string pattern, Func<string, string> replace)
     {

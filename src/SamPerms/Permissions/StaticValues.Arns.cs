@@ -25,6 +25,24 @@ public sealed partial class StaticValues
     public string? CanonicalArn(string logicalId) =>
         _resources.Get(logicalId) is MapNode r ? ArnOf(logicalId, AttributeForArn(r.Get("Type")?.Str)) : null;
 
+    /// <summary>
+    /// Does a symbol stand for a plain resource name (no '/' or ':'): the Ref of a bucket, table, function,
+    /// stream, rule or role, or a Name-like attribute? Symbols for ARNs, URLs and parameters may hold anything.
+    /// </summary>
+    public bool IsNameSymbol(string symbol)
+    {
+        int dot = symbol.IndexOf('.', StringComparison.Ordinal);
+        var id = dot < 0 ? symbol : symbol[..dot];
+        if ((_resources.Get(id) as MapNode)?.Get("Type")?.Str is not { } type)
+        {
+            return false;
+        }
+
+        return dot < 0
+            ? type is "AWS::S3::Bucket" or "AWS::DynamoDB::Table" or "AWS::Lambda::Function" or "AWS::Kinesis::Stream" or "AWS::Events::Rule" or "AWS::IAM::Role"
+            : symbol[(dot + 1)..] is "Name" or "QueueName" or "TopicName" or "Version";
+    }
+
     private static string? AttributeForArn(string? type) => type switch
     {
         "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::Lambda::Alias" or "AWS::Lambda::Version" => null,

@@ -122,6 +122,16 @@ public sealed class IntentDiff(StaticValues values)
     private void CheckDeclared(Subject subject, List<IamStatement> grants, List<Grant> opaque, string action, string resource, IntentLocation where)
     {
         var ev = PolicyEvaluator.Evaluate(grants, action, Canon(resource));
+        if (ev.Decision != Decision.Allowed && (Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource)))
+        {
+            // A wildcard in the intent is a ceiling: the entry is met when some of what it matches is granted.
+            var partly = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
+            if (partly.Decision == Decision.Allowed || (partly.Decision == Decision.Undecided && ev.Decision == Decision.NotAllowed))
+            {
+                ev = partly;
+            }
+        }
+
         switch (ev.Decision)
         {
             case Decision.Allowed:
@@ -180,6 +190,11 @@ public sealed class IntentDiff(StaticValues values)
                     var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical);
                     foreach (var u in uncovered)
                     {
+                        if (!g.NotAction && !ResourceApplicability.Applies(u, canonical, values.IsNameSymbol))
+                        {
+                            continue; // the action does not act on this kind of resource: granting it there grants nothing
+                        }
+
                         var a = g.NotAction ? shownAction : u;
                         if (!seen.Add($"{a}\u0001{canonical}\u0001{g.Source}"))
                         {
