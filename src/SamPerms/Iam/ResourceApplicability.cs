@@ -36,7 +36,8 @@ public static class ResourceApplicability
     /// <summary>Patterns as tokens: a character, any one character, or a run of characters from a class.</summary>
     private static class Tokens
     {
-        // A token is a char (Kind 0), '?' (Kind 1) or a run (Kind 2) that may or may not hold '/' and ':'.
+        // A token is a char (Kind 0), '?' (Kind 1), a run (Kind 2) that may or may not hold '/' and ':', or an
+        // opaque name (Kind 3): one unknown value without '/' or ':' that only a run can produce.
         public readonly record struct Token(int Kind, char Char, bool Slash, bool Colon);
 
         public static List<Token> OfPattern(string pattern, Func<string, bool> isNameSymbol)
@@ -47,8 +48,16 @@ public static class ResourceApplicability
                 if (pattern[i] == '$' && i + 1 < pattern.Length && pattern[i + 1] == '{' && pattern.IndexOf('}', i) is var end and > 0)
                 {
                     var symbol = pattern[(i + 2)..end];
-                    var name = isNameSymbol(symbol) || symbol.StartsWith("AWS::", StringComparison.Ordinal);
-                    tokens.Add(new Token(2, '\0', !name, !name));
+                    if (isNameSymbol(symbol) || symbol.StartsWith("AWS::", StringComparison.Ordinal))
+                    {
+                        // A name (or account, region) fills a placeholder of the format, never its literal text.
+                        tokens.Add(new Token(3, (char)symbol.GetHashCode(StringComparison.Ordinal), false, false));
+                    }
+                    else
+                    {
+                        tokens.Add(new Token(2, '\0', true, true));
+                    }
+
                     i = end;
                 }
                 else
@@ -109,7 +118,7 @@ public static class ResourceApplicability
                     }
                     else
                     {
-                        ok = i < a.Count && j < b.Count && (a[i].Kind == 1 || b[j].Kind == 1 || a[i].Char == b[j].Char) && can[i + 1, j + 1];
+                        ok = i < a.Count && j < b.Count && Same(a[i], b[j]) && can[i + 1, j + 1];
                     }
 
                     can[i, j] = ok;
@@ -121,6 +130,9 @@ public static class ResourceApplicability
 
         /// <summary>Can the run produce the single-character token?</summary>
         private static bool Holds(Token run, Token single) =>
-            single.Kind == 1 || (single.Char != '/' || run.Slash) && (single.Char != ':' || run.Colon);
+            single.Kind is 1 or 3 || ((single.Char != '/' || run.Slash) && (single.Char != ':' || run.Colon));
+
+        private static bool Same(Token a, Token b) =>
+            a.Kind == 3 || b.Kind == 3 ? a.Kind == b.Kind && a.Char == b.Char : a.Kind == 1 || b.Kind == 1 || a.Char == b.Char;
     }
 }
