@@ -24,7 +24,17 @@ public static class SymbolicPattern
             return Certainty.Yes;
         }
 
-        return MayBeEqual(wide, narrow, ignoreCase) ? Certainty.Maybe : Certainty.No;
+        if (!MayBeEqual(wide, narrow, ignoreCase))
+        {
+            return Certainty.No;
+        }
+
+        // Some values of the symbols make it cover: the wide side's own symbols standing for anything, or the
+        // narrow side's symbols (free to be any one value) meeting it somewhere.
+        var shared = Symbols(wide).Intersect(Symbols(narrow), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var narrowFree = Symbols(narrow).Any(s => !shared.Contains(s));
+        var wideStarred = Starred(wide, shared, symbols);
+        return Wildcard.Covers(wideStarred, Atomic(narrow, symbols), ignoreCase) || narrowFree ? Certainty.Maybe : Certainty.No;
     }
 
     /// <summary>Is there a value both patterns match?</summary>

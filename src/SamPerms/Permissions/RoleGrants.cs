@@ -231,10 +231,10 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
     {
         if (!generatedBySam)
         {
-            return ctx.Locate(roleId, arnNode, "managed policy");
+            return ctx.Locate(roleId, arnNode, "managed policy " + arn[(arn.LastIndexOf('/') + 1)..]);
         }
 
-        var located = ctx.Locate(samLogicalId, arnNode, "managed policy");
+        var located = ctx.Locate(samLogicalId, arnNode, "managed policy " + arn[(arn.LastIndexOf('/') + 1)..]);
         if (located.PropertyPath.Length > 0)
         {
             return located;

@@ -187,14 +187,19 @@ public sealed class IntentDiff(StaticValues values)
                 foreach (var action in actions)
                 {
                     var shownAction = g.NotAction ? "all actions except " + string.Join(", ", g.Actions) : action;
-                    var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical);
+                    // An action granted on a kind of resource it does not act on grants nothing: not excess.
+                    var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical)
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, canonical, values.IsNameSymbol)).ToList();
+                    var partly = "";
+                    if (uncovered.Count > UncoveredShown && uncovered[0] != action)
+                    {
+                        // A wildcard partly declared: one finding for the pattern, naming some of what it adds.
+                        partly = $"; {uncovered.Count} of the actions it matches are not declared, e.g. {Shorten(uncovered)}";
+                        uncovered = [action];
+                    }
+
                     foreach (var u in uncovered)
                     {
-                        if (!g.NotAction && !ResourceApplicability.Applies(u, canonical, values.IsNameSymbol))
-                        {
-                            continue; // the action does not act on this kind of resource: granting it there grants nothing
-                        }
-
                         var a = g.NotAction ? shownAction : u;
                         if (!seen.Add($"{a}\u0001{canonical}\u0001{g.Source}"))
                         {
@@ -204,7 +209,7 @@ public sealed class IntentDiff(StaticValues values)
                         var maybe = declared.Any(d => d.Covers(u, canonical) == Certainty.Maybe);
                         Add(maybe ? FindingKind.Unverifiable : FindingKind.Excess, subject, FindingSide.Allow, a, shown, null, null,
                             maybe ? $"granted by {Describe(g)}; whether the intent declares it depends on values known at deploy"
-                                  : $"granted by {Describe(g)}, not declared{when}",
+                                  : partly.Length > 0 ? $"granted by {Describe(g)}{when}{partly}" : $"granted by {Describe(g)}, not declared{when}",
                             g.Source, null);
                     }
                 }
@@ -339,7 +344,8 @@ public sealed class IntentDiff(StaticValues values)
 
     private static string Describe(Grant g)
     {
-        var what = g.Template is { } t ? $"policy template {t.Name}" : g.Source.Description;
+        var what = g.Template is { } t ? $"policy template {t.Name}" : g.ManagedPolicyArn is not null && !g.Source.Description.Contains(g.PolicyName, StringComparison.Ordinal)
+            ? $"{g.Source.Description} (managed policy {g.PolicyName})" : g.Source.Description;
         return g.Source.PropertyPath.Length > 0 ? $"{what} ({g.Source})" : $"{what} ({g.Source.LogicalId})";
     }
 
