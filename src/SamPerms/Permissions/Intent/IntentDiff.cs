@@ -345,7 +345,7 @@ public sealed class IntentDiff(StaticValues values)
     private static string Describe(Grant g)
     {
         var what = g.Template is { } t ? $"policy template {t.Name}" : g.ManagedPolicyArn is not null && !g.Source.Description.Contains(g.PolicyName, StringComparison.Ordinal)
-            ? $"{g.Source.Description} (managed policy {g.PolicyName})" : g.Source.Description;
+            ? $"{g.Source.Description}, managed policy {g.PolicyName}" : g.Source.Description;
         return g.Source.PropertyPath.Length > 0 ? $"{what} ({g.Source})" : $"{what} ({g.Source.LogicalId})";
     }
 
