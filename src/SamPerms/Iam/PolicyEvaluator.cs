@@ -118,7 +118,7 @@ public static class PolicyEvaluator
         {
             var c = st.Touches(action, resource);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c == Certainty.Yes && st.Conditional)
+            if (c != Certainty.No && st.Conditional)
             {
                 (c, why) = (Certainty.Maybe, UndecidedReason.Condition);
             }
@@ -135,8 +135,11 @@ public static class PolicyEvaluator
             }
         }
 
+        var maybeDenies = statements.Where(s => !s.Allow && s.Touches(action, resource) != Certainty.No
+            && (s.Conditional || s.Touches(action, resource) == Certainty.Maybe)).ToList();
         return best switch
         {
+            Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
             Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false),
             Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, [], false),
             _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], [], false),
@@ -213,7 +216,7 @@ public static class PolicyEvaluator
         {
             var c = st.Covers(action, resource);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c == Certainty.Yes && st.Conditional)
+            if (c != Certainty.No && st.Conditional)
             {
                 c = Certainty.Maybe;
                 why = UndecidedReason.Condition;

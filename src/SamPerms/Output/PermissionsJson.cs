@@ -54,6 +54,7 @@ public static class PermissionsJson
         ("sourceArn", Nullable(i.SourceArn?.Text)),
         ("sourceAccount", Nullable(i.SourceAccount?.Text)),
         ("functionUrlAuthType", Nullable(i.FunctionUrlAuthType)),
+        ("invokedViaFunctionUrl", i.InvokedViaFunctionUrl),
         ("target", i.Qualifier),
         ("resource", i.ResourceId),
         ("usedBy", i.UsedBy is null ? NullNode.Instance : N.Strings(i.UsedBy)),

@@ -67,6 +67,16 @@ public static class PermissionsMarkdown
             }
         }
 
+        if (map.UnattachedInvokers.Count > 0)
+        {
+            sb.Append("\n### Permissions for functions not in this template\n\n");
+            sb.Append(Header("Principal", "Action", "Function", "Source", "Origin"));
+            foreach (var i in map.UnattachedInvokers)
+            {
+                sb.Append(Row(Code(i.Principal), Code(i.Action), Code(i.Qualifier), Cell(InvokerSource(i with { Qualifier = "function" })), Origin(i.Source)));
+            }
+        }
+
         return sb.ToString();
     }
 
@@ -106,6 +116,11 @@ public static class PermissionsMarkdown
             if (i.FunctionUrlAuthType is { } auth)
             {
                 parts.Add("function URL, auth " + auth);
+            }
+
+            if (i.InvokedViaFunctionUrl)
+            {
+                parts.Add("only through the function URL");
             }
 
             if (i.Qualifier != "function")

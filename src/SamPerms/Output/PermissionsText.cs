@@ -56,6 +56,11 @@ public static class PermissionsText
                         sb.Append("  FunctionUrlAuthType=").Append(auth);
                     }
 
+                    if (i.InvokedViaFunctionUrl)
+                    {
+                        sb.Append("  (only through the function URL)");
+                    }
+
                     sb.Append("\n      ← ");
                     if (i.Kind == InvokerKind.Role)
                     {
@@ -114,6 +119,23 @@ public static class PermissionsText
 
                     sb.Append(" (").Append(Where(file, g.Source)).Append(")\n");
                 }
+            }
+
+            sb.Append('\n');
+        }
+
+        if (map.UnattachedInvokers.Count > 0)
+        {
+            sb.Append("Permissions for functions not in this template:\n");
+            foreach (var i in map.UnattachedInvokers)
+            {
+                sb.Append("  ").Append(i.Principal).Append("  ").Append(i.Action).Append(" on ").Append(i.Qualifier);
+                if (i.SourceArn is { } arn)
+                {
+                    sb.Append("  SourceArn=").Append(arn.Text);
+                }
+
+                sb.Append("\n      ← ").Append(i.Source).Append(" (").Append(Where(file, i.Source)).Append(")\n");
             }
 
             sb.Append('\n');

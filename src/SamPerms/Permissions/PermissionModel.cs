@@ -54,6 +54,7 @@ public enum InvokerKind
 /// Who may invoke the subject. For a permission: its principal, action, SourceArn, SourceAccount, URL auth type.
 /// For a role: the principals it trusts, the action its policy allows, and (as SourceArn) the resource using it.
 /// <see cref="Qualifier"/> says what is targeted: "function", "alias live", "version", or the resource pattern.
+/// <see cref="InvokedViaFunctionUrl"/>: the permission holds only for calls through the function URL.
 /// </summary>
 public sealed record Invoker(
     string Principal,
@@ -66,7 +67,8 @@ public sealed record Invoker(
     string? Condition,
     Source Source,
     InvokerKind Kind = InvokerKind.Permission,
-    IReadOnlyList<string>? UsedBy = null)
+    IReadOnlyList<string>? UsedBy = null,
+    bool InvokedViaFunctionUrl = false)
 {
     /// <summary>The logical id of the permission resource, or of the role for a role invoker.</summary>
     public string ResourceId => PermissionLogicalId;

@@ -69,7 +69,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
     private void Collect(string roleId, List<Grant> grants)
     {
         var props = ctx.Properties(roleId) ?? new MapNode();
-        var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId;
+        var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;
         foreach (var (arnNode, cond) in Items(props.Get("ManagedPolicyArns")))
         {
             AddManaged(roleId, arnNode, cond, generatedBySam, grants);

@@ -102,7 +102,9 @@ public static class BaselineDiff
             {
                 foreach (var action in actions)
                 {
-                    var uncovered = PolicyEvaluator.Uncovered(oldAllows, action, resource);
+                    // An action on a kind of resource it does not act on grants nothing new.
+                    var uncovered = PolicyEvaluator.Uncovered(oldAllows, action, resource)
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, resource, values.IsNameSymbol)).ToList();
                     if (uncovered.Count > 0)
                     {
                         var shown = uncovered.Count <= 3 ? string.Join(", ", uncovered) : $"{string.Join(", ", uncovered.Take(3))} and {uncovered.Count - 3} more";

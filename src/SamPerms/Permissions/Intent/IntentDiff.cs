@@ -125,10 +125,10 @@ public sealed class IntentDiff(StaticValues values)
         if (ev.Decision != Decision.Allowed && (Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource)))
         {
             // A wildcard in the intent is a ceiling: the entry is met when some of what it matches is granted.
-            var partly = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
-            if (partly.Decision == Decision.Allowed || (partly.Decision == Decision.Undecided && ev.Decision == Decision.NotAllowed))
+            var some = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
+            if (Rank(some.Decision) > Rank(ev.Decision))
             {
-                ev = partly;
+                ev = some;
             }
         }
 
@@ -160,6 +160,13 @@ public sealed class IntentDiff(StaticValues values)
         Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, null, where);
     }
 
+    private static int Rank(Decision d) => d switch
+    {
+        Decision.Allowed => 2,
+        Decision.Undecided => 1,
+        _ => 0,
+    };
+
     /// <summary>Every action and resource each Allow grants: is it declared?</summary>
     private void CheckGranted(Subject subject, IReadOnlyList<AllowIntent> allow)
     {
@@ -169,6 +176,8 @@ public sealed class IntentDiff(StaticValues values)
             declared.Add(new IamStatement(true, a.Actions.Select(Text).ToList(), false, a.Resources.Select(r => Canon(Text(r))).ToList(), false, false, declared.Count));
         }
 
+        // What an unconditional Deny of the role takes away is not granted, so not excess either.
+        var denies = GrantStatements.Of(subject.MayDo, values).Where(s => !s.Allow && !s.Conditional).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in subject.MayDo)
         {
@@ -189,7 +198,8 @@ public sealed class IntentDiff(StaticValues values)
                     var shownAction = g.NotAction ? "all actions except " + string.Join(", ", g.Actions) : action;
                     // An action granted on a kind of resource it does not act on grants nothing: not excess.
                     var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical)
-                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, canonical, values.IsNameSymbol)).ToList();
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, canonical, values.IsNameSymbol))
+                        .Where(u => !denies.Any(d => d.Covers(u, canonical) == Certainty.Yes)).ToList();
                     var partly = "";
                     if (uncovered.Count > UncoveredShown && uncovered[0] != action)
                     {
