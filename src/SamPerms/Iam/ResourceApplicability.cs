@@ -110,7 +110,8 @@ public static class ResourceApplicability
                     }
                     else if (i < a.Count && a[i].Kind == 2)
                     {
-                        ok = can[i + 1, j] || (j < b.Count && b[j].Kind != 2 && Holds(a[i], b[j]) && can[i, j + 1]);
+                        // The run ends, or it produces b's next character, or b's run (facing it) ends.
+                        ok = can[i + 1, j] || (j < b.Count && (b[j].Kind == 2 || Holds(a[i], b[j])) && can[i, j + 1]);
                     }
                     else if (j < b.Count && b[j].Kind == 2)
                     {

@@ -35,7 +35,8 @@ public static class PermissionsMermaid
                 var label = i.Kind == InvokerKind.Role
                     ? $"{i.Principal}<br/>role {i.ResourceId}" + (i.UsedBy is { Count: > 0 } u ? "<br/>used by " + string.Join(", ", u) : "")
                     : i.Principal + (i.SourceArn is { } arn ? "<br/>" + arn.Text : i.SourceAccount is { } acct ? "<br/>account " + acct.Text : "")
-                        + (i.FunctionUrlAuthType is { } auth ? "<br/>URL auth " + auth : "");
+                        + (i.FunctionUrlAuthType is { } auth ? "<br/>URL auth " + auth : "")
+                        + (i.InvokedViaFunctionUrl ? "<br/>through the function URL" : "");
                 var from = NodeFor("invoker:" + label, label, "[", "]");
                 sb.Append("  ").Append(from).Append(" -->|").Append(Edge(i.Action)).Append("| ").Append(subject).Append('\n');
             }

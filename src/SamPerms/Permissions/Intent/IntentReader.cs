@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Text;
 using SamPerms.Validation;
 using SamPerms.Yaml;
 
@@ -68,7 +69,7 @@ public static class IntentReader
 
             foreach (var s in section.Entries)
             {
-                if (ReadSubject(s.Key, kind.Value, s.Value, file, $"{e.Key}.{s.Key}", diagnostics) is { } subject)
+                if (ReadSubject(s.Key, kind.Value, s.Value, s.KeySpan, file, $"{e.Key}.{s.Key}", diagnostics) is { } subject)
                 {
                     subjects.Add(subject);
                 }
@@ -97,7 +98,7 @@ public static class IntentReader
 
             var kind = r.Get("Type")?.Str is "AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine"
                 ? SubjectKind.StateMachine : SubjectKind.Function;
-            if (ReadSubject(e.Key, kind, intent, file, $"Resources.{e.Key}.Metadata.SamPerms", diagnostics) is { } subject)
+            if (ReadSubject(e.Key, kind, intent, resources.KeySpanOf(e.Key), file, $"Resources.{e.Key}.Metadata.SamPerms", diagnostics) is { } subject)
             {
                 subjects.Add(subject);
             }
@@ -106,9 +107,9 @@ public static class IntentReader
         return (new IntentDocument(subjects), diagnostics);
     }
 
-    private static SubjectIntent? ReadSubject(string id, SubjectKind kind, Node node, string file, string path, List<Diagnostic> diagnostics)
+    private static SubjectIntent? ReadSubject(string id, SubjectKind kind, Node node, SourceSpan keySpan, string file, string path, List<Diagnostic> diagnostics)
     {
-        var location = new IntentLocation(file, path, node.Span);
+        var location = new IntentLocation(file, path, keySpan.IsKnown ? keySpan : node.Span);
         if (node is NullNode)
         {
             return new SubjectIntent(id, kind, null, null, location);
