@@ -32,6 +32,11 @@ public static class PermissionsMermaid
             var subject = NodeFor("subject:" + s.LogicalId, (s.Kind == SubjectKind.Function ? "λ " : "⚙ ") + s.SamLogicalId, "([", "])");
             foreach (var i in s.InvokedBy)
             {
+                if (i.Kind == InvokerKind.Role && i.UsedBy is { Count: > 0 } users && users.All(u => map.Subjects.Any(x => x.LogicalId == u)))
+                {
+                    continue; // drawn as the edge from that subject to this one
+                }
+
                 var label = i.Kind == InvokerKind.Role
                     ? $"{i.Principal}<br/>role {i.ResourceId}" + (i.UsedBy is { Count: > 0 } u ? "<br/>used by " + string.Join(", ", u) : "")
                     : i.Principal + (i.SourceArn is { } arn ? "<br/>" + arn.Text : i.SourceAccount is { } acct ? "<br/>account " + acct.Text : "")
@@ -70,13 +75,29 @@ public static class PermissionsMermaid
 
             foreach (var (resource, effect, actions) in edges)
             {
-                var to = NodeFor("resource:" + resource, resource == "*" ? "* (any resource)" : resource, "[/", "/]");
+                // A resource that is another subject of the template (a state machine's function) links to it.
+                var target = resource != "*" ? SubjectNamed(map, resource) : null;
+                var to = target is not null
+                    ? NodeFor("subject:" + target.LogicalId, (target.Kind == SubjectKind.Function ? "λ " : "⚙ ") + target.SamLogicalId, "([", "])")
+                    : NodeFor("resource:" + resource, resource == "*" ? "* (any resource)" : resource, "[/", "/]");
                 var label = (effect == "Allow" ? "" : effect + " ") + Summary(actions);
                 sb.Append("  ").Append(subject).Append(effect == "Allow" ? " -->|" : " -.->|").Append(Edge(label)).Append("| ").Append(to).Append('\n');
             }
         }
 
         return sb.ToString();
+    }
+
+    private static Subject? SubjectNamed(PermissionMap map, string resource)
+    {
+        if (map.Values is not { } values)
+        {
+            return null;
+        }
+
+        var pattern = values.Canonical(resource);
+        return map.Subjects.FirstOrDefault(s => values.CanonicalArn(s.LogicalId) is { } arn
+            && (Iam.Wildcard.Matches(pattern, arn, ignoreCase: false) || pattern == arn));
     }
 
     private static string Summary(List<string> actions) =>
