@@ -94,28 +94,43 @@ public static class BaselineDiff
     /// <summary>What the new Allows grant that the old ones did not, or null when nothing.</summary>
     private static string? Widens(IReadOnlyList<Grant> grants, List<IamStatement> oldAllows, StaticValues values)
     {
+        // Per resource (as written), the actions the old statements did not allow there.
+        var added = new List<(string Resource, List<string> Actions)>();
         foreach (var g in grants)
         {
             IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
-            IEnumerable<string> resources = g.NotResource ? ["*"] : g.Resources.Select(r => values.Canonical(r.Text));
-            foreach (var resource in resources)
+            IEnumerable<(string Shown, string Canonical)> resources = g.NotResource ? [("*", "*")] : g.Resources.Select(r => (r.Text, values.Canonical(r.Text)));
+            foreach (var (shown, resource) in resources)
             {
                 foreach (var action in actions)
                 {
                     // An action on a kind of resource it does not act on grants nothing new.
                     var uncovered = PolicyEvaluator.Uncovered(oldAllows, action, resource)
-                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, resource, values.IsNameSymbol)).ToList();
-                    if (uncovered.Count > 0)
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, resource, values.IsNameSymbol));
+                    foreach (var u in uncovered)
                     {
-                        var shown = uncovered.Count <= 3 ? string.Join(", ", uncovered) : $"{string.Join(", ", uncovered.Take(3))} and {uncovered.Count - 3} more";
-                        return Wildcard.HasWildcard(action) && uncovered[0] == action ? $"new wildcard {action} on {resource}" : $"newly allows {shown} on {resource}";
+                        var entry = added.FirstOrDefault(a => a.Resource == shown);
+                        if (entry.Actions is null)
+                        {
+                            entry = (shown, []);
+                            added.Add(entry);
+                        }
+
+                        if (!entry.Actions.Contains(u))
+                        {
+                            entry.Actions.Add(u);
+                        }
                     }
                 }
             }
         }
 
-        return null;
+        return added.Count == 0 ? null
+            : "newly allows " + string.Join("; ", added.Select(a => $"{Shorten(a.Actions)} on {a.Resource}"));
     }
+
+    private static string Shorten(List<string> actions) =>
+        actions.Count <= 4 ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(4))} and {actions.Count - 4} more";
 
     private static (bool, string) AssessInvoker(Invoker i, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
     {
