@@ -27,7 +27,7 @@ public static class BaselineDiff
             {
                 // A removed Deny widens what is allowed; anything else removed narrows it.
                 var broadening = row.Category == RowCategory.Statement && row.Effect == "Deny";
-                changes.Add(new PermissionChange(false, row, broadening, broadening ? "a Deny is removed" : ""));
+                changes.Add(new PermissionChange(false, row, broadening, broadening ? "a Deny is removed" : "no longer granted"));
             }
 
             foreach (var row in Minus(newRows, oldRows))
