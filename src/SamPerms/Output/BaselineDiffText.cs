@@ -20,9 +20,10 @@ public static class BaselineDiffText
             sb.Append("This change widens permissions (rows marked ").Append(Mark(true, true)).Append(").\n\n");
         }
 
-        var statements = new TextTable("", "Function", "Resource", "Effect", "Action", "Principal", "Condition", "Why", "Where");
-        var managed = new TextTable("", "Function", "Role", "Managed Policy ARN", "Why", "Where");
-        var roles = new TextTable("", "Function", "Execution Role", "Why", "Where");
+        var why = new HashSet<string> { "Why" };
+        var statements = new TextTable("", "Function", "Resource", "Effect", "Action", "Principal", "Condition", "Why", "Where") { Wrapped = why };
+        var managed = new TextTable("", "Function", "Role", "Managed Policy ARN", "Why", "Where") { Wrapped = why };
+        var roles = new TextTable("", "Function", "Execution Role", "Why", "Where") { Wrapped = why };
         foreach (var c in report.Changes)
         {
             var r = c.Row;

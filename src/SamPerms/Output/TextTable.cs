@@ -13,7 +13,38 @@ public sealed class TextTable(params string[] headers)
 
     public int Count => _rows.Count;
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    /// <summary>In these columns, lines longer than <see cref="WrapAt"/> are wrapped at spaces.</summary>
+    public IReadOnlySet<string> Wrapped { get; init; } = new HashSet<string>();
+
+    public int WrapAt { get; init; } = 60;
+
+    public void Add(params string[] cells) =>
+        _rows.Add(cells.Select((c, i) => Wrapped.Contains(headers[i]) ? Wrap(c) : c).ToArray());
+
+    private string Wrap(string cell)
+    {
+        var lines = new List<string>();
+        foreach (var line in cell.Split('\n'))
+        {
+            var current = "";
+            foreach (var word in line.Split(' '))
+            {
+                if (current.Length > 0 && current.Length + 1 + word.Length > WrapAt)
+                {
+                    lines.Add(current);
+                    current = word;
+                }
+                else
+                {
+                    current = current.Length == 0 ? word : current + " " + word;
+                }
+            }
+
+            lines.Add(current);
+        }
+
+        return string.Join('\n', lines);
+    }
 
     public string Write()
     {
