@@ -8,8 +8,10 @@ namespace SamPerms.Tests.Golden;
 /// cases under Golden/Permissions. Each case directory holds template.yaml, optionally intent.yaml (checked
 /// with diff --intent) and old.yaml (compared with diff OLD NEW); the expected outputs sit beside them (for the
 /// examples, under Golden/Examples/NAME). A case whose template uses SAM features the transform does not
-/// expand yet is skipped, saying which.
+/// expand yet is skipped, saying which. The commands run in the case directory with relative paths, as a user
+/// would type them, so outputs do not depend on where the repository is; hence no parallel tests alongside.
 /// </summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class PermissionGoldenTests
 {
     private const string CasesDir = "tests/SamPerms.Tests/Golden/Permissions";
@@ -42,41 +44,57 @@ public sealed class PermissionGoldenTests
         Skip.If(pending is not null, $"waits for the transform: {pending}");
 
         var exits = new List<string>();
+        var outputs = new List<(string Golden, string Text)>();
         void Command(string golden, params string[] args)
         {
             var result = CliRunner.Run([.. args, "--region", "us-east-1"]);
-            var shown = string.Join(' ', args.Select(a => a.StartsWith(dir, StringComparison.Ordinal) ? Path.GetRelativePath(dir, a) : a));
+            var shown = string.Join(' ', args);
             exits.Add($"samperms {shown}: exit {result.ExitCode}");
             Assert.True(result.Err.Length == 0, $"samperms {shown} wrote to stderr:\n{result.Err}");
-            GoldenFiles.Check($"{goldenDir}/{golden}", Normalise(result.Out, dir));
+            outputs.Add((golden, result.Out));
         }
 
-        Command("permissions.txt", "permissions", template);
-        Command("permissions.json", "permissions", template, "--format", "json");
-        Command("permissions.md", "permissions", template, "--format", "markdown");
-        Command("permissions.mmd", "permissions", template, "--format", "mermaid");
-        var intent = Path.Combine(dir, "intent.yaml");
-        if (File.Exists(intent))
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = dir;
+        try
         {
-            Command("diff-intent.txt", "diff", template, "--intent", intent);
-            Command("diff-intent.json", "diff", template, "--intent", intent, "--format", "json");
-            Command("diff-intent.md", "diff", template, "--intent", intent, "--format", "markdown");
+            Command("permissions.txt", "permissions", "template.yaml");
+            Command("permissions.json", "permissions", "template.yaml", "--format", "json");
+            Command("permissions.md", "permissions", "template.yaml", "--format", "markdown");
+            Command("permissions.mmd", "permissions", "template.yaml", "--format", "mermaid");
+            if (File.Exists("intent.yaml"))
+            {
+                Command("diff-intent.txt", "diff", "template.yaml", "--intent", "intent.yaml");
+                Command("diff-intent.json", "diff", "template.yaml", "--intent", "intent.yaml", "--format", "json");
+                Command("diff-intent.md", "diff", "template.yaml", "--intent", "intent.yaml", "--format", "markdown");
+            }
+
+            if (File.Exists("old.yaml"))
+            {
+                Command("diff-baseline.txt", "diff", "old.yaml", "template.yaml");
+                Command("diff-baseline.json", "diff", "old.yaml", "template.yaml", "--format", "json");
+                Command("diff-baseline.md", "diff", "old.yaml", "template.yaml", "--format", "markdown");
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
         }
 
-        var old = Path.Combine(dir, "old.yaml");
-        if (File.Exists(old))
+        foreach (var (golden, text) in outputs)
         {
-            Command("diff-baseline.txt", "diff", old, template);
-            Command("diff-baseline.json", "diff", old, template, "--format", "json");
-            Command("diff-baseline.md", "diff", old, template, "--format", "markdown");
+            GoldenFiles.Check($"{goldenDir}/{golden}", text);
         }
 
         GoldenFiles.Check($"{goldenDir}/exit-codes.txt", string.Join('\n', exits) + "\n");
     }
+}
 
-    /// <summary>Paths as a reader of the case directory sees them.</summary>
-    private static string Normalise(string output, string dir) =>
-        output.Replace(dir + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+/// <summary>Tests that change the process's working directory: they run alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WorkingDirectoryCollection
+{
+    public const string Name = "working directory";
 }
 
 /// <summary>Whether the transform expands everything a template uses today.</summary>
