@@ -108,7 +108,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             var kind = ctx.TypeOf(origin.LogicalId) is null && ctx.InputResources.Get(origin.LogicalId) is MapNode ir && ir.Get("Type")?.Str == "AWS::Serverless::Connector"
                 || origin.PropertyPath.StartsWith("Connectors", StringComparison.Ordinal) ? GrantKind.Connector : GrantKind.InlinePolicy;
             var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : e.Key;
-            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector" : "policy " + e.Key), grants);
+            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + e.Key), grants);
         }
     }
 
