@@ -68,7 +68,7 @@ public sealed class DiffCommandTests
         var i = dir.Write("intent.yaml", "Functions:\n  Missing:\n    Allow: []\n");
         var r = CliRunner.Run("diff", t, "--intent", i);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("intent.yaml:2:3: error SP3002: the intent names function 'Missing', which the template does not define", r.Err, StringComparison.Ordinal);
+        Assert.Contains("intent.yaml:2:3: error SP4002: the intent names function 'Missing', which the template does not define", r.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,11 +3,11 @@ using SamPerms.Validation;
 
 namespace SamPerms.Permissions.Intent;
 
-/// <summary>Diagnostics about intent (SP3xxx): the file or inline metadata is malformed, or names what does not exist.</summary>
+/// <summary>Diagnostics about intent (SP4xxx): the file or inline metadata is malformed, or names what does not exist.</summary>
 public static class IntentDiagnostics
 {
-    public const string InvalidIntent = "SP3001";
-    public const string UnknownSubject = "SP3002";
+    public const string InvalidIntent = "SP4001";
+    public const string UnknownSubject = "SP4002";
 
     public static Diagnostic Invalid(string message, SourceSpan span, string file) =>
         new Diagnostic(InvalidIntent, Severity.Error, message, span).WithFile(file);
