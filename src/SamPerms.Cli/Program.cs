@@ -16,6 +16,7 @@ namespace SamPerms.Cli
                 TransformCommand.Build(output),
                 PermissionsCommand.Build(output),
                 ValidateCommand.Build(output),
+                DiffCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

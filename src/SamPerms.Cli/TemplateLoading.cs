@@ -1,3 +1,4 @@
+using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli;
@@ -6,6 +7,8 @@ namespace SamPerms.Cli;
 public static class TemplateLoading
 {
     public sealed record Loaded(TransformOutcome? Outcome, int? Exit);
+
+    public sealed record Mapped(TransformOutcome? Outcome, PermissionMap? Map, int? Exit);
 
     public static Loaded Transform(string path, TransformOptions options, CliOutput output)
     {
@@ -27,5 +30,14 @@ public static class TemplateLoading
         }
 
         return outcome.Succeeded ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
+    }
+
+    /// <summary>Transforms the template and computes its permission map.</summary>
+    public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
+    {
+        var loaded = Transform(path, options, output);
+        return loaded.Exit is { } exit
+            ? new Mapped(loaded.Outcome, null, exit)
+            : new Mapped(loaded.Outcome, PermissionMapBuilder.Build(loaded.Outcome!, options), null);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SamPerms.Output;
-using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli.Commands;
@@ -15,9 +14,15 @@ public static class PermissionsCommand
         var partition = CommonOptions.Partition();
         var parameters = CommonOptions.ParameterOverrides();
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "table (readable report), json (schemas/permissions.schema.json), markdown (for a PR comment), mermaid (a flowchart)",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
-            template, region, partition, parameters, function,
+            template, region, partition, parameters, function, format,
         };
         command.SetAction(parse =>
         {
@@ -34,16 +39,15 @@ public static class PermissionsCommand
                 Partition = parse.GetValue(partition),
                 ParameterOverrides = values,
             };
-            var loaded = TemplateLoading.Transform(path, options, output);
-            if (loaded.Exit is { } exit)
+            var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
+            if (exit is { } code)
             {
-                return exit;
+                return code;
             }
 
-            var map = PermissionMapBuilder.Build(loaded.Outcome!, options);
             if (parse.GetValue(function) is { } only)
             {
-                var subject = map.Find(only);
+                var subject = map!.Find(only);
                 if (subject is null)
                 {
                     output.Error($"no function or state machine '{only}' in {path}");
@@ -53,7 +57,13 @@ public static class PermissionsCommand
                 map = map with { Subjects = [subject] };
             }
 
-            output.Out.Write(PermissionsText.Write(map, path));
+            output.Out.Write(parse.GetValue(format) switch
+            {
+                "json" => PermissionsJson.Write(map!, path, options.Region, options.EffectivePartition),
+                "markdown" => PermissionsMarkdown.Write(map!, path),
+                "mermaid" => PermissionsMermaid.Write(map!),
+                _ => PermissionsText.Write(map!, path),
+            });
             return ExitCodes.Ok;
         });
         return command;

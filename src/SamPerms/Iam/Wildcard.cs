@@ -2,10 +2,15 @@ namespace SamPerms.Iam;
 
 /// <summary>
 /// IAM wildcard patterns: <c>*</c> matches any run of characters, <c>?</c> any one character. Actions compare
-/// case-insensitively, resources (ARNs) case-sensitively, as IAM does.
+/// case-insensitively, resources (ARNs) case-sensitively, as IAM does. Besides matching a value, two questions
+/// about patterns are answered exactly: does one pattern cover another (every value the narrow one matches, the
+/// wide one matches too), and do two patterns intersect (some value matches both).
 /// </summary>
 public static class Wildcard
 {
+    /// <summary>Beyond this many explored states <see cref="Covers"/> gives up and answers "not covered".</summary>
+    private const int CoverageStateLimit = 20_000;
+
     /// <summary>Does <paramref name="pattern"/> match the literal <paramref name="value"/>?</summary>
     public static bool Matches(string pattern, string value, bool ignoreCase)
     {
@@ -43,59 +48,193 @@ public static class Wildcard
     }
 
     /// <summary>
-    /// Does every value matched by <paramref name="narrow"/> also match <paramref name="wide"/>? Decided by
-    /// matching the narrow pattern's text against the wide one, where a wildcard in the narrow pattern can only
-    /// be covered by a <c>*</c> (or, for <c>?</c>, a <c>?</c> or <c>*</c>) in the wide one.
+    /// Does every value matched by <paramref name="narrow"/> also match <paramref name="wide"/>? Exact: runs the
+    /// wide pattern's automaton (as sets of states) over every way the narrow pattern can be spelled. Characters
+    /// that do not occur in the wide pattern all behave alike there, so one stand-in represents them all.
     /// </summary>
     public static bool Covers(string wide, string narrow, bool ignoreCase)
     {
-        int w = 0, n = 0, starW = -1, starN = 0;
-        while (n < narrow.Length)
+        if (ignoreCase)
         {
-            if (w < wide.Length && wide[w] != '*' && CoversChar(wide[w], narrow[n], ignoreCase))
+            wide = wide.ToLowerInvariant();
+            narrow = narrow.ToLowerInvariant();
+        }
+
+        if (IsAll(wide) || wide == narrow)
+        {
+            return true;
+        }
+
+        if (!HasWildcard(narrow))
+        {
+            return Matches(wide, narrow, ignoreCase: false);
+        }
+
+        var alphabet = new List<char>();
+        foreach (var c in wide)
+        {
+            if (c is not ('*' or '?') && !alphabet.Contains(c))
             {
-                w++;
-                n++;
+                alphabet.Add(c);
             }
-            else if (w < wide.Length && wide[w] == '*')
+        }
+
+        alphabet.Add(Fresh(wide, narrow));
+        var start = Closure(wide, [0]);
+        var seen = new HashSet<(int, string)>();
+        var work = new Stack<(int Position, SortedSet<int> States)>();
+        void Push(int j, SortedSet<int> s)
+        {
+            if (seen.Add((j, string.Join(',', s))))
             {
-                starW = w++;
-                starN = n;
+                work.Push((j, s));
             }
-            else if (starW >= 0)
-            {
-                w = starW + 1;
-                n = ++starN;
-            }
-            else
+        }
+
+        Push(0, start);
+        while (work.Count > 0)
+        {
+            if (seen.Count > CoverageStateLimit)
             {
                 return false;
             }
+
+            var (j, states) = work.Pop();
+            if (states.Count == 0)
+            {
+                return false; // the narrow pattern can still be completed to a value the wide one rejects
+            }
+
+            if (j == narrow.Length)
+            {
+                if (!states.Contains(wide.Length))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            switch (narrow[j])
+            {
+                case '*':
+                    Push(j + 1, states);
+                    foreach (var a in alphabet)
+                    {
+                        Push(j, Step(wide, states, a));
+                    }
+
+                    break;
+                case '?':
+                    foreach (var a in alphabet)
+                    {
+                        Push(j + 1, Step(wide, states, a));
+                    }
+
+                    break;
+                default:
+                    Push(j + 1, Step(wide, states, narrow[j]));
+                    break;
+            }
         }
 
-        while (w < wide.Length && wide[w] == '*')
+        return true;
+    }
+
+    /// <summary>Is there a value both patterns match? Dynamic programming over positions of both patterns.</summary>
+    public static bool Intersects(string a, string b, bool ignoreCase)
+    {
+        if (ignoreCase)
         {
-            w++;
+            a = a.ToLowerInvariant();
+            b = b.ToLowerInvariant();
         }
 
-        return w == wide.Length;
+        // can[i, j]: the suffixes a[i..] and b[j..] have a common value. A character produced by a star on both
+        // sides can be dropped from any common value, so each step consumes a star or a character on one side.
+        var can = new bool[a.Length + 1, b.Length + 1];
+        for (int i = a.Length; i >= 0; i--)
+        {
+            for (int j = b.Length; j >= 0; j--)
+            {
+                bool ok;
+                if (i == a.Length && j == b.Length)
+                {
+                    ok = true;
+                }
+                else if (i < a.Length && a[i] == '*')
+                {
+                    ok = can[i + 1, j] || (j < b.Length && can[i, j + 1]);
+                }
+                else if (j < b.Length && b[j] == '*')
+                {
+                    ok = can[i, j + 1] || (i < a.Length && can[i + 1, j]);
+                }
+                else
+                {
+                    ok = i < a.Length && j < b.Length && (a[i] == '?' || b[j] == '?' || a[i] == b[j]) && can[i + 1, j + 1];
+                }
+
+                can[i, j] = ok;
+            }
+        }
+
+        return can[0, 0];
     }
 
     public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') >= 0;
 
-    private static bool CoversChar(char wide, char narrow, bool ignoreCase)
+    /// <summary>A pattern of stars only matches everything.</summary>
+    public static bool IsAll(string pattern) => pattern.Length > 0 && pattern.AsSpan().Trim('*').IsEmpty;
+
+    private static SortedSet<int> Closure(string wide, IEnumerable<int> states)
     {
-        if (narrow == '*')
+        var result = new SortedSet<int>();
+        foreach (var s in states)
         {
-            return false;
+            int i = s;
+            result.Add(i);
+            while (i < wide.Length && wide[i] == '*')
+            {
+                result.Add(++i);
+            }
         }
 
-        if (narrow == '?')
+        return result;
+    }
+
+    private static SortedSet<int> Step(string wide, SortedSet<int> states, char c)
+    {
+        var next = new List<int>();
+        foreach (var i in states)
         {
-            return wide == '?';
+            if (i >= wide.Length)
+            {
+                continue;
+            }
+
+            if (wide[i] == '*')
+            {
+                next.Add(i);
+            }
+            else if (wide[i] == '?' || wide[i] == c)
+            {
+                next.Add(i + 1);
+            }
         }
 
-        return wide == '?' || Same(wide, narrow, ignoreCase);
+        return Closure(wide, next);
+    }
+
+    private static char Fresh(string a, string b)
+    {
+        for (char c = '\u0001'; ; c++)
+        {
+            if (a.IndexOf(c, StringComparison.Ordinal) < 0 && b.IndexOf(c, StringComparison.Ordinal) < 0 && c is not ('*' or '?'))
+            {
+                return c;
+            }
+        }
     }
 
     private static bool Same(char a, char b, bool ignoreCase) =>

@@ -27,12 +27,21 @@ public static class PermissionsText
                 foreach (var i in s.InvokedBy)
                 {
                     sb.Append("    ").Append(i.Principal).Append("  ").Append(i.Action);
-                    if (i.Qualifier != "function")
+                    if (i.Kind == InvokerKind.Role)
+                    {
+                        sb.Append(" via role ").Append(i.ResourceId).Append(" on ").Append(i.Qualifier);
+                        if (i.UsedBy is { Count: > 0 } users)
+                        {
+                            sb.Append("  used by ").Append(string.Join(", ", users));
+                        }
+                    }
+                    else if (i.Qualifier != "function")
                     {
                         sb.Append(" (").Append(i.Qualifier).Append(')');
                     }
 
-                    if (i.SourceArn is { } arn)
+                    // A role invoker's SourceArn is the resource using the role, shown as "used by" above.
+                    if (i.Kind != InvokerKind.Role && i.SourceArn is { } arn)
                     {
                         sb.Append("  SourceArn=").Append(arn.Text);
                     }
@@ -47,7 +56,18 @@ public static class PermissionsText
                         sb.Append("  FunctionUrlAuthType=").Append(auth);
                     }
 
-                    sb.Append("\n      ← ").Append(i.Source).Append(" (").Append(Where(file, i.Source)).Append(")\n");
+                    if (i.InvokedViaFunctionUrl)
+                    {
+                        sb.Append("  (only through the function URL)");
+                    }
+
+                    sb.Append("\n      ← ");
+                    if (i.Kind == InvokerKind.Role)
+                    {
+                        sb.Append(i.Source.Description).Append(", ");
+                    }
+
+                    sb.Append(i.Source).Append(" (").Append(Where(file, i.Source)).Append(")\n");
                 }
 
                 foreach (var p in s.Pollers)
@@ -72,6 +92,10 @@ public static class PermissionsText
                     {
                         sb.Append("managed policy ").Append(g.PolicyName).Append(" (its statements are not known here)");
                     }
+                    else if (g.Resources.Count == 0 && !g.NotResource)
+                    {
+                        sb.Append(g.Effect).Append(' ').Append(string.Join(", ", g.Actions)).Append(" on no resource (the statement has no Resource)");
+                    }
                     else
                     {
                         sb.Append(g.Effect).Append(' ').Append(g.NotAction ? "all actions except " : "").Append(string.Join(", ", g.Actions))
@@ -87,7 +111,7 @@ public static class PermissionsText
                         sb.Append(" [if ").Append(g.Conditional).Append(']');
                     }
 
-                    sb.Append("\n      ← ").Append(g.Source.Description);
+                    sb.Append("\n      ← ").Append(g.Template is { } t ? $"policy template {t}" : g.Source.Description);
                     if (g.Source.PropertyPath.Length > 0)
                     {
                         sb.Append(", ").Append(g.Source);
@@ -95,6 +119,23 @@ public static class PermissionsText
 
                     sb.Append(" (").Append(Where(file, g.Source)).Append(")\n");
                 }
+            }
+
+            sb.Append('\n');
+        }
+
+        if (map.UnattachedInvokers.Count > 0)
+        {
+            sb.Append("Permissions for functions not in this template:\n");
+            foreach (var i in map.UnattachedInvokers)
+            {
+                sb.Append("  ").Append(i.Principal).Append("  ").Append(i.Action).Append(" on ").Append(i.Qualifier);
+                if (i.SourceArn is { } arn)
+                {
+                    sb.Append("  SourceArn=").Append(arn.Text);
+                }
+
+                sb.Append("\n      ← ").Append(i.Source).Append(" (").Append(Where(file, i.Source)).Append(")\n");
             }
 
             sb.Append('\n');

@@ -64,7 +64,8 @@ internal sealed class InvokerCollector
             target?.Qualifier ?? values.Render(p.Get("FunctionName")).Text,
             id,
             resource.Get("Condition")?.Str,
-            Source.From(_ctx.OriginOf(id), "lambda permission"));
+            Source.From(_ctx.OriginOf(id), "lambda permission"),
+            InvokedViaFunctionUrl: p.Get("InvokedViaFunctionUrl") is BoolNode { Value: true } || p.Get("InvokedViaFunctionUrl")?.Str is "true" or "True");
         if (target is null)
         {
             _unattached.Add(invoker);
@@ -99,21 +100,34 @@ internal sealed class InvokerCollector
             return null;
         }
 
-        // A literal name or ARN: match functions whose FunctionName is set to it.
-        var text = _ctx.Values.Render(functionName);
-        if (!text.Exact)
-        {
-            return null;
-        }
-
+        // A name or ARN (possibly with unresolved parts, such as the account): match the function it names,
+        // by its literal FunctionName or its ARN in canonical spelling, with any qualifier after it.
+        var text = _ctx.Values.Render(functionName).Text;
+        var canonical = _ctx.Values.Canonical(text);
         foreach (var e in _ctx.Resources.Entries)
         {
-            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::Lambda::Function"
-                && (r.Get("Properties") as MapNode)?.Get("FunctionName") is { } name
-                && _ctx.Values.Render(name) is { Exact: true } n
-                && (text.Text == n.Text || text.Text.EndsWith(":function:" + n.Text, StringComparison.Ordinal)))
+            if (e.Value is not MapNode r || r.Get("Type")?.Str != "AWS::Lambda::Function")
+            {
+                continue;
+            }
+
+            var name = (r.Get("Properties") as MapNode)?.Get("FunctionName") is { } n && _ctx.Values.Render(n) is { Exact: true } literal ? literal.Text : null;
+            var arn = _ctx.Values.CanonicalArn(e.Key);
+            if ((name is not null && text == name) || canonical == arn)
             {
                 return (e.Key, "function");
+            }
+
+            if (arn is not null && canonical.StartsWith(arn + ":", StringComparison.Ordinal))
+            {
+                return (e.Key, "qualifier " + canonical[(arn.Length + 1)..]);
+            }
+
+            int fn = text.LastIndexOf(":function:", StringComparison.Ordinal);
+            if (name is not null && fn >= 0 && text[(fn + ":function:".Length)..].Split(':') is [var tail, ..] && tail == name)
+            {
+                var qualifier = text[(fn + ":function:".Length + tail.Length)..];
+                return (e.Key, qualifier.Length == 0 ? "function" : "qualifier " + qualifier[1..]);
             }
         }
 

@@ -17,6 +17,7 @@ public static class PermissionMapBuilder
         var values = new StaticValues(template, options.Region, options.EffectivePartition, options.ParameterOverrides);
         var ctx = new AnalysisContext(template, outcome.Input as MapNode, outcome.Origins, values);
         var invokers = new InvokerCollector(ctx);
+        var roleInvokers = new RoleInvokers(ctx);
         var subjects = new List<Subject>();
         foreach (var e in ctx.Resources.Entries)
         {
@@ -45,13 +46,18 @@ public static class PermissionMapBuilder
                 kind.Value,
                 origin.LogicalId,
                 role,
-                invokers.For(e.Key, kind.Value),
+                [.. invokers.For(e.Key, kind.Value), .. roleInvokers.For(e.Key, kind.Value)],
                 invokers.PollersFor(e.Key),
                 grants,
                 Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine")));
         }
 
-        return new PermissionMap(subjects, invokers.Unattached());
+        // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
+        var ordered = subjects
+            .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
+            .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
+            .ToList();
+        return new PermissionMap(ordered, invokers.Unattached()) { Values = values };
     }
 }
 

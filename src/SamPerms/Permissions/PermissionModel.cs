@@ -37,7 +37,25 @@ public sealed record Source(string LogicalId, string PropertyPath, SourceSpan Sp
 
 public sealed record RoleInfo(RoleKind Kind, string? LogicalId, string Display);
 
-/// <summary>A resource-based permission: who may invoke the subject.</summary>
+/// <summary>How an invoker gets its right to invoke.</summary>
+public enum InvokerKind
+{
+    /// <summary>An AWS::Lambda::Permission (the function's resource-based policy).</summary>
+    Permission,
+
+    /// <summary>
+    /// A role of the template whose policies allow invoking the subject (lambda:InvokeFunction,
+    /// states:StartExecution); the principal is whoever the role trusts.
+    /// </summary>
+    Role,
+}
+
+/// <summary>
+/// Who may invoke the subject. For a permission: its principal, action, SourceArn, SourceAccount, URL auth type.
+/// For a role: the principals it trusts, the action its policy allows, and (as SourceArn) the resource using it.
+/// <see cref="Qualifier"/> says what is targeted: "function", "alias live", "version", or the resource pattern.
+/// <see cref="InvokedViaFunctionUrl"/>: the permission holds only for calls through the function URL.
+/// </summary>
 public sealed record Invoker(
     string Principal,
     string Action,
@@ -47,7 +65,14 @@ public sealed record Invoker(
     string Qualifier,
     string PermissionLogicalId,
     string? Condition,
-    Source Source);
+    Source Source,
+    InvokerKind Kind = InvokerKind.Permission,
+    IReadOnlyList<string>? UsedBy = null,
+    bool InvokedViaFunctionUrl = false)
+{
+    /// <summary>The logical id of the permission resource, or of the role for a role invoker.</summary>
+    public string ResourceId => PermissionLogicalId;
+}
 
 /// <summary>A service that reads a stream or queue and invokes the function with the function's own role.</summary>
 public sealed record Poller(string MappingLogicalId, Rendered EventSourceArn, Source Source);
@@ -63,6 +88,13 @@ public enum GrantKind
     Connector,
 }
 
+/// <summary>A policy template use: its name and its parameters as rendered.</summary>
+public sealed record PolicyTemplateUse(string Name, IReadOnlyList<KeyValuePair<string, Rendered>> Parameters)
+{
+    public override string ToString() =>
+        Parameters.Count == 0 ? Name : $"{Name}({string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value.Text}"))})";
+}
+
 /// <summary>One statement that applies to the subject's role: effect, actions, resources, conditions, origin.</summary>
 public sealed record Grant(
     string Effect,
@@ -74,7 +106,9 @@ public sealed record Grant(
     GrantKind Kind,
     string PolicyName,
     string? Conditional,
-    Source Source)
+    Source Source,
+    string? ManagedPolicyArn = null,
+    PolicyTemplateUse? Template = null)
 {
     public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.Ordinal);
 
@@ -96,6 +130,9 @@ public sealed record Subject(
 /// <summary>The permissions of every function and state machine in a template.</summary>
 public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyList<Invoker> UnattachedInvokers)
 {
+    /// <summary>How the template's values were resolved (to render intent values the same way).</summary>
+    public StaticValues? Values { get; init; }
+
     public Subject? Find(string id) =>
         Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);
 }

@@ -27,6 +27,13 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             return (new RoleInfo(generated ? RoleKind.Generated : RoleKind.Template, roleId, roleId), grants);
         }
 
+        if (ctx.Values.Render(roleProperty) is { Exact: true } arn && RoleNamed(arn.Text) is { } named)
+        {
+            // An ARN naming a role of this template (its RoleName is set literally).
+            Collect(named, grants);
+            return (new RoleInfo(RoleKind.Template, named, named), grants);
+        }
+
         if (Intrinsics.IsIf(roleProperty))
         {
             return (new RoleInfo(RoleKind.Unknown, null, "unknown: the role depends on a condition (" + ctx.Values.Render(roleProperty).Text + ")"), grants);
@@ -36,10 +43,33 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         return (new RoleInfo(RoleKind.External, null, "unknown: external role " + rendered.Text), grants);
     }
 
+    /// <summary>The statements of a role of the template, whatever uses it.</summary>
+    public List<Grant> ForRole(string roleId)
+    {
+        var grants = new List<Grant>();
+        Collect(roleId, grants);
+        return grants;
+    }
+
+    private string? RoleNamed(string arn)
+    {
+        foreach (var e in ctx.Resources.Entries)
+        {
+            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role"
+                && (r.Get("Properties") as MapNode)?.Get("RoleName") is { } name && ctx.Values.Render(name) is { Exact: true } n
+                && (arn == n.Text || arn.EndsWith(":role/" + n.Text, StringComparison.Ordinal)))
+            {
+                return e.Key;
+            }
+        }
+
+        return null;
+    }
+
     private void Collect(string roleId, List<Grant> grants)
     {
         var props = ctx.Properties(roleId) ?? new MapNode();
-        var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId;
+        var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;
         foreach (var (arnNode, cond) in Items(props.Get("ManagedPolicyArns")))
         {
             AddManaged(roleId, arnNode, cond, generatedBySam, grants);
@@ -53,11 +83,11 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             }
 
             var name = ctx.Values.Render(p.Get("PolicyName")).Text;
-            var source = Attribute(roleId, p, name, generatedBySam);
-            var kind = source.Description.StartsWith("policy template", StringComparison.Ordinal) ? GrantKind.PolicyTemplate
+            var (source, template) = Attribute(roleId, p, name, generatedBySam);
+            var kind = template is not null ? GrantKind.PolicyTemplate
                 : generatedBySam && !source.PropertyPath.StartsWith("Policies", StringComparison.Ordinal) ? GrantKind.SamGenerated
                 : GrantKind.InlinePolicy;
-            AddStatements(p.Get("PolicyDocument"), kind, name, cond, source, grants);
+            AddStatements(p.Get("PolicyDocument"), kind, name, cond, source, grants, template: template);
         }
 
         // Policies attached from elsewhere in the template (connectors, hand-written AWS::IAM::Policy).
@@ -78,7 +108,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             var kind = ctx.TypeOf(origin.LogicalId) is null && ctx.InputResources.Get(origin.LogicalId) is MapNode ir && ir.Get("Type")?.Str == "AWS::Serverless::Connector"
                 || origin.PropertyPath.StartsWith("Connectors", StringComparison.Ordinal) ? GrantKind.Connector : GrantKind.InlinePolicy;
             var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : e.Key;
-            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector" : "policy " + e.Key), grants);
+            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + e.Key), grants);
         }
     }
 
@@ -88,7 +118,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         if (ctx.ReferencedResource(arnNode) is { } policyId && ctx.TypeOf(policyId) == "AWS::IAM::ManagedPolicy")
         {
             var origin = ctx.OriginOf(policyId);
-            AddStatements(ctx.Properties(policyId)?.Get("PolicyDocument"), GrantKind.CustomerManagedPolicy, policyId, cond, Source.From(origin, "managed policy " + policyId), grants);
+            AddStatements(ctx.Properties(policyId)?.Get("PolicyDocument"), GrantKind.CustomerManagedPolicy, policyId, cond, Source.From(origin, "managed policy " + policyId), grants, managedArn: "${" + policyId + "}");
             return;
         }
 
@@ -97,19 +127,19 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         var policy = ManagedPolicyDocuments.ByArn(arn);
         if (policy is null)
         {
-            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source));
+            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source, arn));
             return;
         }
 
         var kind = source.Description.StartsWith("SAM", StringComparison.Ordinal) ? GrantKind.SamGenerated : GrantKind.AwsManagedPolicy;
-        AddStatements(policy.Document, kind, policy.Name, cond, source, grants);
+        AddStatements(policy.Document, kind, policy.Name, cond, source, grants, managedArn: arn);
     }
 
-    private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants)
+    private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants, string? managedArn = null, PolicyTemplateUse? template = null)
     {
         foreach (var st in PolicyStatements.Read(document, ctx.Values, cond))
         {
-            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source));
+            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source, managedArn, template));
         }
     }
 
@@ -138,12 +168,12 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         }
     }
 
-    /// <summary>Where an inline policy of the role comes from.</summary>
-    private Source Attribute(string roleId, MapNode policy, string name, bool generatedBySam)
+    /// <summary>Where an inline policy of the role comes from, and the policy template it expands (if any).</summary>
+    private (Source Source, PolicyTemplateUse? Template) Attribute(string roleId, MapNode policy, string name, bool generatedBySam)
     {
         if (!generatedBySam)
         {
-            return ctx.Locate(roleId, policy, "inline policy " + name);
+            return (ctx.Locate(roleId, policy, "inline policy " + name), null);
         }
 
         // <Role>Policy<N> is the N-th entry of the SAM resource's Policies.
@@ -155,25 +185,42 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             if (entry is not null)
             {
                 var path = policies is SeqNode ? $"Policies[{index}]" : "Policies";
-                var template = TemplateName(entry);
-                return new Source(samLogicalId, path, entry.Span, template is null ? "inline policy" : $"policy template {template}");
+                var template = TemplateUse(entry);
+                return (new Source(samLogicalId, path, entry.Span, template is null ? "inline policy" : $"policy template {template.Name}"), template);
             }
         }
 
         var located = ctx.Locate(samLogicalId, policy.Get("PolicyDocument") ?? policy, "SAM policy " + name);
-        return located with { Description = located.PropertyPath.Length > 0 ? $"SAM policy {name} for {located.PropertyPath}" : $"SAM policy {name}" };
+        var roleOrigin = ctx.OriginOf(roleId);
+        if (located.PropertyPath.Length == 0 && roleOrigin.PropertyPath.Length > 0 && !roleOrigin.PropertyPath.StartsWith("Policies", StringComparison.Ordinal))
+        {
+            // A role SAM made for one property (an event's role): the policy is that property's.
+            located = Source.From(roleOrigin, located.Description);
+        }
+
+        return (located with { Description = located.PropertyPath.Length > 0 ? $"SAM policy {name} for {located.PropertyPath}" : $"SAM policy {name}" }, null);
     }
 
-    private static string? TemplateName(Node entry)
+    /// <summary>The policy template a Policies entry uses, with its parameters rendered.</summary>
+    private PolicyTemplateUse? TemplateUse(Node entry)
     {
         if (entry is MapNode { Count: 1 } m && PolicyTemplateTable.Has(m.Entries[0].Key))
         {
-            return m.Entries[0].Key;
+            var parameters = new List<KeyValuePair<string, Rendered>>();
+            if (m.Entries[0].Value is MapNode ps)
+            {
+                foreach (var p in ps.Entries)
+                {
+                    parameters.Add(new(p.Key, ctx.Values.Render(p.Value)));
+                }
+            }
+
+            return new PolicyTemplateUse(m.Entries[0].Key, parameters);
         }
 
         if (Intrinsics.IfArgs(entry) is { } args)
         {
-            return TemplateName(args[1]) ?? TemplateName(args[2]);
+            return TemplateUse(args[1]) ?? TemplateUse(args[2]);
         }
 
         return null;
@@ -184,10 +231,10 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
     {
         if (!generatedBySam)
         {
-            return ctx.Locate(roleId, arnNode, "managed policy");
+            return ctx.Locate(roleId, arnNode, "managed policy " + arn[(arn.LastIndexOf('/') + 1)..]);
         }
 
-        var located = ctx.Locate(samLogicalId, arnNode, "managed policy");
+        var located = ctx.Locate(samLogicalId, arnNode, "managed policy " + arn[(arn.LastIndexOf('/') + 1)..]);
         if (located.PropertyPath.Length > 0)
         {
             return located;

@@ -1,0 +1,240 @@
+namespace SamPerms.Iam;
+
+public enum Decision
+{
+    /// <summary>Every action and resource asked about is allowed, and no Deny can apply.</summary>
+    Allowed,
+
+    /// <summary>An explicit Deny applies to all or part of the request.</summary>
+    Denied,
+
+    /// <summary>No Allow covers the request (IAM's implicit deny).</summary>
+    NotAllowed,
+
+    /// <summary>Depends on what is known only at run time: a condition, a value unresolved before deploy.</summary>
+    Undecided,
+}
+
+/// <summary>Why a request could not be decided before deploy.</summary>
+public enum UndecidedReason
+{
+    None,
+
+    /// <summary>The Allow that covers it holds only under a condition.</summary>
+    Condition,
+
+    /// <summary>Whether a statement covers it depends on a value known only at deploy time.</summary>
+    UnresolvedValue,
+
+    /// <summary>It is allowed, but a Deny (conditional or on unresolved values) may apply.</summary>
+    MayBeDenied,
+}
+
+/// <summary>The answer for one request, with the statements that decided it.</summary>
+public sealed record Evaluation(
+    Decision Decision,
+    UndecidedReason Reason,
+    IReadOnlyList<IamStatement> Allowing,
+    IReadOnlyList<IamStatement> Denying,
+    bool PartlyDenied)
+{
+    public bool IsAllowed => Decision == Decision.Allowed;
+}
+
+/// <summary>
+/// IAM evaluation of one principal's identity statements for a request that may itself be a pattern (the intent
+/// may ask for <c>logs:*</c> on <c>*</c>): an explicit Deny wins; otherwise the request is allowed when Allow
+/// statements cover every action and resource it names. When no single statement covers a wildcard action,
+/// the action is expanded against the IAM action catalog and each action is checked on its own.
+/// </summary>
+public static class PolicyEvaluator
+{
+    /// <summary>Beyond this many catalog actions a wildcard is not checked action by action.</summary>
+    private const int UnionExpansionLimit = 3000;
+
+    public static Evaluation Evaluate(IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        IamStatement? fullDeny = null;
+        var partialDenies = new List<IamStatement>();
+        var maybeDenies = new List<IamStatement>();
+        foreach (var st in statements.Where(s => !s.Allow))
+        {
+            var touches = st.Touches(action, resource);
+            if (touches == Certainty.No)
+            {
+                continue;
+            }
+
+            if (st.Conditional || touches == Certainty.Maybe)
+            {
+                maybeDenies.Add(st);
+            }
+            else if (st.Covers(action, resource) == Certainty.Yes)
+            {
+                fullDeny ??= st;
+            }
+            else
+            {
+                partialDenies.Add(st);
+            }
+        }
+
+        if (fullDeny is not null)
+        {
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
+        }
+
+        if (partialDenies.Count > 0)
+        {
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], partialDenies, true);
+        }
+
+        var (coverage, allowing, reason) = AllowCoverage(statements, action, resource);
+        return coverage switch
+        {
+            Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
+            Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false),
+            Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, maybeDenies, false),
+            _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], maybeDenies, false),
+        };
+    }
+
+    /// <summary>
+    /// Is some of what the request names allowed? An unconditional Allow must touch it, and no unconditional Deny
+    /// may cover all of it. Used for intent written with wildcards, which declares a ceiling rather than a need.
+    /// </summary>
+    public static Evaluation EvaluateSome(IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        var fullDeny = statements.FirstOrDefault(s => !s.Allow && !s.Conditional && s.Covers(action, resource) == Certainty.Yes);
+        if (fullDeny is not null)
+        {
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
+        }
+
+        var best = Certainty.No;
+        var allowing = new List<IamStatement>();
+        var reason = UndecidedReason.None;
+        foreach (var st in statements.Where(s => s.Allow))
+        {
+            var c = st.Touches(action, resource);
+            var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
+            if (c != Certainty.No && st.Conditional)
+            {
+                (c, why) = (Certainty.Maybe, UndecidedReason.Condition);
+            }
+
+            if (c > best)
+            {
+                (best, reason) = (c, why);
+                allowing.Clear();
+            }
+
+            if (c == best && c != Certainty.No)
+            {
+                allowing.Add(st);
+            }
+        }
+
+        var maybeDenies = statements.Where(s => !s.Allow && s.Touches(action, resource) != Certainty.No
+            && (s.Conditional || s.Touches(action, resource) == Certainty.Maybe)).ToList();
+        return best switch
+        {
+            Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
+            Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false),
+            Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, [], false),
+            _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], [], false),
+        };
+    }
+
+    /// <summary>
+    /// The actions of a pattern (expanded against the catalog when no single statement decides it) that the
+    /// statements' Allows do not certainly cover on the resource. Empty when all are covered.
+    /// </summary>
+    public static IReadOnlyList<string> Uncovered(IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        if (Best(statements, action, resource).Coverage == Certainty.Yes)
+        {
+            return [];
+        }
+
+        var expanded = Wildcard.HasWildcard(action) ? ActionExpansion.Expand(action) : [];
+        if (expanded.Count == 0 || expanded.Count > UnionExpansionLimit)
+        {
+            return [action];
+        }
+
+        var uncovered = expanded.Where(a => Best(statements, a, resource).Coverage != Certainty.Yes).ToList();
+        return uncovered.Count == expanded.Count ? [action] : uncovered;
+    }
+
+    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) AllowCoverage(
+        IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        var best = Best(statements, action, resource);
+        if (best.Coverage == Certainty.Yes || !Wildcard.HasWildcard(action))
+        {
+            return best;
+        }
+
+        // No one statement covers the wildcard: perhaps several together do, action by action.
+        var expanded = ActionExpansion.Expand(action);
+        if (expanded.Count == 0 || expanded.Count > UnionExpansionLimit)
+        {
+            return best;
+        }
+
+        var union = Certainty.Yes;
+        var allowing = new List<IamStatement>();
+        var reason = UndecidedReason.None;
+        foreach (var a in expanded)
+        {
+            var one = Best(statements, a, resource);
+            union = union.And(one.Coverage);
+            if (union == Certainty.No)
+            {
+                return best;
+            }
+
+            reason = one.Reason != UndecidedReason.None ? one.Reason : reason;
+            foreach (var s in one.Allowing.Where(s => !allowing.Contains(s)))
+            {
+                allowing.Add(s);
+            }
+        }
+
+        return union > best.Coverage ? (union, allowing, reason) : best;
+    }
+
+    /// <summary>The best coverage one Allow statement gives, counting a conditional statement as "maybe".</summary>
+    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) Best(
+        IReadOnlyList<IamStatement> statements, string action, string resource)
+    {
+        var best = Certainty.No;
+        var allowing = new List<IamStatement>();
+        var reason = UndecidedReason.None;
+        foreach (var st in statements.Where(s => s.Allow))
+        {
+            var c = st.Covers(action, resource);
+            var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
+            if (c != Certainty.No && st.Conditional)
+            {
+                c = Certainty.Maybe;
+                why = UndecidedReason.Condition;
+            }
+
+            if (c > best)
+            {
+                best = c;
+                allowing.Clear();
+                reason = why;
+            }
+
+            if (c == best && c != Certainty.No)
+            {
+                allowing.Add(st);
+            }
+        }
+
+        return (best, allowing, reason);
+    }
+}

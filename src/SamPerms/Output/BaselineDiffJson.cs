@@ -1,0 +1,50 @@
+using SamPerms.Model;
+using SamPerms.Permissions.Baseline;
+
+namespace SamPerms.Output;
+
+/// <summary>The permission change between two versions as JSON (schemas/permissions-diff.schema.json).</summary>
+public static class BaselineDiffJson
+{
+    public static MapNode Build(BaselineReport report, string oldFile, string newFile)
+    {
+        var changes = new SeqNode();
+        foreach (var c in report.Changes)
+        {
+            var r = c.Row;
+            changes.Add(N.Map(
+                ("change", c.Added ? "added" : "removed"),
+                ("category", Category(r.Category)),
+                ("function", r.Subject),
+                ("resources", N.Strings(r.Resources)),
+                ("effect", r.Effect.Length == 0 ? NullNode.Instance : r.Effect),
+                ("actions", N.Strings(r.Actions)),
+                ("principal", r.Principal),
+                ("condition", r.Condition.Length == 0 ? NullNode.Instance : r.Condition),
+                ("broadening", c.Broadening),
+                ("reason", c.Reason),
+                ("file", c.Added ? newFile : oldFile),
+                ("origin", PermissionsJson.Origin(r.Origin))));
+        }
+
+        return N.Map(
+            ("old", oldFile),
+            ("new", newFile),
+            ("changes", changes),
+            ("summary", N.Map(
+                ("added", report.Changes.Count(c => c.Added)),
+                ("removed", report.Changes.Count(c => !c.Added)),
+                ("broadening", report.Broadening))));
+    }
+
+    public static string Write(BaselineReport report, string oldFile, string newFile) => JsonText.Pretty(Build(report, oldFile, newFile));
+
+    public static string Category(RowCategory category) => category switch
+    {
+        RowCategory.Role => "role",
+        RowCategory.Invoker => "invoker",
+        RowCategory.Poller => "poller",
+        RowCategory.Statement => "statement",
+        _ => "managedPolicy",
+    };
+}

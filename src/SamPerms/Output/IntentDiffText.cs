@@ -1,0 +1,69 @@
+using System.Text;
+using SamPerms.Permissions.Intent;
+
+namespace SamPerms.Output;
+
+/// <summary>The intent check for a terminal: findings grouped by function, each with why and where.</summary>
+public static class IntentDiffText
+{
+    public static string Write(IntentReport report, string templateFile)
+    {
+        var sb = new StringBuilder();
+        foreach (var group in report.Findings.GroupBy(f => f.Subject))
+        {
+            sb.Append(group.Key).Append('\n');
+            foreach (var f in group)
+            {
+                sb.Append("  ").Append(IntentDiffJson.KindName(f.Kind).ToUpperInvariant().PadRight(13))
+                    .Append(f.Side == FindingSide.Invoke ? "invoke  " : "allow   ").Append(What(f)).Append('\n');
+                sb.Append("      ").Append(f.Reason).Append('\n');
+                sb.Append("      at ").Append(Where(f, templateFile)).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
+        if (report.Findings.Count == 0)
+        {
+            sb.Append("No differences: the template grants what the intent declares.\n");
+        }
+
+        if (report.Unchecked.Count > 0)
+        {
+            sb.Append("Not in the intent (not checked): ").Append(string.Join(", ", report.Unchecked)).Append('\n');
+        }
+
+        sb.Append($"summary: {report.Count(FindingKind.Missing)} missing, {report.Count(FindingKind.Excess)} excess, {report.Count(FindingKind.Unverifiable)} unverifiable\n");
+        return sb.ToString();
+    }
+
+    /// <summary>"s3:GetObject on arn:..." or "s3.amazonaws.com from arn:..." — the row's subject matter.</summary>
+    internal static string What(Finding f)
+    {
+        if (f.Side == FindingSide.Invoke)
+        {
+            var who = f.Principal ?? "event source mapping";
+            return f.SourceArn is { } s ? $"{who} from {s}" : who;
+        }
+
+        if (f.Action is null)
+        {
+            return "(statements unknown)";
+        }
+
+        return $"{f.Action} on {f.Resource}";
+    }
+
+    internal static string Where(Finding f, string templateFile)
+    {
+        if (f.Origin is { } o)
+        {
+            var at = o.Span.IsKnown ? $"{templateFile}:{o.Span.Line}:{o.Span.Column}" : templateFile;
+            return f.Intent is { } i ? $"{at} ({o}); declared at {IntentAt(i)}" : $"{at} ({o})";
+        }
+
+        return f.Intent is { } only ? $"{IntentAt(only)} ({only.Path})" : templateFile;
+    }
+
+    private static string IntentAt(IntentLocation i) => i.Span.IsKnown ? $"{i.File}:{i.Span.Line}:{i.Span.Column}" : i.File;
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using SamPerms.Permissions;
+
+namespace SamPerms.Output;
+
+/// <summary>
+/// The permission map as a Mermaid flowchart: event sources and callers → functions and state machines → the
+/// resources their roles reach, edges labelled with the actions (Deny edges dashed).
+/// </summary>
+public static class PermissionsMermaid
+{
+    private const int ActionsShown = 3;
+
+    public static string Write(PermissionMap map)
+    {
+        var sb = new StringBuilder("flowchart LR\n");
+        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string NodeFor(string key, string label, string open, string close)
+        {
+            if (!nodes.TryGetValue(key, out var id))
+            {
+                id = "n" + nodes.Count;
+                nodes[key] = id;
+                sb.Append("  ").Append(id).Append(open).Append('"').Append(Escape(label)).Append('"').Append(close).Append('\n');
+            }
+
+            return id;
+        }
+
+        foreach (var s in map.Subjects)
+        {
+            var subject = NodeFor("subject:" + s.LogicalId, (s.Kind == SubjectKind.Function ? "λ " : "⚙ ") + s.SamLogicalId, "([", "])");
+            foreach (var i in s.InvokedBy)
+            {
+                if (i.Kind == InvokerKind.Role && i.UsedBy is { Count: > 0 } users && users.All(u => map.Subjects.Any(x => x.LogicalId == u)))
+                {
+                    continue; // drawn as the edge from that subject to this one
+                }
+
+                var label = i.Kind == InvokerKind.Role
+                    ? $"{i.Principal}<br/>role {i.ResourceId}" + (i.UsedBy is { Count: > 0 } u ? "<br/>used by " + string.Join(", ", u) : "")
+                    : i.Principal + (i.SourceArn is { } arn ? "<br/>" + arn.Text : i.SourceAccount is { } acct ? "<br/>account " + acct.Text : "")
+                        + (i.FunctionUrlAuthType is { } auth ? "<br/>URL auth " + auth : "")
+                        + (i.InvokedViaFunctionUrl ? "<br/>through the function URL" : "");
+                var from = NodeFor("invoker:" + label, label, "[", "]");
+                sb.Append("  ").Append(from).Append(" -->|").Append(Edge(i.Action)).Append("| ").Append(subject).Append('\n');
+            }
+
+            foreach (var p in s.Pollers)
+            {
+                var from = NodeFor("source:" + p.EventSourceArn.Text, p.EventSourceArn.Text, "[(", ")]");
+                sb.Append("  ").Append(from).Append(" -->|poller| ").Append(subject).Append('\n');
+            }
+
+            // One edge per resource a statement names, its actions summed over statements of the same effect.
+            var edges = new List<(string Resource, string Effect, List<string> Actions)>();
+            foreach (var g in s.MayDo)
+            {
+                var resources = g.Opaque ? ["policy " + g.PolicyName + " (not known)"]
+                    : g.NotResource ? ["all except " + string.Join(", ", g.Resources.Select(r => r.Text))]
+                    : g.Resources.Select(r => r.Text).ToList();
+                var actions = g.Opaque ? ["?"] : g.NotAction ? ["all except " + string.Join(", ", g.Actions)] : g.Actions.ToList();
+                foreach (var r in resources)
+                {
+                    var edge = edges.FirstOrDefault(e => e.Resource == r && e.Effect == g.Effect);
+                    if (edge.Actions is null)
+                    {
+                        edge = (r, g.Effect, []);
+                        edges.Add(edge);
+                    }
+
+                    edge.Actions.AddRange(actions.Where(a => !edge.Actions.Contains(a)));
+                }
+            }
+
+            foreach (var (resource, effect, actions) in edges)
+            {
+                // A resource that is another subject of the template (a state machine's function) links to it.
+                var target = resource != "*" ? SubjectNamed(map, resource) : null;
+                var to = target is not null
+                    ? NodeFor("subject:" + target.LogicalId, (target.Kind == SubjectKind.Function ? "λ " : "⚙ ") + target.SamLogicalId, "([", "])")
+                    : NodeFor("resource:" + resource, resource == "*" ? "* (any resource)" : resource, "[/", "/]");
+                var label = (effect == "Allow" ? "" : effect + " ") + Summary(actions);
+                sb.Append("  ").Append(subject).Append(effect == "Allow" ? " -->|" : " -.->|").Append(Edge(label)).Append("| ").Append(to).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static Subject? SubjectNamed(PermissionMap map, string resource)
+    {
+        if (map.Values is not { } values)
+        {
+            return null;
+        }
+
+        var pattern = values.Canonical(resource);
+        return map.Subjects.FirstOrDefault(s => values.CanonicalArn(s.LogicalId) is { } arn
+            && (Iam.Wildcard.Matches(pattern, arn, ignoreCase: false) || pattern == arn));
+    }
+
+    private static string Summary(List<string> actions) =>
+        actions.Count <= ActionsShown ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(ActionsShown))} +{actions.Count - ActionsShown}";
+
+    private static string Edge(string label) => "\"" + Escape(label) + "\"";
+
+    /// <summary>Mermaid labels in quotes: quotes and angle brackets (other than our line breaks) as entities.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\"", "#quot;", StringComparison.Ordinal)
+            .Replace("<br/>", "\u0001", StringComparison.Ordinal)
+            .Replace("<", "#lt;", StringComparison.Ordinal)
+            .Replace(">", "#gt;", StringComparison.Ordinal)
+            .Replace("\u0001", "<br/>", StringComparison.Ordinal);
+}

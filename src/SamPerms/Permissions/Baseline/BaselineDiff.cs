@@ -1,0 +1,155 @@
+using SamPerms.Iam;
+
+namespace SamPerms.Permissions.Baseline;
+
+/// <summary>
+/// The permission change between two versions of a template, as a pull-request reviewer wants it: rows added and
+/// removed per function and state machine (role, invokers, pollers, statements, managed policies), each marked
+/// broadening when it widens what is allowed — an added Allow not covered by the old ones, a removed Deny, a new
+/// principal or source, a role whose permissions are no longer known.
+/// </summary>
+public static class BaselineDiff
+{
+    public static BaselineReport Run(PermissionMap before, PermissionMap after)
+    {
+        var changes = new List<PermissionChange>();
+        var ids = before.Subjects.Select(s => s.LogicalId).Concat(after.Subjects.Select(s => s.LogicalId)).Distinct(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var old = before.Subjects.FirstOrDefault(s => s.LogicalId == id);
+            var now = after.Subjects.FirstOrDefault(s => s.LogicalId == id);
+            var oldRows = old is null ? [] : PermissionRows.Of(old);
+            var newRows = now is null ? [] : PermissionRows.Of(now);
+            var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo, before.Values!).Where(s => s.Allow).ToList();
+            var oldInvokers = old?.InvokedBy ?? [];
+
+            foreach (var row in Minus(oldRows, newRows))
+            {
+                // A removed Deny widens what is allowed; anything else removed narrows it.
+                var broadening = row.Category == RowCategory.Statement && row.Effect == "Deny";
+                changes.Add(new PermissionChange(false, row, broadening, broadening ? "a Deny is removed" : "no longer granted"));
+            }
+
+            foreach (var row in Minus(newRows, oldRows))
+            {
+                var (broadening, reason) = Assess(row, old, oldAllows, oldInvokers, after.Values!);
+                changes.Add(new PermissionChange(true, row, broadening, reason));
+            }
+        }
+
+        return new BaselineReport(changes);
+    }
+
+    /// <summary>The rows of <paramref name="a"/> not in <paramref name="b"/>, counting duplicates.</summary>
+    private static List<PermissionRow> Minus(List<PermissionRow> a, List<PermissionRow> b)
+    {
+        var remaining = b.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var result = new List<PermissionRow>();
+        foreach (var row in a)
+        {
+            if (remaining.TryGetValue(row.Key, out var n) && n > 0)
+            {
+                remaining[row.Key] = n - 1;
+            }
+            else
+            {
+                result.Add(row);
+            }
+        }
+
+        return result;
+    }
+
+    private static (bool, string) Assess(PermissionRow row, Subject? old, List<IamStatement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    {
+        switch (row.Category)
+        {
+            case RowCategory.Role:
+                return old is null ? (false, "new in this version")
+                    : row.Role!.Kind is RoleKind.External or RoleKind.Unknown ? (true, "the role is no longer in the template: what it may do is unknown")
+                    : (false, "the role changed");
+            case RowCategory.Invoker:
+                return AssessInvoker(row.Invoker!, oldInvokers, values);
+            case RowCategory.Poller:
+                return (true, "a new event source invokes it");
+            case RowCategory.Statement:
+                var g = row.Grant!;
+                if (!g.IsAllow)
+                {
+                    return (false, "a Deny is added");
+                }
+
+                return Widens([g], oldAllows, values) is { } what ? (true, what) : (false, "already allowed");
+            default:
+                var statements = row.ManagedStatements!;
+                if (statements.Any(s => s.Opaque))
+                {
+                    return (true, "a managed policy whose statements are not known here");
+                }
+
+                return Widens(statements.Where(s => s.IsAllow).ToList(), oldAllows, values) is { } widened ? (true, widened) : (false, "already allowed");
+        }
+    }
+
+    /// <summary>What the new Allows grant that the old ones did not, or null when nothing.</summary>
+    private static string? Widens(IReadOnlyList<Grant> grants, List<IamStatement> oldAllows, StaticValues values)
+    {
+        // Per resource (as written), the actions the old statements did not allow there.
+        var added = new List<(string Resource, List<string> Actions)>();
+        foreach (var g in grants)
+        {
+            IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
+            IEnumerable<(string Shown, string Canonical)> resources = g.NotResource ? [("*", "*")] : g.Resources.Select(r => (r.Text, values.Canonical(r.Text)));
+            foreach (var (shown, resource) in resources)
+            {
+                foreach (var action in actions)
+                {
+                    // An action on a kind of resource it does not act on grants nothing new.
+                    var uncovered = PolicyEvaluator.Uncovered(oldAllows, action, resource)
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, resource, values.IsNameSymbol));
+                    foreach (var u in uncovered)
+                    {
+                        var entry = added.FirstOrDefault(a => a.Resource == shown);
+                        if (entry.Actions is null)
+                        {
+                            entry = (shown, []);
+                            added.Add(entry);
+                        }
+
+                        if (!entry.Actions.Contains(u))
+                        {
+                            entry.Actions.Add(u);
+                        }
+                    }
+                }
+            }
+        }
+
+        return added.Count == 0 ? null
+            : "newly allows " + string.Join("; ", added.Select(a => $"{Shorten(a.Actions)} on {a.Resource}"));
+    }
+
+    private static string Shorten(List<string> actions) =>
+        actions.Count <= 4 ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(4))} and {actions.Count - 4} more";
+
+    private static (bool, string) AssessInvoker(Invoker i, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    {
+        var same = oldInvokers.Where(o => o.Principal == i.Principal && o.Action == i.Action && o.Kind == i.Kind).ToList();
+        if (same.Count == 0)
+        {
+            return (true, $"new principal {i.Principal}");
+        }
+
+        foreach (var o in same)
+        {
+            var source = o.SourceArn is null || (i.SourceArn is { } s && SymbolicPattern.Covers(values.Canonical(o.SourceArn.Value.Text), values.Canonical(s.Text), ignoreCase: false) == Certainty.Yes);
+            var account = o.SourceAccount is null || (i.SourceAccount is { } a && a.Text == o.SourceAccount.Value.Text);
+            if (source && account && o.FunctionUrlAuthType == i.FunctionUrlAuthType)
+            {
+                return (false, "already allowed");
+            }
+        }
+
+        return (true, i.SourceArn is null ? $"{i.Principal} may now invoke from any source" : $"{i.Principal} may now invoke from {i.SourceArn.Value.Text}");
+    }
+}

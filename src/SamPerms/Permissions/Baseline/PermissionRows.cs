@@ -1,0 +1,143 @@
+namespace SamPerms.Permissions.Baseline;
+
+public enum RowCategory
+{
+    /// <summary>The subject's execution role.</summary>
+    Role,
+
+    /// <summary>Who may invoke the subject (a Lambda permission, or a role that may call it).</summary>
+    Invoker,
+
+    /// <summary>An event source mapping that invokes a function with its role.</summary>
+    Poller,
+
+    /// <summary>A statement of the role other than a managed policy's.</summary>
+    Statement,
+
+    /// <summary>A managed policy attached to the role (one row for all its statements).</summary>
+    ManagedPolicy,
+}
+
+/// <summary>
+/// One permission of a subject as a reviewer reads it, in the columns <c>cdk diff</c> uses (resource, effect,
+/// action, principal, condition). <see cref="Key"/> identifies it across versions: it leaves out where it was
+/// written and generated names, so moving a statement does not show as a change.
+/// </summary>
+public sealed record PermissionRow(
+    RowCategory Category,
+    string Subject,
+    IReadOnlyList<string> Resources,
+    string Effect,
+    IReadOnlyList<string> Actions,
+    string Principal,
+    string Condition,
+    string Key,
+    Source Origin,
+    Grant? Grant = null,
+    Invoker? Invoker = null,
+    IReadOnlyList<Grant>? ManagedStatements = null,
+    RoleInfo? Role = null);
+
+/// <summary>A row added or removed between two versions, and whether it widens what is allowed.</summary>
+public sealed record PermissionChange(bool Added, PermissionRow Row, bool Broadening, string Reason);
+
+public sealed record BaselineReport(IReadOnlyList<PermissionChange> Changes)
+{
+    public int Broadening => Changes.Count(c => c.Broadening);
+}
+
+/// <summary>The rows of one subject.</summary>
+public static class PermissionRows
+{
+    public static List<PermissionRow> Of(Subject s)
+    {
+        var rows = new List<PermissionRow>();
+        var id = s.SamLogicalId;
+        var roleName = s.Role.LogicalId ?? s.Role.Display;
+        rows.Add(new PermissionRow(RowCategory.Role, id, [id], "", [], s.Role.Display, "",
+            $"role|{s.Role.Kind}|{s.Role.Display}", s.Source, Role: s.Role));
+
+        foreach (var i in s.InvokedBy)
+        {
+            var target = i.Kind == InvokerKind.Role ? i.Qualifier : i.Qualifier == "function" ? id : $"{id} ({i.Qualifier})";
+            var principal = i.Kind == InvokerKind.Role ? $"{i.Principal} (role {i.ResourceId})" : i.Principal;
+            var condition = new List<string>();
+            if (i.Kind == InvokerKind.Role)
+            {
+                if (i.UsedBy is { Count: > 0 } users)
+                {
+                    condition.Add("used by " + string.Join(", ", users));
+                }
+            }
+            else
+            {
+                if (i.SourceArn is { } arn)
+                {
+                    condition.Add("SourceArn: " + arn.Text);
+                }
+
+                if (i.SourceAccount is { } account)
+                {
+                    condition.Add("SourceAccount: " + account.Text);
+                }
+
+                if (i.FunctionUrlAuthType is { } auth)
+                {
+                    condition.Add("FunctionUrlAuthType: " + auth);
+                }
+            }
+
+            if (i.Condition is { } c)
+            {
+                condition.Add("if " + c);
+            }
+
+            var key = i.Kind == InvokerKind.Role
+                ? $"invoker|role|{i.Principal}|{i.Action}|{i.Qualifier}|{i.ResourceId}|{i.Condition}"
+                : $"invoker|{i.Principal}|{i.Action}|{i.SourceArn?.Text}|{i.SourceAccount?.Text}|{i.FunctionUrlAuthType}|{i.Qualifier}|{i.Condition}";
+            rows.Add(new PermissionRow(RowCategory.Invoker, id, [target], "Allow", [i.Action], principal, string.Join("\n", condition), key, i.Source, Invoker: i));
+        }
+
+        foreach (var p in s.Pollers)
+        {
+            rows.Add(new PermissionRow(RowCategory.Poller, id, [p.EventSourceArn.Text], "Allow", ["lambda:InvokeFunction"], "event source mapping", "",
+                $"poller|{p.EventSourceArn.Text}", p.Source));
+        }
+
+        var managed = new Dictionary<string, List<Grant>>(StringComparer.Ordinal);
+        foreach (var g in s.MayDo)
+        {
+            if (g.ManagedPolicyArn is { } arn)
+            {
+                if (!managed.TryGetValue(arn, out var list))
+                {
+                    list = [];
+                    managed[arn] = list;
+                }
+
+                list.Add(g);
+                continue;
+            }
+
+            var condition = g.Condition?.ToString() ?? "";
+            if (g.Conditional is not null)
+            {
+                condition = condition.Length > 0 ? $"{condition}\nif {g.Conditional}" : $"if {g.Conditional}";
+            }
+
+            var actions = g.NotAction ? g.Actions.Select(a => "NOT " + a).ToList() : g.Actions.ToList();
+            var resources = g.NotResource ? g.Resources.Select(r => "NOT " + r.Text).ToList() : g.Resources.Select(r => r.Text).ToList();
+            var key = $"statement|{g.Effect}|{string.Join(",", actions.Order(StringComparer.OrdinalIgnoreCase)).ToLowerInvariant()}|{string.Join(",", resources.Order(StringComparer.Ordinal))}|{condition}";
+            rows.Add(new PermissionRow(RowCategory.Statement, id, resources, g.Effect, actions, $"role {roleName}", condition, key, g.Source, Grant: g));
+        }
+
+        foreach (var (arn, grants) in managed)
+        {
+            var conditional = grants[0].Conditional is { } c ? "if " + c : "";
+            rows.Add(new PermissionRow(RowCategory.ManagedPolicy, id, [arn], "", [grants[0].PolicyName], $"role {roleName}", conditional,
+                $"managed|{arn}|{conditional}", grants[0].Source, ManagedStatements: grants));
+        }
+
+        return rows;
+    }
+}

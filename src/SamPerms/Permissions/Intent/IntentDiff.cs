@@ -1,0 +1,254 @@
+using SamPerms.Iam;
+using SamPerms.Model;
+
+namespace SamPerms.Permissions.Intent;
+
+/// <summary>
+/// Compares the permission map with intent. For each declared subject: each declared invoker and permission must
+/// be granted (else missing), each granted invoker and permission must be declared (else excess), and what cannot
+/// be decided before deploy is unverifiable, with the reason. Values on both sides are rendered the same way and
+/// ARNs compared in their canonical spelling; wildcards on either side are honoured.
+/// </summary>
+public sealed partial class IntentDiff(StaticValues values)
+{
+    private const int UncoveredShown = 6;
+    private readonly List<Finding> _findings = [];
+
+    public static IntentReport Run(PermissionMap map, IntentDocument intent)
+    {
+        var diff = new IntentDiff(map.Values ?? throw new ArgumentException("the map has no values", nameof(map)));
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in intent.Subjects)
+        {
+            if (map.Find(s.Id) is not { } subject)
+            {
+                continue; // reported by Unknown() before the diff runs
+            }
+
+            declared.Add(subject.LogicalId);
+            diff.Check(subject, s);
+        }
+
+        var notDeclared = map.Subjects.Where(s => !declared.Contains(s.LogicalId)).Select(s => s.SamLogicalId).ToList();
+        return new IntentReport(diff._findings, notDeclared);
+    }
+
+    /// <summary>The intent entries naming no function or state machine of the template.</summary>
+    public static List<Validation.Diagnostic> Unknown(PermissionMap map, IntentDocument intent) =>
+        intent.Subjects.Where(s => map.Find(s.Id) is null)
+            .Select(s => IntentDiagnostics.Unknown(s.Id, s.Kind == SubjectKind.Function ? "function" : "state machine", s.Location.Span, s.Location.File))
+            .ToList();
+
+    private void Check(Subject subject, SubjectIntent intent)
+    {
+        if (intent.Allow is { } allow)
+        {
+            CheckAllow(subject, allow);
+        }
+
+        if (intent.InvokedBy is { } invokedBy)
+        {
+            CheckInvoke(subject, invokedBy);
+        }
+    }
+
+    private string Text(Node node) => values.Render(node).Text;
+
+    private string Canon(string text) => values.Canonical(text);
+
+    private void Add(FindingKind kind, Subject s, FindingSide side, string? action, string? resource, string? principal, string? source, string reason, Source? origin, IntentLocation? intent) =>
+        _findings.Add(new Finding(kind, s.SamLogicalId, side, action, resource, principal, source, reason, origin, intent));
+
+    // ---- what the role may do ----
+
+    private void CheckAllow(Subject subject, IReadOnlyList<AllowIntent> allow)
+    {
+        if (subject.Role.Kind is RoleKind.External or RoleKind.Unknown)
+        {
+            foreach (var a in allow)
+            {
+                foreach (var action in a.Actions)
+                {
+                    foreach (var resource in a.Resources)
+                    {
+                        Add(FindingKind.Unverifiable, subject, FindingSide.Allow, Text(action), Text(resource), null, null,
+                            $"the role is not in this template ({subject.Role.Display})", null, a.Location);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        var grants = GrantStatements.Of(subject.MayDo, values);
+        var opaque = subject.MayDo.Where(g => g.Opaque).ToList();
+        foreach (var a in allow)
+        {
+            var statements = WithIntentCondition(subject, grants, a.Condition);
+            foreach (var actionNode in a.Actions)
+            {
+                foreach (var resourceNode in a.Resources)
+                {
+                    CheckDeclared(subject, statements, opaque, Text(actionNode), Text(resourceNode), a.Location);
+                }
+            }
+        }
+
+        CheckGranted(subject, allow);
+        foreach (var g in opaque)
+        {
+            Add(FindingKind.Unverifiable, subject, FindingSide.Allow, null, null, null, null,
+                $"managed policy {g.PolicyName}: its statements are not known here", g.Source, null);
+        }
+    }
+
+    /// <summary>A grant under the same IAM condition the intent declares counts as unconditional for that entry.</summary>
+    private static List<IamStatement> WithIntentCondition(Subject subject, List<IamStatement> grants, Node? condition)
+    {
+        if (condition is null)
+        {
+            return grants;
+        }
+
+        var wanted = condition.ToString();
+        return grants.Select(st =>
+        {
+            var g = subject.MayDo[st.Id];
+            return g.Conditional is null && g.Condition?.ToString() == wanted ? st with { Conditional = false } : st;
+        }).ToList();
+    }
+
+    /// <summary>One declared action on one declared resource: is it granted?</summary>
+    private void CheckDeclared(Subject subject, List<IamStatement> grants, List<Grant> opaque, string action, string resource, IntentLocation where)
+    {
+        var ev = PolicyEvaluator.Evaluate(grants, action, Canon(resource));
+        if (ev.Decision != Decision.Allowed && (Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource)))
+        {
+            // A wildcard in the intent is a ceiling: the entry is met when some of what it matches is granted.
+            var some = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
+            if (Rank(some.Decision) > Rank(ev.Decision))
+            {
+                ev = some;
+            }
+        }
+
+        switch (ev.Decision)
+        {
+            case Decision.Allowed:
+                return;
+            case Decision.Denied:
+                var deny = subject.MayDo[ev.Denying[0].Id];
+                Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null,
+                    (ev.PartlyDenied ? "partly denied by " : "denied by ") + Describe(deny), deny.Source, where);
+                return;
+            case Decision.Undecided:
+                Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null, Undecided(subject, ev), Origin(subject, ev), where);
+                return;
+        }
+
+        if (opaque.Count > 0)
+        {
+            Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                $"not granted by the statements known here; managed policy {opaque[0].PolicyName} may grant it", opaque[0].Source, where);
+            return;
+        }
+
+        var uncovered = PolicyEvaluator.Uncovered(grants, action, Canon(resource));
+        var reason = uncovered.Count == 1 && uncovered[0] == action
+            ? "no statement of the role allows it"
+            : $"not granted: {Shorten(uncovered)}";
+        Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, null, where);
+    }
+
+    private static int Rank(Decision d) => d switch
+    {
+        Decision.Allowed => 2,
+        Decision.Undecided => 1,
+        _ => 0,
+    };
+
+    /// <summary>Every action and resource each Allow grants: is it declared?</summary>
+    private void CheckGranted(Subject subject, IReadOnlyList<AllowIntent> allow)
+    {
+        var declared = new List<IamStatement>();
+        foreach (var a in allow)
+        {
+            declared.Add(new IamStatement(true, a.Actions.Select(Text).ToList(), false, a.Resources.Select(r => Canon(Text(r))).ToList(), false, false, declared.Count));
+        }
+
+        // What an unconditional Deny of the role takes away is not granted, so not excess either.
+        var denies = GrantStatements.Of(subject.MayDo, values).Where(s => !s.Allow && !s.Conditional).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in subject.MayDo)
+        {
+            if (!g.IsAllow || g.Opaque)
+            {
+                continue;
+            }
+
+            var when = g.Condition is not null ? $" (when {g.Condition})" : g.Conditional is not null ? $" (if {g.Conditional})" : "";
+            IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
+            IEnumerable<(string Shown, string Canonical)> resources = g.NotResource
+                ? [("all resources except " + string.Join(", ", g.Resources.Select(r => r.Text)), "*")]
+                : g.Resources.Select(r => (r.Text, Canon(r.Text)));
+            foreach (var (shown, canonical) in resources)
+            {
+                foreach (var action in actions)
+                {
+                    var shownAction = g.NotAction ? "all actions except " + string.Join(", ", g.Actions) : action;
+                    // An action granted on a kind of resource it does not act on grants nothing: not excess.
+                    var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical)
+                        .Where(u => g.NotAction || ResourceApplicability.Applies(u, canonical, values.IsNameSymbol))
+                        .Where(u => !denies.Any(d => d.Covers(u, canonical) == Certainty.Yes)).ToList();
+                    var partly = "";
+                    if (uncovered.Count > UncoveredShown && uncovered[0] != action)
+                    {
+                        // A wildcard partly declared: one finding for the pattern, naming some of what it adds.
+                        partly = $"; {uncovered.Count} of the actions it matches are not declared, e.g. {Shorten(uncovered)}";
+                        uncovered = [action];
+                    }
+
+                    foreach (var u in uncovered)
+                    {
+                        var a = g.NotAction ? shownAction : u;
+                        if (!seen.Add($"{a}\u0001{canonical}\u0001{g.Source}"))
+                        {
+                            continue;
+                        }
+
+                        var maybe = declared.Any(d => d.Covers(u, canonical) == Certainty.Maybe);
+                        Add(maybe ? FindingKind.Unverifiable : FindingKind.Excess, subject, FindingSide.Allow, a, shown, null, null,
+                            maybe ? $"granted by {Describe(g)}; whether the intent declares it depends on values known at deploy"
+                                  : partly.Length > 0 ? $"granted by {Describe(g)}{when}{partly}" : $"granted by {Describe(g)}, not declared{when}",
+                            g.Source, null);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- wording ----
+
+    private static string Describe(Grant g)
+    {
+        var what = g.Template is { } t ? $"policy template {t.Name}" : g.ManagedPolicyArn is not null && !g.Source.Description.Contains(g.PolicyName, StringComparison.Ordinal)
+            ? $"{g.Source.Description}, managed policy {g.PolicyName}" : g.Source.Description;
+        return g.Source.PropertyPath.Length > 0 ? $"{what} ({g.Source})" : $"{what} ({g.Source.LogicalId})";
+    }
+
+    private static string Undecided(Subject subject, Evaluation ev) => ev.Reason switch
+    {
+        UndecidedReason.Condition => "allowed only under a condition: " + string.Join("; ", ev.Allowing.Select(s => subject.MayDo[s.Id]).Select(g =>
+            (g.Condition is not null ? $"when {g.Condition}" : $"if {g.Conditional}") + $" ({Describe(g)})")),
+        UndecidedReason.MayBeDenied => "allowed, but a Deny may apply: " + string.Join("; ", ev.Denying.Select(s => subject.MayDo[s.Id]).Select(g =>
+            (g.Condition is not null ? $"when {g.Condition} " : g.Conditional is not null ? $"if {g.Conditional} " : "") + $"({Describe(g)})")),
+        _ => "depends on values known only at deploy: granted on " + string.Join(", ", ev.Allowing.Select(s => subject.MayDo[s.Id]).SelectMany(g => g.Resources.Select(r => r.Text)).Distinct()),
+    };
+
+    private static Source? Origin(Subject subject, Evaluation ev) =>
+        ev.Reason == UndecidedReason.MayBeDenied && ev.Denying.Count > 0 ? subject.MayDo[ev.Denying[0].Id].Source
+        : ev.Allowing.Count > 0 ? subject.MayDo[ev.Allowing[0].Id].Source : null;
+
+    private static string Shorten(IReadOnlyList<string> actions) =>
+        actions.Count <= UncoveredShown ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(UncoveredShown))} and {actions.Count - UncoveredShown} more";
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using SamPerms.Model;
+
+namespace SamPerms.Permissions;
+
+/// <summary>
+/// One spelling per ARN, for comparing values: <c>${Bucket.Arn}</c> and <c>arn:aws:s3:::${Bucket}</c> name the
+/// same bucket, <c>${Flow}</c> and <c>${Flow.Arn}</c> the same state machine. Display keeps what the template
+/// wrote; comparisons (intent against grants, a policy's resource against a function) use <see cref="Canonical"/>.
+/// </summary>
+public sealed partial class StaticValues
+{
+    /// <summary>The text with each symbolic ARN of a template resource written in its canonical form.</summary>
+    public string Canonical(string text)
+    {
+        if (!text.Contains("${", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        return SymbolRef().Replace(text, m => ArnOf(m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null) ?? m.Value);
+    }
+
+    /// <summary>The canonical ARN of a template resource, when its type's ARN is known.</summary>
+    public string? CanonicalArn(string logicalId) =>
+        _resources.Get(logicalId) is MapNode r ? ArnOf(logicalId, AttributeForArn(r.Get("Type")?.Str)) : null;
+
+    /// <summary>
+    /// Does a symbol stand for a plain resource name (no '/' or ':'): the Ref of a bucket, table, function,
+    /// stream, rule or role, or a Name-like attribute? Symbols for ARNs, URLs and parameters may hold anything.
+    /// </summary>
+    public bool IsNameSymbol(string symbol)
+    {
+        int dot = symbol.IndexOf('.', StringComparison.Ordinal);
+        var id = dot < 0 ? symbol : symbol[..dot];
+        if ((_resources.Get(id) as MapNode)?.Get("Type")?.Str is not { } type)
+        {
+            return false;
+        }
+
+        return dot < 0
+            ? type is "AWS::S3::Bucket" or "AWS::DynamoDB::Table" or "AWS::Lambda::Function" or "AWS::Kinesis::Stream" or "AWS::Events::Rule" or "AWS::IAM::Role"
+            : symbol[(dot + 1)..] is "Name" or "QueueName" or "TopicName" or "Version";
+    }
+
+    private static string? AttributeForArn(string? type) => type switch
+    {
+        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::Lambda::Alias" or "AWS::Lambda::Version" => null,
+        _ => "Arn",
+    };
+
+    /// <summary>The ARN a Ref (attribute null) or GetAtt of a resource stands for; null when it is not an ARN.</summary>
+    private string? ArnOf(string logicalId, string? attribute)
+    {
+        if (_resources.Get(logicalId) is not MapNode r)
+        {
+            return null;
+        }
+
+        var type = r.Get("Type")?.Str;
+        var props = r.Get("Properties") as MapNode;
+        var prefix = $"arn:{_partition}:";
+        var regional = $"{_region}:${{AWS::AccountId}}";
+        string Name(string property, string fallback) =>
+            props?.Get(property) is { } v && Render(v) is { Exact: true } n ? n.Text : fallback;
+        return (type, attribute) switch
+        {
+            ("AWS::S3::Bucket", "Arn") => $"{prefix}s3:::{Name("BucketName", "${" + logicalId + "}")}",
+            ("AWS::DynamoDB::Table", "Arn") => $"{prefix}dynamodb:{regional}:table/{Name("TableName", "${" + logicalId + "}")}",
+            ("AWS::SQS::Queue", "Arn") => $"{prefix}sqs:{regional}:{Name("QueueName", "${" + logicalId + ".QueueName}")}",
+            ("AWS::SNS::Topic", null or "TopicArn") => $"{prefix}sns:{regional}:{Name("TopicName", "${" + logicalId + ".TopicName}")}",
+            ("AWS::Lambda::Function", "Arn") => $"{prefix}lambda:{regional}:function:{Name("FunctionName", "${" + logicalId + "}")}",
+            ("AWS::Lambda::Alias", null) => Qualified(props, Name("Name", "${" + logicalId + ".Name}")),
+            ("AWS::Lambda::Version", null) => Qualified(props, "${" + logicalId + ".Version}"),
+            ("AWS::StepFunctions::StateMachine", null or "Arn") => $"{prefix}states:{regional}:stateMachine:{Name("StateMachineName", "${" + logicalId + ".Name}")}",
+            ("AWS::Kinesis::Stream", "Arn") => $"{prefix}kinesis:{regional}:stream/{Name("Name", "${" + logicalId + "}")}",
+            ("AWS::Events::Rule", "Arn") => $"{prefix}events:{regional}:rule/{Name("Name", "${" + logicalId + "}")}",
+            ("AWS::IAM::Role", "Arn") => $"{prefix}iam::${{AWS::AccountId}}:role/{Name("RoleName", "${" + logicalId + "}")}",
+            _ => null,
+        };
+    }
+
+    /// <summary>An alias or version ARN: the function's ARN and the qualifier.</summary>
+    private string? Qualified(MapNode? props, string qualifier)
+    {
+        var function = props?.Get("FunctionName");
+        var id = Intrinsics.LogicalIdOf(function);
+        var functionArn = id is not null ? ArnOf(id, "Arn") : function is not null && Render(function) is { Exact: true } f ? f.Text : null;
+        return functionArn is null ? null : $"{functionArn}:{qualifier}";
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}")]
+    private static partial Regex SymbolRef();
+}

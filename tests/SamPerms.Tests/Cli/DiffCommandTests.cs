@@ -1,0 +1,110 @@
+using SamPerms.Tests.Support;
+
+namespace SamPerms.Tests.Cli;
+
+public sealed class DiffCommandTests
+{
+    private const string Template = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Queue:
+            Type: AWS::SQS::Queue
+          Fn:
+            Type: AWS::Serverless::Function
+            Metadata:
+              SamPerms:
+                Allow:
+                  - Action: logs:*
+                    Resource: '*'
+            Properties:
+              Runtime: python3.12
+              Handler: a.b
+              CodeUri: s3://b/k.zip
+              Policies:
+                - SQSSendMessagePolicy:
+                    QueueName: !GetAtt Queue.QueueName
+        """;
+
+    [Fact]
+    public void Inline_intent_is_checked_and_excess_fails_by_default()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template);
+        var r = CliRunner.Run("diff", t, "--region", "us-east-1");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("EXCESS       allow   sqs:SendMessage* on arn:aws:sqs:us-east-1:${AWS::AccountId}:${Queue.QueueName}", r.Out, StringComparison.Ordinal);
+        Assert.Contains("template.yaml:17:11 (Fn.Policies[0])", r.Out, StringComparison.Ordinal);
+        Assert.Contains("summary: 0 missing, 1 excess, 0 unverifiable", r.Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("diff", t, "--fail-on", "missing").ExitCode);
+        Assert.Equal(0, CliRunner.Run("diff", t, "--fail-on", "none").ExitCode);
+        Assert.Equal(1, CliRunner.Run("diff", t, "--fail-on", "excess").ExitCode);
+    }
+
+    [Fact]
+    public void An_intent_file_replaces_the_inline_intent_of_the_same_function()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template);
+        var i = dir.Write("intent.yaml", """
+            Functions:
+              Fn:
+                Allow:
+                  - Action: [sqs:SendMessage*, sqs:GetQueueAttributes, sqs:ChangeMessageVisibility, sqs:GetQueueUrl]
+                    Resource: !GetAtt Queue.Arn
+                  - Action: logs:*
+                    Resource: '*'
+            """);
+        var r = CliRunner.Run("diff", t, "--intent", i, "--format", "json");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("\"missing\": 3,\n    \"excess\": 0,", r.Out, StringComparison.Ordinal);
+        Assert.Contains("\"action\": \"sqs:GetQueueUrl\"", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_intent_is_a_usage_error_with_a_located_message()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template);
+        var i = dir.Write("intent.yaml", "Functions:\n  Missing:\n    Allow: []\n");
+        var r = CliRunner.Run("diff", t, "--intent", i);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("intent.yaml:2:3: error SP4002: the intent names function 'Missing', which the template does not define", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fail_on_values_belong_to_their_mode()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template);
+        Assert.Equal(2, CliRunner.Run("diff", t, "--fail-on", "broadening").ExitCode);
+        Assert.Equal(2, CliRunner.Run("diff", t, t, "--fail-on", "missing").ExitCode);
+        Assert.Equal(2, CliRunner.Run("diff", t, t, "--intent", t).ExitCode);
+    }
+
+    [Fact]
+    public void Two_versions_fail_on_broadening_only()
+    {
+        using var dir = new TempDir();
+        var old = dir.Write("old.yaml", Template);
+        var narrower = dir.Write("narrower.yaml", Template.Replace("SQSSendMessagePolicy", "SQSPollerPolicy", StringComparison.Ordinal));
+        var same = CliRunner.Run("diff", old, old);
+        Assert.Equal(0, same.ExitCode);
+        Assert.StartsWith("No permission changes", same.Out, StringComparison.Ordinal);
+
+        var wider = CliRunner.Run("diff", old, narrower);
+        Assert.Equal(1, wider.ExitCode); // the poller policy adds sqs:ReceiveMessage, not granted before
+        Assert.Contains("+! ", wider.Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("diff", narrower, narrower, "--fail-on", "any").ExitCode);
+        Assert.Equal(0, CliRunner.Run("diff", old, narrower, "--fail-on", "none").ExitCode);
+    }
+
+    [Fact]
+    public void Without_intent_there_is_nothing_to_check()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template.Replace("SamPerms:", "Other:", StringComparison.Ordinal));
+        var r = CliRunner.Run("diff", t);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no intent", r.Err, StringComparison.Ordinal);
+    }
+}
