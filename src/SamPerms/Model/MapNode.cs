@@ -13,6 +13,12 @@ public struct MapEntry(string key, Node value, SourceSpan keySpan, bool keyUnico
 
     /// <summary>The key is a Python 2.7 unicode string (see <see cref="StringNode.Unicode"/>).</summary>
     public bool KeyUnicode = keyUnicode;
+
+    /// <summary>
+    /// The key was written as a string. YAML allows `0:` or `true:` keys; they are kept as text here, but a
+    /// logical id must have been a string to the reference.
+    /// </summary>
+    public bool KeyIsString = true;
 }
 
 /// <summary>
@@ -201,9 +207,14 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     }
 
     /// <summary>Appends without checking for an existing key (the reader checks duplicates itself).</summary>
-    public void Add(string key, Node value, SourceSpan keySpan, bool keyUnicode = false)
+    public void Add(string key, Node value, SourceSpan keySpan, bool keyUnicode = false) =>
+        Add(new MapEntry(key, value, keySpan, keyUnicode));
+
+    /// <summary>Appends an entry as it is (key flags included), without checking for an existing key.</summary>
+    public void Add(MapEntry entry)
     {
-        _entries.Add(new MapEntry(key, value, keySpan, keyUnicode));
+        var key = entry.Key;
+        _entries.Add(entry);
         if (_py27 is not null)
         {
             _py27.Add(key);
@@ -274,7 +285,9 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
         foreach (var e in _entries)
         {
-            m.Add(e.Key, e.Value.Clone(), e.KeySpan, e.KeyUnicode);
+            var copy = e;
+            copy.Value = e.Value.Clone();
+            m.Add(copy);
         }
 
         return m;

@@ -60,6 +60,12 @@ public static class SamTranslator
         {
             try
             {
+                // A YAML key like `0:` is read as text, but the reference's logical ids must have been strings.
+                if (samResources.IndexOf(logicalId) is var at and >= 0 && !samResources.Entries[at].KeyIsString)
+                {
+                    throw new InvalidResourceException(logicalId, "Logical ids must be alphanumeric.").Locate(resourceDict);
+                }
+
                 var resource = SamResourceTypes.Create(resourceDict.Get("Type")!.Str!);
                 resource.DeclarationSpan = samResources.KeySpanOf(logicalId);
                 resource.Load(logicalId, resourceDict, (id, type, props) =>

@@ -335,7 +335,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
             }
 
             _seen[key] = keyNode.Span;
-            map.Add(key, value, keyNode.Span);
+            map.Add(new MapEntry(key, value, keyNode.Span) { KeyIsString = keyNode is StringNode });
         }
 
         public Node Finish(Mark end)

@@ -35,6 +35,11 @@ public sealed class SamApplication : SamResource
         stack["Tags"] = ConstructTagList(Prop("Tags"), ApplicationTags());
         stack["TimeoutInMinutes"] = Prop("TimeoutInMinutes");
         stack["TemplateURL"] = Py.Truthy(Prop("TemplateUrl")) ? Prop("TemplateUrl") : new StringNode("");
+        if (ctx.StateIfAny<ServerlessAppPlugin.Applications>()?.Offline.GetValueOrDefault(LogicalId) is { } offline)
+        {
+            throw offline;
+        }
+
         return [stack];
     }
 

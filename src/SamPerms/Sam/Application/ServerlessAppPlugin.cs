@@ -20,9 +20,12 @@ public sealed partial class ServerlessAppPlugin : ISamPlugin
     private const string TemplateUrlKey = "TemplateUrl";
 
     /// <summary>Per transform: what the template pass found for each (ApplicationId, SemanticVersion).</summary>
-    private sealed class Applications
+    internal sealed class Applications
     {
         public Dictionary<string, SamException?> ByKey { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Repository applications SamPerms cannot resolve offline, reported after the resource's own checks.</summary>
+        public Dictionary<string, InvalidResourceException> Offline { get; } = new(StringComparer.Ordinal);
     }
 
     public void BeforeTransformTemplate(MapNode template, TransformContext ctx)
@@ -118,8 +121,9 @@ public sealed partial class ServerlessAppPlugin : ISamPlugin
             throw saved;
         }
 
-        // Here the reference would use the template URL the repository created; that needs the network.
-        throw new InvalidResourceException(logicalId,
+        // Here the reference would use the template URL the repository created; that needs the network. The resource's
+        // own checks (tags, properties) still run first, so that a real mistake is reported before this limit.
+        ctx.State<Applications>().Offline[logicalId] = (InvalidResourceException)new InvalidResourceException(logicalId,
             $"Location refers to the Serverless Application Repository application {Py.Str(appId)} version {Py.Str(version)}, " +
             "whose template URL only the repository can provide; SamPerms works offline. Give Location as the URL of the application's template instead.").Locate(location);
     }

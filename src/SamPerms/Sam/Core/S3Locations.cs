@@ -37,6 +37,11 @@ public static partial class S3Locations
 
         int slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
+        if (!IsValidNetloc(bucket))
+        {
+            return null;
+        }
+
         var path = slash < 0 ? "" : rest[slash..];
         if (bucket.Length == 0 || path.Length == 0)
         {
@@ -93,6 +98,27 @@ public static partial class S3Locations
 
         code.Span = location.Span;
         return code;
+    }
+
+    /// <summary>
+    /// Python's urlsplit refuses unbalanced brackets in the host and, since CVE-2024-11168, a bracketed host that
+    /// is not an IPv6 (or IPvFuture) address: such a URI is no S3 URI to the reference.
+    /// </summary>
+    private static bool IsValidNetloc(string netloc)
+    {
+        bool open = netloc.Contains('['), close = netloc.Contains(']');
+        if (open != close)
+        {
+            return false;
+        }
+
+        if (!open)
+        {
+            return true;
+        }
+
+        var host = netloc[(netloc.IndexOf('[') + 1)..netloc.IndexOf(']')];
+        return host.StartsWith('v') || (System.Net.IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
     }
 
     [GeneratedRegex(@"{{resolve:(ssm|ssm-secure|secretsmanager):[a-zA-Z0-9_.\-/]+(:\d+)?}}")]
