@@ -34,9 +34,14 @@ conformance: build
 		echo "conformance: no corpus at $(CORPUS) (or no scorer at $(SCORER)); skipped"; \
 	fi
 
-# Batch-transform the corpus in one process and print milliseconds per template.
+# Batch-transform the corpus in one process and print milliseconds per template; when the AWS SAM translator
+# is installed here, time it on the same templates and print the measured ratio.
 bench:
-	$(DOTNET) run --project tests/SamPerms.Bench -c Release -- $(CORPUS)
+	$(DOTNET) run --project tests/SamPerms.Bench -c Release -- $(CORPUS) | tee /tmp/samperms-bench.txt
+	@python3 tests/SamPerms.Bench/reference_bench.py $(CORPUS) | tee /tmp/samperms-ref.txt
+	@ours=$$(sed -n 's/^ms per template: median \([0-9.]*\).*/\1/p' /tmp/samperms-bench.txt); \
+	 ref=$$(sed -n 's/^reference ms per template: \([0-9.]*\)/\1/p' /tmp/samperms-ref.txt); \
+	 if [ -n "$$ref" ] && [ -n "$$ours" ]; then awk -v r=$$ref -v o=$$ours 'BEGIN { printf "measured ratio: SamPerms is %.0fx faster than the reference on this machine\n", r / o }'; fi
 
 pack:
 	$(DOTNET) pack src/SamPerms.Cli -c Release -o artifacts --nologo
