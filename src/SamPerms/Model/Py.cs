@@ -110,7 +110,11 @@ public static class Py
         return sb.ToString();
     }
 
-    private static void WriteRepr(StringBuilder sb, Node? node)
+    /// <summary>
+    /// Writes repr(value). <paramref name="stringRepr"/> writes a string given its text and whether it is a
+    /// Python 2.7 unicode string (keys included); by default Python 3's repr.
+    /// </summary>
+    public static void WriteRepr(StringBuilder sb, Node? node, Func<string, bool, string>? stringRepr = null)
     {
         switch (node)
         {
@@ -118,7 +122,7 @@ public static class Py
                 sb.Append("None");
                 break;
             case StringNode s:
-                sb.Append(ReprString(s.Value));
+                sb.Append(stringRepr is null ? ReprString(s.Value) : stringRepr(s.Value, s.Unicode));
                 break;
             case BoolNode b:
                 sb.Append(b.Value ? "True" : "False");
@@ -144,7 +148,7 @@ public static class Py
                         sb.Append(", ");
                     }
 
-                    WriteRepr(sb, q[i]);
+                    WriteRepr(sb, q[i], stringRepr);
                 }
 
                 sb.Append(']');
@@ -160,8 +164,8 @@ public static class Py
                     }
 
                     first = false;
-                    sb.Append(ReprString(e.Key)).Append(": ");
-                    WriteRepr(sb, e.Value);
+                    sb.Append(stringRepr is null ? ReprString(e.Key) : stringRepr(e.Key, e.KeyUnicode)).Append(": ");
+                    WriteRepr(sb, e.Value, stringRepr);
                 }
 
                 sb.Append('}');

@@ -28,58 +28,8 @@ public static class Py27Str
     public static string ForMessage(Node? node) =>
         System.Text.RegularExpressions.Regex.Replace(Of(node), "u'([A-Za-z0-9]*)'", "'$1'");
 
-    private static void WriteRepr(StringBuilder sb, Node? node)
-    {
-        switch (node)
-        {
-            case null or NullNode:
-                sb.Append("None");
-                break;
-            case StringNode s:
-                sb.Append(s.Unicode ? UnicodeRepr(s.Value) : Py.ReprString(s.Value));
-                break;
-            case BoolNode b:
-                sb.Append(b.Value ? "True" : "False");
-                break;
-            case IntNode i:
-                sb.Append(i.Text);
-                break;
-            case FloatNode f:
-                sb.Append(Py.Repr(f));
-                break;
-            case SeqNode q:
-                sb.Append('[');
-                for (int k = 0; k < q.Count; k++)
-                {
-                    if (k > 0)
-                    {
-                        sb.Append(", ");
-                    }
-
-                    WriteRepr(sb, q[k]);
-                }
-
-                sb.Append(']');
-                break;
-            case MapNode m:
-                sb.Append('{');
-                for (int k = 0; k < m.Entries.Count; k++)
-                {
-                    var e = m.Entries[k];
-                    if (k > 0)
-                    {
-                        sb.Append(", ");
-                    }
-
-                    sb.Append(e.KeyUnicode ? UnicodeRepr(e.Key) : Py.ReprString(e.Key)).Append(": ");
-                    WriteRepr(sb, e.Value);
-                }
-
-                sb.Append('}');
-                break;
-        }
-
-    }
+    private static void WriteRepr(StringBuilder sb, Node? node) =>
+        Py.WriteRepr(sb, node, (text, unicode) => unicode ? UnicodeRepr(text) : Py.ReprString(text));
 
     /// <summary>Py27UniStr.__repr__: u + the repr of the unicode_escape text, backslashes not doubled again.</summary>
     public static string UnicodeRepr(string value)
