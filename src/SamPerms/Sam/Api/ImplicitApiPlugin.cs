@@ -145,8 +145,8 @@ public abstract partial class ImplicitApiPlugin : ISamPlugin
         var apiId = GetApiId(eventProperties);
         var path = eventProperties.Get("Path");
         var method = eventProperties.Get("Method");
-        Expect.That(path, eventId, "Path", isEvent: true).ToNotBeNone();
-        Expect.That(method, eventId, "Method", isEvent: true).ToNotBeNone();
+        Expect.That(path, eventId, "Path", isEvent: true, near: eventProperties).ToNotBeNone();
+        Expect.That(method, eventId, "Method", isEvent: true, near: eventProperties).ToNotBeNone();
         return (
             Expect.That(apiId, eventId, ApiIdEventProperty, isEvent: true).ToBeString(),
             Expect.That(path, eventId, "Path", isEvent: true).ToBeString(),
