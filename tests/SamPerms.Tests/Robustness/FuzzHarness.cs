@@ -98,7 +98,7 @@ public static class FuzzHarness
         {
             _ = JsonText.Pretty(result.Template!);
             var outcome = new TransformOutcome(root, result.Template, result.Origins, [], null);
-            _ = PermissionMapBuilder.Build(outcome, Options);
+            _ = PermissionsText.Write(PermissionMapBuilder.Build(outcome, Options), "template.json");
         }
         catch (Exception e)
         {

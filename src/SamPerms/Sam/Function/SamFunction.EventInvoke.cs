@@ -17,7 +17,10 @@ public sealed partial class SamFunction
         var config = Prop("EventInvokeConfig")!;
 
         // An intrinsic passes the property check but must resolve to a map (the reference fails with an AttributeError).
-        var resolved = Expect.That(ctx.Intrinsics.ResolveParameterRefs(config), LogicalId, "EventInvokeConfig", near: config).ToBeMap();
+        if (ctx.Intrinsics.ResolveParameterRefs(config) is not MapNode resolved)
+        {
+            throw new InvalidResourcePropertyTypeException(LogicalId, "EventInvokeConfig", ExpectedType.Map).Locate(config);
+        }
         var logicalId = functionId + "EventInvokeConfig";
         var origin = OriginOf("EventInvokeConfig");
         var resources = new List<CfnResource>();
