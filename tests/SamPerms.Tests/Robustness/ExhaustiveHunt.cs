@@ -59,3 +59,37 @@ public sealed class ExhaustiveHunt(ITestOutputHelper output)
         Assert.True(findings.Count == 0, sb.ToString()[..Math.Min(sb.Length, 4000)]);
     }
 }
+
+/// <summary>
+/// On demand (SAMPERMS_FUZZ_DUMP=DIR): writes the seed mutants the regular run checks as JSON files, so that
+/// they can be compared with the reference translator outside the test suite.
+/// </summary>
+public sealed class MutantDump
+{
+    [SkippableFact]
+    public void Write_seed_mutants_to_a_directory()
+    {
+        var dir = Environment.GetEnvironmentVariable("SAMPERMS_FUZZ_DUMP");
+        Skip.If(string.IsNullOrEmpty(dir), "on demand: set SAMPERMS_FUZZ_DUMP=DIR");
+
+        Directory.CreateDirectory(dir!);
+        var corpus = Environment.GetEnvironmentVariable("SAMPERMS_FUZZ_DUMP_CORPUS") == "1" ? RepoPaths.Corpus : null;
+        var files = corpus is null
+            ? Directory.GetFiles(RepoPaths.InRepo("tests", "SamPerms.Tests", "Robustness", "Seeds"), "*.yaml")
+            : Directory.GetFiles(Path.Combine(corpus, "input"), "*.yaml");
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (TemplateReader.Read(File.ReadAllBytes(file)).Root is not MapNode template)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < (corpus is null ? 500 : 3) * FuzzRun.Scale; i++)
+            {
+                var mutant = TemplateMutator.Mutate(template, TemplateMutator.SeedOf(Path.GetFileName(file), i));
+                File.WriteAllText(Path.Combine(dir!, $"{name}-{i:D5}.json"), Output.JsonText.Pretty(mutant));
+            }
+        }
+    }
+}

@@ -13,6 +13,26 @@ public sealed class TemplateMutator
     private static readonly string[] InventedKeys =
         ["Bogus", "Type", "Properties", "Events", "Policies", "Condition", "DependsOn", "Auth", "Ref", "Fn::If", "Fn::GetAtt", "Id", "Arn", "Name", "Variables"];
 
+    /// <summary>
+    /// Words SAM gives meaning to (types, enums, modes), so that a swapped string often selects another code path
+    /// instead of being refused at once.
+    /// </summary>
+    private static readonly string[] Vocabulary =
+    [
+        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::Serverless::HttpApi", "AWS::Serverless::WebSocketApi",
+        "AWS::Serverless::SimpleTable", "AWS::Serverless::LayerVersion", "AWS::Serverless::Application", "AWS::Serverless::Connector",
+        "AWS::Serverless::GraphQLApi", "AWS::Serverless::CapacityProvider", "AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::SNS::Topic",
+        "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::Events::EventBus", "AWS::StepFunctions::StateMachine", "AWS::IAM::Role",
+        "SQS", "SNS", "S3", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB", "Schedule", "ScheduleV2",
+        "CloudWatchEvent", "EventBridgeRule", "CloudWatchLogs", "IoTRule", "AlexaSkill", "Cognito", "HttpApi", "Api", "Lambda",
+        "EventBridge", "S3Bucket", "AWS_LAMBDA", "AWS_IAM", "API_KEY", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "CUSTOM", "NONE",
+        "Zip", "Image", "LATEST", "TRIM_HORIZON", "AT_TIMESTAMP", "AllAtOnce", "Canary10Percent5Minutes", "Linear10PercentEvery1Minute",
+        "LINEAR", "CANARY", "ALL_AT_ONCE", "EXPRESS", "STANDARD", "Read", "Write", "PassThrough", "Active", "REGIONAL", "EDGE",
+        "PRIVATE", "2.0", "1.0", "x86_64", "arm64", "Retain", "Delete", "$default", "$connect", "BASIC_AUTH", "VPC_SUBNET",
+        "VPC_SECURITY_GROUP", "SASL_SCRAM_512_AUTH", "CLIENT_CERTIFICATE_TLS_AUTH", "SERVER_ROOT_CA_CERTIFICATE", "ENABLED", "DISABLED",
+        "FULL_REQUEST_CACHING", "PER_RESOLVER_CACHING", "APPSYNC_JS", "UNIT", "PIPELINE", "AWS::NoValue", "AWS::Region", "s3://b/k.zip",
+    ];
+
     private readonly Random _random;
     private readonly string[] _logicalIds;
     private readonly string[] _conditions;
@@ -25,7 +45,7 @@ public sealed class TemplateMutator
         _logicalIds = (template.Get("Resources") as MapNode)?.Keys.ToArray() ?? [];
         _conditions = (template.Get("Conditions") as MapNode)?.Keys.ToArray() ?? [];
         _parameters = [.. (template.Get("Parameters") as MapNode)?.Keys ?? [], "param1", .. OddParameters.Keys];
-        _strings = AllNodes(template).Select(n => n.Node).OfType<StringNode>().Select(s => s.Value).Distinct(StringComparer.Ordinal).ToArray();
+        _strings = AllNodes(template).Select(n => n.Node).OfType<StringNode>().Select(s => s.Value).Concat(Vocabulary).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>A mutated deep copy of the template (which is left as it was).</summary>

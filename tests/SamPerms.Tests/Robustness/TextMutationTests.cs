@@ -107,7 +107,8 @@ public sealed class TextMutationTests
             switch (random.Next(6))
             {
                 case 0:
-                    return string.Join('\n', lines)[..random.Next(text.Length)];
+                    var joined = string.Join('\n', lines);
+                    return joined[..random.Next(joined.Length)];
                 case 1:
                     lines.RemoveAt(line);
                     break;

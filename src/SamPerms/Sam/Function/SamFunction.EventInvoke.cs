@@ -17,10 +17,7 @@ public sealed partial class SamFunction
         var config = Prop("EventInvokeConfig")!;
 
         // An intrinsic passes the property check but must resolve to a map (the reference fails with an AttributeError).
-        if (ctx.Intrinsics.ResolveParameterRefs(config) is not MapNode resolved)
-        {
-            throw new InvalidResourcePropertyTypeException(LogicalId, "EventInvokeConfig", ExpectedType.Map).Locate(config);
-        }
+        var resolved = ResolvedMapProperty(ctx, "EventInvokeConfig", falsyIsAbsent: false)!;
         var logicalId = functionId + "EventInvokeConfig";
         var origin = OriginOf("EventInvokeConfig");
         var resources = new List<CfnResource>();

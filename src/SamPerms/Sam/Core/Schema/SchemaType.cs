@@ -49,6 +49,12 @@ public abstract partial class SchemaType
             return m;
         }
 
+        // dict("") is {}: an empty string is an empty iterable (any other string fails: its items are not pairs).
+        if (value is StringNode { Value.Length: 0 })
+        {
+            return new MapNode { Span = value.Span };
+        }
+
         if (value is not SeqNode s)
         {
             return null;
