@@ -1,0 +1,115 @@
+using SamPerms.Tests.Support;
+
+namespace SamPerms.Tests.Robustness;
+
+/// <summary>
+/// Inputs on which the reference translator fails with a Python error (AttributeError, TypeError): SamPerms
+/// refuses them with a message in the reference's style naming the resource and the property, instead of
+/// crashing or quietly dropping the value. And inputs the reference accepts that an earlier port refused.
+/// </summary>
+public sealed class ReferenceFailureTests
+{
+    private const string Head = """
+        Parameters:
+          Word:
+            Type: String
+            Default: flat
+          Count:
+            Type: Number
+            Default: 5
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: a.h
+              CodeUri: s3://b/k.zip
+
+        """;
+
+    [Fact]
+    public void Event_invoke_config_that_resolves_to_a_string()
+    {
+        var error = Transform.Error(Head.Replace("s3://b/k.zip", "s3://b/k.zip\n      EventInvokeConfig: !Ref Word", StringComparison.Ordinal));
+        Assert.EndsWith("Resource with id [Fn] is invalid. Property 'EventInvokeConfig' should be a map.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Auth: !Ref Count", "Property 'Auth' should be a map.")]
+    [InlineData("Domain: !Ref Word", "Property 'Domain' should be a map.")]
+    [InlineData("Routes: {$connect: just-a-string}", "Property 'Routes.$connect' should be a map.")]
+    public void Web_socket_api_values_that_are_not_maps(string property, string message)
+    {
+        var routes = property.StartsWith("Routes", StringComparison.Ordinal) ? "" : "Routes: {$connect: {FunctionArn: !GetAtt Fn.Arn}}";
+        var template = Head + $"""
+              Chat:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  {routes}
+                  {property}
+            """;
+        Assert.EndsWith($"Resource with id [Chat] is invalid. {message}", Transform.Error(template), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Http_api_domain_that_resolves_to_a_string()
+    {
+        var error = Transform.Error(Head + """
+              Gateway:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Domain: !Ref Word
+            """);
+        Assert.EndsWith("Resource with id [Gateway] is invalid. Property 'Domain' should be a map.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void State_machine_deployment_preference_that_is_not_a_map()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Flow:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}
+                  Role: arn:aws:iam::123456789012:role/flow
+                  AutoPublishAlias: live
+                  DeploymentPreference: "true"
+            """);
+        Assert.EndsWith("Resource with id [Flow] is invalid. Property 'DeploymentPreference' should be a map.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GraphQL_api_ignores_properties_it_does_not_define_as_the_reference_does()
+    {
+        var resources = Transform.Resources("""
+            Resources:
+              Graph:
+                Type: AWS::Serverless::GraphQLApi
+                Properties:
+                  SchemaInline: "type Query { a: String }"
+                  Auth: {Type: AWS_IAM}
+                  NotAProperty: 1
+            """);
+        Assert.Equal("AWS::AppSync::GraphQLApi", resources.Resource("Graph").Get("Type")!.Str);
+        Assert.DoesNotContain("NotAProperty", Transform.Json(resources), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_string_is_an_empty_dict_for_pydantic_models()
+    {
+        var resources = Transform.Resources("""
+            Resources:
+              Fleet:
+                Type: AWS::Serverless::CapacityProvider
+                Properties:
+                  VpcConfig:
+                    SecurityGroupIds: [sg-1]
+                    SubnetIds: [subnet-1]
+                  ScalingConfig:
+                    AverageCPUUtilization: ""
+            """);
+        Assert.Contains("\"TargetValue\":{}", Transform.Json(resources.Resource("Fleet")), StringComparison.Ordinal);
+    }
+}
