@@ -112,4 +112,78 @@ public sealed class ReferenceFailureTests
             """);
         Assert.Contains("\"TargetValue\":{}", Transform.Json(resources.Resource("Fleet")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_generated_id_that_is_not_alphanumeric_is_refused_like_the_reference()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Flow:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}
+                  Role: arn:aws:iam::123456789012:role/flow
+                  AutoPublishAlias: [live]
+            """);
+        Assert.EndsWith("Resource with id [FlowAlias['live']] is invalid. Logical ids must be alphanumeric.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_dead_letter_queue_is_ignored_like_the_reference()
+    {
+        var resources = Transform.Resources(Head.Replace("s3://b/k.zip", "s3://b/k.zip\n      DeadLetterQueue: {}", StringComparison.Ordinal));
+        Assert.Null(resources.Resource("Fn").Props().Get("DeadLetterConfig"));
+    }
+
+    [Fact]
+    public void Layer_architectures_given_as_a_map_are_checked_by_key_like_the_reference()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Deps:
+                Type: AWS::Serverless::LayerVersion
+                Properties:
+                  ContentUri: s3://b/layer.zip
+                  CompatibleArchitectures: {Key: Value}
+            """);
+        Assert.Contains("is invalid. CompatibleArchitectures needs to be a list of 'x86_64' or 'arm64'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Web_socket_route_keys_are_checked_before_the_route_itself()
+    {
+        var error = Transform.Error(Head + """
+              Chat:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  Routes:
+                    $connect: {FunctionArn: !GetAtt Fn.Arn}
+                    not-alphanumeric: x
+            """);
+        Assert.EndsWith("Route key 'not-alphanumeric' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Connector_to_a_rule_whose_targets_are_not_maps()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+              Rule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern: {source: [x]}
+                  Targets:
+                    - [{Arn: !Ref Topic, Id: T}]
+              Link:
+                Type: AWS::Serverless::Connector
+                Properties:
+                  Source: {Id: Rule}
+                  Destination: {Id: Topic}
+                  Permissions: [Write]
+            """);
+        Assert.EndsWith("Resource with id [Link] is invalid. The 'Targets' of the connected AWS::Events::Rule should be a list of maps.", error, StringComparison.Ordinal);
+    }
 }

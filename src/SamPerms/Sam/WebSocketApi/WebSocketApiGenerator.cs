@@ -88,13 +88,7 @@ public sealed partial class WebSocketApiGenerator : ApiV2Generator
         var routeIds = new List<Node>();
         foreach (var (key, spec) in _routes!)
         {
-            // The reference reads each route with .get and fails with a Python error on anything but a map.
-            if (spec is not MapNode routeSpec)
-            {
-                throw Error($"Property 'Routes.{key}' should be a map.", spec);
-            }
-
-            var (route, integration, permission, routeAuthorizer) = ConstructRouteInfrastructure(key, routeSpec);
+            var (route, integration, permission, routeAuthorizer) = ConstructRouteInfrastructure(key, spec);
             resources.Add(route);
             resources.Add(integration);
             resources.Add(permission);
