@@ -97,6 +97,7 @@ public static class FuzzHarness
         try
         {
             _ = JsonText.Pretty(result.Template!);
+            _ = YamlText.Write(result.Template!);
             var outcome = new TransformOutcome(root, result.Template, result.Origins, [], null);
             _ = PermissionsText.Write(PermissionMapBuilder.Build(outcome, Options), "template.json");
         }

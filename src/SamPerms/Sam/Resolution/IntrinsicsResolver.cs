@@ -115,7 +115,7 @@ public sealed partial class IntrinsicsResolver
         var value = m.Entries[0].Value;
         if (value is not SeqNode { Count: 3 } args)
         {
-            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Repr(value)}. FindInMap expects an array with 3 values.").Locate(m)]);
+            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Str(value)}. FindInMap expects an array with 3 values.").Locate(m)]);
         }
 
         var mapName = ResolveFindInMap(args[0]);
