@@ -17,11 +17,13 @@ public static class FuzzHarness
 {
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
 
-    private static readonly TransformOptions Options = new()
-    {
-        Region = "ap-southeast-1",
-        ParameterOverrides = new Dictionary<string, string> { ["param1"] = "value1", ["param2"] = "value2" },
-    };
+    /// <summary>The corpus's settings, and two other partitions (their ARNs and service principals differ).</summary>
+    private static readonly TransformOptions[] Settings =
+    [
+        new() { Region = "ap-southeast-1", ParameterOverrides = new Dictionary<string, string> { ["param1"] = "value1", ["param2"] = "value2" } },
+        new() { Region = "cn-north-1" },
+        new() { Region = "us-gov-west-1", ParameterOverrides = new Dictionary<string, string> { ["Stage"] = "prod" } },
+    ];
 
     /// <summary>A problem found: its kind, where in SamPerms it happened (to group findings), and a description.</summary>
     public sealed record Finding(string Kind, string Site, string Detail, string Template);
@@ -30,8 +32,9 @@ public static class FuzzHarness
     /// Writes the mutant as JSON and reads it back, so that every node has a line and column as a user's file
     /// would, then transforms it (and, when it succeeds, writes the output and builds the permission map).
     /// </summary>
-    public static Finding? Check(MapNode mutant)
+    public static Finding? Check(MapNode mutant, int settings = 0)
     {
+        var options = Settings[settings % Settings.Length];
         var text = JsonText.Pretty(mutant);
         var read = TemplateReader.ReadText(text);
         if (!read.Succeeded || read.Root is not MapNode root)
@@ -40,7 +43,7 @@ public static class FuzzHarness
         }
 
         var watch = Stopwatch.StartNew();
-        var run = Task.Run(() => Run(root));
+        var run = Task.Run(() => Run(root, options));
         if (!run.Wait(TimeLimit))
         {
             return new Finding("hang", "timeout", $"no answer after {TimeLimit.TotalSeconds} s", text);
@@ -55,12 +58,12 @@ public static class FuzzHarness
         return finding is null ? null : finding with { Template = text };
     }
 
-    private static Finding? Run(MapNode root)
+    private static Finding? Run(MapNode root, TransformOptions options)
     {
         TransformResult result;
         try
         {
-            result = SamTranslator.Transform(root, Options);
+            result = SamTranslator.Transform(root, options);
         }
         catch (Exception e)
         {
@@ -99,7 +102,7 @@ public static class FuzzHarness
             _ = JsonText.Pretty(result.Template!);
             _ = YamlText.Write(result.Template!);
             var outcome = new TransformOutcome(root, result.Template, result.Origins, [], null);
-            _ = PermissionsText.Write(PermissionMapBuilder.Build(outcome, Options), "template.json");
+            _ = PermissionsText.Write(PermissionMapBuilder.Build(outcome, options), "template.json");
         }
         catch (Exception e)
         {

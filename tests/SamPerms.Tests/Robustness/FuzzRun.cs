@@ -41,7 +41,7 @@ public static class FuzzRun
             {
                 var mutant = TemplateMutator.Mutate(template, TemplateMutator.SeedOf(name, i));
                 mutants++;
-                if (FuzzHarness.Check(mutant) is { } finding)
+                if (FuzzHarness.Check(mutant, i) is { } finding)
                 {
                     findings.Add(finding with { Template = $"# {name} mutant {i}\n{finding.Template}" });
                 }
