@@ -115,7 +115,7 @@ public sealed partial class IntrinsicsResolver
         var value = m.Entries[0].Value;
         if (value is not SeqNode { Count: 3 } args)
         {
-            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Repr(value)}. FindInMap expects an array with 3 values.")]);
+            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Str(value)}. FindInMap expects an array with 3 values.").Locate(m)]);
         }
 
         var mapName = ResolveFindInMap(args[0]);
@@ -126,7 +126,7 @@ public sealed partial class IntrinsicsResolver
             return input;
         }
 
-        var notTwoLevel = new InvalidDocumentException([new InvalidTemplateException($"Cannot use Fn::FindInMap on Mapping '{mn.Value}' which is not a a two-level map.")]);
+        var notTwoLevel = new InvalidDocumentException([new InvalidTemplateException($"Cannot use Fn::FindInMap on Mapping '{mn.Value}' which is not a a two-level map.").Locate(m)]);
         if (!_values.TryGet(mn.Value, out var map))
         {
             return input;
@@ -297,18 +297,18 @@ public sealed partial class IntrinsicsResolver
     {
         if (subValue is StringNode s)
         {
-            return new StringNode(SubAllRefs(s.Value, handler)) { Span = s.Span, Unicode = s.Unicode };
+            return new StringNode(SubAllRefs(s.Value, handler, s)) { Span = s.Span, Unicode = s.Unicode };
         }
 
         if (subValue is SeqNode { Count: > 0 } seq && seq[0] is StringNode first)
         {
-            seq[0] = new StringNode(SubAllRefs(first.Value, handler)) { Span = first.Span, Unicode = first.Unicode };
+            seq[0] = new StringNode(SubAllRefs(first.Value, handler, first)) { Span = first.Span, Unicode = first.Unicode };
         }
 
         return subValue;
     }
 
-    private static string SubAllRefs(string text, Func<string, string, Node> handler)
+    private static string SubAllRefs(string text, Func<string, string, Node> handler, Node source)
     {
         var substituted = text;
         foreach (Match match in SubRefRegex().Matches(text))
@@ -316,7 +316,7 @@ public sealed partial class IntrinsicsResolver
             var value = handler(match.Value, match.Groups[1].Value);
             if (value is not StringNode sv)
             {
-                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.")]);
+                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
             }
 
             int at = substituted.IndexOf(match.Value, StringComparison.Ordinal);

@@ -42,25 +42,25 @@ public sealed class SamWebSocketApi : SamResource
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
-        var auth = ctx.Intrinsics.ResolveParameterRefs(Prop("Auth"));
-        var domain = ctx.Intrinsics.ResolveParameterRefs(Prop("Domain"));
-        var routes = ctx.Intrinsics.ResolveParameterRefs(Prop("Routes"));
+        var auth = ResolvedMapProperty(ctx, "Auth");
+        var domain = ResolvedMapProperty(ctx, "Domain", falsyIsAbsent: false);
+        var routes = ResolvedMapProperty(ctx, "Routes");
         var generator = new WebSocketApiGenerator(
             LogicalId,
             PassthroughAttributes(),
             ResourceAttributes,
             DependsOn,
-            domain as MapNode,
+            domain,
             Prop("Name"),
             Prop("StageName"),
-            routes as MapNode,
+            routes,
             Prop("Tags"))
         {
             StageVariables = Prop("StageVariables"),
             RouteSelectionExpression = Prop("RouteSelectionExpression"),
             ApiKeySelectionExpression = Prop("ApiKeySelectionExpression"),
             AccessLogSettings = Prop("AccessLogSettings"),
-            AuthConfig = auth as MapNode,
+            AuthConfig = auth,
             DefaultRouteSettings = Prop("DefaultRouteSettings"),
             Description = Prop("Description"),
             DisableExecuteApiEndpoint = Prop("DisableExecuteApiEndpoint"),

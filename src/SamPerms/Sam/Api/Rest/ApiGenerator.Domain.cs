@@ -22,7 +22,7 @@ public sealed partial class ApiGenerator
         }
 
         var domainConfig = Expect.That(Domain, _logicalId, "Domain").ToBeMap();
-        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", container: domainConfig).ToNotBeNone();
+        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", near: domainConfig).ToNotBeNone();
         var certificateArn = Expect.That(domainConfig.Get("CertificateArn"), _logicalId, "Domain.CertificateArn").ToNotBeNone();
         var apiDomainName = "ApiGatewayDomainName" + LogicalIds.Hash(domainName);
         domainConfig.Set("ApiDomainName", apiDomainName);
@@ -141,7 +141,7 @@ public sealed partial class ApiGenerator
     {
         var resources = new List<CfnResource>();
         var domainConfig = Expect.That(Domain, _logicalId, "Domain").ToBeMap();
-        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", container: domainConfig).ToNotBeNone();
+        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", near: domainConfig).ToNotBeNone();
         var certificateArn = Expect.That(domainConfig.Get("CertificateArn"), _logicalId, "Domain.CertificateArn").ToNotBeNone();
         var apiDomainName = "ApiGatewayDomainNameV2" + LogicalIds.Hash(domainName);
         var domainNameArn = N.Ref(apiDomainName);
