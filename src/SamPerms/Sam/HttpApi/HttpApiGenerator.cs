@@ -69,13 +69,14 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
             throw Error("Specify either 'DefinitionUri' or 'DefinitionBody' property and not both.", DefinitionUri);
         }
 
+        // Each feature's errors point at its property when the offending value is one SAM made.
         if (Py.Truthy(CorsConfiguration))
         {
-            AddCors();
+            ErrorPlaces.LocatedAt(CorsConfiguration, AddCors);
         }
 
-        AddAuth(ctx);
-        AddTags();
+        ErrorPlaces.LocatedAt(Auth, () => AddAuth(ctx));
+        ErrorPlaces.LocatedAt(Tags, AddTags);
         if (Py.Truthy(FailOnWarnings))
         {
             api["FailOnWarnings"] = FailOnWarnings;
@@ -83,7 +84,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
         if (DisableExecuteApiEndpoint is not null)
         {
-            AddEndpointConfiguration();
+            ErrorPlaces.LocatedAt(DisableExecuteApiEndpoint, AddEndpointConfiguration);
         }
 
         AddTitle();

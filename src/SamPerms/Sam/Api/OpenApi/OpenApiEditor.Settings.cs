@@ -41,7 +41,7 @@ public sealed partial class OpenApiEditor
         IEnumerable<Node> items = servers switch
         {
             SeqNode s => s.Items,
-            MapNode m => m.Keys.Select(k => (Node)k),
+            MapNode m => m.Entries.Select(e => (Node)new StringNode(e.Key) { Span = e.KeySpan }),
             _ => [servers],
         };
         foreach (var config in items)

@@ -70,7 +70,7 @@ public sealed partial class SwaggerEditor
         var existing = md.Get("security") ?? new SeqNode();
         if (existing is not SeqNode list)
         {
-            throw EditorErrors.Document($"Type of security for path {path} method {method} must be a list");
+            throw EditorErrors.Document($"Type of security for path {path} method {method} must be a list", existing);
         }
 
         return list;
@@ -218,7 +218,7 @@ public sealed partial class SwaggerEditor
                 var authorizer = authMap.Get(authorizerName) ?? MapNode.NewPy27();
                 if (authorizer is not MapNode authorizerMap)
                 {
-                    throw EditorErrors.Document($"Type of authorizer '{authorizerName}' must be a dictionary");
+                    throw EditorErrors.Document($"Type of authorizer '{authorizerName}' must be a dictionary", authorizer);
                 }
 
                 var scopes = authorizerMap.Get("AuthorizationScopes");

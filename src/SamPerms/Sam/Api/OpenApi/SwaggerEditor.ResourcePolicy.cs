@@ -51,7 +51,7 @@ public sealed partial class SwaggerEditor
 
         if (!IsListOfStrings(vpcBlacklist))
         {
-            throw EditorErrors.Document("SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions");
+            throw EditorErrors.Document("SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions", vpcBlacklist);
         }
 
         var resources = MethodPathUriList(path, stage);
@@ -59,7 +59,7 @@ public sealed partial class SwaggerEditor
 
         if (!IsListOfStrings(vpcWhitelist))
         {
-            throw EditorErrors.Document("SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions");
+            throw EditorErrors.Document("SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions", vpcWhitelist);
         }
 
         AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources);
@@ -110,7 +110,7 @@ public sealed partial class SwaggerEditor
 
         if (principals is not MapNode and not SeqNode)
         {
-            throw EditorErrors.Document($"Type of '{Py27Str.ForMessage(principals)}' must be a list or dictionary");
+            throw EditorErrors.Document($"Type of '{Py27Str.ForMessage(principals)}' must be a list or dictionary", principals);
         }
 
         var list = principals as SeqNode ?? N.Seq(principals);

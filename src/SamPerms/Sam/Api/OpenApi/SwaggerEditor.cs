@@ -31,7 +31,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
-            throw EditorErrors.Document("Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.");
+            throw EditorErrors.Document("Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.", doc);
         }
 
         Doc = (MapNode)doc!.Clone();
@@ -159,10 +159,10 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
             {
                 for (int i = 0; i < list.Count; i++)
                 {
-                    var error = DictPath.TrySet(list[i], $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable);
+                    var error = DictPath.TrySet(list[i], $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable, out var at);
                     if (error is not null)
                     {
-                        throw EditorErrors.Document($"Invalid OpenAPI definition of '{Servers}[{i}]': {error}.");
+                        throw EditorErrors.Document($"Invalid OpenAPI definition of '{Servers}[{i}]': {error}.", at);
                     }
                 }
             }
@@ -171,10 +171,10 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         }
         else
         {
-            var error = DictPath.TrySet(Doc, $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable);
+            var error = DictPath.TrySet(Doc, $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable, out var at);
             if (error is not null)
             {
-                throw EditorErrors.Document($"Invalid OpenAPI definition: {error}.");
+                throw EditorErrors.Document($"Invalid OpenAPI definition: {error}.", at);
             }
         }
     }

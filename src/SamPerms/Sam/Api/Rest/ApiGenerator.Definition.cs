@@ -160,10 +160,10 @@ public sealed partial class ApiGenerator
 
                 if (field.Key == "responses")
                 {
-                    var headers = DictPath.Get(field.Value, ["200", "headers"], out var error);
+                    var headers = DictPath.Get(field.Value, ["200", "headers"], out var error, out var at);
                     if (error is not null)
                     {
-                        throw EditorErrors.Document($"Invalid responses in options method for path {e.Key}: {error}.");
+                        throw EditorErrors.Document($"Invalid responses in options method for path {e.Key}: {error}.", at);
                     }
 
                     if (!Py.Truthy(headers))

@@ -71,11 +71,12 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
             SetEndpointConfiguration(restApi, new StringNode("REGIONAL"));
         }
 
-        AddCors();
-        AddAuth();
-        AddGatewayResponses();
-        AddBinaryMediaTypes();
-        AddModels();
+        // Each feature's errors point at its property when the offending value is one SAM made.
+        ErrorPlaces.LocatedAt(api.Prop("Cors"), AddCors);
+        ErrorPlaces.LocatedAt(api.Prop("Auth"), AddAuth);
+        ErrorPlaces.LocatedAt(api.Prop("GatewayResponses"), AddGatewayResponses);
+        ErrorPlaces.LocatedAt(api.Prop("BinaryMediaTypes"), AddBinaryMediaTypes);
+        ErrorPlaces.LocatedAt(api.Prop("Models"), AddModels);
         if (Py.Truthy(api.Prop("FailOnWarnings")))
         {
             restApi["FailOnWarnings"] = api.Prop("FailOnWarnings");
@@ -83,7 +84,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 
         if (api.Prop("DisableExecuteApiEndpoint") is not null)
         {
-            AddEndpointExtension();
+            ErrorPlaces.LocatedAt(api.Prop("DisableExecuteApiEndpoint"), AddEndpointExtension);
         }
 
         if (Py.Truthy(DefinitionUri))
