@@ -186,4 +186,62 @@ public sealed class ReferenceFailureTests
             """);
         Assert.EndsWith("Resource with id [Link] is invalid. The 'Targets' of the connected AWS::Events::Rule should be a list of maps.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_parameter_whose_value_refers_to_itself_is_refused_at_the_reference()
+    {
+        // The reference resolves the Ref inside the value again and again until Python's RecursionError.
+        var outcome = Transform.Run("""
+            Parameters:
+              Stage:
+                Type: String
+                Default: [!Ref Stage]
+            Resources:
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth: {Authorizers: !Ref Stage}
+            """);
+        Assert.False(outcome.Succeeded);
+        var d = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("Structure of the SAM template is invalid. Unable to resolve {'Ref': 'Stage'}: its value refers back to itself.", d.Message);
+        Assert.Equal(4, d.Span.Line);
+    }
+
+    [Fact]
+    public void Merged_definitions_need_a_definition_that_is_a_map()
+    {
+        var error = Transform.Error(Head + """
+                  Events:
+                    Web:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Gateway, Path: /a, Method: get}
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  MergeDefinitions: true
+                  DefinitionBody: swagger.yaml
+            """);
+        Assert.EndsWith("Resource with id [Gateway] is invalid. Property 'DefinitionBody' should be a map.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_api_components_that_are_not_a_map()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  DefinitionBody:
+                    openapi: 3.0.1
+                    paths: {}
+                    securityDefinitions: {key: {type: apiKey, name: x-api-key, in: header}}
+                    components: [schemas]
+            """);
+        Assert.EndsWith("Structure of the SAM template is invalid. Value of 'components' must be a dictionary according to Swagger spec.", error, StringComparison.Ordinal);
+    }
 }

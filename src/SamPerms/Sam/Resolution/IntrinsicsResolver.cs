@@ -45,15 +45,30 @@ public sealed partial class IntrinsicsResolver
         return Traverse(input, _mappings ? ResolveFindInMap : ResolveParameter);
     }
 
-    private static Node Traverse(Node input, Func<Node, Node> resolve)
+    /// <summary>
+    /// Deeper than any template can be read (the reader stops at 200 levels), even with parameter values inlined:
+    /// only a value that contains a reference to itself gets here.
+    /// </summary>
+    private const int MaxDepth = 1000;
+
+    private static Node Traverse(Node input, Func<Node, Node> resolve, int depth = 0)
     {
+        var original = input;
         input = resolve(input);
+        if (depth > MaxDepth)
+        {
+            // A parameter (or mapping) value holding a Ref (FindInMap) to itself resolves forever, as in the
+            // reference, which fails with a RecursionError; refuse it, pointing at the reference.
+            throw new InvalidDocumentException([
+                new InvalidTemplateException($"Unable to resolve {Py.Str(original)}: its value refers back to itself.").Locate(original)]);
+        }
+
         switch (input)
         {
             case MapNode m:
                 foreach (var e in m.Entries.ToArray())
                 {
-                    var v = Traverse(e.Value, resolve);
+                    var v = Traverse(e.Value, resolve, depth + 1);
                     if (!ReferenceEquals(v, e.Value))
                     {
                         m.Set(e.Key, v);
@@ -64,7 +79,7 @@ public sealed partial class IntrinsicsResolver
             case SeqNode s:
                 for (int i = 0; i < s.Count; i++)
                 {
-                    s[i] = Traverse(s[i], resolve);
+                    s[i] = Traverse(s[i], resolve, depth + 1);
                 }
 
                 break;

@@ -63,7 +63,10 @@ public sealed partial class ApiEvent
             editor.AddRequestParametersToMethod(Path, Method, ParseRequestParameters());
         }
 
-        api.Set("DefinitionBody", merge ? MergedDefinitions(apiId, (MapNode)api.Get("DefinitionBody")!, editor) : editor.Swagger);
+        // MergeDefinitions copies the API's own definition; the reference fails with a Python error when it is not a map.
+        api.Set("DefinitionBody", merge
+            ? MergedDefinitions(apiId, Expect.That(api.Get("DefinitionBody"), apiId, "DefinitionBody").ToBeMap(), editor)
+            : editor.Swagger);
     }
 
     private void AddRequestModel(MapNode api, SwaggerEditor editor)

@@ -198,7 +198,10 @@ public sealed partial class ApiGenerator
             components = MapNode.NewPy27();
         }
 
-        ((MapNode)components).Set(to, body.Get(from)!);
+        // The reference fails with a Python error on components that are not a map; refuse it in the editors' words.
+        var componentsMap = components as MapNode
+            ?? throw EditorErrors.Document("Value of 'components' must be a dictionary according to Swagger spec.", components);
+        componentsMap.Set(to, body.Get(from)!);
         body.Set("components", components);
         body.Remove(from);
     }
