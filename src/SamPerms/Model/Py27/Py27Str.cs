@@ -28,6 +28,14 @@ public static class Py27Str
     public static string ForMessage(Node? node) =>
         System.Text.RegularExpressions.Regex.Replace(Of(node), "u'([A-Za-z0-9]*)'", "'$1'");
 
+    /// <summary>type(value).__name__ once the reference converted the value (Py27Dict, Py27UniStr), else Python's own.</summary>
+    public static string TypeName(Node? node) => node switch
+    {
+        MapNode { IsPy27: true } => "Py27Dict",
+        StringNode { Unicode: true } => "Py27UniStr",
+        _ => Py.TypeName(node),
+    };
+
     private static void WriteRepr(StringBuilder sb, Node? node)
     {
         switch (node)
@@ -42,7 +50,7 @@ public static class Py27Str
                 sb.Append(b.Value ? "True" : "False");
                 break;
             case IntNode i:
-                sb.Append(i.Text);
+                sb.Append(i.Text).Append(i.Py27Long ? "L" : "");
                 break;
             case FloatNode f:
                 sb.Append(Py.Repr(f));

@@ -24,6 +24,6 @@ public static class EventTypeResolver
             return factory();
         }
 
-        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Py.Str(type)}.").Locate(type ?? m);
+        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Model.Py27.Py27Str.ForMessage(type)}.").Locate(type ?? m);
     }
 }

@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 
 namespace SamPerms.Sam.Api.OpenApi;
 
@@ -15,7 +16,7 @@ public sealed partial class OpenApiEditor
         {
             if (Tags is not SeqNode tagList)
             {
-                throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py.Str(Tags)} is a {Py.TypeName(Tags)} not a list.", Tags);
+                throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py27Str.ForMessage(Tags)} is a {Py27Str.TypeName(Tags)} not a list.", Tags);
             }
 
             var existing = tagList.Items.OfType<MapNode>().FirstOrDefault(t => t.Get("name") is StringNode n && n.Value == name);

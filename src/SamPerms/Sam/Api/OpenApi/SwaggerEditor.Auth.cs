@@ -18,7 +18,7 @@ public sealed partial class SwaggerEditor
         _securityDefinitions = TruthyOr(_securityDefinitions);
         if (_securityDefinitions is not MapNode defs)
         {
-            throw new InvalidTemplateException("securityDefinitions must be a dictionary.");
+            throw new InvalidTemplateException("securityDefinitions must be a dictionary.").Locate(_securityDefinitions);
         }
 
         foreach (var (name, unicode, authorizer) in authorizers.Items())
@@ -56,7 +56,7 @@ public sealed partial class SwaggerEditor
         _securityDefinitions = TruthyOr(_securityDefinitions);
         if (_securityDefinitions is not MapNode defs)
         {
-            throw new InvalidTemplateException("securityDefinitions must be a dictionary.");
+            throw new InvalidTemplateException("securityDefinitions must be a dictionary.").Locate(_securityDefinitions);
         }
 
         if (!defs.ContainsKey("api_key"))

@@ -55,14 +55,14 @@ public sealed partial class SwaggerEditor
         }
 
         var resources = MethodPathUriList(path, stage);
-        AddVpcStatements(vpcBlacklist, intrinsicVpcBlacklist, intrinsicVpceBlacklist, "StringEquals", resources);
+        AddVpcStatements(vpcBlacklist, intrinsicVpcBlacklist, intrinsicVpceBlacklist, "StringEquals", resources, "Blacklist");
 
         if (!IsListOfStrings(vpcWhitelist))
         {
             throw EditorErrors.Document("SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions", vpcWhitelist);
         }
 
-        AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources);
+        AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources, "Whitelist");
         Doc.Set(PolicyKey, _resourcePolicy);
     }
 
@@ -78,7 +78,12 @@ public sealed partial class SwaggerEditor
     private static bool IsListOfStrings(Node? n) =>
         n is not SeqNode s || s.Items.All(i => i is StringNode);
 
-    private MapNode Policy => (MapNode)_resourcePolicy;
+    /// <summary>
+    /// The document's policy, which SAM adds statements to; the reference fails with a Python error when the
+    /// document has one that is not a map, refused here in the editors' words.
+    /// </summary>
+    private MapNode Policy => _resourcePolicy as MapNode
+        ?? throw EditorErrors.Document($"Value of '{PolicyKey}' must be a dictionary according to Swagger spec.", _resourcePolicy);
 
     private void AppendStatements(params MapNode[] statements)
     {
@@ -152,7 +157,8 @@ public sealed partial class SwaggerEditor
         AppendStatements(allow, deny);
     }
 
-    private void AddVpcStatements(Node? stringEndpoints, Node? intrinsicVpcs, Node? intrinsicVpces, string conditional, SeqNode resources)
+    /// <param name="list">Blacklist or Whitelist, for messages.</param>
+    private void AddVpcStatements(Node? stringEndpoints, Node? intrinsicVpcs, Node? intrinsicVpces, string conditional, SeqNode resources, string list)
     {
         var condition = MapNode.NewPy27();
         void Extend(string key, IEnumerable<Node> items)
@@ -190,14 +196,16 @@ public sealed partial class SwaggerEditor
             }
         }
 
+        // The reference extends a list with the value: a string adds its characters, a map its keys, and a
+        // number fails with a Python error (refused here).
         if (intrinsicVpcs is not null and not NullNode)
         {
-            Extend("aws:SourceVpc", intrinsicVpcs is SeqNode s ? s.Items : [intrinsicVpcs]);
+            Extend("aws:SourceVpc", Py.Iterate(intrinsicVpcs) ?? throw EditorErrors.Document($"IntrinsicVpc{list} must be a list.", intrinsicVpcs));
         }
 
         if (intrinsicVpces is not null and not NullNode)
         {
-            Extend("aws:SourceVpce", intrinsicVpces is SeqNode s ? s.Items : [intrinsicVpces]);
+            Extend("aws:SourceVpce", Py.Iterate(intrinsicVpces) ?? throw EditorErrors.Document($"IntrinsicVpce{list} must be a list.", intrinsicVpces));
         }
 
         if (!Py.Truthy(condition.Get("aws:SourceVpc")) && !Py.Truthy(condition.Get("aws:SourceVpce")))

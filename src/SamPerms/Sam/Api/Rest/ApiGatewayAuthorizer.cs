@@ -1,5 +1,6 @@
 using System.Globalization;
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
 
@@ -33,7 +34,7 @@ public sealed class ApiGatewayAuthorizer : ISwaggerAuthorizer
 
         if (FunctionPayloadType is not null and not StringNode { Value: "TOKEN" or "REQUEST" })
         {
-            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer has invalid 'FunctionPayloadType': {Py.Str(FunctionPayloadType)}.");
+            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer has invalid 'FunctionPayloadType': {Py27Str.ForMessage(FunctionPayloadType)}.");
         }
 
         if (FunctionPayloadType is StringNode { Value: "REQUEST" } && IsMissingIdentitySource())

@@ -33,7 +33,7 @@ public sealed partial class ApiGenerator
 
             if (e.Value is not MapNode response)
             {
-                throw Error($"Invalid property type '{Py.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.");
+                throw Error($"Invalid property type '{Py27Str.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.");
             }
 
             foreach (var key in response.Keys)
