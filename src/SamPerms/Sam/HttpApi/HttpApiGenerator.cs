@@ -54,7 +54,8 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
     public Result ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
     {
-        var api = ConstructHttpApi(ctx);
+        // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
+        var api = ErrorPlaces.LocatedAt(DefinitionBody, () => ConstructHttpApi(ctx));
         var (domain, mappings, recordSetGroup) = ConstructApiDomain(recordSetGroups);
         var permissions = ConstructAuthorizerLambdaPermissions(ctx, api);
         var stage = ConstructStage();

@@ -62,8 +62,7 @@ public sealed class SamHttpApi : SamResource
             DisableExecuteApiEndpoint = Prop("DisableExecuteApiEndpoint"),
         };
 
-        // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
-        var generated = ErrorPlaces.LocatedAt(Prop("DefinitionBody"), () => generator.ToCloudFormation(ctx, ctx.State<Route53RecordSetGroups>()));
+        var generated = generator.ToCloudFormation(ctx, ctx.State<Route53RecordSetGroups>());
         var resources = new List<CfnResource> { generated.Api };
         resources.AddRange(generated.Permissions);
         if (generated.Domain is not null)

@@ -28,19 +28,19 @@ public sealed partial class ApiGenerator
         {
             if (Intrinsics.IsIntrinsic(e.Value))
             {
-                throw Error("Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.");
+                throw Error("Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.", e.Value);
             }
 
             if (e.Value is not MapNode response)
             {
-                throw Error($"Invalid property type '{Py27Str.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.");
+                throw Error($"Invalid property type '{Py27Str.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.", e.Value);
             }
 
             foreach (var key in response.Keys)
             {
                 if (!GatewayResponseProperties.Contains(key))
                 {
-                    throw Error($"Invalid property '{key}' in 'GatewayResponses' property '{e.Key}'.");
+                    throw Error($"Invalid property '{key}' in 'GatewayResponses' property '{e.Key}'.", response);
                 }
             }
         }

@@ -77,8 +77,7 @@ public sealed class SamApi : SamResource
             Domain = domain is NullNode ? null : domain,
             Auth = auth is NullNode ? null : auth,
         };
-        // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
-        var resources = ErrorPlaces.LocatedAt(Prop("DefinitionBody"), () => generator.ToCloudFormation(RedeployFunctionNames.For(ctx, LogicalId)));
+        var resources = generator.ToCloudFormation(RedeployFunctionNames.For(ctx, LogicalId));
         CfnTags.Propagate(resources, Prop("Tags"), Prop("PropagateTags"));
         return resources;
     }
