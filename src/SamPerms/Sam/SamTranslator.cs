@@ -170,8 +170,10 @@ public static class SamTranslator
         {
             expand();
         }
-        catch (InvalidDocumentException)
+        catch (InvalidDocumentException e)
         {
+            // The reference stops at a document error; its causes still point somewhere: at least at this resource.
+            ErrorPlaces.Fill(e, resourceDict);
             throw;
         }
         catch (SamException e) when (e is InvalidResourceException or InvalidEventException or InvalidTemplateException)

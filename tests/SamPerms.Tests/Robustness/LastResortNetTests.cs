@@ -63,4 +63,17 @@ public sealed class LastResortNetTests
         Assert.Equal(["Second"], expanded);
         Assert.Equal(["First", "Third"], errors.Select(e => e.SortKey));
     }
+
+    [Fact]
+    public void A_document_error_stops_the_transform_and_its_unlocated_causes_point_at_the_resource()
+    {
+        var errors = new List<SamException>();
+        var located = new InvalidTemplateException("Located.") { At = new MapNode { Span = new SourceSpan(2, 1, 2, 5) } };
+        var e = Assert.Throws<InvalidDocumentException>(() => SamTranslator.ExpandGuarded(
+            "Orders", Resource, errors, () => throw new InvalidDocumentException([new InvalidTemplateException("Somewhere in a definition."), located])));
+
+        Assert.Empty(errors);
+        Assert.Same(Resource, e.Causes[0].At);
+        Assert.NotSame(Resource, e.Causes[1].At);
+    }
 }
