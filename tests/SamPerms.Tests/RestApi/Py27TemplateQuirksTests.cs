@@ -119,4 +119,23 @@ public sealed class Py27TemplateQuirksTests
             """);
         Assert.EndsWith("Structure of the SAM template is invalid. securitySchemes must be a dictionary.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Servers_given_as_a_map_are_looped_over_by_key()
+    {
+        // DisableExecuteApiEndpoint writes into each server; the reference loops over a map's keys (strings).
+        var error = Transform.Error("""
+            Resources:
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  DisableExecuteApiEndpoint: true
+                  DefinitionBody:
+                    openapi: 3.0.1
+                    paths: {}
+                    servers: {Fn::If: x}
+            """);
+        Assert.EndsWith("Structure of the SAM template is invalid. Invalid OpenAPI definition of 'servers[0]': It should be a map.", error, StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,7 @@ public static class EventTypeResolver
         if (eventDict is not MapNode m)
         {
             // The reference calls .get on the value and reports Python's AttributeError.
-            throw new InvalidEventException(eventId, $"'{Py.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
+            throw new InvalidEventException(eventId, $"'{Model.Py27.Py27Str.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
         }
 
         var type = m.Get("Type");

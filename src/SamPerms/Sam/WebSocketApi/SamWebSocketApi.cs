@@ -45,10 +45,12 @@ public sealed class SamWebSocketApi : SamResource
         var auth = ResolvedMapProperty(ctx, "Auth");
         var domain = ResolvedMapProperty(ctx, "Domain", falsyIsAbsent: false);
         var routes = ResolvedMapProperty(ctx, "Routes");
+        // The reference (1.110.0) gives its WebSocket generator no resource attributes: Condition, DeletionPolicy,
+        // UpdateReplacePolicy, Metadata and UpdatePolicy of the SAM resource reach none of the generated resources.
         var generator = new WebSocketApiGenerator(
             LogicalId,
-            PassthroughAttributes(),
-            ResourceAttributes,
+            new MapNode(),
+            new MapNode(),
             DependsOn,
             domain,
             Prop("Name"),
