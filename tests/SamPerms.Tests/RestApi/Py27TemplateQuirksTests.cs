@@ -138,4 +138,28 @@ public sealed class Py27TemplateQuirksTests
             """);
         Assert.EndsWith("Structure of the SAM template is invalid. Invalid OpenAPI definition of 'servers[0]': It should be a map.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_vpc_list_python_cannot_loop_over_is_not_a_list_of_strings()
+    {
+        var error = Transform.Error(RestApiWithPolicy.Replace("IntrinsicVpceBlacklist: vpce", "SourceVpcWhitelist: 5", StringComparison.Ordinal));
+        Assert.EndsWith("Structure of the SAM template is invalid. SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_api_tags_that_are_not_maps_are_refused()
+    {
+        var error = Transform.Error("""
+            Resources:
+              Gateway:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Tags: {team: web}
+                  DefinitionBody:
+                    openapi: 3.0.1
+                    paths: {}
+                    tags: [web]
+            """);
+        Assert.EndsWith("Structure of the SAM template is invalid. Every tag in OpenApi DefinitionBody needs to be a map. web is a str not a map.", error, StringComparison.Ordinal);
+    }
 }

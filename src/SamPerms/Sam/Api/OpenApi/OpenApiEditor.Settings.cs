@@ -19,7 +19,20 @@ public sealed partial class OpenApiEditor
                 throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py27Str.ForMessage(Tags)} is a {Py27Str.TypeName(Tags)} not a list.", Tags);
             }
 
-            var existing = tagList.Items.OfType<MapNode>().FirstOrDefault(t => t.Get("name") is StringNode n && n.Value == name);
+            // The reference reads each tag's name up to the first match; a tag that is not a map fails there with
+            // a Python error, refused here.
+            MapNode? existing = null;
+            foreach (var item in tagList.Items)
+            {
+                var tag = item as MapNode
+                    ?? throw EditorErrors.Document($"Every tag in OpenApi DefinitionBody needs to be a map. {Py27Str.ForMessage(item)} is a {Py27Str.TypeName(item)} not a map.", item);
+                if (tag.Get("name") is StringNode n && n.Value == name)
+                {
+                    existing = tag;
+                    break;
+                }
+            }
+
             if (existing is not null)
             {
                 existing.Set(XApigwTagValue, value);

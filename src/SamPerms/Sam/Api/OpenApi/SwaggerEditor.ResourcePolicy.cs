@@ -74,9 +74,12 @@ public sealed partial class SwaggerEditor
 
     private static bool IsSet(Node? n) => n is not null and not NullNode;
 
-    /// <summary>The reference's _validate_list_property_is_resolved: None, or every item a string.</summary>
+    /// <summary>
+    /// The reference's _validate_list_property_is_resolved: None, or every item a string, items as Python loops
+    /// over the value (a string's characters, a map's keys); a value it cannot loop over fails there, refused here.
+    /// </summary>
     private static bool IsListOfStrings(Node? n) =>
-        n is not SeqNode s || s.Items.All(i => i is StringNode);
+        n is null or NullNode || (Py.Iterate(n) is { } items && items.All(i => i is StringNode));
 
     /// <summary>
     /// The document's policy, which SAM adds statements to; the reference fails with a Python error when the
@@ -167,11 +170,11 @@ public sealed partial class SwaggerEditor
             list.Items.AddRange(items);
         }
 
-        if (stringEndpoints is SeqNode endpoints)
+        if (stringEndpoints is not null and not NullNode && Py.Iterate(stringEndpoints) is { } endpoints)
         {
             var vpcs = new List<Node>();
             var vpces = new List<Node>();
-            foreach (var e in endpoints.Items)
+            foreach (var e in endpoints)
             {
                 var text = e.Str ?? "";
                 if (Regex.IsMatch(text, "^vpce-"))
