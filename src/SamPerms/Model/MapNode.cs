@@ -189,6 +189,12 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         {
             Set(e.Key, e.Value, e.KeyUnicode);
         }
+
+        // The merge may have regrown the table even when every key was already here: iterate in its new order.
+        if (_py27 is not null)
+        {
+            ReorderAsPy27();
+        }
     }
 
     /// <summary>True when the map iterates in Python 2.7 dict order.</summary>

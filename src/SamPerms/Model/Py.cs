@@ -95,6 +95,19 @@ public static class Py
         _ => double.NaN,
     };
 
+    /// <summary>
+    /// What Python's for-loop (or list.extend) visits in a value: a list's items, a string's characters, a map's
+    /// keys. Null when Python cannot iterate the value (None, numbers, booleans: a TypeError in the reference).
+    /// </summary>
+    public static IReadOnlyList<Node>? Iterate(Node? value) => value switch
+    {
+        SeqNode s => s.Items,
+        // A unicode string's characters are plain str (Py27UniStr only survives operations it overrides).
+        StringNode s => s.Value.EnumerateRunes().Select(r => (Node)new StringNode(r.ToString()) { Span = s.Span }).ToList(),
+        MapNode m => m.Entries.Select(e => (Node)new StringNode(e.Key) { Unicode = e.KeyUnicode, Span = e.KeySpan }).ToList(),
+        _ => null,
+    };
+
     /// <summary>Python str(value).</summary>
     public static string Str(Node? node) => node switch
     {
@@ -128,7 +141,8 @@ public static class Py
                 sb.Append(b.Value ? "True" : "False");
                 break;
             case IntNode i:
-                sb.Append(i.Text);
+                // A long int the reference converted for Python 2.7 (only in templates with APIs) prints with L.
+                sb.Append(i.Text).Append(i.Py27Long ? "L" : "");
                 break;
             case FloatNode f:
                 sb.Append(f.Value switch

@@ -36,6 +36,13 @@ public sealed class IntNode : Node
 
     public long Value { get; }
     public string Text { get; }
+
+    /// <summary>
+    /// The reference's Py27LongInt: an int beyond Python 2's sys.maxint in an API template, whose repr (and str)
+    /// ends in L. It only changes how the value prints in a Python 2.7 str().
+    /// </summary>
+    public bool Py27Long { get; init; }
+
     public override NodeKind Kind => NodeKind.Int;
     public override Node Clone() => this;
 }

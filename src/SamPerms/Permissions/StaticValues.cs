@@ -26,6 +26,9 @@ public sealed partial class StaticValues
     private readonly string _partition;
     private readonly Dictionary<string, bool?> _conditionCache = new(StringComparer.Ordinal);
 
+    // Resources whose name is being rendered: a name that refers to itself (directly or through others) stays symbolic.
+    private readonly HashSet<string> _naming = new(StringComparer.Ordinal);
+
     public StaticValues(MapNode template, string region, string partition, IReadOnlyDictionary<string, string> overrides)
     {
         _resources = template.Get("Resources") as MapNode ?? new MapNode();
@@ -196,7 +199,7 @@ public sealed partial class StaticValues
             return Render(p);
         }
 
-        if (_resources.Get(name) is MapNode r && LiteralName(r) is { } literal)
+        if (_resources.Get(name) is MapNode r && Naming(name, () => LiteralName(r)) is { } literal)
         {
             return new Rendered(literal, true);
         }
@@ -206,7 +209,7 @@ public sealed partial class StaticValues
 
     private Rendered GetAtt(string logicalId, string attribute)
     {
-        if (attribute == "Arn" && _resources.Get(logicalId) is MapNode r && LiteralArn(r) is { } arn)
+        if (attribute == "Arn" && _resources.Get(logicalId) is MapNode r && Naming(logicalId, () => LiteralArn(r)) is { } arn)
         {
             return new Rendered(arn, !arn.Contains("${", StringComparison.Ordinal));
         }
@@ -260,6 +263,24 @@ public sealed partial class StaticValues
             return value.Text;
         });
         return new Rendered(result, exact);
+    }
+
+    /// <summary>Runs a name lookup for a resource unless that resource's name is already being looked up (a cycle).</summary>
+    private string? Naming(string logicalId, Func<string?> lookup)
+    {
+        if (!_naming.Add(logicalId))
+        {
+            return null;
+        }
+
+        try
+        {
+            return lookup();
+        }
+        finally
+        {
+            _naming.Remove(logicalId);
+        }
     }
 
     /// <summary>The name a resource's Ref returns, when the template sets it literally.</summary>

@@ -28,7 +28,18 @@ public static class SamTranslator
         {
             return TransformResult.Failure(new InvalidDocumentException([e]));
         }
+        catch (Exception e) when (IsUnexpected(e))
+        {
+            // Last resort for a failure outside any one resource: a located message, never a stack trace.
+            return TransformResult.Failure(new InvalidDocumentException([new UnreadableTemplateException(e).Locate(input)]));
+        }
     }
+
+    /// <summary>Every message of the last-resort net contains this text; the fuzz tests look for it.</summary>
+    public const string UnreadableMarker = Unreadable.Marker;
+
+    /// <summary>A failure of SamPerms itself rather than an error the reference reports (which are SamExceptions).</summary>
+    private static bool IsUnexpected(Exception e) => e is not SamException and not OutOfMemoryException;
 
     private static TransformResult TransformOrThrow(Node input, TransformOptions options)
     {
@@ -58,7 +69,7 @@ public static class SamTranslator
 
         foreach (var (logicalId, resourceDict) in ResourcesInOrder(samResources))
         {
-            try
+            ExpandGuarded(logicalId, resourceDict, errors, () =>
             {
                 // A YAML key like `0:` is read as text, but the reference's logical ids must have been strings.
                 if (samResources.IndexOf(logicalId) is var at and >= 0 && !samResources.Entries[at].KeyIsString)
@@ -96,22 +107,20 @@ public static class SamTranslator
                         errors.Add(new DuplicateLogicalIdException(logicalId, cfn.LogicalId, cfn.Type).Locate(resourceDict));
                     }
                 }
-            }
-            catch (InvalidDocumentException)
-            {
-                throw;
-            }
-            catch (SamException e) when (e is InvalidResourceException or InvalidEventException or InvalidTemplateException)
-            {
-                e.At ??= resourceDict;
-                errors.Add(e);
-            }
+            });
         }
 
         var finishing = new TemplateFinishers.Output(ctx, outputResources, origins, errors);
         foreach (var finisher in TemplateFinishers.All)
         {
-            finisher.Run(finishing);
+            try
+            {
+                finisher.Run(finishing);
+            }
+            catch (Exception e) when (IsUnexpected(e))
+            {
+                errors.Add(new UnreadableTemplateException(e).Locate(samTemplate));
+            }
         }
 
         try
@@ -124,6 +133,10 @@ public static class SamTranslator
         catch (SamException e) when (e is InvalidDocumentException or InvalidResourceException or InvalidTemplateException)
         {
             errors.Add(e);
+        }
+        catch (Exception e) when (IsUnexpected(e))
+        {
+            errors.Add(new UnreadableTemplateException(e).Locate(samTemplate));
         }
 
         template.Remove("Transform");
@@ -144,6 +157,39 @@ public static class SamTranslator
         }
 
         return TransformResult.Success(template, origins);
+    }
+
+    /// <summary>
+    /// Expands one resource, collecting its error (the reference's per-resource error collection) so that the
+    /// other resources are still expanded and reported. Anything that is not one of the reference's errors is
+    /// a failure of SamPerms: the last-resort net turns it into an error about this resource, located at it.
+    /// </summary>
+    internal static void ExpandGuarded(string logicalId, MapNode resourceDict, ICollection<SamException> errors, Action expand)
+    {
+        try
+        {
+            expand();
+        }
+        catch (InvalidDocumentException e)
+        {
+            // The reference stops at a document error; its causes still point somewhere: at least at this resource.
+            ErrorPlaces.Fill(e, resourceDict);
+            throw;
+        }
+        catch (SamException e) when (e is InvalidResourceException or InvalidEventException or InvalidTemplateException)
+        {
+            // An error about a value SAM made up (a default, a merged copy) has no place in the file: point at the resource.
+            if (e.At is null || !e.At.Span.IsKnown)
+            {
+                e.At = resourceDict;
+            }
+
+            errors.Add(e);
+        }
+        catch (Exception e) when (IsUnexpected(e))
+        {
+            errors.Add(new UnreadableResourceException(logicalId, e).Locate(resourceDict));
+        }
     }
 
     /// <summary>The Mappings section for Fn::FindInMap; the reference's resolver refuses one that is null or not a map.</summary>

@@ -206,6 +206,10 @@ public static class DiagnosticCatalog
     public static Diagnostic Tag(string tag, SourceSpan span) =>
         UnknownTagRule.At(span, $"unknown tag '{tag}': CloudFormation short forms are !Ref, !Sub, !GetAtt, !If, !Equals, !And, !Or, !Not, !Condition, !FindInMap, !Join, !Select, !Split, !Base64, !Cidr, !GetAZs, !ImportValue, !Transform, !ToJsonString, !Length");
 
+    /// <summary>A YAML tag (!!python/object, ...) that the reference's safe loader has no constructor for.</summary>
+    public static Diagnostic UnsupportedYamlTag(string tag, SourceSpan span) =>
+        new(UnknownTag, Severity.Error, $"could not determine a constructor for the tag '{tag}' (SAM reads templates with YAML's safe loader)", span);
+
     public static Diagnostic Encoding(string message, SourceSpan span) => InvalidEncodingRule.At(span, message);
 
     public static Diagnostic TooLarge(string message, SourceSpan span) => DocumentTooLargeRule.At(span, message);

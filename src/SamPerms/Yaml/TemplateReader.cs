@@ -30,6 +30,23 @@ public static class TemplateReader
     public static ReadResult ReadText(string text, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
+        if (NonPrintable(text) is { } bad)
+        {
+            return Fail(bad);
+        }
+
+        var result = Parse(text, limits);
+        if (result.Root is null && result.Diagnostics.Count == 0)
+        {
+            // Only blank lines or comments: there is no template at all.
+            return Fail(DiagnosticCatalog.NotTemplate("the file holds no document; a template must be a mapping with a Resources section", new SourceSpan(1, 1, 1, 1)));
+        }
+
+        return result;
+    }
+
+    private static ReadResult Parse(string text, ReaderLimits limits)
+    {
         if (LooksLikeJson(text))
         {
             var json = new JsonTemplateParser(text, limits).Parse();
@@ -43,6 +60,43 @@ public static class TemplateReader
         }
 
         return new YamlTreeBuilder(text, limits).Build();
+    }
+
+    /// <summary>
+    /// The first character the reference's YAML reader refuses (control characters other than tab and line
+    /// breaks, and unpaired surrogates), as PyYAML's "unacceptable character ... special characters are not allowed".
+    /// </summary>
+    private static Diagnostic? NonPrintable(string text)
+    {
+        int line = 1, col = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool ok = c is '\t' or '\n' or '\r' or '\u0085' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD')
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]));
+            if (!ok && !(i == 0 && c == '\uFEFF'))
+            {
+                var span = new SourceSpan(line, col, line, col + 1);
+                return DiagnosticCatalog.Syntax($"unacceptable character #x{(int)c:X4}: special characters are not allowed", span);
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                i++;
+            }
+
+            if (c == '\n')
+            {
+                line++;
+                col = 1;
+            }
+            else
+            {
+                col++;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>'{' followed by a quoted key or '}': JSON, whose errors are reported as JSON errors.</summary>

@@ -27,8 +27,9 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         int documents = 0;
         try
         {
-            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
-            while (parser.MoveNext())
+            var scanner = new Scanner(new StringReader(text), skipComments: true);
+            var parser = new Parser(scanner);
+            while (Advance(parser, scanner))
             {
                 var ev = parser.Current!;
                 switch (ev)
@@ -83,6 +84,24 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         }
 
         return new ReadResult(root, _diagnostics);
+    }
+
+    /// <summary>
+    /// The next parser event. YamlDotNet fails on some malformed input with other exceptions than YamlException
+    /// (e.g. InvalidOperationException for a flow collection continued on a less indented line, which PyYAML
+    /// accepts): report those as a syntax error where the scanner stopped.
+    /// </summary>
+    private static bool Advance(Parser parser, Scanner scanner)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception e) when (e is not YamlException and not OutOfMemoryException)
+        {
+            var at = scanner.CurrentPosition;
+            throw new YamlException(at, at, "the YAML reader could not go on from here; check the brackets, quotes and indentation around this place", e);
+        }
     }
 
     /// <summary>The first tab inside a line's leading whitespace: where a "tab as indentation" error really is.</summary>
@@ -173,6 +192,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         else if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
         {
             node = tag == StrTag ? new StringNode(s.Value) { Span = span } : ScalarResolver.ResolvePlain(s.Value, span);
+            return ApplyTag(node, tag);
         }
         else
         {
@@ -184,10 +204,26 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         return node;
     }
 
+    /// <summary>The standard tags PyYAML's safe loader constructs; any other tag:yaml.org tag (python/...) it refuses.</summary>
+    private static readonly HashSet<string> SafeTags = new(StringComparer.Ordinal)
+    {
+        "null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map", "merge",
+    };
+
     private Node ApplyTag(Node value, string? tag)
     {
-        if (tag is null || tag == "!" || tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        if (tag is null || tag == "!")
         {
+            return value;
+        }
+
+        if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            if (!SafeTags.Contains(tag["tag:yaml.org,2002:".Length..]))
+            {
+                _diagnostics.Add(DiagnosticCatalog.UnsupportedYamlTag(tag, value.Span));
+            }
+
             return value;
         }
 

@@ -28,6 +28,15 @@ public static class Py27Str
     public static string ForMessage(Node? node) =>
         System.Text.RegularExpressions.Regex.Replace(Of(node), "u'([A-Za-z0-9]*)'", "'$1'");
 
+    /// <summary>type(value).__name__ once the reference converted the value (Py27Dict, Py27UniStr, Py27LongInt), else Python's own.</summary>
+    public static string TypeName(Node? node) => node switch
+    {
+        MapNode { IsPy27: true } => "Py27Dict",
+        StringNode { Unicode: true } => "Py27UniStr",
+        IntNode { Py27Long: true } => "Py27LongInt",
+        _ => Py.TypeName(node),
+    };
+
     private static void WriteRepr(StringBuilder sb, Node? node) =>
         Py.WriteRepr(sb, node, (text, unicode) => unicode ? UnicodeRepr(text) : Py.ReprString(text));
 

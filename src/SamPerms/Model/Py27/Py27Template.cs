@@ -86,6 +86,8 @@ public static class Py27Template
         {
             case StringNode s:
                 return s.Unicode ? s : new StringNode(s.Value) { Unicode = true, Span = s.Span };
+            case IntNode i when !i.Py27Long && IsBeyondMaxInt(i):
+                return new IntNode(i.Value, i.Text) { Py27Long = true, Span = i.Span };
             case SeqNode q:
                 var list = new SeqNode { Span = q.Span };
                 foreach (var item in q.Items)
@@ -107,6 +109,10 @@ public static class Py27Template
                 return node;
         }
     }
+
+    /// <summary>Greater than Python 2's sys.maxint (the reference's Py27LongInt.PY2_MAX_INT).</summary>
+    private static bool IsBeyondMaxInt(IntNode i) =>
+        System.Numerics.BigInteger.TryParse(i.Text, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > long.MaxValue;
 
     private static bool HasApiResource(MapNode template)
     {

@@ -53,7 +53,13 @@ internal static class ConnectorDependencies
                 continue;
             }
 
-            var properties = resource.Get("Properties") as MapNode ?? new MapNode();
+            // The reference reads the mapping's properties with .get: anything but a map fails with a Python error.
+            var value = resource.Get("Properties") ?? new MapNode();
+            if (value is not MapNode properties)
+            {
+                throw new Core.InvalidResourceException(e.Key, "Properties of a resource must be an object.").Locate(value);
+            }
+
             var mappedFunction = Intrinsics.LogicalIdOf(properties.Get("FunctionName"));
             var mappedSource = Intrinsics.LogicalIdOf(properties.Get("EventSourceArn"));
             if (mappedFunction == functionId && mappedSource == eventSourceId)

@@ -124,12 +124,18 @@ internal sealed record ConnectorEndpoint(
     /// <summary>An EventBridge rule has a role per target: the one of the target that is the other end.</summary>
     private static Node? EventsRuleTargetRole(Node? otherId, Node? otherArn, MapNode properties)
     {
-        if (properties.Get("Targets") is not SeqNode targets)
+        if (!properties.TryGet("Targets", out var value))
         {
             return null;
         }
 
-        foreach (var target in targets.Items.OfType<MapNode>())
+        // The reference iterates the targets and reads each with .get: anything else fails with a Python error.
+        if (value is not SeqNode targets || targets.Items.Any(t => t is not MapNode))
+        {
+            throw new ConnectorEndpointException("The 'Targets' of the connected AWS::Events::Rule should be a list of maps.");
+        }
+
+        foreach (var target in targets.Items.Cast<MapNode>())
         {
             var targetArn = target.Get("Arn");
             var targetId = Intrinsics.LogicalIdOf(targetArn);

@@ -10,7 +10,14 @@ public sealed class CfnResource(string logicalId, string type)
 {
     public static readonly string[] AttributeNames = ["DeletionPolicy", "UpdatePolicy", "Condition", "UpdateReplacePolicy", "Metadata"];
 
-    public string LogicalId { get; set; } = logicalId;
+    private string _logicalId = Checked(logicalId);
+
+    /// <summary>The id; like the reference's Resource.__init__, an id that is not alphanumeric is refused.</summary>
+    public string LogicalId
+    {
+        get => _logicalId;
+        set => _logicalId = Checked(value);
+    }
 
     public string Type { get; } = type;
 
@@ -22,6 +29,13 @@ public sealed class CfnResource(string logicalId, string type)
     public MapNode Attributes { get; } = new();
 
     public Origin? Origin { get; set; }
+
+    /// <summary>
+    /// Generated ids embed user values (an alias name, a route key, a resolver name); one that makes the id
+    /// non-alphanumeric is an error about that id, as in the reference.
+    /// </summary>
+    private static string Checked(string logicalId) =>
+        PropertyTable.IsValidLogicalId(logicalId) ? logicalId : throw new InvalidResourceException(logicalId, "Logical ids must be alphanumeric.");
 
     public Node? this[string property]
     {

@@ -56,6 +56,12 @@ internal static class EmbeddedConnectors
                 }
                 catch (SamException ex) when (ex is InvalidResourceException or DuplicateLogicalIdException)
                 {
+                    // Errors about the generated connector (its id, a made-up map) point at the entry that declares it.
+                    if (ex.At is null || !ex.At.Span.IsKnown)
+                    {
+                        ex.At = c.Value;
+                    }
+
                     errors.Add(ex);
                 }
             }
@@ -79,7 +85,7 @@ internal static class EmbeddedConnectors
     {
         var connector = (MapNode)connectorDict.Clone();
         connector.Set("Type", SamConnector.Type);
-        var properties = Expect.That(connector.Get("Properties"), sourceId, $"Connectors.{connectorId}.Properties", isAttribute: true).ToBeMap();
+        var properties = Expect.That(connector.Get("Properties"), sourceId, $"Connectors.{connectorId}.Properties", isAttribute: true, near: connectorDict).ToBeMap();
         var source = N.Map(("Id", sourceId));
         source.Span = properties.Span;
         properties.Set("Source", source);

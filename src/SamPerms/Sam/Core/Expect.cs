@@ -4,13 +4,16 @@ namespace SamPerms.Sam.Core;
 
 /// <summary>
 /// The reference's sam_expect: check a value's type and raise the reference's message when it is wrong.
-/// Errors name the resource (or event, when <c>isEvent</c>) and the key path.
+/// Errors name the resource (or event, when <c>isEvent</c>) and the key path, and point at the value, or at
+/// <c>near</c> (the map that should have held it) when the value is missing or made up by SAM.
 /// </summary>
-public readonly struct Expect(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? container = null)
+public readonly struct Expect(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? near = null)
 {
-    /// <param name="container">Where to point when the value is absent: the map it should have been in.</param>
-    public static Expect That(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? container = null) =>
-        new(value, id, keyPath, isEvent, isAttribute, container);
+    /// <param name="near">Where to point when the value is absent or has no place in the source.</param>
+    public static Expect That(Node? value, string id, string keyPath, bool isEvent = false, bool isAttribute = false, Node? near = null) =>
+        new(value, id, keyPath, isEvent, isAttribute, near);
+
+    private Node? Place => value is { Span.IsKnown: true } || near is null ? value : near;
 
     public MapNode ToBeMap(string? message = null) => (MapNode)ToBe(ExpectedType.Map, message);
 
@@ -27,7 +30,7 @@ public readonly struct Expect(Node? value, string id, string keyPath, bool isEve
         var list = ToBeList(message);
         for (int i = 0; i < list.Count; i++)
         {
-            new Expect(list[i], id, $"{keyPath}[{i}]", isEvent).ToBe(itemType, message);
+            new Expect(list[i], id, $"{keyPath}[{i}]", isEvent, near: list).ToBe(itemType, message);
         }
 
         return list;
@@ -38,7 +41,7 @@ public readonly struct Expect(Node? value, string id, string keyPath, bool isEve
         if (Py.IsNone(value))
         {
             var text = string.IsNullOrEmpty(message) ? $"Property '{keyPath}' is required." : message;
-            throw (isEvent ? (SamException)new InvalidEventException(id, text) : new InvalidResourceException(id, text)).Locate(value ?? container);
+            throw (isEvent ? (SamException)new InvalidEventException(id, text) : new InvalidResourceException(id, text)).Locate(Place);
         }
 
         return value!;
@@ -53,14 +56,14 @@ public readonly struct Expect(Node? value, string id, string keyPath, bool isEve
 
         if (isEvent)
         {
-            throw new InvalidEventException(id, string.IsNullOrEmpty(message) ? $"Property '{keyPath}' should be a {expected.Description}." : message).Locate(value);
+            throw new InvalidEventException(id, string.IsNullOrEmpty(message) ? $"Property '{keyPath}' should be a {expected.Description}." : message).Locate(Place);
         }
 
         if (isAttribute)
         {
-            throw new InvalidResourceAttributeTypeException(id, keyPath, expected, message).Locate(value);
+            throw new InvalidResourceAttributeTypeException(id, keyPath, expected, message).Locate(Place);
         }
 
-        throw new InvalidResourcePropertyTypeException(id, keyPath, expected, message).Locate(value);
+        throw new InvalidResourcePropertyTypeException(id, keyPath, expected, message).Locate(Place);
     }
 }

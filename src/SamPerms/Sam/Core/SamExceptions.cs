@@ -146,3 +146,42 @@ public sealed record ExpectedType(string Description)
         _ => true,
     };
 }
+
+/// <summary>
+/// The last-resort net's error: SamPerms failed on a resource in a way the reference has no message for (a bug
+/// or a shape nobody anticipated). It names the resource and says why in plain words, so one bad resource never
+/// produces a stack trace and the others are still reported. <see cref="Cause"/> keeps the original exception for
+/// tests and bug reports.
+/// </summary>
+public sealed class UnreadableResourceException(string logicalId, Exception cause)
+    : InvalidResourceException(logicalId, $"{Unreadable.Marker} this resource: {Unreadable.Why(cause)}. Please check its properties, and report this to SamPerms if they are valid.")
+{
+    public Exception Cause { get; } = cause;
+}
+
+/// <summary>The same net for work that is not about one resource (template plugins, finishing steps).</summary>
+public sealed class UnreadableTemplateException(Exception cause)
+    : SamException($"Structure of the SAM template is invalid. {Unreadable.Marker} the template: {Unreadable.Why(cause)}. Please check it, and report this to SamPerms if it is valid.")
+{
+    public Exception Cause { get; } = cause;
+
+    public override string SortKey => Message;
+}
+
+/// <summary>How the net words its messages.</summary>
+public static class Unreadable
+{
+    /// <summary>Every message of the net contains this text (tests look for it to find crash sites).</summary>
+    public const string Marker = "SamPerms could not read";
+
+    /// <summary>The reason in words a template author understands, from the kind of failure.</summary>
+    public static string Why(Exception e) => e switch
+    {
+        InvalidCastException => "a value has a different type than SamPerms expected there",
+        NullReferenceException or KeyNotFoundException => "a value SamPerms needs is missing",
+        ArgumentOutOfRangeException or IndexOutOfRangeException => "a list has fewer items than SamPerms expected",
+        FormatException or OverflowException => "a number is malformed or out of range",
+        InsufficientExecutionStackException or StackOverflowException => "it is nested too deeply",
+        _ => $"unexpected failure ({e.Message.TrimEnd('.')})",
+    };
+}

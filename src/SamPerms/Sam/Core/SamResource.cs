@@ -38,6 +38,29 @@ public abstract class SamResource
     /// <summary>A property value; null when absent or YAML null (Python's None).</summary>
     public Node? Prop(string name) => Properties.Get(name) is { } v and not NullNode ? v : null;
 
+    /// <summary>
+    /// A map property after parameter resolution. An intrinsic passes the property check as a map, but a Ref to a
+    /// parameter may resolve to a string or a number, on which the reference fails with a Python error: refuse it
+    /// here with the reference's "should be a map" message instead. With <paramref name="falsyIsAbsent"/> a falsy
+    /// value counts as absent (where the reference tests the value's truth before reading it).
+    /// </summary>
+    protected MapNode? ResolvedMapProperty(TransformContext ctx, string name, bool falsyIsAbsent = true)
+    {
+        var raw = Prop(name);
+        var resolved = ctx.Intrinsics.ResolveParameterRefs(raw);
+        if (resolved is null or MapNode)
+        {
+            return resolved as MapNode;
+        }
+
+        if (falsyIsAbsent && !Py.Truthy(resolved))
+        {
+            return null;
+        }
+
+        throw new InvalidResourcePropertyTypeException(LogicalId, name, ExpectedType.Map).Locate(raw);
+    }
+
     /// <summary>The reference's from_dict: validate the id and the dict, run resource plugins, check properties.</summary>
     public void Load(string logicalId, MapNode resourceDict, Action<string, string, MapNode>? beforeTransformResource)
     {
@@ -65,7 +88,11 @@ public abstract class SamResource
 
         Properties = props;
         beforeTransformResource?.Invoke(logicalId, ResourceType, props);
-        PropertyTypes.CheckKnown(logicalId, ResourceType, props);
+        if (RefusesUnknownProperties)
+        {
+            PropertyTypes.CheckKnown(logicalId, ResourceType, props);
+        }
+
         if (resourceDict.TryGet("DependsOn", out var dependsOn))
         {
             DependsOn = dependsOn;
@@ -82,6 +109,12 @@ public abstract class SamResource
         PropertyTypes.Validate(logicalId, props);
         OnLoaded();
     }
+
+    /// <summary>
+    /// Whether a property the type does not define is refused (the reference's validate_setattr). A type that
+    /// turns it off (GraphQLApi) silently ignores unknown properties, as the reference does.
+    /// </summary>
+    protected virtual bool RefusesUnknownProperties => true;
 
     /// <summary>Extra checks or parsing once the properties are loaded (pydantic models, validation rules).</summary>
     protected virtual void OnLoaded()

@@ -15,7 +15,7 @@ public static class EventTypeResolver
         if (eventDict is not MapNode m)
         {
             // The reference calls .get on the value and reports Python's AttributeError.
-            throw new InvalidEventException(eventId, $"'{Py.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
+            throw new InvalidEventException(eventId, $"'{Model.Py27.Py27Str.TypeName(eventDict)}' object has no attribute 'get'").Locate(eventDict);
         }
 
         var type = m.Get("Type");
@@ -24,6 +24,6 @@ public static class EventTypeResolver
             return factory();
         }
 
-        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Py.Str(type)}.").Locate(type ?? m);
+        throw new InvalidEventException(eventId, $"Resource dict has missing or invalid value for key Type. Event Type is: {Model.Py27.Py27Str.ForMessage(type)}.").Locate(type ?? m);
     }
 }

@@ -48,7 +48,8 @@ public sealed class LinkedEvents(Func<Node, string, EventSource> create)
                 source = Load(owner, e);
             }
 
-            foreach (var r in expand(source))
+            // An error about a value SAM made for this event (a path in an implicit API's definition) points at the event.
+            foreach (var r in ErrorPlaces.LocatedAt(e.Value, () => expand(source)))
             {
                 r.Origin ??= source.Origin(owner);
                 resources.Add(r);

@@ -14,8 +14,10 @@ public sealed partial class SamFunction
     /// </summary>
     private List<CfnResource> ConstructEventInvokeConfig(string functionId, string aliasName, CfnResource? alias, TransformContext ctx, List<Node> policies)
     {
-        var config = (MapNode)Prop("EventInvokeConfig")!;
-        var resolved = (MapNode)ctx.Intrinsics.ResolveParameterRefs(config)!;
+        var config = Prop("EventInvokeConfig")!;
+
+        // An intrinsic passes the property check but must resolve to a map (the reference fails with an AttributeError).
+        var resolved = ResolvedMapProperty(ctx, "EventInvokeConfig", falsyIsAbsent: false)!;
         var logicalId = functionId + "EventInvokeConfig";
         var origin = OriginOf("EventInvokeConfig");
         var resources = new List<CfnResource>();
@@ -41,7 +43,13 @@ public sealed partial class SamFunction
                 var dest = Expect.That(value, LogicalId, $"EventInvokeConfig.DestinationConfig.{name}").ToBeMap();
                 var (resource, destination, policy) = ValidateAndInjectDestination(dest, name, logicalId, ctx);
                 destinationConfig.Set(name, N.Map(("Destination", destination)));
-                ((MapNode)((MapNode)config.Get("DestinationConfig")!).Get(name)!).Set("Destination", destination ?? NullNode.Instance);
+                // The reference writes the destination back into the template's own map, which must be a literal one.
+                if ((config as MapNode)?.Get("DestinationConfig") is not MapNode written || written.Get(name) is not MapNode target)
+                {
+                    throw new InvalidResourcePropertyTypeException(LogicalId, "EventInvokeConfig", ExpectedType.Map).Locate(config);
+                }
+
+                target.Set("Destination", destination ?? NullNode.Instance);
                 if (resource is not null)
                 {
                     resource.Origin = origin;

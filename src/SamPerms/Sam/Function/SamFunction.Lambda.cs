@@ -43,7 +43,7 @@ public sealed partial class SamFunction
             f["TracingConfig"] = N.Map(("Mode", Prop("Tracing")));
         }
 
-        if (Prop("DeadLetterQueue") is MapNode dlq)
+        if (Prop("DeadLetterQueue") is MapNode { Count: > 0 } dlq)
         {
             f["DeadLetterConfig"] = N.Map(("TargetArn", dlq.Get("TargetArn")));
         }

@@ -33,7 +33,7 @@ public sealed partial class SamFunction
         }
 
         var documents = new List<Node>();
-        if (Prop("DeadLetterQueue") is MapNode dlq)
+        if (Prop("DeadLetterQueue") is MapNode { Count: > 0 } dlq)
         {
             documents.Add(IamPolicies.DeadLetterQueue(DeadLetterQueueActions[dlq.Get("Type")!.Str!], dlq.Get("TargetArn")!));
         }

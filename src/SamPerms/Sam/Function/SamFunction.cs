@@ -92,7 +92,7 @@ public sealed partial class SamFunction : SamResource
     {
         var resources = new List<CfnResource>();
         ValidationRules.Check(this, Rules);
-        if (Prop("DeadLetterQueue") is MapNode dlq)
+        if (Prop("DeadLetterQueue") is MapNode { Count: > 0 } dlq)
         {
             ValidateDeadLetterQueue(dlq);
         }

@@ -46,6 +46,9 @@ public sealed partial class SamGraphQLApi : SamResource
 
     protected override PropertyTable PropertyTypes => Table;
 
+    /// <summary>The reference's SamGraphQLApi sets validate_setattr = False: unknown properties are ignored.</summary>
+    protected override bool RefusesUnknownProperties => false;
+
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
         var model = ValidatePropertiesAndReturnModel(GraphQLApiSchema.Properties);

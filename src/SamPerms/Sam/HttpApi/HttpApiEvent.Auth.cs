@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
 
@@ -76,7 +77,7 @@ public sealed partial class HttpApiEvent
 
         if (methodAuthorizer is not StringNode || apiAuthorizers is not MapNode)
         {
-            throw Error($"Unable to set Authorizer [{Py.Str(methodAuthorizer)}] on API method [{method}] for path [{path}]. The method authorizer must be a string with a corresponding dict entry in the api authorizer.", methodAuthorizer);
+            throw Error($"Unable to set Authorizer [{Py27Str.ForMessage(methodAuthorizer)}] on API method [{method}] for path [{path}]. The method authorizer must be a string with a corresponding dict entry in the api authorizer.", methodAuthorizer);
         }
     }
 }

@@ -132,10 +132,10 @@ public sealed partial class HttpApiGenerator
             throw Error("Name works only with inline OpenApi specified in the 'DefinitionBody' property.", Name);
         }
 
-        var title = DictPath.Get(DefinitionBody, ["info", "title"], out var error);
+        var title = DictPath.Get(DefinitionBody, ["info", "title"], out var error, out var at);
         if (error is not null)
         {
-            throw Error($"Invalid 'DefinitionBody': {error}.", DefinitionBody);
+            throw Error($"Invalid 'DefinitionBody': {error}.", at is { Span.IsKnown: true } ? at : DefinitionBody);
         }
 
         if (!Py.Equal(title, OpenApiEditor.DefaultOpenApiTitle()))
@@ -161,11 +161,11 @@ public sealed partial class HttpApiGenerator
             throw Error("Description works only with inline OpenApi specified in the 'DefinitionBody' property.", Description);
         }
 
-        var existing = DictPath.Get(DefinitionBody, ["info", "description"], out var error);
+        var existing = DictPath.Get(DefinitionBody, ["info", "description"], out var error, out var at);
         if (error is not null)
         {
             // The reference's message ends in a stray quote.
-            throw Error($"Invalid 'DefinitionBody': {error}'.", DefinitionBody);
+            throw Error($"Invalid 'DefinitionBody': {error}'.", at is { Span.IsKnown: true } ? at : DefinitionBody);
         }
 
         if (Py.Truthy(existing))

@@ -54,7 +54,8 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
     public Result ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
     {
-        var api = ConstructHttpApi(ctx);
+        // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
+        var api = ErrorPlaces.LocatedAt(DefinitionBody, () => ConstructHttpApi(ctx));
         var (domain, mappings, recordSetGroup) = ConstructApiDomain(recordSetGroups);
         var permissions = ConstructAuthorizerLambdaPermissions(ctx, api);
         var stage = ConstructStage();
@@ -69,13 +70,14 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
             throw Error("Specify either 'DefinitionUri' or 'DefinitionBody' property and not both.", DefinitionUri);
         }
 
+        // Each feature's errors point at its property when the offending value is one SAM made.
         if (Py.Truthy(CorsConfiguration))
         {
-            AddCors();
+            ErrorPlaces.LocatedAt(CorsConfiguration, AddCors);
         }
 
-        AddAuth(ctx);
-        AddTags();
+        ErrorPlaces.LocatedAt(Auth, () => AddAuth(ctx));
+        ErrorPlaces.LocatedAt(Tags, AddTags);
         if (Py.Truthy(FailOnWarnings))
         {
             api["FailOnWarnings"] = FailOnWarnings;
@@ -83,7 +85,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
         if (DisableExecuteApiEndpoint is not null)
         {
-            AddEndpointConfiguration();
+            ErrorPlaces.LocatedAt(DisableExecuteApiEndpoint, AddEndpointConfiguration);
         }
 
         AddTitle();

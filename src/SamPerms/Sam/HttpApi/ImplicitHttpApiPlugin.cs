@@ -78,7 +78,7 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
                 properties.Set("Method", OpenApiEditorBase.AnyMethod);
             }
 
-            var (apiId, path, method) = ValidateApiEvent(e.Key, properties);
+            var (apiId, path, method) = ValidateApiEvent(e.Key, properties, ev);
             Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
             AddApiToDefinition(run, e.Key, properties);
             if (properties.ContainsKey("RouteSettings"))

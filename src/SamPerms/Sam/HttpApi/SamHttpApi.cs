@@ -43,8 +43,8 @@ public sealed class SamHttpApi : SamResource
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
         var cors = ctx.Intrinsics.ResolveParameterRefs(Prop("CorsConfiguration"));
-        var domain = ctx.Intrinsics.ResolveParameterRefs(Prop("Domain"));
-        var generator = new HttpApiGenerator(LogicalId, PassthroughAttributes(), ResourceAttributes, DependsOn, domain as MapNode)
+        var domain = ResolvedMapProperty(ctx, "Domain", falsyIsAbsent: false);
+        var generator = new HttpApiGenerator(LogicalId, PassthroughAttributes(), ResourceAttributes, DependsOn, domain)
         {
             StageVariables = Prop("StageVariables"),
             DefinitionBody = Prop("DefinitionBody"),

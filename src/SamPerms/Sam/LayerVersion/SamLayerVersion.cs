@@ -155,12 +155,15 @@ public sealed class SamLayerVersion : SamResource
 
     private void ValidateArchitectures(Node? architectures)
     {
-        if (architectures is not SeqNode list)
+        // A one-key map passes the property check as an intrinsic; the reference then iterates a map that is not
+        // really one by its keys.
+        IEnumerable<Node> items = architectures switch
         {
-            return;
-        }
-
-        foreach (var a in list)
+            SeqNode list => list.Items,
+            MapNode map when !Intrinsics.IsIntrinsic(map) => map.Keys.Select(k => (Node)new StringNode(k) { Span = map.Span }),
+            _ => [],
+        };
+        foreach (var a in items)
         {
             if (!Intrinsics.IsIntrinsic(a) && !(a is StringNode s && s.Value is "x86_64" or "arm64"))
             {

@@ -45,15 +45,30 @@ public sealed partial class IntrinsicsResolver
         return Traverse(input, _mappings ? ResolveFindInMap : ResolveParameter);
     }
 
-    private static Node Traverse(Node input, Func<Node, Node> resolve)
+    /// <summary>
+    /// Deeper than any template can be read (the reader stops at 200 levels), even with parameter values inlined:
+    /// only a value that contains a reference to itself gets here.
+    /// </summary>
+    private const int MaxDepth = 1000;
+
+    private static Node Traverse(Node input, Func<Node, Node> resolve, int depth = 0)
     {
+        var original = input;
         input = resolve(input);
+        if (depth > MaxDepth)
+        {
+            // A parameter (or mapping) value holding a Ref (FindInMap) to itself resolves forever, as in the
+            // reference, which fails with a RecursionError; refuse it, pointing at the reference.
+            throw new InvalidDocumentException([
+                new InvalidTemplateException($"Unable to resolve {Py.Str(original)}: its value refers back to itself.").Locate(original)]);
+        }
+
         switch (input)
         {
             case MapNode m:
                 foreach (var e in m.Entries.ToArray())
                 {
-                    var v = Traverse(e.Value, resolve);
+                    var v = Traverse(e.Value, resolve, depth + 1);
                     if (!ReferenceEquals(v, e.Value))
                     {
                         m.Set(e.Key, v);
@@ -64,7 +79,7 @@ public sealed partial class IntrinsicsResolver
             case SeqNode s:
                 for (int i = 0; i < s.Count; i++)
                 {
-                    s[i] = Traverse(s[i], resolve);
+                    s[i] = Traverse(s[i], resolve, depth + 1);
                 }
 
                 break;
@@ -115,7 +130,7 @@ public sealed partial class IntrinsicsResolver
         var value = m.Entries[0].Value;
         if (value is not SeqNode { Count: 3 } args)
         {
-            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Repr(value)}. FindInMap expects an array with 3 values.")]);
+            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Str(value)}. FindInMap expects an array with 3 values.").Locate(m)]);
         }
 
         var mapName = ResolveFindInMap(args[0]);
@@ -126,7 +141,7 @@ public sealed partial class IntrinsicsResolver
             return input;
         }
 
-        var notTwoLevel = new InvalidDocumentException([new InvalidTemplateException($"Cannot use Fn::FindInMap on Mapping '{mn.Value}' which is not a a two-level map.")]);
+        var notTwoLevel = new InvalidDocumentException([new InvalidTemplateException($"Cannot use Fn::FindInMap on Mapping '{mn.Value}' which is not a a two-level map.").Locate(m)]);
         if (!_values.TryGet(mn.Value, out var map))
         {
             return input;
@@ -297,18 +312,18 @@ public sealed partial class IntrinsicsResolver
     {
         if (subValue is StringNode s)
         {
-            return new StringNode(SubAllRefs(s.Value, handler)) { Span = s.Span, Unicode = s.Unicode };
+            return new StringNode(SubAllRefs(s.Value, handler, s)) { Span = s.Span, Unicode = s.Unicode };
         }
 
         if (subValue is SeqNode { Count: > 0 } seq && seq[0] is StringNode first)
         {
-            seq[0] = new StringNode(SubAllRefs(first.Value, handler)) { Span = first.Span, Unicode = first.Unicode };
+            seq[0] = new StringNode(SubAllRefs(first.Value, handler, first)) { Span = first.Span, Unicode = first.Unicode };
         }
 
         return subValue;
     }
 
-    private static string SubAllRefs(string text, Func<string, string, Node> handler)
+    private static string SubAllRefs(string text, Func<string, string, Node> handler, Node source)
     {
         var substituted = text;
         foreach (Match match in SubRefRegex().Matches(text))
@@ -316,7 +331,7 @@ public sealed partial class IntrinsicsResolver
             var value = handler(match.Value, match.Groups[1].Value);
             if (value is not StringNode sv)
             {
-                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.")]);
+                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
             }
 
             int at = substituted.IndexOf(match.Value, StringComparison.Ordinal);

@@ -50,8 +50,14 @@ public sealed partial class SamStateMachine
             .WithAttributes(PassthroughAttributes());
         alias["Name"] = aliasName;
 
-        // The reference adds the version ARN to the user's DeploymentPreference map itself.
-        var deployment = Py.Truthy(preference) && preference is MapNode given ? given : N.Map(("Type", "ALL_AT_ONCE"));
+        // The reference adds the version ARN to the user's DeploymentPreference map itself (and fails with a
+        // Python error when it is not a map).
+        if (Py.Truthy(preference) && preference is not MapNode)
+        {
+            throw new InvalidResourcePropertyTypeException(LogicalId, "DeploymentPreference", ExpectedType.Map).Locate(preference);
+        }
+
+        var deployment = preference is MapNode given && given.Count > 0 ? given : N.Map(("Type", "ALL_AT_ONCE"));
         deployment.Set("StateMachineVersionArn", version.Ref());
         alias["DeploymentPreference"] = deployment;
 

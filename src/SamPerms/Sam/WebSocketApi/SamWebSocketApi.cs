@@ -42,25 +42,27 @@ public sealed class SamWebSocketApi : SamResource
 
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
-        var auth = ctx.Intrinsics.ResolveParameterRefs(Prop("Auth"));
-        var domain = ctx.Intrinsics.ResolveParameterRefs(Prop("Domain"));
-        var routes = ctx.Intrinsics.ResolveParameterRefs(Prop("Routes"));
+        var auth = ResolvedMapProperty(ctx, "Auth");
+        var domain = ResolvedMapProperty(ctx, "Domain", falsyIsAbsent: false);
+        var routes = ResolvedMapProperty(ctx, "Routes");
+        // The reference (1.110.0) gives its WebSocket generator no resource attributes: Condition, DeletionPolicy,
+        // UpdateReplacePolicy, Metadata and UpdatePolicy of the SAM resource reach none of the generated resources.
         var generator = new WebSocketApiGenerator(
             LogicalId,
-            PassthroughAttributes(),
-            ResourceAttributes,
+            new MapNode(),
+            new MapNode(),
             DependsOn,
-            domain as MapNode,
+            domain,
             Prop("Name"),
             Prop("StageName"),
-            routes as MapNode,
+            routes,
             Prop("Tags"))
         {
             StageVariables = Prop("StageVariables"),
             RouteSelectionExpression = Prop("RouteSelectionExpression"),
             ApiKeySelectionExpression = Prop("ApiKeySelectionExpression"),
             AccessLogSettings = Prop("AccessLogSettings"),
-            AuthConfig = auth as MapNode,
+            AuthConfig = auth,
             DefaultRouteSettings = Prop("DefaultRouteSettings"),
             Description = Prop("Description"),
             DisableExecuteApiEndpoint = Prop("DisableExecuteApiEndpoint"),

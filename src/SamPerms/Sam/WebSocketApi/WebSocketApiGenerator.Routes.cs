@@ -18,9 +18,16 @@ public sealed partial class WebSocketApiGenerator
 
     private readonly Dictionary<string, string> _routeKeyById = new(StringComparer.Ordinal);
 
-    private (CfnResource Route, CfnResource Integration, CfnResource Permission, CfnResource? Authorizer) ConstructRouteInfrastructure(string routeKey, MapNode spec)
+    private (CfnResource Route, CfnResource Integration, CfnResource Permission, CfnResource? Authorizer) ConstructRouteInfrastructure(string routeKey, Node routeSpec)
     {
         var clean = SanitizeRouteKey(routeKey);
+
+        // The reference then reads the route with .get and fails with a Python error on anything but a map.
+        if (routeSpec is not MapNode spec)
+        {
+            throw Error($"Property 'Routes.{routeKey}' should be a map.", routeSpec);
+        }
+
         var baseId = LogicalId + clean;
         var route = ConstructRoute(routeKey, baseId + "Route", baseId + "Integration", spec);
         var authorizer = SetAuthTypeAndReturnCustomAuthorizer(routeKey, route);

@@ -88,7 +88,7 @@ public sealed partial class WebSocketApiGenerator : ApiV2Generator
         var routeIds = new List<Node>();
         foreach (var (key, spec) in _routes!)
         {
-            var (route, integration, permission, routeAuthorizer) = ConstructRouteInfrastructure(key, spec as MapNode ?? new MapNode());
+            var (route, integration, permission, routeAuthorizer) = ConstructRouteInfrastructure(key, spec);
             resources.Add(route);
             resources.Add(integration);
             resources.Add(permission);

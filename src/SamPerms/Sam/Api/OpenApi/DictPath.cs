@@ -9,9 +9,13 @@ public static class DictPath
         relativePath.Length > 0 ? $"The value of '{relativePath}' should be a map" : "It should be a map";
 
     /// <summary>The value at the dotted path (null when absent); error is set when a parent is not a map.</summary>
-    public static Node? Get(Node? d, IEnumerable<string> path, out string? error)
+    public static Node? Get(Node? d, IEnumerable<string> path, out string? error) => Get(d, path, out error, out _);
+
+    /// <summary>As <see cref="Get(Node?, IEnumerable{string}, out string?)"/>; <paramref name="at"/> is the parent that is not a map.</summary>
+    public static Node? Get(Node? d, IEnumerable<string> path, out string? error, out Node? at)
     {
         error = null;
+        at = null;
         var relative = "";
         foreach (var part in path)
         {
@@ -23,6 +27,7 @@ public static class DictPath
             if (d is not MapNode m)
             {
                 error = NotAMap(relative);
+                at = d;
                 return null;
             }
 
@@ -34,14 +39,19 @@ public static class DictPath
     }
 
     /// <summary>Sets the value at the dotted path, creating maps; returns the error text when a parent is not a map.</summary>
-    public static string? TrySet(Node d, string path, Node value)
+    public static string? TrySet(Node d, string path, Node value) => TrySet(d, path, value, out _);
+
+    /// <summary>As <see cref="TrySet(Node, string, Node)"/>; <paramref name="at"/> is the parent that is not a map.</summary>
+    public static string? TrySet(Node d, string path, Node value, out Node? at)
     {
         var parts = path.Split('.');
         var relative = "";
+        at = null;
         for (int i = 0; i < parts.Length - 1; i++)
         {
             if (d is not MapNode m)
             {
+                at = d;
                 return NotAMap(relative);
             }
 
@@ -51,6 +61,7 @@ public static class DictPath
 
         if (d is not MapNode last)
         {
+            at = d;
             return NotAMap(relative);
         }
 

@@ -18,7 +18,11 @@ public sealed partial class OpenApiEditor
 
         foreach (var (name, scheme) in authorizers)
         {
-            (SecuritySchemes as MapNode)?.Set(name, scheme);
+            // The reference fails with a Python error on schemes that are not a map; refuse them as the Swagger
+            // editor refuses securityDefinitions.
+            var schemes = SecuritySchemes as MapNode
+                ?? throw new Core.InvalidTemplateException("securitySchemes must be a dictionary.").Locate(SecuritySchemes);
+            schemes.Set(name, scheme);
         }
     }
 

@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 
 namespace SamPerms.Sam.Api.OpenApi;
 
@@ -15,10 +16,23 @@ public sealed partial class OpenApiEditor
         {
             if (Tags is not SeqNode tagList)
             {
-                throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py.Str(Tags)} is a {Py.TypeName(Tags)} not a list.", Tags);
+                throw EditorErrors.Document($"Tags in OpenApi DefinitionBody needs to be a list. {Py27Str.ForMessage(Tags)} is a {Py27Str.TypeName(Tags)} not a list.", Tags);
             }
 
-            var existing = tagList.Items.OfType<MapNode>().FirstOrDefault(t => t.Get("name") is StringNode n && n.Value == name);
+            // The reference reads each tag's name up to the first match; a tag that is not a map fails there with
+            // a Python error, refused here.
+            MapNode? existing = null;
+            foreach (var item in tagList.Items)
+            {
+                var tag = item as MapNode
+                    ?? throw EditorErrors.Document($"Every tag in OpenApi DefinitionBody needs to be a map. {Py27Str.ForMessage(item)} is a {Py27Str.TypeName(item)} not a map.", item);
+                if (tag.Get("name") is StringNode n && n.Value == name)
+                {
+                    existing = tag;
+                    break;
+                }
+            }
+
             if (existing is not null)
             {
                 existing.Set(XApigwTagValue, value);
@@ -41,7 +55,7 @@ public sealed partial class OpenApiEditor
         IEnumerable<Node> items = servers switch
         {
             SeqNode s => s.Items,
-            MapNode m => m.Keys.Select(k => (Node)k),
+            MapNode m => m.Entries.Select(e => (Node)new StringNode(e.Key) { Span = e.KeySpan }),
             _ => [servers],
         };
         foreach (var config in items)

@@ -49,10 +49,10 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
     /// <summary>dict_deep_get on the copy; a parent that is not a map makes the document invalid.</summary>
     private Node? DeepGet(Node? original, params string[] path)
     {
-        var value = DictPath.Get(Doc, path, out var error);
+        var value = DictPath.Get(Doc, path, out var error, out var at);
         if (error is not null)
         {
-            throw EditorErrors.Document($"Invalid OpenApi document: {error}", original);
+            throw EditorErrors.Document($"Invalid OpenApi document: {error}", at is { Span.IsKnown: true } ? at : original);
         }
 
         return value;

@@ -18,7 +18,7 @@ public sealed partial class SwaggerEditor
         _securityDefinitions = TruthyOr(_securityDefinitions);
         if (_securityDefinitions is not MapNode defs)
         {
-            throw new InvalidTemplateException("securityDefinitions must be a dictionary.");
+            throw new InvalidTemplateException("securityDefinitions must be a dictionary.").Locate(_securityDefinitions);
         }
 
         foreach (var (name, unicode, authorizer) in authorizers.Items())
@@ -56,7 +56,7 @@ public sealed partial class SwaggerEditor
         _securityDefinitions = TruthyOr(_securityDefinitions);
         if (_securityDefinitions is not MapNode defs)
         {
-            throw new InvalidTemplateException("securityDefinitions must be a dictionary.");
+            throw new InvalidTemplateException("securityDefinitions must be a dictionary.").Locate(_securityDefinitions);
         }
 
         if (!defs.ContainsKey("api_key"))
@@ -70,7 +70,7 @@ public sealed partial class SwaggerEditor
         var existing = md.Get("security") ?? new SeqNode();
         if (existing is not SeqNode list)
         {
-            throw EditorErrors.Document($"Type of security for path {path} method {method} must be a list");
+            throw EditorErrors.Document($"Type of security for path {path} method {method} must be a list", existing);
         }
 
         return list;
@@ -218,7 +218,7 @@ public sealed partial class SwaggerEditor
                 var authorizer = authMap.Get(authorizerName) ?? MapNode.NewPy27();
                 if (authorizer is not MapNode authorizerMap)
                 {
-                    throw EditorErrors.Document($"Type of authorizer '{authorizerName}' must be a dictionary");
+                    throw EditorErrors.Document($"Type of authorizer '{authorizerName}' must be a dictionary", authorizer);
                 }
 
                 var scopes = authorizerMap.Get("AuthorizationScopes");

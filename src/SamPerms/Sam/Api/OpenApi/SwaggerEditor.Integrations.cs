@@ -10,7 +10,7 @@ public sealed partial class SwaggerEditor
         method = NormalizeMethodName(method);
         if (HasIntegration(path, method))
         {
-            throw EditorErrors.Document($"Lambda integration already exists on Path={path}, Method={method}");
+            throw EditorErrors.Document($"Lambda integration already exists on Path={path}, Method={method}", Paths.Get(path));
         }
 
         AddPath(path, method);
@@ -70,7 +70,7 @@ public sealed partial class SwaggerEditor
         method = NormalizeMethodName(method);
         if (HasIntegration(path, method))
         {
-            throw EditorErrors.Document($"Integration already exists on Path={path}, Method={method}");
+            throw EditorErrors.Document($"Integration already exists on Path={path}, Method={method}", Paths.Get(path));
         }
 
         AddPath(path, method);

@@ -130,7 +130,7 @@ public sealed partial class SwaggerEditor
             var schema = (MapNode)e.Value;
             if (!Py.Truthy(schema.Get("type")))
             {
-                throw EditorErrors.Document("'Models' schema is missing 'type'.");
+                throw EditorErrors.Document("'Models' schema is missing 'type'.", schema);
             }
 
             ((MapNode)_definitions).Set(e.Key.ToLowerInvariant(), schema, e.KeyUnicode);

@@ -51,18 +51,18 @@ public sealed partial class SwaggerEditor
 
         if (!IsListOfStrings(vpcBlacklist))
         {
-            throw EditorErrors.Document("SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions");
+            throw EditorErrors.Document("SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions", vpcBlacklist);
         }
 
         var resources = MethodPathUriList(path, stage);
-        AddVpcStatements(vpcBlacklist, intrinsicVpcBlacklist, intrinsicVpceBlacklist, "StringEquals", resources);
+        AddVpcStatements(vpcBlacklist, intrinsicVpcBlacklist, intrinsicVpceBlacklist, "StringEquals", resources, "Blacklist");
 
         if (!IsListOfStrings(vpcWhitelist))
         {
-            throw EditorErrors.Document("SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions");
+            throw EditorErrors.Document("SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions", vpcWhitelist);
         }
 
-        AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources);
+        AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources, "Whitelist");
         Doc.Set(PolicyKey, _resourcePolicy);
     }
 
@@ -74,11 +74,19 @@ public sealed partial class SwaggerEditor
 
     private static bool IsSet(Node? n) => n is not null and not NullNode;
 
-    /// <summary>The reference's _validate_list_property_is_resolved: None, or every item a string.</summary>
+    /// <summary>
+    /// The reference's _validate_list_property_is_resolved: None, or every item a string, items as Python loops
+    /// over the value (a string's characters, a map's keys); a value it cannot loop over fails there, refused here.
+    /// </summary>
     private static bool IsListOfStrings(Node? n) =>
-        n is not SeqNode s || s.Items.All(i => i is StringNode);
+        n is null or NullNode || (Py.Iterate(n) is { } items && items.All(i => i is StringNode));
 
-    private MapNode Policy => (MapNode)_resourcePolicy;
+    /// <summary>
+    /// The document's policy, which SAM adds statements to; the reference fails with a Python error when the
+    /// document has one that is not a map, refused here in the editors' words.
+    /// </summary>
+    private MapNode Policy => _resourcePolicy as MapNode
+        ?? throw EditorErrors.Document($"Value of '{PolicyKey}' must be a dictionary according to Swagger spec.", _resourcePolicy);
 
     private void AppendStatements(params MapNode[] statements)
     {
@@ -110,7 +118,7 @@ public sealed partial class SwaggerEditor
 
         if (principals is not MapNode and not SeqNode)
         {
-            throw EditorErrors.Document($"Type of '{Py27Str.ForMessage(principals)}' must be a list or dictionary");
+            throw EditorErrors.Document($"Type of '{Py27Str.ForMessage(principals)}' must be a list or dictionary", principals);
         }
 
         var list = principals as SeqNode ?? N.Seq(principals);
@@ -152,7 +160,8 @@ public sealed partial class SwaggerEditor
         AppendStatements(allow, deny);
     }
 
-    private void AddVpcStatements(Node? stringEndpoints, Node? intrinsicVpcs, Node? intrinsicVpces, string conditional, SeqNode resources)
+    /// <param name="list">Blacklist or Whitelist, for messages.</param>
+    private void AddVpcStatements(Node? stringEndpoints, Node? intrinsicVpcs, Node? intrinsicVpces, string conditional, SeqNode resources, string list)
     {
         var condition = MapNode.NewPy27();
         void Extend(string key, IEnumerable<Node> items)
@@ -161,11 +170,11 @@ public sealed partial class SwaggerEditor
             list.Items.AddRange(items);
         }
 
-        if (stringEndpoints is SeqNode endpoints)
+        if (stringEndpoints is not null and not NullNode && Py.Iterate(stringEndpoints) is { } endpoints)
         {
             var vpcs = new List<Node>();
             var vpces = new List<Node>();
-            foreach (var e in endpoints.Items)
+            foreach (var e in endpoints)
             {
                 var text = e.Str ?? "";
                 if (Regex.IsMatch(text, "^vpce-"))
@@ -190,14 +199,16 @@ public sealed partial class SwaggerEditor
             }
         }
 
+        // The reference extends a list with the value: a string adds its characters, a map its keys, and a
+        // number fails with a Python error (refused here).
         if (intrinsicVpcs is not null and not NullNode)
         {
-            Extend("aws:SourceVpc", intrinsicVpcs is SeqNode s ? s.Items : [intrinsicVpcs]);
+            Extend("aws:SourceVpc", Py.Iterate(intrinsicVpcs) ?? throw EditorErrors.Document($"IntrinsicVpc{list} must be a list.", intrinsicVpcs));
         }
 
         if (intrinsicVpces is not null and not NullNode)
         {
-            Extend("aws:SourceVpce", intrinsicVpces is SeqNode s ? s.Items : [intrinsicVpces]);
+            Extend("aws:SourceVpce", Py.Iterate(intrinsicVpces) ?? throw EditorErrors.Document($"IntrinsicVpce{list} must be a list.", intrinsicVpces));
         }
 
         if (!Py.Truthy(condition.Get("aws:SourceVpc")) && !Py.Truthy(condition.Get("aws:SourceVpce")))

@@ -31,7 +31,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
-            throw EditorErrors.Document("Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.");
+            throw EditorErrors.Document("Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.", doc);
         }
 
         Doc = (MapNode)doc!.Clone();
@@ -155,15 +155,16 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         if (Py.Truthy(Doc.Get("openapi")) && IsOpenApi3(Doc.Get("openapi")))
         {
             var servers = Doc.Get(Servers) ?? N.Seq(MapNode.NewPy27());
-            if (servers is SeqNode list)
+
+            // The reference loops over the value: a map yields its keys, a string its characters (each refused as
+            // not a map); a value Python cannot loop over is refused as one item.
+            var list = Py.Iterate(servers) ?? [servers];
+            for (int i = 0; i < list.Count; i++)
             {
-                for (int i = 0; i < list.Count; i++)
+                var error = DictPath.TrySet(list[i], $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable, out var at);
+                if (error is not null)
                 {
-                    var error = DictPath.TrySet(list[i], $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable);
-                    if (error is not null)
-                    {
-                        throw EditorErrors.Document($"Invalid OpenAPI definition of '{Servers}[{i}]': {error}.");
-                    }
+                    throw EditorErrors.Document($"Invalid OpenAPI definition of '{Servers}[{i}]': {error}.", at);
                 }
             }
 
@@ -171,10 +172,10 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         }
         else
         {
-            var error = DictPath.TrySet(Doc, $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable);
+            var error = DictPath.TrySet(Doc, $"{EndpointConfigKey}.disableExecuteApiEndpoint", disable, out var at);
             if (error is not null)
             {
-                throw EditorErrors.Document($"Invalid OpenAPI definition: {error}.");
+                throw EditorErrors.Document($"Invalid OpenAPI definition: {error}.", at);
             }
         }
     }

@@ -190,17 +190,19 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
         }
     }
 
-    protected (string ApiId, string Path, string Method) ValidateApiEvent(string eventId, MapNode properties)
+    /// <param name="eventNode">The event's map: where a missing property is reported when Properties was made by SAM.</param>
+    protected (string ApiId, string Path, string Method) ValidateApiEvent(string eventId, MapNode properties, Node eventNode)
     {
         var apiId = GetApiId(properties);
         var path = properties.Get("Path");
         var method = properties.Get("Method");
-        Expect.That(path, eventId, "Path", isEvent: true).ToNotBeNone();
-        Expect.That(method, eventId, "Method", isEvent: true).ToNotBeNone();
+        var near = properties.Span.IsKnown ? properties : eventNode;
+        Expect.That(path, eventId, "Path", isEvent: true, near: near).ToNotBeNone();
+        Expect.That(method, eventId, "Method", isEvent: true, near: near).ToNotBeNone();
         return (
-            Expect.That(apiId, eventId, ApiIdEventProperty, isEvent: true).ToBeString(),
-            Expect.That(path, eventId, "Path", isEvent: true).ToBeString(),
-            Expect.That(method, eventId, "Method", isEvent: true).ToBeString());
+            Expect.That(apiId, eventId, ApiIdEventProperty, isEvent: true, near: properties.Get(ApiIdEventProperty) ?? near).ToBeString(),
+            Expect.That(path, eventId, "Path", isEvent: true, near: near).ToBeString(),
+            Expect.That(method, eventId, "Method", isEvent: true, near: near).ToBeString());
     }
 
     protected static void Record(Run run, string apiId, string path, string method, Node? condition, Node? deletionPolicy, Node? updateReplacePolicy)

@@ -45,7 +45,7 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
             var properties = Expect.That(props, e.Key, "", isEvent: true).ToBeMap("Properties should be a map.");
             AddTagsToImplicitApiIfNecessary(properties, resource, run);
             AddImplicitApiIdIfNecessary(properties);
-            var (apiId, path, method) = ValidateApiEvent(e.Key, properties);
+            var (apiId, path, method) = ValidateApiEvent(e.Key, properties, ev);
             Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
             AddApiToDefinition(run, e.Key, properties);
         }

@@ -63,7 +63,10 @@ public sealed partial class ApiEvent
             editor.AddRequestParametersToMethod(Path, Method, ParseRequestParameters());
         }
 
-        api.Set("DefinitionBody", merge ? MergedDefinitions(apiId, (MapNode)api.Get("DefinitionBody")!, editor) : editor.Swagger);
+        // MergeDefinitions copies the API's own definition; the reference fails with a Python error when it is not a map.
+        api.Set("DefinitionBody", merge
+            ? MergedDefinitions(apiId, Expect.That(api.Get("DefinitionBody"), apiId, "DefinitionBody").ToBeMap(), editor)
+            : editor.Swagger);
     }
 
     private void AddRequestModel(MapNode api, SwaggerEditor editor)
@@ -117,19 +120,26 @@ public sealed partial class ApiEvent
     {
         const string badKey = "Invalid value for 'RequestParameters' property. Keys must be in the format 'method.request.[querystring|path|header].{value}', e.g 'method.request.header.Authorization'.";
         var result = new List<(StringNode, Node, Node)>();
-        foreach (var parameter in ((SeqNode)Prop("RequestParameters")!).Items)
+        foreach (var parameter in RequestParameterItems(Prop("RequestParameters")!))
         {
             if (parameter is MapNode m)
             {
+                // The reference fails with a Python error on an empty map (no first key) and on a key that was not
+                // a string in YAML (re.match on an int); both are refused as keys in the wrong format.
+                if (m.Count == 0 || !m.Entries[0].KeyIsString)
+                {
+                    throw new InvalidEventException(RelativeId, badKey).Locate(m);
+                }
+
                 var first = m.Entries[0];
                 if (!Regex.IsMatch(first.Key, @"^method\.request\.(querystring|path|header)\."))
                 {
-                    throw new InvalidEventException(RelativeId, badKey);
+                    throw new InvalidEventException(RelativeId, badKey).Locate(m);
                 }
 
                 if (first.Value is not MapNode settings || !settings.Keys.All(RequestParameterProperties.Contains))
                 {
-                    throw new InvalidEventException(RelativeId, "Invalid value for 'RequestParameters' property. Values must be an object, e.g { Required: true, Caching: false }");
+                    throw new InvalidEventException(RelativeId, "Invalid value for 'RequestParameters' property. Values must be an object, e.g { Required: true, Caching: false }").Locate(first.Value);
                 }
 
                 result.Add((new StringNode(first.Key) { Unicode = first.KeyUnicode }, settings.Get("Required") ?? BoolNode.False, settings.Get("Caching") ?? BoolNode.False));
@@ -138,18 +148,41 @@ public sealed partial class ApiEvent
             {
                 if (!Regex.IsMatch(s.Value, @"^method\.request\.(querystring|path|header)\."))
                 {
-                    throw new InvalidEventException(RelativeId, badKey);
+                    throw new InvalidEventException(RelativeId, badKey).Locate(s);
                 }
 
                 result.Add((s, BoolNode.False, BoolNode.False));
             }
             else
             {
-                throw new InvalidEventException(RelativeId, "Invalid value for 'RequestParameters' property. Property must be either a string or an object");
+                throw new InvalidEventException(RelativeId, "Invalid value for 'RequestParameters' property. Property must be either a string or an object").Locate(parameter);
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What the reference's for-loop visits: a list's items, or the keys of a map (a one-key map passes the
+    /// property check as a would-be intrinsic, and iterating a dict yields its keys). Keys that were not strings
+    /// in YAML stand in as non-string values.
+    /// </summary>
+    private static IEnumerable<Node> RequestParameterItems(Node value)
+    {
+        if (value is SeqNode list)
+        {
+            return list.Items;
+        }
+
+        if (value is MapNode map)
+        {
+            return map.Entries.Select(e => e.KeyIsString
+                ? (Node)new StringNode(e.Key) { Unicode = e.KeyUnicode, Span = e.KeySpan }
+                : new NullNode { Span = e.KeySpan });
+        }
+
+        // Other types do not pass the property check (V.List); refuse them as items if they ever get here.
+        return [value];
     }
 
     /// <summary>
@@ -159,10 +192,10 @@ public sealed partial class ApiEvent
     {
         var merged = source.ShallowCopy();
         var sourcePaths = Py.Truthy(merged.Get("paths")) ? merged.Get("paths")! : new MapNode();
-        var pathMethod = DictPath.Get(sourcePaths, [Path.Value, Method.Value], out var error);
+        var pathMethod = DictPath.Get(sourcePaths, [Path.Value, Method.Value], out var error, out var at);
         if (error is not null)
         {
-            throw new InvalidResourceException(apiId, $"Property 'DefinitionBody' is invalid: {error}");
+            throw new InvalidResourceException(apiId, $"Property 'DefinitionBody' is invalid: {error}").Locate(at);
         }
 
         var pathMethodMap = Expect.That(Py.Truthy(pathMethod) ? pathMethod : new MapNode(), apiId, $"DefinitionBody.paths.{Path}.{Method}").ToBeMap();

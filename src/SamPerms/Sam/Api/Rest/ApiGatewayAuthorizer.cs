@@ -1,5 +1,6 @@
 using System.Globalization;
 using SamPerms.Model;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
 
@@ -33,12 +34,12 @@ public sealed class ApiGatewayAuthorizer : ISwaggerAuthorizer
 
         if (FunctionPayloadType is not null and not StringNode { Value: "TOKEN" or "REQUEST" })
         {
-            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer has invalid 'FunctionPayloadType': {Py.Str(FunctionPayloadType)}.");
+            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer has invalid 'FunctionPayloadType': {Py27Str.ForMessage(FunctionPayloadType)}.").Locate(FunctionPayloadType);
         }
 
         if (FunctionPayloadType is StringNode { Value: "REQUEST" } && IsMissingIdentitySource())
         {
-            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.");
+            throw new InvalidResourceException(apiLogicalId, $"{name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.").Locate(Identity);
         }
 
         Expect.That(AuthorizationScopes, apiLogicalId, $"Authorizers.{name}.AuthorizationScopes").ToBeList();
@@ -159,7 +160,7 @@ public sealed class ApiGatewayAuthorizer : ISwaggerAuthorizer
 
         if (Py.Truthy(Identity) && Identity is not MapNode)
         {
-            throw new InvalidResourceException(_apiLogicalId, "Auth.Authorizers.<Authorizer>.Identity must be a dict (LambdaTokenAuthorizationIdentity, LambdaRequestAuthorizationIdentity or CognitoAuthorizationIdentity).");
+            throw new InvalidResourceException(_apiLogicalId, "Auth.Authorizers.<Authorizer>.Identity must be a dict (LambdaTokenAuthorizationIdentity, LambdaRequestAuthorizationIdentity or CognitoAuthorizationIdentity).").Locate(Identity);
         }
 
         var header = Py.Truthy(Identity) ? ((MapNode)Identity!).Get("Header") : null;

@@ -22,7 +22,7 @@ public sealed class ApiGatewayResponse : ISwaggerGatewayResponse
             {
                 if (!ParameterProperties.Contains(key))
                 {
-                    throw new InvalidResourceException(apiLogicalId, $"Invalid gateway response parameter '{key}'");
+                    throw new InvalidResourceException(apiLogicalId, $"Invalid gateway response parameter '{key}'").Locate(rp);
                 }
             }
         }
@@ -31,7 +31,7 @@ public sealed class ApiGatewayResponse : ISwaggerGatewayResponse
         var code = statusCode is null or NullNode ? null : new StringNode(Py.Str(statusCode));
         if (Py.Truthy(statusCode) && !Regex.IsMatch(code!.Value, "^[0-9]{1,3}$"))
         {
-            throw new InvalidResourceException(apiLogicalId, "Property 'StatusCode' must be numeric");
+            throw new InvalidResourceException(apiLogicalId, "Property 'StatusCode' must be numeric").Locate(statusCode);
         }
 
         _apiLogicalId = apiLogicalId;

@@ -120,12 +120,12 @@ public sealed partial class ApiGenerator
 
         if (defaultAuthorizer is not StringNode name)
         {
-            throw Error("DefaultAuthorizer is not a string.");
+            throw Error("DefaultAuthorizer is not a string.", defaultAuthorizer);
         }
 
         if (!authorizers.ContainsKey(name.Value) && name.Value != "AWS_IAM")
         {
-            throw Error("Unable to set DefaultAuthorizer because '" + name.Value + "' was not defined in 'Authorizers'.");
+            throw Error("Unable to set DefaultAuthorizer because '" + name.Value + "' was not defined in 'Authorizers'.", name);
         }
 
         foreach (var path in editor.IterOnPath())

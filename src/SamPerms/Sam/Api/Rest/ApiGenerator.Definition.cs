@@ -28,19 +28,19 @@ public sealed partial class ApiGenerator
         {
             if (Intrinsics.IsIntrinsic(e.Value))
             {
-                throw Error("Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.");
+                throw Error("Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.", e.Value);
             }
 
             if (e.Value is not MapNode response)
             {
-                throw Error($"Invalid property type '{Py.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.");
+                throw Error($"Invalid property type '{Py27Str.TypeName(e.Value)}' for GatewayResponses. Expected an object of type 'GatewayResponse'.", e.Value);
             }
 
             foreach (var key in response.Keys)
             {
                 if (!GatewayResponseProperties.Contains(key))
                 {
-                    throw Error($"Invalid property '{key}' in 'GatewayResponses' property '{e.Key}'.");
+                    throw Error($"Invalid property '{key}' in 'GatewayResponses' property '{e.Key}'.", response);
                 }
             }
         }
@@ -160,10 +160,10 @@ public sealed partial class ApiGenerator
 
                 if (field.Key == "responses")
                 {
-                    var headers = DictPath.Get(field.Value, ["200", "headers"], out var error);
+                    var headers = DictPath.Get(field.Value, ["200", "headers"], out var error, out var at);
                     if (error is not null)
                     {
-                        throw EditorErrors.Document($"Invalid responses in options method for path {e.Key}: {error}.");
+                        throw EditorErrors.Document($"Invalid responses in options method for path {e.Key}: {error}.", at);
                     }
 
                     if (!Py.Truthy(headers))
@@ -198,7 +198,10 @@ public sealed partial class ApiGenerator
             components = MapNode.NewPy27();
         }
 
-        ((MapNode)components).Set(to, body.Get(from)!);
+        // The reference fails with a Python error on components that are not a map; refuse it in the editors' words.
+        var componentsMap = components as MapNode
+            ?? throw EditorErrors.Document("Value of 'components' must be a dictionary according to Swagger spec.", components);
+        componentsMap.Set(to, body.Get(from)!);
         body.Set("components", components);
         body.Remove(from);
     }

@@ -22,7 +22,7 @@ public sealed partial class ApiGenerator
         }
 
         var domainConfig = Expect.That(Domain, _logicalId, "Domain").ToBeMap();
-        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", container: domainConfig).ToNotBeNone();
+        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", near: domainConfig).ToNotBeNone();
         var certificateArn = Expect.That(domainConfig.Get("CertificateArn"), _logicalId, "Domain.CertificateArn").ToNotBeNone();
         var apiDomainName = "ApiGatewayDomainName" + LogicalIds.Hash(domainName);
         domainConfig.Set("ApiDomainName", apiDomainName);
@@ -36,7 +36,7 @@ public sealed partial class ApiGenerator
         }
         else if (endpoint is not StringNode { Value: "EDGE" or "REGIONAL" or "PRIVATE" })
         {
-            throw Error("EndpointConfiguration for Custom Domains must be one of ['EDGE', 'REGIONAL', 'PRIVATE'].");
+            throw Error("EndpointConfiguration for Custom Domains must be one of ['EDGE', 'REGIONAL', 'PRIVATE'].", endpoint);
         }
 
         if (endpoint is StringNode { Value: "REGIONAL" })
@@ -61,7 +61,7 @@ public sealed partial class ApiGenerator
             var mtlsMap = Expect.That(mtls, _logicalId, "Domain.MutualTlsAuthentication").ToBeMap();
             if (!mtlsMap.Keys.All(MutualTlsFields.Contains))
             {
-                throw Error("Available Domain.MutualTlsAuthentication fields are ['TruststoreUri', 'TruststoreVersion'].");
+                throw Error("Available Domain.MutualTlsAuthentication fields are ['TruststoreUri', 'TruststoreVersion'].", mtlsMap);
             }
 
             var auth = new MapNode();
@@ -141,7 +141,7 @@ public sealed partial class ApiGenerator
     {
         var resources = new List<CfnResource>();
         var domainConfig = Expect.That(Domain, _logicalId, "Domain").ToBeMap();
-        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", container: domainConfig).ToNotBeNone();
+        var domainName = Expect.That(domainConfig.Get("DomainName"), _logicalId, "Domain.DomainName", near: domainConfig).ToNotBeNone();
         var certificateArn = Expect.That(domainConfig.Get("CertificateArn"), _logicalId, "Domain.CertificateArn").ToNotBeNone();
         var apiDomainName = "ApiGatewayDomainNameV2" + LogicalIds.Hash(domainName);
         var domainNameArn = N.Ref(apiDomainName);
@@ -227,7 +227,7 @@ public sealed partial class ApiGenerator
         var zoneName = route53.Get("HostedZoneName");
         if (zoneId is null or NullNode && zoneName is null or NullNode)
         {
-            throw Error("HostedZoneId or HostedZoneName is required to enable Route53 support on Custom Domains.");
+            throw Error("HostedZoneId or HostedZoneName is required to enable Route53 support on Custom Domains.", route53);
         }
 
         var logicalId = "RecordSetGroup" + LogicalIds.Hash(Py.Truthy(zoneId) ? zoneId : zoneName);

@@ -25,23 +25,23 @@ public sealed partial class ApiGenerator
 
         if (properties is not MapNode plan)
         {
-            throw Error("'UsagePlan' must be a dictionary");
+            throw Error("'UsagePlan' must be a dictionary", properties);
         }
 
         if (!plan.Keys.All(UsagePlanFields.Contains))
         {
-            throw Error("Invalid property for 'UsagePlan'");
+            throw Error("Invalid property for 'UsagePlan'", plan);
         }
 
         var create = plan.Get("CreateUsagePlan");
         if (create is null or NullNode)
         {
-            throw Error("'CreateUsagePlan' is a required field for UsagePlan.");
+            throw Error("'CreateUsagePlan' is a required field for UsagePlan.", plan);
         }
 
         if (create is not StringNode { Value: "SHARED" or "PER_API" or "NONE" } createMode)
         {
-            throw Error($"'CreateUsagePlan' accepts one of ['SHARED', 'PER_API', 'NONE'].");
+            throw Error($"'CreateUsagePlan' accepts one of ['SHARED', 'PER_API', 'NONE'].", create);
         }
 
         if (createMode.Value == "NONE")

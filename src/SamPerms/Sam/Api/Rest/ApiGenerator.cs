@@ -36,14 +36,14 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     {
         var restApi = ConstructRestApi();
         bool privateDomain = Domain is MapNode d && d.Get("EndpointConfiguration") is StringNode { Value: "PRIVATE" };
-        var domain = privateDomain ? ConstructApiDomainV2(restApi) : ConstructApiDomain(restApi);
+        var domain = ErrorPlaces.LocatedAt(api.Prop("Domain"), () => privateDomain ? ConstructApiDomainV2(restApi) : ConstructApiDomain(restApi));
         var deployment = ConstructDeployment();
         var swagger = restApi["Body"] ?? restApi["BodyS3Location"];
         var stage = ConstructStage(deployment, swagger, redeployFunctionNames);
         var resources = new List<CfnResource> { restApi, deployment, stage };
-        resources.AddRange(ConstructAuthorizerLambdaPermissions());
+        resources.AddRange(ErrorPlaces.LocatedAt(api.Prop("Auth"), ConstructAuthorizerLambdaPermissions));
         resources.AddRange(domain);
-        resources.AddRange(ConstructUsagePlan(stage));
+        resources.AddRange(ErrorPlaces.LocatedAt(api.Prop("Auth"), () => ConstructUsagePlan(stage)));
         foreach (var r in resources)
         {
             r.Origin ??= api.OriginOf();
@@ -52,7 +52,8 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         return resources;
     }
 
-    private InvalidResourceException Error(string message) => new(_logicalId, message);
+    /// <param name="at">The offending value, so the diagnostic gets a location (else the feature's property or the resource).</param>
+    private InvalidResourceException Error(string message, Node? at = null) => (InvalidResourceException)new InvalidResourceException(_logicalId, message).Locate(at);
 
     private CfnResource ConstructRestApi()
     {
@@ -71,11 +72,12 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
             SetEndpointConfiguration(restApi, new StringNode("REGIONAL"));
         }
 
-        AddCors();
-        AddAuth();
-        AddGatewayResponses();
-        AddBinaryMediaTypes();
-        AddModels();
+        // Each feature's errors point at its property when the offending value is one SAM made.
+        ErrorPlaces.LocatedAt(api.Prop("Cors"), AddCors);
+        ErrorPlaces.LocatedAt(api.Prop("Auth"), AddAuth);
+        ErrorPlaces.LocatedAt(api.Prop("GatewayResponses"), AddGatewayResponses);
+        ErrorPlaces.LocatedAt(api.Prop("BinaryMediaTypes"), AddBinaryMediaTypes);
+        ErrorPlaces.LocatedAt(api.Prop("Models"), AddModels);
         if (Py.Truthy(api.Prop("FailOnWarnings")))
         {
             restApi["FailOnWarnings"] = api.Prop("FailOnWarnings");
@@ -83,7 +85,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 
         if (api.Prop("DisableExecuteApiEndpoint") is not null)
         {
-            AddEndpointExtension();
+            ErrorPlaces.LocatedAt(api.Prop("DisableExecuteApiEndpoint"), AddEndpointExtension);
         }
 
         if (Py.Truthy(DefinitionUri))
@@ -92,7 +94,8 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         }
         else if (Py.Truthy(_definitionBody))
         {
-            _definitionBody = OpenApiPostprocess((MapNode)_definitionBody!);
+            // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
+            _definitionBody = ErrorPlaces.LocatedAt(api.Prop("DefinitionBody"), () => OpenApiPostprocess((MapNode)_definitionBody!));
             restApi["Body"] = _definitionBody;
         }
 
@@ -114,17 +117,17 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     {
         if (Py.Truthy(DefinitionUri) && Py.Truthy(_definitionBody))
         {
-            throw Error("Specify either 'DefinitionUri' or 'DefinitionBody' property and not both.");
+            throw Error("Specify either 'DefinitionUri' or 'DefinitionBody' property and not both.", DefinitionUri);
         }
 
         if (Py.Truthy(DefinitionUri) && Py.Truthy(api.Prop("MergeDefinitions")))
         {
-            throw Error("Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.");
+            throw Error("Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.", api.Prop("MergeDefinitions"));
         }
 
         if (Py.Truthy(OpenApiVersion) && !OpenApiEditorBase.SafeCompareRegexWithString(SwaggerEditor.SupportedOpenApiVersionsRegex, OpenApiVersion))
         {
-            throw Error("The OpenApiVersion value must be of the format '3.0.0'.");
+            throw Error("The OpenApiVersion value must be of the format '3.0.0'.", OpenApiVersion);
         }
     }
 
@@ -137,7 +140,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
             restApi["EndpointConfiguration"] = config;
             if (m.ContainsKey("VPCEndpointIds") && m.ContainsKey("VpcEndpointIds"))
             {
-                throw new InvalidResourceException(restApi.LogicalId, "'VPCEndpointIds' and 'VpcEndpointIds' cannot be used together in EndpointConfiguration.");
+                throw Error("'VPCEndpointIds' and 'VpcEndpointIds' cannot be used together in EndpointConfiguration.", m);
             }
 
             if (m.ContainsKey("VPCEndpointIds") || m.ContainsKey("VpcEndpointIds"))
@@ -162,7 +165,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     {
         if (!Py.Truthy(_definitionBody))
         {
-            throw Error("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.");
+            throw Error("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.", api.Prop("DisableExecuteApiEndpoint"));
         }
 
         var editor = new SwaggerEditor(_definitionBody);
@@ -177,7 +180,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         {
             if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
             {
-                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.");
+                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.", m);
             }
 
             pointer = m;
@@ -185,7 +188,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         else
         {
             pointer = S3Locations.ParseUri(DefinitionUri)
-                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.");
+                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.", DefinitionUri);
             if (DefinitionUri is StringNode { Unicode: true })
             {
                 foreach (var key in new[] { "Bucket", "Key", "Version" })
