@@ -28,15 +28,12 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
         Doc = (MapNode)doc!.Clone();
         Paths = (MapNode)Doc.Get("paths")!;
         SecuritySchemes = OrDefault(DeepGet(doc, "components", "securitySchemes"), MapNode.NewPy27);
-        Definitions = OrDefault(DeepGet(doc, "definitions"), MapNode.NewPy27);
         Tags = OrDefault(DeepGet(doc, "tags"), () => new SeqNode());
         Info = OrDefault(DeepGet(doc, "info"), MapNode.NewPy27);
     }
 
     /// <summary>components.securitySchemes (a new map when the document has none).</summary>
     public Node SecuritySchemes { get; private set; }
-
-    public Node Definitions { get; }
 
     /// <summary>The document's tags (a new list when it has none).</summary>
     public Node Tags { get; }
@@ -215,8 +212,6 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
             IntegrationOf(md).Set("payloadFormatVersion", payloadFormatVersion);
         }
     }
-
-    public bool HasApiGatewayCors() => Py.Truthy(Doc.Get(XApigwCors));
 
     /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back.</summary>
     public MapNode OpenApi

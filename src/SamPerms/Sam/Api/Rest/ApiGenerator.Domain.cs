@@ -5,7 +5,6 @@ namespace SamPerms.Sam.Api.Rest;
 
 public sealed partial class ApiGenerator
 {
-    private static readonly string[] EndpointTypes = ["EDGE", "REGIONAL", "PRIVATE"];
     private static readonly string[] MutualTlsFields = ["TruststoreUri", "TruststoreVersion"];
 
     private MapNode DomainMap => (MapNode)Domain!;
