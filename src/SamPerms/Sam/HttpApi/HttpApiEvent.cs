@@ -150,7 +150,7 @@ public sealed partial class HttpApiEvent : EventSource
             editor.AddPayloadFormatVersionToMethod(path, method, payload);
         }
 
-        api.Set("DefinitionBody", editor.OpenApi);
+        api.Set("DefinitionBody", editor.Document);
     }
 
     [GeneratedRegex(@"^(.+)/$")]

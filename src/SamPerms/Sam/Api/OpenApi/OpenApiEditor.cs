@@ -6,7 +6,7 @@ namespace SamPerms.Sam.Api.OpenApi;
 
 /// <summary>
 /// Reads and edits an OpenAPI 3 document the way SAM does for HTTP APIs (the reference's open_api/open_api.py).
-/// It works on a deep copy of the document it is given; <see cref="OpenApi"/> hands back a new copy with the
+/// It works on a deep copy of the document it is given; <see cref="Document"/> hands back a new copy with the
 /// edits, so callers write the result back where they want it (as the reference does). Maps the reference
 /// creates as Python 2.7 dicts are created so here too. Security and the document-wide settings are in the
 /// <c>OpenApiEditor.Security.cs</c> and <c>OpenApiEditor.Settings.cs</c> parts.
@@ -213,8 +213,8 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
         }
     }
 
-    /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back.</summary>
-    public MapNode OpenApi
+    /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back (the reference's .openapi).</summary>
+    public override MapNode Document
     {
         get
         {

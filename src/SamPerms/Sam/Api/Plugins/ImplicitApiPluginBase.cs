@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Api.Rest;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Plugins;
@@ -29,11 +30,8 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
 
     protected abstract bool IsValidDefinition(Node? definition);
 
-    /// <summary>Adds path+method to the definition through the type's editor and returns the edited copy.</summary>
-    protected abstract Node AddPathToDefinition(Node definition, Node path, Node method);
-
-    /// <summary>Wraps paths whose methods all have conditions; returns the edited copy.</summary>
-    protected abstract Node MakePathsConditional(Node definition, Func<string, Node?> conditionFor);
+    /// <summary>The type's editor (Swagger for REST, OpenAPI for HTTP) on a copy of the definition.</summary>
+    protected abstract OpenApiEditorBase EditorFor(Node definition);
 
     /// <summary>One template's bookkeeping (the plugin object is shared between transforms).</summary>
     protected sealed class Run(MapNode template)
@@ -205,8 +203,10 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
             Expect.That(method, eventId, "Method", isEvent: true, near: near).ToBeString());
     }
 
-    protected static void Record(Run run, string apiId, string path, string method, Node? condition, Node? deletionPolicy, Node? updateReplacePolicy)
+    /// <summary>Records the route with the owner's Condition, DeletionPolicy and UpdateReplacePolicy.</summary>
+    protected static void Record(Run run, string apiId, string path, string method, MapNode owner)
     {
+        var condition = owner.Get("Condition");
         if (!run.Conditions.TryGetValue(apiId, out var paths))
         {
             run.Conditions[apiId] = paths = [];
@@ -229,8 +229,8 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
             entry.Methods.Add((method, condition));
         }
 
-        Append(run.DeletionPolicies, apiId, deletionPolicy);
-        Append(run.UpdateReplacePolicies, apiId, updateReplacePolicy);
+        Append(run.DeletionPolicies, apiId, owner.Get("DeletionPolicy"));
+        Append(run.UpdateReplacePolicies, apiId, owner.Get("UpdateReplacePolicy"));
     }
 
     private static void Append(Dictionary<string, List<Node?>> d, string key, Node? value)
@@ -266,7 +266,9 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
             return;
         }
 
-        apiProps.Set("DefinitionBody", AddPathToDefinition(apiProps.Get("DefinitionBody")!, properties.Get("Path")!, properties.Get("Method")!));
+        var editor = EditorFor(apiProps.Get("DefinitionBody")!);
+        editor.AddPath(PyName.Of(properties.Get("Path")), PyName.Of(properties.Get("Method")));
+        apiProps.Set("DefinitionBody", editor.Document);
     }
 
     private void MaybeAddConditionToImplicitApi(Run run)
@@ -338,31 +340,45 @@ public abstract class ImplicitApiPluginBase : ISamPlugin
                 continue;
             }
 
-            var body = MakePathsConditional(props.Get("DefinitionBody")!, path =>
+            var editor = EditorFor(props.Get("DefinitionBody")!);
+            foreach (var path in editor.IterOnPath())
             {
-                var methods = run.Conditions.TryGetValue(apiId, out var paths) ? paths.FirstOrDefault(p => p.Path == path).Methods : null;
-                if (methods is null)
+                if (PathCondition(run, apiId, path) is { } condition)
                 {
-                    throw new InvalidOperationException($"No conditions recorded for {apiId} {path}.");
+                    editor.MakePathConditional(path, condition);
                 }
+            }
 
-                var all = DistinctConditions(methods.Select(m => m.Condition));
-                if (all.Count == 0 || all.Any(c => c is null))
-                {
-                    return null;
-                }
-
-                if (all.Count == 1)
-                {
-                    return all[0];
-                }
-
-                var name = $"{apiId}{path.Replace("/", "SLASH", StringComparison.Ordinal).Replace("{", "OB", StringComparison.Ordinal).Replace("}", "CB", StringComparison.Ordinal)}PathCondition";
-                CombinedConditions.AddToTemplate(run.Template, name, all!);
-                return new StringNode(name);
-            });
-            props.Set("DefinitionBody", body);
+            props.Set("DefinitionBody", editor.Document);
         }
+    }
+
+    /// <summary>
+    /// The condition of a path whose every method's owner has one: that condition, or a new one combining them;
+    /// null when some owner has none.
+    /// </summary>
+    private static Node? PathCondition(Run run, string apiId, string path)
+    {
+        var methods = run.Conditions.TryGetValue(apiId, out var paths) ? paths.FirstOrDefault(p => p.Path == path).Methods : null;
+        if (methods is null)
+        {
+            throw new InvalidOperationException($"No conditions recorded for {apiId} {path}.");
+        }
+
+        var all = DistinctConditions(methods.Select(m => m.Condition));
+        if (all.Count == 0 || all.Any(c => c is null))
+        {
+            return null;
+        }
+
+        if (all.Count == 1)
+        {
+            return all[0];
+        }
+
+        var name = $"{apiId}{path.Replace("/", "SLASH", StringComparison.Ordinal).Replace("{", "OB", StringComparison.Ordinal).Replace("}", "CB", StringComparison.Ordinal)}PathCondition";
+        CombinedConditions.AddToTemplate(run.Template, name, all!);
+        return new StringNode(name);
     }
 
     private void MaybeRemoveImplicitApi(Run run, Node? existing)

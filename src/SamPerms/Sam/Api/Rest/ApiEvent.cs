@@ -69,7 +69,7 @@ public sealed partial class ApiEvent : EventSource
 
             var editor = new SwaggerEditor(body);
             ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, _link.Stage, editor, ctx.Intrinsics);
-            api.Set("DefinitionBody", editor.Swagger);
+            api.Set("DefinitionBody", editor.Document);
         }
 
         return resources;

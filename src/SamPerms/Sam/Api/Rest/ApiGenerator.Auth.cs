@@ -74,7 +74,7 @@ public sealed partial class ApiGenerator
             }
         }
 
-        _definitionBody = OpenApiPostprocess(editor.Swagger);
+        _definitionBody = OpenApiPostprocess(editor.Document);
     }
 
     /// <summary>The API's authorizers by name (AWS_IAM first when it is the default), or null when there are none.</summary>

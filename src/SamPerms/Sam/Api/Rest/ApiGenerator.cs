@@ -170,7 +170,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 
         var editor = new SwaggerEditor(_definitionBody);
         editor.AddDisableExecuteApiEndpointExtension(api.Prop("DisableExecuteApiEndpoint")!);
-        _definitionBody = editor.Swagger;
+        _definitionBody = editor.Document;
     }
 
     private MapNode ConstructBodyS3()
