@@ -85,6 +85,6 @@ public sealed partial class ApiEvent : EventSource
         var sourceArn = N.Sub(
             $"arn:{ectx.Transform.Partition}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{resource}",
             N.Map(("__ApiId__", Prop("RestApiId")), ("__Stage__", "*")));
-        return Permissions.ForApiGateway(LogicalId, ectx.Function, suffix, sourceArn, Principal);
+        return EventPermissions.Construct(Principal, ectx.Function, LogicalId, sourceArn, suffix: suffix);
     }
 }
