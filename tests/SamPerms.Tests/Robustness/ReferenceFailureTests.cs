@@ -150,6 +150,26 @@ public sealed class ReferenceFailureTests
     }
 
     [Fact]
+    public void A_stage_name_python_calls_alphanumeric_but_no_logical_id_allows_is_refused_like_the_reference()
+    {
+        // "½" is a number to Python's isalnum, so the reference names the stage and the permission with it and
+        // then refuses both ids.
+        var outcome = Transform.Run(Head + """
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Gateway, Path: /a, Method: get}
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: Prod½
+            """);
+        Assert.Equal(
+            ["Resource with id [FnGetPermissionProd½] is invalid. Logical ids must be alphanumeric.", "Resource with id [GatewayProd½Stage] is invalid. Logical ids must be alphanumeric."],
+            outcome.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
     public void Web_socket_route_keys_are_checked_before_the_route_itself()
     {
         var error = Transform.Error(Head + """

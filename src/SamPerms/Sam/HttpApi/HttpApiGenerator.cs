@@ -153,7 +153,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
         // An intrinsic StageName gives no prefix: there is only one stage per API, so no clash.
         var prefix = stageName is StringNode s ? s.Value : "";
         string stageId;
-        if (PyText.IsAlnum(prefix))
+        if (Py.IsAlnum(prefix))
         {
             stageId = LogicalId + prefix + "Stage";
         }

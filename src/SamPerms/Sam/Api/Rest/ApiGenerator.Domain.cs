@@ -89,7 +89,7 @@ public sealed partial class ApiGenerator
             foreach (var bp in basePaths.Items)
             {
                 var raw = ((StringNode)bp).Value;
-                var path = new string(raw.Where(char.IsLetterOrDigit).ToArray());
+                var path = Py.AlnumOnly(raw);
                 resources.Add(BasePathMapping(_logicalId + path + "BasePathMapping", apiDomainName, restApi, normalize ? new StringNode(path) : bp));
             }
         }
@@ -169,7 +169,7 @@ public sealed partial class ApiGenerator
             foreach (var bp in basePaths.Items)
             {
                 var raw = ((StringNode)bp).Value;
-                var path = new string(raw.Where(char.IsLetterOrDigit).ToArray());
+                var path = Py.AlnumOnly(raw);
                 resources.Add(BasePathMappingV2(_logicalId + path + "BasePathMapping", domainNameArn, restApi, normalize ? new StringNode(path) : bp));
             }
         }

@@ -227,7 +227,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     private CfnResource ConstructStage(CfnResource deployment, Node? swagger, string? redeployFunctionNames)
     {
         var prefix = StageName is StringNode s ? s.Value : "";
-        var stageId = prefix.Length > 0 && prefix.All(char.IsLetterOrDigit)
+        var stageId = Py.IsAlnum(prefix)
             ? _logicalId + prefix + "Stage"
             : LogicalIds.Generate(_logicalId + "Stage", new StringNode(prefix));
         var stage = new CfnResource(stageId, "AWS::ApiGateway::Stage").WithAttributes(PassthroughAttributes);
