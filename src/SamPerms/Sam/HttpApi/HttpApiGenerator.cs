@@ -50,16 +50,21 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
     /// <summary>The stage name, "$default" when not given.</summary>
     private Node EffectiveStageName => Py.Truthy(StageName) ? StageName! : new StringNode(DefaultStageName);
 
-    public sealed record Result(CfnResource Api, CfnResource? Stage, CfnResource? Domain, List<CfnResource>? Mappings, CfnResource? RecordSetGroup, List<CfnResource> Permissions);
-
-    public Result ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
+    /// <summary>The API, the authorizer permissions, the domain's resources, then the stage (when there is one).</summary>
+    public List<CfnResource> ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
     {
         // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
         var api = ErrorPlaces.LocatedAt(DefinitionBody, () => ConstructHttpApi(ctx));
-        var (domain, mappings, recordSetGroup) = ConstructApiDomain(recordSetGroups);
-        var permissions = ConstructAuthorizerLambdaPermissions(ctx, api);
-        var stage = ConstructStage();
-        return new Result(api, stage, domain, mappings, recordSetGroup, permissions);
+        var domain = ConstructApiDomain(recordSetGroups);
+        var resources = new List<CfnResource> { api };
+        resources.AddRange(ConstructAuthorizerLambdaPermissions(ctx, api));
+        resources.AddRange(domain);
+        if (ConstructStage() is { } stage)
+        {
+            resources.Add(stage);
+        }
+
+        return resources;
     }
 
     private CfnResource ConstructHttpApi(TransformContext ctx)
