@@ -99,7 +99,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
         if (Py.Truthy(DefinitionUri))
         {
-            api["BodyS3Location"] = ConstructBodyS3Dict(DefinitionUri!);
+            api["BodyS3Location"] = S3Locations.ToBucketKeyVersion(DefinitionUri, LogicalId, "DefinitionUri");
         }
         else if (Py.Truthy(DefinitionBody))
         {
@@ -113,34 +113,6 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
         }
 
         return api;
-    }
-
-    /// <summary>BodyS3Location from DefinitionUri: {Bucket, Key[, Version]} or an s3:// URI.</summary>
-    private MapNode ConstructBodyS3Dict(Node definitionUri)
-    {
-        MapNode pointer;
-        if (definitionUri is MapNode m)
-        {
-            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
-            {
-                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.", definitionUri);
-            }
-
-            pointer = m;
-        }
-        else
-        {
-            pointer = S3Locations.ParseUri(definitionUri)
-                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.", definitionUri);
-        }
-
-        var body = N.Map(("Bucket", pointer.Get("Bucket")), ("Key", pointer.Get("Key")));
-        if (pointer.TryGet("Version", out var version))
-        {
-            body.Set("Version", version);
-        }
-
-        return body;
     }
 
     /// <summary>

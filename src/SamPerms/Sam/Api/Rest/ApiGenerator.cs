@@ -173,30 +173,18 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         _definitionBody = editor.Document;
     }
 
+    /// <summary>BodyS3Location from DefinitionUri, a Python 2.7 dict; the parts of a unicode URI stay unicode.</summary>
     private MapNode ConstructBodyS3()
     {
-        MapNode pointer;
-        if (DefinitionUri is MapNode m)
+        var pointer = S3Locations.Pointer(DefinitionUri, _logicalId, "DefinitionUri");
+        if (DefinitionUri is StringNode { Unicode: true })
         {
-            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
+            // The pointer was parsed from the URI (a new map): its parts take the URI's string type.
+            foreach (var key in new[] { "Bucket", "Key", "Version" })
             {
-                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.", m);
-            }
-
-            pointer = m;
-        }
-        else
-        {
-            pointer = S3Locations.ParseUri(DefinitionUri)
-                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.", DefinitionUri);
-            if (DefinitionUri is StringNode { Unicode: true })
-            {
-                foreach (var key in new[] { "Bucket", "Key", "Version" })
+                if (pointer.Get(key) is StringNode s)
                 {
-                    if (pointer.Get(key) is StringNode s)
-                    {
-                        pointer.Set(key, new StringNode(s.Value) { Unicode = true });
-                    }
+                    pointer.Set(key, new StringNode(s.Value) { Unicode = true });
                 }
             }
         }
