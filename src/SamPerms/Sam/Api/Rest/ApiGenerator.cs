@@ -37,6 +37,11 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         var restApi = ConstructRestApi();
         bool privateDomain = Domain is MapNode d && d.Get("EndpointConfiguration") is StringNode { Value: "PRIVATE" };
         var domain = ErrorPlaces.LocatedAt(api.Prop("Domain"), () => privateDomain ? ConstructApiDomainV2(restApi) : ConstructApiDomain(restApi));
+        foreach (var r in domain)
+        {
+            r.Origin = api.OriginOf("Domain");
+        }
+
         var deployment = ConstructDeployment();
         var swagger = restApi["Body"] ?? restApi["BodyS3Location"];
         var stage = ConstructStage(deployment, swagger, redeployFunctionNames);
