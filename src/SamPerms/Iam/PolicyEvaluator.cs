@@ -36,10 +36,7 @@ public sealed record Evaluation(
     UndecidedReason Reason,
     IReadOnlyList<IamStatement> Allowing,
     IReadOnlyList<IamStatement> Denying,
-    bool PartlyDenied)
-{
-    public bool IsAllowed => Decision == Decision.Allowed;
-}
+    bool PartlyDenied);
 
 /// <summary>
 /// IAM evaluation of one principal's identity statements for a request that may itself be a pattern (the intent

@@ -24,8 +24,6 @@ public static class Intrinsics
 
     public static bool IsRef(Node? node) => Is(node, "Ref");
 
-    public static bool IsGetAtt(Node? node) => Is(node, "Fn::GetAtt");
-
     public static bool IsSub(Node? node) => Is(node, "Fn::Sub");
 
     public static bool IsNoValue(Node? node) => IsRef(node) && ((MapNode)node!).Entries[0].Value.Str == "AWS::NoValue";

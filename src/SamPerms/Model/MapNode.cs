@@ -160,13 +160,6 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         return this;
     }
 
-    /// <summary>Whether the key (if present) is a Python 2.7 unicode string.</summary>
-    public bool IsKeyUnicode(string key)
-    {
-        int i = IndexOf(key);
-        return i >= 0 && _entries[i].KeyUnicode;
-    }
-
     /// <summary>Python's setdefault: the value at key, inserting the default when absent.</summary>
     public Node SetDefault(string key, Node value, bool keyUnicode = false)
     {

@@ -27,18 +27,6 @@ public abstract class Node
     /// <summary>Deep copy (scalars are immutable and returned as-is).</summary>
     public abstract Node Clone();
 
-    public bool IsMap => Kind == NodeKind.Map;
-    public bool IsSeq => Kind == NodeKind.Seq;
-    public bool IsString => Kind == NodeKind.String;
-    public bool IsNull => Kind == NodeKind.Null;
-    public bool IsBool => Kind == NodeKind.Bool;
-
-    /// <summary>Python's int check: ints (and, as in Python, booleans are excluded here deliberately).</summary>
-    public bool IsInt => Kind == NodeKind.Int;
-
-    public MapNode? AsMap => this as MapNode;
-    public SeqNode? AsSeq => this as SeqNode;
-
     /// <summary>The string value when this is a string scalar, else null.</summary>
     public string? Str => (this as StringNode)?.Value;
 

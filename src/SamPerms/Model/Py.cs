@@ -223,6 +223,45 @@ public static class Py
         return sb.ToString();
     }
 
+    /// <summary>
+    /// str.isalnum() of one character (a code point): a letter or a number. SAM builds logical ids from names that
+    /// pass it; one that passes with a character outside [A-Za-z0-9] then fails the logical id check, as in the reference.
+    /// </summary>
+    public static bool IsAlnum(Rune c) => Rune.IsLetter(c) || Rune.IsNumber(c);
+
+    /// <summary>str.isalnum(): not empty, and every character a letter or a number.</summary>
+    public static bool IsAlnum(string s)
+    {
+        foreach (var c in s.EnumerateRunes())
+        {
+            if (!IsAlnum(c))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
+    }
+
+    /// <summary>"".join(c for c in s if c.isalnum()): the letters and numbers of a name.</summary>
+    public static string AlnumOnly(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s.EnumerateRunes())
+        {
+            if (IsAlnum(c))
+            {
+                sb.Append(c.ToString());
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>str.capitalize(): the first character upper case, the rest lower case.</summary>
+    public static string Capitalize(string s) =>
+        s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
+
     /// <summary>Python's type name of a value, for messages that print it.</summary>
     public static string TypeName(Node? node) => node switch
     {

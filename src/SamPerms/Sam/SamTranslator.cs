@@ -35,9 +35,6 @@ public static class SamTranslator
         }
     }
 
-    /// <summary>Every message of the last-resort net contains this text; the fuzz tests look for it.</summary>
-    public const string UnreadableMarker = Unreadable.Marker;
-
     /// <summary>A failure of SamPerms itself rather than an error the reference reports (which are SamExceptions).</summary>
     private static bool IsUnexpected(Exception e) => e is not SamException and not OutOfMemoryException;
 

@@ -29,8 +29,6 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
 
     public Diagnostic WithFile(string? file) => this with { File = file };
 
-    public Diagnostic WithSpan(SourceSpan span) => Span.IsKnown ? this : this with { Span = span };
-
     public string SeverityText => SeverityName(Severity);
 
     public static string SeverityName(Severity severity) => severity switch

@@ -2,6 +2,7 @@ using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Text;
+using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation;
 
@@ -16,6 +17,7 @@ public readonly record struct Location(SourceSpan Span, string? Path);
 public sealed class ValidationContext
 {
     private StaticValues? _outputValues;
+    private IReadOnlyList<PolicyStatement>? _outputStatements;
 
     public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
     {
@@ -51,6 +53,9 @@ public sealed class ValidationContext
 
     /// <summary>Values of the output rendered as far as they are known before deploy.</summary>
     public StaticValues OutputValues => _outputValues ??= new StaticValues(Output ?? new MapNode(), Options.Region, Options.EffectivePartition, Options.ParameterOverrides);
+
+    /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
+    public IReadOnlyList<PolicyStatement> OutputStatements => _outputStatements ??= Output is { } output ? PolicyDocuments.Statements(output) : [];
 
     /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>
     public Location Where(Node? node) =>

@@ -19,6 +19,13 @@ public sealed class FunctionErrorTests
     private const string Prefix = "Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. ";
 
     [Fact]
+    public void A_value_outside_a_string_enum_is_refused_naming_the_strings()
+    {
+        var error = Error(FunctionWith("AutoPublishAlias: live\n      VersionDeletionPolicy: Keep"));
+        Assert.Equal(Prefix + "Property 'VersionDeletionPolicy' should be a one of the strings: 'Delete' or 'Retain'.", error);
+    }
+
+    [Fact]
     public void Capacity_provider_config_reports_pydantic_validation_errors()
     {
         var error = Error(FunctionWith("CapacityProviderConfig: {PerExecutionEnvironmentMaxConcurrency: [1], Foo: 1}"));

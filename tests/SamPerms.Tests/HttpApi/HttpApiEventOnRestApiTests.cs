@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.RestApi.RestApiTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.HttpApi;
 
@@ -39,7 +39,7 @@ public sealed class HttpApiEventOnRestApiTests
     [Fact]
     public void Integration_goes_into_the_rest_api_body()
     {
-        var body = (MapNode)Props(Transform(Template), "OrdersApi").Get("Body")!;
+        var body = (MapNode)Properties(Resources(Template), "OrdersApi").Get("Body")!;
         var get = (MapNode)((MapNode)((MapNode)body.Get("paths")!).Get("/orders")!).Get("get")!;
         var integration = (MapNode)get.Get("x-amazon-apigateway-integration")!;
         Assert.Equal("aws_proxy", integration.Get("type")!.Str);
@@ -49,6 +49,6 @@ public sealed class HttpApiEventOnRestApiTests
     [Fact]
     public void Deployment_id_matches_the_reference()
     {
-        Assert.Equal("OrdersApiDeploymentbcc5408b1e", DeploymentId(Transform(Template), "OrdersApi"));
+        Assert.Equal("OrdersApiDeploymentbcc5408b1e", DeploymentId(Resources(Template), "OrdersApi"));
     }
 }

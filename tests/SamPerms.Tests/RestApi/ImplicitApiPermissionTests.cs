@@ -1,35 +1,16 @@
-using static SamPerms.Tests.RestApi.RestApiTestSupport;
+using static SamPerms.Tests.RestApi.RestApiTemplates;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.RestApi;
 
 public sealed class ImplicitApiPermissionTests
 {
-    private const string Template = """
-        Resources:
-          Orders:
-            Type: AWS::Serverless::Function
-            Properties:
-              Handler: index.handler
-              Runtime: python3.12
-              CodeUri: s3://bucket/orders.zip
-              Events:
-                ListOrders:
-                  Type: Api
-                  Properties:
-                    Path: /orders/{id}
-                    Method: get
-                AnyOrders:
-                  Type: Api
-                  Properties:
-                    Path: /orders
-                    Method: ANY
-        """;
 
     [Fact]
     public void ImplicitApiPermissionAllowsAnyStageOfServerlessRestApiOnTheMethod()
     {
-        var resources = Transform(Template);
-        var permission = Props(resources, "OrdersListOrdersPermissionProd");
+        var resources = Resources(ImplicitApi);
+        var permission = Properties(resources, "OrdersListOrdersPermissionProd");
         Assert.Equal("apigateway.amazonaws.com", permission.Get("Principal")!.Str);
         Assert.Equal("""{"Ref":"Orders"}""", JsonOf(permission.Get("FunctionName")!));
         Assert.Equal(
@@ -40,17 +21,17 @@ public sealed class ImplicitApiPermissionTests
     [Fact]
     public void AnyMethodBecomesAWildcardInTheSourceArn()
     {
-        var resources = Transform(Template);
-        var arn = JsonOf(Props(resources, "OrdersAnyOrdersPermissionProd").Get("SourceArn")!);
+        var resources = Resources(ImplicitApi);
+        var arn = JsonOf(Properties(resources, "OrdersAnyOrdersPermissionProd").Get("SourceArn")!);
         Assert.Contains("${__ApiId__}/${__Stage__}/*/orders\"", arn);
     }
 
     [Fact]
     public void ImplicitApiGetsAProdStageAndAnAwsProxyIntegration()
     {
-        var resources = Transform(Template);
-        Assert.Equal("Prod", Props(resources, "ServerlessRestApiProdStage").Get("StageName")!.Str);
-        var body = JsonOf(Props(resources, "ServerlessRestApi").Get("Body")!);
+        var resources = Resources(ImplicitApi);
+        Assert.Equal("Prod", Properties(resources, "ServerlessRestApiProdStage").Get("StageName")!.Str);
+        var body = JsonOf(Properties(resources, "ServerlessRestApi").Get("Body")!);
         Assert.Contains("\"x-amazon-apigateway-any-method\"", body);
         Assert.Contains("\"type\":\"aws_proxy\"", body);
     }

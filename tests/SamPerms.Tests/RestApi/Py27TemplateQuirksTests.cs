@@ -36,7 +36,7 @@ public sealed class Py27TemplateQuirksTests
     {
         // Both events are the $default route; the one expanded second is blamed. The plugin's update() of the
         // events regrows the Python 2.7 table, so Anything (last in the file) is expanded before List.
-        var error = Transform.Error(HttpApiWithAuth + """
+        Transform.AssertErrorEndsWith(HttpApiWithAuth + """
                     List:
                       Type: HttpApi
                       Properties: {}
@@ -45,8 +45,7 @@ public sealed class Py27TemplateQuirksTests
                       Properties: {Path: /items, Method: POST}
                     Anything:
                       Type: HttpApi
-            """);
-        Assert.EndsWith("Event with id [List] is invalid. API method 'x-amazon-apigateway-any-method' defined multiple times for path '$default'.", error, StringComparison.Ordinal);
+            """, "Event with id [List] is invalid. API method 'x-amazon-apigateway-any-method' defined multiple times for path '$default'.");
     }
 
     [Theory]
@@ -54,11 +53,10 @@ public sealed class Py27TemplateQuirksTests
     [InlineData("123456789012345678901234567890", "123456789012345678901234567890L")]
     public void Event_types_print_as_python_27_values(string type, string printed)
     {
-        var error = Transform.Error(HttpApiWithAuth + $$"""
+        Transform.AssertErrorEndsWith(HttpApiWithAuth + $$"""
                     Odd:
                       Type: {{type}}
-            """);
-        Assert.EndsWith($"Event with id [Odd] is invalid. Resource dict has missing or invalid value for key Type. Event Type is: {printed}.", error, StringComparison.Ordinal);
+            """, $"Event with id [Odd] is invalid. Resource dict has missing or invalid value for key Type. Event Type is: {printed}.");
     }
 
     private const string RestApiWithPolicy = """
@@ -94,37 +92,34 @@ public sealed class Py27TemplateQuirksTests
     [Fact]
     public void An_intrinsic_vpc_list_that_python_cannot_iterate_is_refused()
     {
-        var error = Transform.Error(RestApiWithPolicy.Replace("IntrinsicVpceBlacklist: vpce", "IntrinsicVpceBlacklist: 5", StringComparison.Ordinal));
-        Assert.EndsWith("Structure of the SAM template is invalid. IntrinsicVpceBlacklist must be a list.", error, StringComparison.Ordinal);
+        Transform.AssertErrorEndsWith(RestApiWithPolicy.Replace("IntrinsicVpceBlacklist: vpce", "IntrinsicVpceBlacklist: 5", StringComparison.Ordinal), "Structure of the SAM template is invalid. IntrinsicVpceBlacklist must be a list.");
     }
 
     [Fact]
     public void A_policy_in_the_definition_that_is_not_a_map_is_refused()
     {
-        var error = Transform.Error(RestApiWithPolicy.Replace("StageName: prod", "StageName: prod\n      DefinitionBody: {swagger: '2.0', paths: {}, x-amazon-apigateway-policy: open}", StringComparison.Ordinal)
-            .Replace("IntrinsicVpceBlacklist: vpce", "CustomStatements: [{Effect: Allow, Action: execute-api:Invoke}]", StringComparison.Ordinal));
-        Assert.EndsWith("Structure of the SAM template is invalid. Value of 'x-amazon-apigateway-policy' must be a dictionary according to Swagger spec.", error, StringComparison.Ordinal);
+        Transform.AssertErrorEndsWith(RestApiWithPolicy.Replace("StageName: prod", "StageName: prod\n      DefinitionBody: {swagger: '2.0', paths: {}, x-amazon-apigateway-policy: open}", StringComparison.Ordinal)
+            .Replace("IntrinsicVpceBlacklist: vpce", "CustomStatements: [{Effect: Allow, Action: execute-api:Invoke}]", StringComparison.Ordinal), "Structure of the SAM template is invalid. Value of 'x-amazon-apigateway-policy' must be a dictionary according to Swagger spec.");
     }
 
     [Fact]
     public void Security_schemes_that_are_not_a_map_are_refused()
     {
-        var error = Transform.Error(HttpApiWithAuth.Replace(
+        Transform.AssertErrorEndsWith(HttpApiWithAuth.Replace(
             "      Auth:",
             "      DefinitionBody: {openapi: 3.0.1, paths: {}, components: {securitySchemes: none}}\n      Auth:",
             StringComparison.Ordinal) + """
                     Get:
                       Type: HttpApi
                       Properties: {ApiId: !Ref Gateway, Path: /a, Method: get}
-            """);
-        Assert.EndsWith("Structure of the SAM template is invalid. securitySchemes must be a dictionary.", error, StringComparison.Ordinal);
+            """, "Structure of the SAM template is invalid. securitySchemes must be a dictionary.");
     }
 
     [Fact]
     public void Servers_given_as_a_map_are_looped_over_by_key()
     {
         // DisableExecuteApiEndpoint writes into each server; the reference loops over a map's keys (strings).
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Gateway:
                 Type: AWS::Serverless::Api
@@ -135,21 +130,19 @@ public sealed class Py27TemplateQuirksTests
                     openapi: 3.0.1
                     paths: {}
                     servers: {Fn::If: x}
-            """);
-        Assert.EndsWith("Structure of the SAM template is invalid. Invalid OpenAPI definition of 'servers[0]': It should be a map.", error, StringComparison.Ordinal);
+            """, "Structure of the SAM template is invalid. Invalid OpenAPI definition of 'servers[0]': It should be a map.");
     }
 
     [Fact]
     public void A_vpc_list_python_cannot_loop_over_is_not_a_list_of_strings()
     {
-        var error = Transform.Error(RestApiWithPolicy.Replace("IntrinsicVpceBlacklist: vpce", "SourceVpcWhitelist: 5", StringComparison.Ordinal));
-        Assert.EndsWith("Structure of the SAM template is invalid. SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions", error, StringComparison.Ordinal);
+        Transform.AssertErrorEndsWith(RestApiWithPolicy.Replace("IntrinsicVpceBlacklist: vpce", "SourceVpcWhitelist: 5", StringComparison.Ordinal), "Structure of the SAM template is invalid. SourceVpcWhitelist must be a list of strings. Use IntrinsicVpcWhitelist instead for values that use Intrinsic Functions");
     }
 
     [Fact]
     public void Open_api_tags_that_are_not_maps_are_refused()
     {
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Gateway:
                 Type: AWS::Serverless::HttpApi
@@ -159,7 +152,6 @@ public sealed class Py27TemplateQuirksTests
                     openapi: 3.0.1
                     paths: {}
                     tags: [web]
-            """);
-        Assert.EndsWith("Structure of the SAM template is invalid. Every tag in OpenApi DefinitionBody needs to be a map. web is a str not a map.", error, StringComparison.Ordinal);
+            """, "Structure of the SAM template is invalid. Every tag in OpenApi DefinitionBody needs to be a map. web is a str not a map.");
     }
 }

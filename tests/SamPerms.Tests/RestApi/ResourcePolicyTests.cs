@@ -1,4 +1,4 @@
-using static SamPerms.Tests.RestApi.RestApiTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.RestApi;
 
@@ -34,7 +34,7 @@ public sealed class ResourcePolicyTests
     [Fact]
     public void ResourcePolicyShorthandBecomesStatementsScopedToTheMethod()
     {
-        var policy = JsonOf(((Model.MapNode)Props(Transform(Template), "Internal").Get("Body")!).Get("x-amazon-apigateway-policy")!);
+        var policy = JsonOf(((Model.MapNode)Properties(Resources(Template), "Internal").Get("Body")!).Get("x-amazon-apigateway-policy")!);
         const string resource = """[{"Fn::Sub":["execute-api:/${__Stage__}/GET/reports",{"__Stage__":"prod"}]}]""";
         Assert.Equal(
             "{\"Version\":\"2012-10-17\",\"Statement\":["

@@ -74,7 +74,7 @@ public static class FuzzHarness
         {
             foreach (var cause in result.Error!.Causes)
             {
-                if (cause.Message.Contains(SamTranslator.UnreadableMarker, StringComparison.Ordinal))
+                if (cause.Message.Contains(Unreadable.Marker, StringComparison.Ordinal))
                 {
                     var inner = cause switch
                     {

@@ -141,7 +141,7 @@ public sealed class HostileFileTests
             Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", text, StringComparison.Ordinal);
-            Assert.DoesNotContain(Sam.SamTranslator.UnreadableMarker, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Sam.Core.Unreadable.Marker, text, StringComparison.Ordinal);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class LastResortNetTests
             e.Message);
         Assert.Same(Resource, e.At);
         Assert.IsType<InvalidCastException>(e.Cause);
-        Assert.Contains(SamTranslator.UnreadableMarker, e.Message, StringComparison.Ordinal);
+        Assert.Contains(Unreadable.Marker, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

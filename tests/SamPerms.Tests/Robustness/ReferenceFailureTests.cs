@@ -5,7 +5,7 @@ namespace SamPerms.Tests.Robustness;
 /// <summary>
 /// Inputs on which the reference translator fails with a Python error (AttributeError, TypeError): SamPerms
 /// refuses them with a message in the reference's style naming the resource and the property, instead of
-/// crashing or quietly dropping the value. And inputs the reference accepts that an earlier port refused.
+/// crashing or quietly dropping the value. And odd inputs the reference accepts, which SamPerms must accept too.
 /// </summary>
 public sealed class ReferenceFailureTests
 {
@@ -30,8 +30,7 @@ public sealed class ReferenceFailureTests
     [Fact]
     public void Event_invoke_config_that_resolves_to_a_string()
     {
-        var error = Transform.Error(Head.Replace("s3://b/k.zip", "s3://b/k.zip\n      EventInvokeConfig: !Ref Word", StringComparison.Ordinal));
-        Assert.EndsWith("Resource with id [Fn] is invalid. Property 'EventInvokeConfig' should be a map.", error, StringComparison.Ordinal);
+        Transform.AssertErrorEndsWith(Head.Replace("s3://b/k.zip", "s3://b/k.zip\n      EventInvokeConfig: !Ref Word", StringComparison.Ordinal), "Resource with id [Fn] is invalid. Property 'EventInvokeConfig' should be a map.");
     }
 
     [Theory]
@@ -49,25 +48,24 @@ public sealed class ReferenceFailureTests
                   {routes}
                   {property}
             """;
-        Assert.EndsWith($"Resource with id [Chat] is invalid. {message}", Transform.Error(template), StringComparison.Ordinal);
+        Transform.AssertErrorEndsWith(template, $"Resource with id [Chat] is invalid. {message}");
     }
 
     [Fact]
     public void Http_api_domain_that_resolves_to_a_string()
     {
-        var error = Transform.Error(Head + """
+        Transform.AssertErrorEndsWith(Head + """
               Gateway:
                 Type: AWS::Serverless::HttpApi
                 Properties:
                   Domain: !Ref Word
-            """);
-        Assert.EndsWith("Resource with id [Gateway] is invalid. Property 'Domain' should be a map.", error, StringComparison.Ordinal);
+            """, "Resource with id [Gateway] is invalid. Property 'Domain' should be a map.");
     }
 
     [Fact]
     public void State_machine_deployment_preference_that_is_not_a_map()
     {
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine
@@ -76,8 +74,7 @@ public sealed class ReferenceFailureTests
                   Role: arn:aws:iam::123456789012:role/flow
                   AutoPublishAlias: live
                   DeploymentPreference: "true"
-            """);
-        Assert.EndsWith("Resource with id [Flow] is invalid. Property 'DeploymentPreference' should be a map.", error, StringComparison.Ordinal);
+            """, "Resource with id [Flow] is invalid. Property 'DeploymentPreference' should be a map.");
     }
 
     [Fact]
@@ -116,7 +113,7 @@ public sealed class ReferenceFailureTests
     [Fact]
     public void A_generated_id_that_is_not_alphanumeric_is_refused_like_the_reference()
     {
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Flow:
                 Type: AWS::Serverless::StateMachine
@@ -124,8 +121,7 @@ public sealed class ReferenceFailureTests
                   Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}
                   Role: arn:aws:iam::123456789012:role/flow
                   AutoPublishAlias: [live]
-            """);
-        Assert.EndsWith("Resource with id [FlowAlias['live']] is invalid. Logical ids must be alphanumeric.", error, StringComparison.Ordinal);
+            """, "Resource with id [FlowAlias['live']] is invalid. Logical ids must be alphanumeric.");
     }
 
     [Fact]
@@ -150,9 +146,29 @@ public sealed class ReferenceFailureTests
     }
 
     [Fact]
+    public void A_stage_name_python_calls_alphanumeric_but_no_logical_id_allows_is_refused_like_the_reference()
+    {
+        // "½" is a number to Python's isalnum, so the reference names the stage and the permission with it and
+        // then refuses both ids.
+        var outcome = Transform.Run(Head + """
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Gateway, Path: /a, Method: get}
+              Gateway:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: Prod½
+            """);
+        Assert.Equal(
+            ["Resource with id [FnGetPermissionProd½] is invalid. Logical ids must be alphanumeric.", "Resource with id [GatewayProd½Stage] is invalid. Logical ids must be alphanumeric."],
+            outcome.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
     public void Web_socket_route_keys_are_checked_before_the_route_itself()
     {
-        var error = Transform.Error(Head + """
+        Transform.AssertErrorEndsWith(Head + """
               Chat:
                 Type: AWS::Serverless::WebSocketApi
                 Properties:
@@ -160,14 +176,13 @@ public sealed class ReferenceFailureTests
                   Routes:
                     $connect: {FunctionArn: !GetAtt Fn.Arn}
                     not-alphanumeric: x
-            """);
-        Assert.EndsWith("Route key 'not-alphanumeric' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.", error, StringComparison.Ordinal);
+            """, "Route key 'not-alphanumeric' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.");
     }
 
     [Fact]
     public void Connector_to_a_rule_whose_targets_are_not_maps()
     {
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Topic:
                 Type: AWS::SNS::Topic
@@ -183,8 +198,7 @@ public sealed class ReferenceFailureTests
                   Source: {Id: Rule}
                   Destination: {Id: Topic}
                   Permissions: [Write]
-            """);
-        Assert.EndsWith("Resource with id [Link] is invalid. The 'Targets' of the connected AWS::Events::Rule should be a list of maps.", error, StringComparison.Ordinal);
+            """, "Resource with id [Link] is invalid. The 'Targets' of the connected AWS::Events::Rule should be a list of maps.");
     }
 
     [Fact]
@@ -212,7 +226,7 @@ public sealed class ReferenceFailureTests
     [Fact]
     public void Merged_definitions_need_a_definition_that_is_a_map()
     {
-        var error = Transform.Error(Head + """
+        Transform.AssertErrorEndsWith(Head + """
                   Events:
                     Web:
                       Type: Api
@@ -223,14 +237,13 @@ public sealed class ReferenceFailureTests
                   StageName: prod
                   MergeDefinitions: true
                   DefinitionBody: swagger.yaml
-            """);
-        Assert.EndsWith("Resource with id [Gateway] is invalid. Property 'DefinitionBody' should be a map.", error, StringComparison.Ordinal);
+            """, "Resource with id [Gateway] is invalid. Property 'DefinitionBody' should be a map.");
     }
 
     [Fact]
     public void Open_api_components_that_are_not_a_map()
     {
-        var error = Transform.Error("""
+        Transform.AssertErrorEndsWith("""
             Resources:
               Gateway:
                 Type: AWS::Serverless::Api
@@ -241,7 +254,6 @@ public sealed class ReferenceFailureTests
                     paths: {}
                     securityDefinitions: {key: {type: apiKey, name: x-api-key, in: header}}
                     components: [schemas]
-            """);
-        Assert.EndsWith("Structure of the SAM template is invalid. Value of 'components' must be a dictionary according to Swagger spec.", error, StringComparison.Ordinal);
+            """, "Structure of the SAM template is invalid. Value of 'components' must be a dictionary according to Swagger spec.");
     }
 }

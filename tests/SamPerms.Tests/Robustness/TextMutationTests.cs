@@ -1,5 +1,4 @@
 using System.Text;
-using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 
@@ -88,7 +87,7 @@ public sealed class TextMutationTests
                 return $"diagnostic without a place: {d.Message}";
             }
 
-            if (d.Message.Contains(SamTranslator.UnreadableMarker, StringComparison.Ordinal))
+            if (d.Message.Contains(Unreadable.Marker, StringComparison.Ordinal))
             {
                 return d.Message;
             }

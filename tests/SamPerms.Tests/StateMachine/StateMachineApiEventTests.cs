@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using static SamPerms.Tests.RestApi.RestApiTestSupport;
+using static SamPerms.Tests.Support.Transform;
 
 namespace SamPerms.Tests.StateMachine;
 
@@ -31,8 +31,8 @@ public sealed class StateMachineApiEventTests
     [Fact]
     public void Integration_starts_the_execution_with_the_event_role()
     {
-        var resources = Transform(ImplicitApi);
-        var body = (MapNode)Props(resources, "ServerlessRestApi").Get("Body")!;
+        var resources = Resources(ImplicitApi);
+        var body = (MapNode)Properties(resources, "ServerlessRestApi").Get("Body")!;
         var post = (MapNode)((MapNode)((MapNode)body.Get("paths")!).Get("/orders")!).Get("post")!;
         var integration = (MapNode)post.Get("x-amazon-apigateway-integration")!;
 
@@ -45,7 +45,7 @@ public sealed class StateMachineApiEventTests
     [Fact]
     public void Deployment_id_matches_the_reference()
     {
-        Assert.Equal("ServerlessRestApiDeployment8340fa906d", DeploymentId(Transform(ImplicitApi), "ServerlessRestApi"));
+        Assert.Equal("ServerlessRestApiDeployment8340fa906d", DeploymentId(Resources(ImplicitApi), "ServerlessRestApi"));
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public static class Transform
         return outcome.ErrorMessage!;
     }
 
+    /// <summary>Asserts that the transform fails and that the reference's full message ends with <paramref name="cause"/>.</summary>
+    public static void AssertErrorEndsWith(string yaml, string cause) =>
+        Assert.EndsWith(cause, Error(yaml), StringComparison.Ordinal);
+
     public static MapNode Resource(this MapNode resources, string logicalId) =>
         resources.Get(logicalId) as MapNode ?? throw new Xunit.Sdk.XunitException($"no resource {logicalId}; have {string.Join(", ", resources.Keys)}");
 
@@ -58,6 +62,10 @@ public static class Transform
 
     /// <summary>The Properties of one of the output Resources.</summary>
     public static MapNode Properties(MapNode resources, string logicalId) => resources.Resource(logicalId).Props();
+
+    /// <summary>The logical id of a REST API's Deployment (it ends in the hash of the API's definition).</summary>
+    public static string DeploymentId(MapNode resources, string apiId) =>
+        resources.Keys.Single(k => k.StartsWith(apiId + "Deployment", StringComparison.Ordinal));
 
     /// <summary>The value at a path of map keys and list indexes; null where the path does not lead.</summary>
     public static Node? At(Node node, params string[] path)

@@ -142,18 +142,6 @@ public sealed class Py27Keys
         return copy;
     }
 
-    /// <summary>copy.deepcopy: the keys re-added one by one in iteration order.</summary>
-    public Py27Keys DeepCopy()
-    {
-        var copy = new Py27Keys();
-        foreach (var k in Keys())
-        {
-            copy.Add(k);
-        }
-
-        return copy;
-    }
-
     private void Resize(int request)
     {
         int newSize = MinSize;

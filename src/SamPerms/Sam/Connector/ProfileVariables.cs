@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using SamPerms.Model;
 
@@ -53,7 +52,7 @@ internal static partial class ProfileVariables
             if (contains)
             {
                 // Fn::Sub variable names cannot hold punctuation.
-                var subName = Sanitize(name);
+                var subName = Py.AlnumOnly(name);
                 s = s.Replace(pattern, "${" + subName + "}", StringComparison.Ordinal);
                 subVariables.Set(subName, value!.Clone());
             }
@@ -65,20 +64,6 @@ internal static partial class ProfileVariables
         }
 
         return new StringNode(s);
-    }
-
-    private static string Sanitize(string name)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 
     [GeneratedRegex(@"\${.+}")]

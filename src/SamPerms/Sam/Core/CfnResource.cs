@@ -8,8 +8,6 @@ namespace SamPerms.Sam.Core;
 /// </summary>
 public sealed class CfnResource(string logicalId, string type)
 {
-    public static readonly string[] AttributeNames = ["DeletionPolicy", "UpdatePolicy", "Condition", "UpdateReplacePolicy", "Metadata"];
-
     private string _logicalId = Checked(logicalId);
 
     /// <summary>The id; like the reference's Resource.__init__, an id that is not alphanumeric is refused.</summary>

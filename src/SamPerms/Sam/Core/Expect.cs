@@ -23,8 +23,6 @@ public readonly struct Expect(Node? value, string id, string keyPath, bool isEve
 
     public bool ToBeBool(string? message = null) => ((BoolNode)ToBe(ExpectedType.Boolean, message)).Value;
 
-    public Node ToBeInteger(string? message = null) => ToBe(ExpectedType.Integer, message);
-
     public SeqNode ToBeListOf(ExpectedType itemType, string? message = null)
     {
         var list = ToBeList(message);

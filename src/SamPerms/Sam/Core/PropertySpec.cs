@@ -32,20 +32,14 @@ public static class V
     public static readonly Validator List = v => v is SeqNode;
     public static readonly Validator Int = v => v is IntNode or BoolNode;
 
-    private static readonly Dictionary<Validator, string[]> EnumValues = [];
-
     public static Validator ListOf(Validator item) => v => v is SeqNode s && s.Items.All(i => item(i));
 
     public static Validator DictOf(Validator key, Validator item) => v => v is MapNode m && m.Entries.All(e => key(new StringNode(e.Key)) && item(e.Value));
 
     public static Validator OneOf(params Validator[] validators) => v => validators.Any(x => x(v));
 
-    public static Validator StrEnum(params string[] values)
-    {
-        Validator v = x => x is StringNode s && values.Contains(s.Value);
-        EnumValues[v] = values;
-        return v;
-    }
+    /// <summary>One of the given strings; the validator carries its values for the message.</summary>
+    public static Validator StrEnum(params string[] values) => new StringEnum(values).Check;
 
     /// <summary>The type named in "Property 'X' should be a ..." messages; null means "Type of property 'X' is invalid."</summary>
     public static ExpectedType? ExpectedFor(Validator v)
@@ -60,7 +54,7 @@ public static class V
             return ExpectedType.String;
         }
 
-        if (EnumValues.TryGetValue(v, out var values))
+        if (v.Target is StringEnum { Values: var values })
         {
             var quoted = values.Select(x => $"'{x}'").ToArray();
             var description = values.Length switch
@@ -73,5 +67,12 @@ public static class V
         }
 
         return null;
+    }
+
+    private sealed class StringEnum(string[] values)
+    {
+        public string[] Values { get; } = values;
+
+        public bool Check(Node value) => value is StringNode s && Values.Contains(s.Value);
     }
 }

@@ -62,10 +62,12 @@ public static partial class S3Locations
         return pointer;
     }
 
-    /// <summary>The reference's construct_s3_location_object: {S3Bucket, S3Key[, S3ObjectVersion]}.</summary>
-    public static MapNode ToCodeLocation(Node? location, string logicalId, string propertyName)
+    /// <summary>
+    /// {Bucket, Key[, Version]} of a location given as such a map (the map itself) or as an s3:// URI; anything else
+    /// is refused with the reference's messages.
+    /// </summary>
+    public static MapNode Pointer(Node? location, string logicalId, string propertyName)
     {
-        MapNode pointer;
         if (location is MapNode m)
         {
             if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
@@ -73,23 +75,40 @@ public static partial class S3Locations
                 throw new InvalidResourceException(logicalId, $"'{propertyName}' requires Bucket and Key properties to be specified.").Locate(location);
             }
 
-            pointer = m;
+            return m;
         }
-        else if (location is StringNode s)
-        {
-            var match = SsmRegex().Match(s.Value);
-            if (match.Success && match.Value.Contains('/', StringComparison.Ordinal))
-            {
-                throw new InvalidResourceException(logicalId, $"Unsupported dynamic reference detected in '{propertyName}'. Please consider using alternative 'FunctionCode' object format.").Locate(location);
-            }
 
-            pointer = ParseUri(s) ?? throw new InvalidResourceException(logicalId, $"'{propertyName}' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.").Locate(location);
+        return ParseUri(location)
+            ?? throw new InvalidResourceException(logicalId, $"'{propertyName}' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.").Locate(location);
+    }
+
+    /// <summary>{Bucket, Key[, Version]} of the location: the shape of an HTTP API's BodyS3Location and a state machine's DefinitionS3Location.</summary>
+    public static MapNode ToBucketKeyVersion(Node? location, string logicalId, string propertyName)
+    {
+        var pointer = Pointer(location, logicalId, propertyName);
+        var result = N.Map(("Bucket", pointer.Get("Bucket")), ("Key", pointer.Get("Key")));
+        if (pointer.TryGet("Version", out var version))
+        {
+            result.Set("Version", version);
         }
-        else
+
+        return result;
+    }
+
+    /// <summary>The reference's construct_s3_location_object: {S3Bucket, S3Key[, S3ObjectVersion]}.</summary>
+    public static MapNode ToCodeLocation(Node? location, string logicalId, string propertyName)
+    {
+        if (location is StringNode s && SsmRegex().Match(s.Value) is { Success: true } match && match.Value.Contains('/', StringComparison.Ordinal))
+        {
+            throw new InvalidResourceException(logicalId, $"Unsupported dynamic reference detected in '{propertyName}'. Please consider using alternative 'FunctionCode' object format.").Locate(location);
+        }
+
+        if (location is not (MapNode or StringNode))
         {
             throw new InvalidResourceException(logicalId, $"'{propertyName}' must be of type dict or string.").Locate(location);
         }
 
+        var pointer = Pointer(location, logicalId, propertyName);
         var code = N.Map(("S3Bucket", pointer.Get("Bucket")), ("S3Key", pointer.Get("Key")));
         if (pointer.TryGet("Version", out var version))
         {

@@ -133,7 +133,6 @@ public sealed record ExpectedType(string Description)
     public static readonly ExpectedType Map = new("map");
     public static readonly ExpectedType List = new("list");
     public static readonly ExpectedType String = new("string");
-    public static readonly ExpectedType Integer = new("integer");
     public static readonly ExpectedType Boolean = new("boolean");
 
     public bool Matches(Node? value) => Description switch
@@ -141,7 +140,6 @@ public sealed record ExpectedType(string Description)
         "map" => value is MapNode,
         "list" => value is SeqNode,
         "string" => value is StringNode,
-        "integer" => value is IntNode or BoolNode,
         "boolean" => value is BoolNode,
         _ => true,
     };

@@ -14,12 +14,15 @@ public abstract partial class ApiV2Generator
     private static readonly string[] MutualTlsFields = ["TruststoreUri", "TruststoreVersion"];
     private static readonly string MutualTlsFieldList = "[" + string.Join(", ", MutualTlsFields.Select(Py.ReprString)) + "]";
 
-    /// <summary>The domain's resources, or nothing when the API has no Domain.</summary>
-    protected (CfnResource? Domain, List<CfnResource>? Mappings, CfnResource? RecordSetGroup) ConstructApiDomain(Route53RecordSetGroups recordSetGroups)
+    /// <summary>
+    /// The domain's resources: the DomainName, its ApiMappings, then the Route53 record set group when there is
+    /// one; nothing when the API has no Domain.
+    /// </summary>
+    protected List<CfnResource> ConstructApiDomain(Route53RecordSetGroups recordSetGroups)
     {
         if (Domain is null)
         {
-            return (null, null, null);
+            return [];
         }
 
         var config = Domain;
@@ -66,10 +69,23 @@ public abstract partial class ApiV2Generator
             domain["MutualTlsAuthentication"] = MutualTls(mtls);
         }
 
-        var mappings = ConstructBasePathMappings(BasePaths(config.Get("BasePath")), apiDomainName);
-        var recordSetGroup = ConstructRoute53RecordSetGroup(config, recordSetGroups, apiDomainName);
-        return (domain, mappings, recordSetGroup);
+        var resources = new List<CfnResource> { domain };
+        resources.AddRange(ConstructBasePathMappings(BasePaths(config.Get("BasePath")), apiDomainName));
+        if (ConstructRoute53RecordSetGroup(config, recordSetGroups, apiDomainName) is { } recordSetGroup)
+        {
+            resources.Add(recordSetGroup);
+        }
+
+        return resources;
     }
+
+    /// <summary>Which property a resource of the custom domain stems from, for diagnostics; null for other resources.</summary>
+    public static string? DomainOriginPath(CfnResource r) => r.Type switch
+    {
+        "AWS::ApiGatewayV2::DomainName" or "AWS::ApiGatewayV2::ApiMapping" => "Domain",
+        "AWS::Route53::RecordSetGroup" => "Domain.Route53",
+        _ => null,
+    };
 
     private MapNode MutualTls(Node mtls)
     {

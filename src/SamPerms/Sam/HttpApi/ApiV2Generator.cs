@@ -37,19 +37,7 @@ public abstract partial class ApiV2Generator(string logicalId, MapNode? domain, 
     protected CfnResource Derived(string logicalId, string type) =>
         new CfnResource(logicalId, type).WithAttributes(PassthroughAttributes);
 
-    /// <summary>
-    /// The permission for API Gateway to invoke a Lambda authorizer of this API: any authorizer of the API
-    /// (".../authorizers/*").
-    /// </summary>
-    protected CfnResource AuthorizerPermission(string permissionName, Node authorizerFunctionArn, Node apiId)
-    {
-        var permission = Derived(permissionName, "AWS::Lambda::Permission");
-        permission["Action"] = "lambda:InvokeFunction";
-        permission["FunctionName"] = authorizerFunctionArn;
-        permission["Principal"] = "apigateway.amazonaws.com";
-        permission["SourceArn"] = N.Sub(
-            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
-            N.Map(("__ApiId__", apiId)));
-        return permission;
-    }
+    /// <summary>The permission for API Gateway to invoke a Lambda authorizer of this API.</summary>
+    protected CfnResource AuthorizerPermission(string permissionName, Node authorizerFunctionArn, Node apiId) =>
+        Api.AuthorizerPermission.Construct(permissionName, authorizerFunctionArn, apiId, "${AWS::Partition}", PassthroughAttributes);
 }

@@ -100,13 +100,7 @@ public sealed partial class HttpApiEvent : EventSource
             "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:" + resource,
             N.Map(("__ApiId__", Prop("ApiId")), ("__Stage__", stage)));
 
-        var permission = new CfnResource(LogicalId + "Permission", "AWS::Lambda::Permission")
-            .WithAttributes(ectx.Function.PassthroughAttributes());
-        permission["Action"] = "lambda:InvokeFunction";
-        permission["FunctionName"] = ectx.Function.NameOrArn();
-        permission["Principal"] = "apigateway.amazonaws.com";
-        permission["SourceArn"] = sourceArn;
-        return permission;
+        return EventPermissions.Construct("apigateway.amazonaws.com", ectx.Function, LogicalId, sourceArn);
     }
 
     /// <summary>The Lambda integration for this route in the API's OpenAPI body, with the route's settings.</summary>
@@ -150,7 +144,7 @@ public sealed partial class HttpApiEvent : EventSource
             editor.AddPayloadFormatVersionToMethod(path, method, payload);
         }
 
-        api.Set("DefinitionBody", editor.OpenApi);
+        api.Set("DefinitionBody", editor.Document);
     }
 
     [GeneratedRegex(@"^(.+)/$")]

@@ -40,7 +40,7 @@ public sealed partial class HttpApiGenerator
         var authorizers = GetAuthorizers(auth.Get("Authorizers"), auth.Get("EnableIamAuthorizer"));
         editor.AddAuthorizersSecurityDefinitions(authorizers.Select(a => (a.Key, a.Value.GenerateOpenApi(ctx))).ToList());
         SetDefaultAuthorizer(editor, authorizers, auth.Get("DefaultAuthorizer"));
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     private void SetDefaultAuthorizer(OpenApiEditor editor, Dictionary<string, HttpApiAuthorizer> authorizers, Node? defaultAuthorizer)

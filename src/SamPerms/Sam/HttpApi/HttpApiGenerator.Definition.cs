@@ -68,7 +68,7 @@ public sealed partial class HttpApiGenerator
 
         // CORS set both in the body and as CorsConfiguration: the property's headers win.
         editor.AddCors(allowOrigins, allowHeaders, allowMethods, exposeHeaders, maxAge, allowCredentials);
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     /// <summary>Tags go into the body as x-amazon-apigateway-tag-value entries, with SAM's own tag.</summary>
@@ -103,7 +103,7 @@ public sealed partial class HttpApiGenerator
         tags.Set(DefaultTagName, "SAM");
         var editor = new OpenApiEditor(DefinitionBody);
         editor.AddTags(tags);
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     /// <summary>DisableExecuteApiEndpoint goes into the body's servers (SAM always has a body by then).</summary>
@@ -116,7 +116,7 @@ public sealed partial class HttpApiGenerator
 
         var editor = new OpenApiEditor(DefinitionBody);
         editor.AddEndpointConfig(DisableExecuteApiEndpoint!);
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     /// <summary>Name becomes info.title, unless the body has a title of its own.</summary>
@@ -145,7 +145,7 @@ public sealed partial class HttpApiGenerator
 
         var editor = new OpenApiEditor(DefinitionBody);
         editor.AddTitle(Name!);
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     /// <summary>Description becomes info.description, unless the body has one.</summary>
@@ -175,7 +175,7 @@ public sealed partial class HttpApiGenerator
 
         var editor = new OpenApiEditor(DefinitionBody);
         editor.AddDescription(Description!);
-        DefinitionBody = editor.OpenApi;
+        DefinitionBody = editor.Document;
     }
 
     /// <summary>

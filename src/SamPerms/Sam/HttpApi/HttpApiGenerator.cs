@@ -50,16 +50,21 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
     /// <summary>The stage name, "$default" when not given.</summary>
     private Node EffectiveStageName => Py.Truthy(StageName) ? StageName! : new StringNode(DefaultStageName);
 
-    public sealed record Result(CfnResource Api, CfnResource? Stage, CfnResource? Domain, List<CfnResource>? Mappings, CfnResource? RecordSetGroup, List<CfnResource> Permissions);
-
-    public Result ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
+    /// <summary>The API, the authorizer permissions, the domain's resources, then the stage (when there is one).</summary>
+    public List<CfnResource> ToCloudFormation(TransformContext ctx, Route53RecordSetGroups recordSetGroups)
     {
         // Errors in a definition SAM edited point at DefinitionBody when the offending node is one SAM made.
         var api = ErrorPlaces.LocatedAt(DefinitionBody, () => ConstructHttpApi(ctx));
-        var (domain, mappings, recordSetGroup) = ConstructApiDomain(recordSetGroups);
-        var permissions = ConstructAuthorizerLambdaPermissions(ctx, api);
-        var stage = ConstructStage();
-        return new Result(api, stage, domain, mappings, recordSetGroup, permissions);
+        var domain = ConstructApiDomain(recordSetGroups);
+        var resources = new List<CfnResource> { api };
+        resources.AddRange(ConstructAuthorizerLambdaPermissions(ctx, api));
+        resources.AddRange(domain);
+        if (ConstructStage() is { } stage)
+        {
+            resources.Add(stage);
+        }
+
+        return resources;
     }
 
     private CfnResource ConstructHttpApi(TransformContext ctx)
@@ -94,7 +99,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
         if (Py.Truthy(DefinitionUri))
         {
-            api["BodyS3Location"] = ConstructBodyS3Dict(DefinitionUri!);
+            api["BodyS3Location"] = S3Locations.ToBucketKeyVersion(DefinitionUri, LogicalId, "DefinitionUri");
         }
         else if (Py.Truthy(DefinitionBody))
         {
@@ -108,34 +113,6 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
         }
 
         return api;
-    }
-
-    /// <summary>BodyS3Location from DefinitionUri: {Bucket, Key[, Version]} or an s3:// URI.</summary>
-    private MapNode ConstructBodyS3Dict(Node definitionUri)
-    {
-        MapNode pointer;
-        if (definitionUri is MapNode m)
-        {
-            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
-            {
-                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.", definitionUri);
-            }
-
-            pointer = m;
-        }
-        else
-        {
-            pointer = S3Locations.ParseUri(definitionUri)
-                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.", definitionUri);
-        }
-
-        var body = N.Map(("Bucket", pointer.Get("Bucket")), ("Key", pointer.Get("Key")));
-        if (pointer.TryGet("Version", out var version))
-        {
-            body.Set("Version", version);
-        }
-
-        return body;
     }
 
     /// <summary>
@@ -153,7 +130,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
         // An intrinsic StageName gives no prefix: there is only one stage per API, so no clash.
         var prefix = stageName is StringNode s ? s.Value : "";
         string stageId;
-        if (PyText.IsAlnum(prefix))
+        if (Py.IsAlnum(prefix))
         {
             stageId = LogicalId + prefix + "Stage";
         }

@@ -32,33 +32,12 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
         ("Type", SamHttpApi.Type),
         ("Properties", N.Map(("DefinitionBody", OpenApiEditor.GenSkeleton()), (DefaultDefinitionBodyPlugin.ManageSwagger, true))));
 
-    protected override Node AddPathToDefinition(Node definition, Node path, Node method)
-    {
-        var editor = new OpenApiEditor(definition);
-        editor.AddPath(PyName.Of(path), PyName.Of(method));
-        return editor.OpenApi;
-    }
-
-    protected override Node MakePathsConditional(Node definition, Func<string, Node?> conditionFor)
-    {
-        var editor = new OpenApiEditor(definition);
-        foreach (var path in editor.IterOnPath())
-        {
-            if (conditionFor(path) is { } condition)
-            {
-                editor.MakePathConditional(path, condition);
-            }
-        }
-
-        return editor.OpenApi;
-    }
+    protected override OpenApiEditorBase EditorFor(Node definition) => new OpenApiEditor(definition);
 
     /// <summary>Unlike REST events, an HTTP event without Properties still counts: it is the $default route.</summary>
     protected override void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
     {
         var condition = resource.Get("Condition");
-        var deletionPolicy = resource.Get("DeletionPolicy");
-        var updateReplacePolicy = resource.Get("UpdateReplacePolicy");
         foreach (var e in apiEvents.Entries)
         {
             var ev = (MapNode)e.Value;
@@ -79,7 +58,7 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
             }
 
             var (apiId, path, method) = ValidateApiEvent(e.Key, properties, ev);
-            Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
+            Record(run, apiId, path, method, resource);
             AddApiToDefinition(run, e.Key, properties);
             if (properties.ContainsKey("RouteSettings"))
             {

@@ -62,29 +62,7 @@ public sealed class SamHttpApi : SamResource
             DisableExecuteApiEndpoint = Prop("DisableExecuteApiEndpoint"),
         };
 
-        var generated = generator.ToCloudFormation(ctx, ctx.State<Route53RecordSetGroups>());
-        var resources = new List<CfnResource> { generated.Api };
-        resources.AddRange(generated.Permissions);
-        if (generated.Domain is not null)
-        {
-            resources.Add(generated.Domain);
-        }
-
-        if (generated.Mappings is not null)
-        {
-            resources.AddRange(generated.Mappings);
-        }
-
-        if (generated.RecordSetGroup is not null)
-        {
-            resources.Add(generated.RecordSetGroup);
-        }
-
-        if (generated.Stage is not null)
-        {
-            resources.Add(generated.Stage);
-        }
-
+        var resources = generator.ToCloudFormation(ctx, ctx.State<Route53RecordSetGroups>());
         foreach (var r in resources)
         {
             r.Origin ??= OriginOf(OriginPath(r));
@@ -103,11 +81,6 @@ public sealed class SamHttpApi : SamResource
         return resources;
     }
 
-    private static string OriginPath(CfnResource r) => r.Type switch
-    {
-        "AWS::Lambda::Permission" => "Auth",
-        "AWS::ApiGatewayV2::DomainName" or "AWS::ApiGatewayV2::ApiMapping" => "Domain",
-        "AWS::Route53::RecordSetGroup" => "Domain.Route53",
-        _ => "",
-    };
+    private static string OriginPath(CfnResource r) =>
+        r.Type == "AWS::Lambda::Permission" ? "Auth" : ApiV2Generator.DomainOriginPath(r) ?? "";
 }

@@ -32,10 +32,7 @@ public class CloudWatchEvent : StateMachineEventSource
     public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx)
     {
         var attributes = ectx.PassthroughAttributes();
-        var rule = EventRules.NewRule(this, attributes);
-        rule["EventBusName"] = Prop("EventBusName");
-        rule["EventPattern"] = Prop("Pattern");
-        rule["Name"] = Prop("RuleName");
+        var rule = EventRules.PatternRule(this, attributes);
 
         // Without an Enabled property this is State when given.
         rule["State"] = EventRules.State(this);

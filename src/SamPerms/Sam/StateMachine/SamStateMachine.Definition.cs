@@ -51,7 +51,7 @@ public sealed partial class SamStateMachine
         }
         else if (Py.Truthy(definitionUri))
         {
-            stateMachine["DefinitionS3Location"] = DefinitionS3Location(definitionUri!);
+            stateMachine["DefinitionS3Location"] = S3Locations.ToBucketKeyVersion(definitionUri, LogicalId, "DefinitionUri");
         }
         else
         {
@@ -64,33 +64,6 @@ public sealed partial class SamStateMachine
     {
         var lines = JsonText.PyDumpsIndented(definition, 4).Split('\n');
         return N.Join("\n", [.. lines.Select(l => (Node)new StringNode(l))]);
-    }
-
-    private MapNode DefinitionS3Location(Node uri)
-    {
-        MapNode pointer;
-        if (uri is MapNode m)
-        {
-            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
-            {
-                throw new InvalidResourceException(LogicalId, "'DefinitionUri' requires Bucket and Key properties to be specified.").Locate(uri);
-            }
-
-            pointer = m;
-        }
-        else
-        {
-            pointer = S3Locations.ParseUri(uri)
-                ?? throw new InvalidResourceException(LogicalId, "'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.").Locate(uri);
-        }
-
-        var location = N.Map(("Bucket", pointer.Get("Bucket")), ("Key", pointer.Get("Key")));
-        if (pointer.TryGet("Version", out var version))
-        {
-            location.Set("Version", version);
-        }
-
-        return location;
     }
 
     /// <summary>

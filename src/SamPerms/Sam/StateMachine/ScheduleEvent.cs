@@ -32,13 +32,8 @@ public sealed class ScheduleEvent : StateMachineEventSource
     public override IList<CfnResource> ToCloudFormation(StateMachineEventContext ectx)
     {
         var attributes = ectx.PassthroughAttributes();
-        var rule = EventRules.NewRule(this, attributes);
+        var rule = EventRules.ScheduleRule(this, attributes);
         var resources = new List<CfnResource> { rule };
-        rule["ScheduleExpression"] = Prop("Schedule");
-        rule["State"] = EventRules.State(this);
-        rule["Name"] = Prop("Name");
-        rule["Description"] = Prop("Description");
-
         var roleArn = Prop("RoleArn");
         if (roleArn is null)
         {

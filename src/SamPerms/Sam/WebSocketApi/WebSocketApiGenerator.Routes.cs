@@ -46,12 +46,12 @@ public sealed partial class WebSocketApiGenerator
     {
         if (SpecialRoutes.Contains(routeKey))
         {
-            return PyText.Capitalize(routeKey.Replace("$", "", StringComparison.Ordinal));
+            return Py.Capitalize(routeKey.Replace("$", "", StringComparison.Ordinal));
         }
 
-        if (PyText.IsAlnum(routeKey))
+        if (Py.IsAlnum(routeKey))
         {
-            return PyText.Capitalize(routeKey);
+            return Py.Capitalize(routeKey);
         }
 
         throw Error($"Route key '{routeKey}' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.", _routes);

@@ -81,7 +81,7 @@ public sealed partial class WebSocketApiGenerator : ApiV2Generator
     public List<CfnResource> ToCloudFormation(Route53RecordSetGroups recordSetGroups)
     {
         var api = ConstructWebSocketApi();
-        var (domain, mappings, recordSetGroup) = ConstructApiDomain(recordSetGroups);
+        var domain = ConstructApiDomain(recordSetGroups);
         var stage = ConstructStage();
         var resources = new List<CfnResource> { api };
         CfnResource? authorizer = null;
@@ -96,20 +96,7 @@ public sealed partial class WebSocketApiGenerator : ApiV2Generator
             authorizer = routeAuthorizer ?? authorizer;
         }
 
-        if (domain is not null)
-        {
-            resources.Add(domain);
-        }
-
-        if (mappings is not null)
-        {
-            resources.AddRange(mappings);
-        }
-
-        if (recordSetGroup is not null)
-        {
-            resources.Add(recordSetGroup);
-        }
+        resources.AddRange(domain);
 
         // A stage whose RouteSettings name routes must wait for them.
         if (Py.Truthy(RouteSettings) && routeIds.Count > 0)
@@ -181,11 +168,9 @@ public sealed partial class WebSocketApiGenerator : ApiV2Generator
     }
 
     /// <summary>Which property a generated resource stems from, for diagnostics.</summary>
-    public string OriginPathOf(CfnResource r) => r.Type switch
+    public string OriginPathOf(CfnResource r) => DomainOriginPath(r) ?? r.Type switch
     {
         "AWS::ApiGatewayV2::Authorizer" => "Auth",
-        "AWS::ApiGatewayV2::DomainName" or "AWS::ApiGatewayV2::ApiMapping" => "Domain",
-        "AWS::Route53::RecordSetGroup" => "Domain.Route53",
         "AWS::ApiGatewayV2::Route" or "AWS::ApiGatewayV2::Integration" => RouteOrigin(r),
         "AWS::Lambda::Permission" when r.LogicalId == LogicalId + "AuthorizerPermission" => "Auth",
         "AWS::Lambda::Permission" => RouteOrigin(r),

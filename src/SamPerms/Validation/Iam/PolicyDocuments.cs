@@ -70,6 +70,28 @@ public static class PolicyDocuments
         return result;
     }
 
+    /// <summary>
+    /// The actions the author spelled in the output's statements: SAM's own statements (policy templates, event
+    /// sources) are its data, not the author's spelling.
+    /// </summary>
+    public static IEnumerable<(PolicyStatement Statement, string Action, Node Node)> AuthorActions(ValidationContext context)
+    {
+        foreach (var st in context.OutputStatements)
+        {
+            foreach (var (action, node) in st.ActionStrings)
+            {
+                if (context.Index.IsFromTemplate(node))
+                {
+                    yield return (st, action, node);
+                }
+            }
+        }
+    }
+
+    /// <summary>Identity statements that Allow listed actions (not NotAction) on Resource "*" (not NotResource).</summary>
+    public static IEnumerable<PolicyStatement> AllowsOnAnyResource(ValidationContext context) =>
+        context.OutputStatements.Where(st => st.Policy.Kind == PolicyKind.Identity && st.IsAllow && !st.Actions.Not && !st.Resources.Not && st.AnyResource("*"));
+
     public static List<PolicyStatement> Statements(MapNode template)
     {
         var result = new List<PolicyStatement>();

@@ -10,12 +10,7 @@ public sealed class InvalidEffectRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
-        {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
+        foreach (var st in context.OutputStatements)
         {
             var effect = st.Effect;
             foreach (var value in PolicyStatement.Items(effect).DefaultIfEmpty())

@@ -9,12 +9,7 @@ public sealed class MalformedArnRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
-        {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
+        foreach (var st in context.OutputStatements)
         {
             foreach (var item in st.Resources.Items)
             {

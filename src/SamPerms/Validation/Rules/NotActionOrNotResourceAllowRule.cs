@@ -9,12 +9,7 @@ public sealed class NotActionOrNotResourceAllowRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
-        {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
+        foreach (var st in context.OutputStatements)
         {
             if (!st.IsAllow)
             {

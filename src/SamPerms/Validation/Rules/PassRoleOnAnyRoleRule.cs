@@ -9,18 +9,8 @@ public sealed class PassRoleOnAnyRoleRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
+        foreach (var st in PolicyDocuments.AllowsOnAnyResource(context))
         {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
-        {
-            if (st.Policy.Kind != PolicyKind.Identity || !st.IsAllow || st.Actions.Not || st.Resources.Not || !st.AnyResource("*"))
-            {
-                continue;
-            }
-
             foreach (var (action, node) in st.ActionStrings)
             {
                 // "*" and "iam:*" are reported as allowing everything already.

@@ -13,12 +13,7 @@ public sealed class PublicPrincipalRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
-        {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
+        foreach (var st in context.OutputStatements)
         {
             if (st.Policy.Kind == PolicyKind.Identity || !st.IsAllow || st.HasCondition || st.Node.Get("Principal") is not { } principal || !IsEveryone(principal))
             {

@@ -10,35 +10,22 @@ public sealed class UnknownActionRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
+        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
         {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
-        {
-            foreach (var (action, node) in st.ActionStrings)
+            int colon = action.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || SamPerms.Iam.Wildcard.HasWildcard(action) || IamActionCatalog.Service(action[..colon]) is not { } service)
             {
-                if (!context.Index.IsFromTemplate(node))
-                {
-                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
-                }
-
-                int colon = action.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || SamPerms.Iam.Wildcard.HasWildcard(action) || IamActionCatalog.Service(action[..colon]) is not { } service)
-                {
-                    continue;
-                }
-
-                var name = action[(colon + 1)..];
-                if (service.Action(name) is not null)
-                {
-                    continue;
-                }
-
-                var hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionRule, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
+                continue;
             }
+
+            var name = action[(colon + 1)..];
+            if (service.Action(name) is not null)
+            {
+                continue;
+            }
+
+            var hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionRule, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
         }
     }
 }

@@ -10,41 +10,28 @@ public sealed class UnknownServiceRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
+        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
         {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
-        {
-            foreach (var (action, node) in st.ActionStrings)
+            if (action == "*")
             {
-                if (!context.Index.IsFromTemplate(node))
-                {
-                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
-                }
-
-                if (action == "*")
-                {
-                    continue;
-                }
-
-                int colon = action.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0)
-                {
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
-                    continue;
-                }
-
-                var prefix = action[..colon];
-                if (prefix.Contains('*') || prefix.Contains('?') || IamActionCatalog.Service(prefix) is not null)
-                {
-                    continue;
-                }
-
-                var hint = Suggest.DidYouMean(prefix.ToLowerInvariant(), IamActionCatalog.Services.Keys);
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
+                continue;
             }
+
+            int colon = action.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
+                continue;
+            }
+
+            var prefix = action[..colon];
+            if (prefix.Contains('*') || prefix.Contains('?') || IamActionCatalog.Service(prefix) is not null)
+            {
+                continue;
+            }
+
+            var hint = Suggest.DidYouMean(prefix.ToLowerInvariant(), IamActionCatalog.Services.Keys);
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
         }
     }
 }

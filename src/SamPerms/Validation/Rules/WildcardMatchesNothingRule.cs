@@ -10,46 +10,33 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is not { } output)
+        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
         {
-            return;
-        }
-
-        foreach (var st in PolicyDocuments.Statements(output))
-        {
-            foreach (var (action, node) in st.ActionStrings)
+            int colon = action.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || !SamPerms.Iam.Wildcard.HasWildcard(action))
             {
-                if (!context.Index.IsFromTemplate(node))
-                {
-                    continue; // SAM's own statements (policy templates, event sources) are its data, not the author's spelling.
-                }
-
-                int colon = action.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || !SamPerms.Iam.Wildcard.HasWildcard(action))
-                {
-                    continue;
-                }
-
-                var prefix = action[..colon];
-                var pattern = action[(colon + 1)..];
-                if (SamPerms.Iam.Wildcard.HasWildcard(prefix))
-                {
-                    // A wildcard in the prefix: it must match some action of some service.
-                    if (!IamActionCatalog.Services.Values.Any(s => SamPerms.Iam.Wildcard.Matches(prefix, s.Prefix, true) && s.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true))))
-                    {
-                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of any service"));
-                    }
-
-                    continue;
-                }
-
-                if (IamActionCatalog.Service(prefix) is not { } service || service.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true)))
-                {
-                    continue;
-                }
-
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of {service.Name}"));
+                continue;
             }
+
+            var prefix = action[..colon];
+            var pattern = action[(colon + 1)..];
+            if (SamPerms.Iam.Wildcard.HasWildcard(prefix))
+            {
+                // A wildcard in the prefix: it must match some action of some service.
+                if (!IamActionCatalog.Services.Values.Any(s => SamPerms.Iam.Wildcard.Matches(prefix, s.Prefix, true) && s.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true))))
+                {
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of any service"));
+                }
+
+                continue;
+            }
+
+            if (IamActionCatalog.Service(prefix) is not { } service || service.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true)))
+            {
+                continue;
+            }
+
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of {service.Name}"));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace SamPerms.Sam.Api.OpenApi;
 
 /// <summary>
 /// Reads and edits an OpenAPI 3 document the way SAM does for HTTP APIs (the reference's open_api/open_api.py).
-/// It works on a deep copy of the document it is given; <see cref="OpenApi"/> hands back a new copy with the
+/// It works on a deep copy of the document it is given; <see cref="Document"/> hands back a new copy with the
 /// edits, so callers write the result back where they want it (as the reference does). Maps the reference
 /// creates as Python 2.7 dicts are created so here too. Security and the document-wide settings are in the
 /// <c>OpenApiEditor.Security.cs</c> and <c>OpenApiEditor.Settings.cs</c> parts.
@@ -28,15 +28,12 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
         Doc = (MapNode)doc!.Clone();
         Paths = (MapNode)Doc.Get("paths")!;
         SecuritySchemes = OrDefault(DeepGet(doc, "components", "securitySchemes"), MapNode.NewPy27);
-        Definitions = OrDefault(DeepGet(doc, "definitions"), MapNode.NewPy27);
         Tags = OrDefault(DeepGet(doc, "tags"), () => new SeqNode());
         Info = OrDefault(DeepGet(doc, "info"), MapNode.NewPy27);
     }
 
     /// <summary>components.securitySchemes (a new map when the document has none).</summary>
     public Node SecuritySchemes { get; private set; }
-
-    public Node Definitions { get; }
 
     /// <summary>The document's tags (a new list when it has none).</summary>
     public Node Tags { get; }
@@ -216,10 +213,8 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
         }
     }
 
-    public bool HasApiGatewayCors() => Py.Truthy(Doc.Get(XApigwCors));
-
-    /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back.</summary>
-    public MapNode OpenApi
+    /// <summary>A copy of the document with the edits (paths, tags, security schemes, info) written back (the reference's .openapi).</summary>
+    public override MapNode Document
     {
         get
         {

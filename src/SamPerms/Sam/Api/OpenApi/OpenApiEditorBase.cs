@@ -21,6 +21,9 @@ public abstract class OpenApiEditorBase
     /// <summary>The document's paths map.</summary>
     public MapNode Paths { get; protected set; } = MapNode.NewPy27();
 
+    /// <summary>A copy of the edited document with the edits written back (the reference's .swagger / .openapi).</summary>
+    public abstract MapNode Document { get; }
+
     /// <summary>The then/else contents of an Fn::If (without AWS::NoValue), or the item itself.</summary>
     public static List<Node?> ConditionalContents(Node? item)
     {

@@ -54,7 +54,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
     private static Node TruthyOr(Node? value) => Py.Truthy(value) ? value! : MapNode.NewPy27();
 
     /// <summary>A copy of the edited document (the reference's .swagger property).</summary>
-    public MapNode Swagger
+    public override MapNode Document
     {
         get
         {

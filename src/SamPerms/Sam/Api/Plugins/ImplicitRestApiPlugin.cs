@@ -30,9 +30,6 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
     /// <summary>REST events without Properties are skipped (the reference's implicit_rest_api_plugin).</summary>
     protected override void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)
     {
-        var condition = resource.Get("Condition");
-        var deletionPolicy = resource.Get("DeletionPolicy");
-        var updateReplacePolicy = resource.Get("UpdateReplacePolicy");
         foreach (var e in apiEvents.Entries)
         {
             var ev = (MapNode)e.Value;
@@ -46,7 +43,7 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
             AddTagsToImplicitApiIfNecessary(properties, resource, run);
             AddImplicitApiIdIfNecessary(properties);
             var (apiId, path, method) = ValidateApiEvent(e.Key, properties, ev);
-            Record(run, apiId, path, method, condition, deletionPolicy, updateReplacePolicy);
+            Record(run, apiId, path, method, resource);
             AddApiToDefinition(run, e.Key, properties);
         }
 
@@ -55,24 +52,5 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
 
     protected override bool IsValidDefinition(Node? definition) => SwaggerEditor.IsValid(definition);
 
-    protected override Node AddPathToDefinition(Node definition, Node path, Node method)
-    {
-        var editor = new SwaggerEditor(definition);
-        editor.AddPath(PyName.Of(path), PyName.Of(method));
-        return editor.Swagger;
-    }
-
-    protected override Node MakePathsConditional(Node definition, Func<string, Node?> conditionFor)
-    {
-        var editor = new SwaggerEditor(definition);
-        foreach (var path in editor.IterOnPath())
-        {
-            if (conditionFor(path) is { } condition)
-            {
-                editor.MakePathConditional(path, condition);
-            }
-        }
-
-        return editor.Swagger;
-    }
+    protected override OpenApiEditorBase EditorFor(Node definition) => new SwaggerEditor(definition);
 }

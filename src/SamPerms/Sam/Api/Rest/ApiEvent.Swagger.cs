@@ -66,7 +66,7 @@ public sealed partial class ApiEvent
         // MergeDefinitions copies the API's own definition; the reference fails with a Python error when it is not a map.
         api.Set("DefinitionBody", merge
             ? MergedDefinitions(apiId, Expect.That(api.Get("DefinitionBody"), apiId, "DefinitionBody").ToBeMap(), editor)
-            : editor.Swagger);
+            : editor.Document);
     }
 
     private void AddRequestModel(MapNode api, SwaggerEditor editor)
@@ -200,7 +200,7 @@ public sealed partial class ApiEvent
 
         var pathMethodMap = Expect.That(Py.Truthy(pathMethod) ? pathMethod : new MapNode(), apiId, $"DefinitionBody.paths.{Path}.{Method}").ToBeMap();
         var normalized = OpenApiEditorBase.NormalizeMethodName(Method);
-        var generated = (MapNode)((MapNode)((MapNode)editor.Swagger.Get("paths")!).Get(Path)!).Get(normalized)!;
+        var generated = (MapNode)((MapNode)((MapNode)editor.Document.Get("paths")!).Get(Path)!).Get(normalized)!;
         var mergedMethod = new MapNode();
         foreach (var e in pathMethodMap.Entries)
         {

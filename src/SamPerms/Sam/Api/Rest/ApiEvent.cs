@@ -69,7 +69,7 @@ public sealed partial class ApiEvent : EventSource
 
             var editor = new SwaggerEditor(body);
             ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, _link.Stage, editor, ctx.Intrinsics);
-            api.Set("DefinitionBody", editor.Swagger);
+            api.Set("DefinitionBody", editor.Document);
         }
 
         return resources;
@@ -85,6 +85,6 @@ public sealed partial class ApiEvent : EventSource
         var sourceArn = N.Sub(
             $"arn:{ectx.Transform.Partition}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{resource}",
             N.Map(("__ApiId__", Prop("RestApiId")), ("__Stage__", "*")));
-        return Permissions.ForApiGateway(LogicalId, ectx.Function, suffix, sourceArn, Principal);
+        return EventPermissions.Construct(Principal, ectx.Function, LogicalId, sourceArn, suffix: suffix);
     }
 }

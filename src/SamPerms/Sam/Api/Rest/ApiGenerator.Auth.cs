@@ -74,7 +74,7 @@ public sealed partial class ApiGenerator
             }
         }
 
-        _definitionBody = OpenApiPostprocess(editor.Swagger);
+        _definitionBody = OpenApiPostprocess(editor.Document);
     }
 
     /// <summary>The API's authorizers by name (AWS_IAM first when it is the default), or null when there are none.</summary>
@@ -156,13 +156,7 @@ public sealed partial class ApiGenerator
                 continue;
             }
 
-            var permission = new CfnResource(_logicalId + name + "AuthorizerPermission", "AWS::Lambda::Permission").WithAttributes(PassthroughAttributes);
-            permission["Action"] = "lambda:InvokeFunction";
-            permission["FunctionName"] = authorizer.FunctionArn;
-            permission["Principal"] = "apigateway.amazonaws.com";
-            permission["SourceArn"] = N.Sub(
-                $"arn:{_partition}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{__ApiId__}}/authorizers/*",
-                N.Map(("__ApiId__", N.Ref(_logicalId))));
+            var permission = AuthorizerPermission.Construct(_logicalId + name + "AuthorizerPermission", authorizer.FunctionArn!, N.Ref(_logicalId), _partition, PassthroughAttributes);
             permission.Origin = api.OriginOf("Auth.Authorizers." + name);
             permissions.Add(permission);
         }

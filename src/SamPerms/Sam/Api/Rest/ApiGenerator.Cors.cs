@@ -82,6 +82,6 @@ public sealed partial class ApiGenerator
             }
         }
 
-        _definitionBody = editor.Swagger;
+        _definitionBody = editor.Document;
     }
 }

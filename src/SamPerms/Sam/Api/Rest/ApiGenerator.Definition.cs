@@ -70,7 +70,7 @@ public sealed partial class ApiGenerator
             editor.AddGatewayResponses(gatewayResponses);
         }
 
-        _definitionBody = editor.Swagger;
+        _definitionBody = editor.Document;
     }
 
     private void AddBinaryMediaTypes()
@@ -83,7 +83,7 @@ public sealed partial class ApiGenerator
 
         var editor = new SwaggerEditor(_definitionBody);
         editor.AddBinaryMediaTypes(BinaryMedia!);
-        _definitionBody = editor.Swagger;
+        _definitionBody = editor.Document;
     }
 
     private void AddModels()
@@ -112,7 +112,7 @@ public sealed partial class ApiGenerator
 
         var editor = new SwaggerEditor(_definitionBody);
         editor.AddModels(map);
-        _definitionBody = OpenApiPostprocess(editor.Swagger);
+        _definitionBody = OpenApiPostprocess(editor.Document);
     }
 
     /// <summary>

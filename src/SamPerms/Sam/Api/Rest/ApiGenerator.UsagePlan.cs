@@ -6,7 +6,6 @@ namespace SamPerms.Sam.Api.Rest;
 public sealed partial class ApiGenerator
 {
     private static readonly string[] UsagePlanFields = ["CreateUsagePlan", "Description", "Quota", "Tags", "Throttle", "UsagePlanName"];
-    private static readonly string[] CreateUsagePlanValues = ["SHARED", "PER_API", "NONE"];
 
     /// <summary>Auth.UsagePlan: a usage plan, API key and usage plan key for this API (PER_API) or all of them (SHARED).</summary>
     private List<CfnResource> ConstructUsagePlan(CfnResource stage)

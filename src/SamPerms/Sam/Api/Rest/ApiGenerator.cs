@@ -37,6 +37,11 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         var restApi = ConstructRestApi();
         bool privateDomain = Domain is MapNode d && d.Get("EndpointConfiguration") is StringNode { Value: "PRIVATE" };
         var domain = ErrorPlaces.LocatedAt(api.Prop("Domain"), () => privateDomain ? ConstructApiDomainV2(restApi) : ConstructApiDomain(restApi));
+        foreach (var r in domain)
+        {
+            r.Origin = api.OriginOf("Domain");
+        }
+
         var deployment = ConstructDeployment();
         var swagger = restApi["Body"] ?? restApi["BodyS3Location"];
         var stage = ConstructStage(deployment, swagger, redeployFunctionNames);
@@ -170,33 +175,21 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 
         var editor = new SwaggerEditor(_definitionBody);
         editor.AddDisableExecuteApiEndpointExtension(api.Prop("DisableExecuteApiEndpoint")!);
-        _definitionBody = editor.Swagger;
+        _definitionBody = editor.Document;
     }
 
+    /// <summary>BodyS3Location from DefinitionUri, a Python 2.7 dict; the parts of a unicode URI stay unicode.</summary>
     private MapNode ConstructBodyS3()
     {
-        MapNode pointer;
-        if (DefinitionUri is MapNode m)
+        var pointer = S3Locations.Pointer(DefinitionUri, _logicalId, "DefinitionUri");
+        if (DefinitionUri is StringNode { Unicode: true })
         {
-            if (!Py.Truthy(m.Get("Bucket")) || !Py.Truthy(m.Get("Key")))
+            // The pointer was parsed from the URI (a new map): its parts take the URI's string type.
+            foreach (var key in new[] { "Bucket", "Key", "Version" })
             {
-                throw Error("'DefinitionUri' requires Bucket and Key properties to be specified.", m);
-            }
-
-            pointer = m;
-        }
-        else
-        {
-            pointer = S3Locations.ParseUri(DefinitionUri)
-                ?? throw Error("'DefinitionUri' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.", DefinitionUri);
-            if (DefinitionUri is StringNode { Unicode: true })
-            {
-                foreach (var key in new[] { "Bucket", "Key", "Version" })
+                if (pointer.Get(key) is StringNode s)
                 {
-                    if (pointer.Get(key) is StringNode s)
-                    {
-                        pointer.Set(key, new StringNode(s.Value) { Unicode = true });
-                    }
+                    pointer.Set(key, new StringNode(s.Value) { Unicode = true });
                 }
             }
         }
@@ -227,7 +220,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     private CfnResource ConstructStage(CfnResource deployment, Node? swagger, string? redeployFunctionNames)
     {
         var prefix = StageName is StringNode s ? s.Value : "";
-        var stageId = prefix.Length > 0 && prefix.All(char.IsLetterOrDigit)
+        var stageId = Py.IsAlnum(prefix)
             ? _logicalId + prefix + "Stage"
             : LogicalIds.Generate(_logicalId + "Stage", new StringNode(prefix));
         var stage = new CfnResource(stageId, "AWS::ApiGateway::Stage").WithAttributes(PassthroughAttributes);

@@ -40,6 +40,6 @@ public static class StateMachineApiIntegration
             ApiEventAuth.AddAuthToSwagger(authMap, api, apiId, eventId, method, path, stage, editor, resolver);
         }
 
-        api.Set("DefinitionBody", editor.Swagger);
+        api.Set("DefinitionBody", editor.Document);
     }
 }

@@ -30,11 +30,8 @@ public class CloudWatchEventSource : EventsRuleSource
     {
         var function = ectx.Function;
         var attributes = function.PassthroughAttributes();
-        var rule = EventRules.NewRule(this, attributes);
+        var rule = EventRules.PatternRule(this, attributes);
         var resources = new List<CfnResource>();
-        rule["EventBusName"] = Prop("EventBusName");
-        rule["EventPattern"] = Prop("Pattern");
-        rule["Name"] = Prop("RuleName");
 
         // Unlike Schedule, the reference checks the dead-letter queue before State and Enabled, and lists the
         // queue before the rule.

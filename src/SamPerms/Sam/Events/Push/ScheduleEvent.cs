@@ -25,15 +25,8 @@ public sealed class ScheduleEvent : EventsRuleSource
     {
         var function = ectx.Function;
         var attributes = function.PassthroughAttributes();
-        var rule = EventRules.NewRule(this, attributes);
+        var rule = EventRules.ScheduleRule(this, attributes);
         var resources = new List<CfnResource> { rule };
-        rule["ScheduleExpression"] = Prop("Schedule");
-        rule["State"] = EventRules.State(this);
-
-        // The rule is named by Name; RuleName is accepted but unused, as in the reference.
-        rule["Name"] = Prop("Name");
-        rule["Description"] = Prop("Description");
-
         var deadLetterArn = EventBridgeDeadLetters.ForRule(this, rule.GetAtt("Arn"), attributes, resources);
         rule["Targets"] = N.Seq(Target(function, deadLetterArn));
         resources.Add(RulePermission(function, rule));

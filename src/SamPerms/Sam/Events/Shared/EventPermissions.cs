@@ -16,7 +16,7 @@ public static class EventPermissions
     public static string LogicalId(string prefix, string suffix = "")
     {
         // Python's str.isalnum() is false for "", which then hashes to nothing: both give prefix + "Permission".
-        if (suffix.Length > 0 && suffix.All(char.IsLetterOrDigit))
+        if (Py.IsAlnum(suffix))
         {
             return prefix + "Permission" + suffix;
         }

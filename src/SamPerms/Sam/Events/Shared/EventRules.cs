@@ -20,8 +20,36 @@ public static class EventRules
     public const int MaxTargetIdLength = 64;
 
     /// <summary>The rule, with the event's logical id and the target's pass-through attributes.</summary>
-    public static CfnResource NewRule(EventSource source, MapNode attributes) =>
+    private static CfnResource NewRule(EventSource source, MapNode attributes) =>
         new CfnResource(source.LogicalId, "AWS::Events::Rule").WithAttributes(attributes);
+
+    /// <summary>
+    /// A Schedule event's rule, for a function or a state machine: the schedule expression, State (or Enabled),
+    /// Name and Description. (Name names the rule; a function's RuleName is accepted but unused, as in the reference.)
+    /// </summary>
+    public static CfnResource ScheduleRule(EventSource source, MapNode attributes)
+    {
+        var rule = NewRule(source, attributes);
+        rule["ScheduleExpression"] = source.Prop("Schedule");
+        rule["State"] = State(source);
+        rule["Name"] = source.Prop("Name");
+        rule["Description"] = source.Prop("Description");
+        return rule;
+    }
+
+    /// <summary>
+    /// A CloudWatchEvent (EventBridgeRule) event's rule, for a function or a state machine: the bus, the event
+    /// pattern and RuleName. Its State is left to the caller: the function's and the state machine's event check
+    /// the dead-letter queue and State in different orders.
+    /// </summary>
+    public static CfnResource PatternRule(EventSource source, MapNode attributes)
+    {
+        var rule = NewRule(source, attributes);
+        rule["EventBusName"] = source.Prop("EventBusName");
+        rule["EventPattern"] = source.Prop("Pattern");
+        rule["Name"] = source.Prop("RuleName");
+        return rule;
+    }
 
     /// <summary>State as given, or from Enabled (true → ENABLED); giving both is an error. Null when neither.</summary>
     public static Node? State(EventSource source)
