@@ -26,6 +26,19 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    /// <summary>
+    /// --local-artifacts [true|false]: accept local paths for CodeUri, ContentUri and DefinitionUri, as
+    /// <c>sam validate</c> does for a template not yet packaged. On by default where only permissions matter.
+    /// </summary>
+    public static Option<bool> LocalArtifacts(bool byDefault) => new("--local-artifacts")
+    {
+        Description = byDefault
+            ? "Accept local paths (CodeUri: src/) where SAM wants S3 locations, as `sam validate` does [default: true; --local-artifacts false refuses them as SAM does]"
+            : "Accept local paths (CodeUri: src/) where SAM wants S3 locations, as `sam validate` does; they stay paths in the output, for `sam package` [default: false, as SAM]",
+        DefaultValueFactory = _ => byDefault,
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public static string RegionOrDefault(string? region) =>
         region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1";
 

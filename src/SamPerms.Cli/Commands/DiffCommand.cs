@@ -31,6 +31,7 @@ public static class DiffCommand
         var region = CommonOptions.Region();
         var partition = CommonOptions.Partition();
         var parameters = CommonOptions.ParameterOverrides();
+        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
         var format = new Option<string>("--format", "-f") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var failOn = new Option<string?>("--fail-on")
@@ -41,7 +42,7 @@ public static class DiffCommand
         failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, region, partition, parameters, format, failOn,
+            templates, intent, region, partition, parameters, localArtifacts, format, failOn,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +59,7 @@ public static class DiffCommand
                 Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
                 Partition = parse.GetValue(partition),
                 ParameterOverrides = values,
+                LocalArtifacts = parse.GetValue(localArtifacts),
             };
             var fmt = parse.GetValue(format) ?? "text";
             var fail = parse.GetValue(failOn);

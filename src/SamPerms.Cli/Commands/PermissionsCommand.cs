@@ -13,6 +13,7 @@ public static class PermissionsCommand
         var region = CommonOptions.Region();
         var partition = CommonOptions.Partition();
         var parameters = CommonOptions.ParameterOverrides();
+        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
         var format = new Option<string>("--format", "-f")
         {
@@ -22,7 +23,7 @@ public static class PermissionsCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
-            template, region, partition, parameters, function, format,
+            template, region, partition, parameters, localArtifacts, function, format,
         };
         command.SetAction(parse =>
         {
@@ -38,6 +39,7 @@ public static class PermissionsCommand
                 Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
                 Partition = parse.GetValue(partition),
                 ParameterOverrides = values,
+                LocalArtifacts = parse.GetValue(localArtifacts),
             };
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)

@@ -18,7 +18,8 @@ public static class TransformCommand
         IReadOnlyDictionary<string, string> Parameters,
         string Format,
         string? OutputFile,
-        string? OutDir);
+        string? OutDir,
+        bool LocalArtifacts = false);
 
     public static Command Build(CliOutput output)
     {
@@ -30,6 +31,7 @@ public static class TransformCommand
         var region = CommonOptions.Region();
         var partition = CommonOptions.Partition();
         var parameters = CommonOptions.ParameterOverrides();
+        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: false);
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format",
@@ -41,7 +43,7 @@ public static class TransformCommand
 
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
         {
-            templates, region, partition, parameters, format, outFile, outDir,
+            templates, region, partition, parameters, localArtifacts, format, outFile, outDir,
         };
         command.SetAction(parse =>
         {
@@ -63,7 +65,8 @@ public static class TransformCommand
                 values,
                 parse.GetValue(format) ?? "json",
                 parse.GetValue(outFile),
-                parse.GetValue(outDir));
+                parse.GetValue(outDir),
+                parse.GetValue(localArtifacts));
             return Run(settings, output);
         });
         return command;
@@ -102,7 +105,7 @@ public static class TransformCommand
             }
         }
 
-        var options = new TransformOptions { Region = s.Region, Partition = s.Partition, ParameterOverrides = s.Parameters };
+        var options = new TransformOptions { Region = s.Region, Partition = s.Partition, ParameterOverrides = s.Parameters, LocalArtifacts = s.LocalArtifacts };
         int exit = ExitCodes.Ok;
         foreach (var path in s.Templates)
         {
@@ -162,6 +165,11 @@ public static class TransformCommand
                 }
 
                 return ExitCodes.Ok;
+            }
+
+            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            {
+                output.Err.WriteLine($"hint: {path} uses local paths where SAM wants S3 locations: SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
             }
 
             if (s.OutDir is not null)

@@ -31,9 +31,10 @@ public static class ValidateCommand
         var region = CommonOptions.Region();
         var partition = CommonOptions.Partition();
         var parameters = CommonOptions.ParameterOverrides();
+        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
         var command = new Command("validate", "Check a SAM template: SAM's errors, schema, references, IAM mistakes and risky grants, each at its line")
         {
-            templates, format, severity, ignore, region, partition, parameters,
+            templates, format, severity, ignore, region, partition, parameters, localArtifacts,
         };
         command.SetAction(parse =>
         {
@@ -75,6 +76,7 @@ public static class ValidateCommand
                     Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
                     Partition = parse.GetValue(partition),
                     ParameterOverrides = values,
+                    LocalArtifacts = parse.GetValue(localArtifacts),
                 });
             return Run(settings, output);
         });

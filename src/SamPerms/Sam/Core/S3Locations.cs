@@ -6,6 +6,16 @@ namespace SamPerms.Sam.Core;
 /// <summary>CodeUri / ContentUri / DefinitionUri: s3://bucket/key?versionId=v strings or {Bucket, Key, Version} maps.</summary>
 public static partial class S3Locations
 {
+    /// <summary>
+    /// The location itself when local artifacts are accepted and it is a local path: a non-empty string that is no
+    /// URI (no "://") and no dynamic reference; null otherwise, and the location is read as SAM reads it.
+    /// </summary>
+    public static StringNode? LocalPath(TransformContext ctx, Node? location) =>
+        ctx.Options.LocalArtifacts && location is StringNode s && IsLocalPath(s.Value) ? s : null;
+
+    public static bool IsLocalPath(string text) =>
+        text.Length > 0 && !text.Contains("://", StringComparison.Ordinal) && !text.Contains("{{resolve:", StringComparison.Ordinal);
+
     /// <summary>{Bucket, Key[, Version]} from an s3:// URI, or null when the text is not one.</summary>
     public static MapNode? ParseUri(Node? uri)
     {

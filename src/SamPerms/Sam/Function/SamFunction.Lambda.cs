@@ -26,7 +26,7 @@ public sealed partial class SamFunction
         f["VpcConfig"] = Prop("VpcConfig");
         f["Role"] = Prop("Role");
         f["Environment"] = Prop("Environment");
-        f["Code"] = ConstructCode();
+        f["Code"] = ConstructCode(ctx);
         f["KmsKeyArn"] = Prop("KmsKeyArn");
         f["ReservedConcurrentExecutions"] = Prop("ReservedConcurrentExecutions");
         f["Tags"] = ConstructTagList(Prop("Tags"));
@@ -87,7 +87,7 @@ public sealed partial class SamFunction
     }
 
     /// <summary>The reference's _construct_code_dict: InlineCode, CodeUri or ImageUri by PackageType.</summary>
-    private MapNode ConstructCode()
+    private Node ConstructCode(TransformContext ctx)
     {
         var packageType = Py.Truthy(Prop("PackageType")) ? Prop("PackageType")! : new StringNode(Zip);
         var isZip = packageType is StringNode { Value: Zip };
@@ -100,6 +100,12 @@ public sealed partial class SamFunction
         var inline = Prop("InlineCode");
         var codeUri = Prop("CodeUri");
         var imageUri = Prop("ImageUri");
+        // Not yet packaged: the path stays for `sam package`; no CodeUri means the template's folder, as in the SAM CLI.
+        if (isZip && inline is null && ctx.Options.LocalArtifacts && (codeUri is null || S3Locations.LocalPath(ctx, codeUri) is not null))
+        {
+            return codeUri ?? new StringNode(".");
+        }
+
         int present = isZip ? (inline is null ? 0 : 1) + (codeUri is null ? 0 : 1) : (imageUri is null ? 0 : 1);
         if (present != 1)
         {
@@ -154,7 +160,7 @@ public sealed partial class SamFunction
             throw new InvalidResourceException(LogicalId, "PackageType needs to be `Zip` or `Image`").Locate(packageType);
         }
 
-        var code = (MapNode)f["Code"]!;
+        var code = f["Code"] as MapNode ?? new MapNode();
         if (pt.Value == Zip)
         {
             if (!Py.Truthy(f["Runtime"]) || !Py.Truthy(f["Handler"]))

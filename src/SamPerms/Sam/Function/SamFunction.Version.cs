@@ -55,7 +55,10 @@ public sealed partial class SamFunction
 
     private CfnResource ConstructVersion(CfnResource function, TransformContext ctx, string? codeSha256)
     {
-        var code = ctx.Intrinsics.ResolveParameterRefs(function["Code"]) as MapNode;
+        var resolvedCode = ctx.Intrinsics.ResolveParameterRefs(function["Code"]);
+
+        // A local path (local artifacts accepted) is hashed as the code: the version changes when the path does.
+        var code = resolvedCode is StringNode localPath ? N.Map(("LocalPath", localPath)) : resolvedCode as MapNode;
         if (code is null || code.Count == 0)
         {
             throw new InvalidResourceException(LogicalId, "Lambda function code must be a valid non-empty dictionary");

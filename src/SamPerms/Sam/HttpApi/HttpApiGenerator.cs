@@ -99,7 +99,7 @@ public sealed partial class HttpApiGenerator(string logicalId, MapNode passthrou
 
         if (Py.Truthy(DefinitionUri))
         {
-            api["BodyS3Location"] = S3Locations.ToBucketKeyVersion(DefinitionUri, LogicalId, "DefinitionUri");
+            api["BodyS3Location"] = (Node?)S3Locations.LocalPath(ctx, DefinitionUri) ?? S3Locations.ToBucketKeyVersion(DefinitionUri, LogicalId, "DefinitionUri");
         }
         else if (Py.Truthy(DefinitionBody))
         {

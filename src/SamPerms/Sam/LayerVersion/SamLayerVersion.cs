@@ -67,7 +67,7 @@ public sealed class SamLayerVersion : SamResource
         var layerName = resolved["LayerName"];
         layer["LayerName"] = Py.Truthy(layerName) ? layerName : new StringNode(oldId);
         layer["Description"] = resolved["Description"];
-        layer["Content"] = S3Locations.ToCodeLocation(Prop("ContentUri"), LogicalId, "ContentUri");
+        layer["Content"] = (Node?)S3Locations.LocalPath(ctx, Prop("ContentUri")) ?? S3Locations.ToCodeLocation(Prop("ContentUri"), LogicalId, "ContentUri");
         layer["CompatibleArchitectures"] = Prop("CompatibleArchitectures");
         ValidateArchitectures(Prop("CompatibleArchitectures"));
         layer["CompatibleRuntimes"] = Prop("CompatibleRuntimes");

@@ -11,7 +11,7 @@ public sealed partial class SamStateMachine
     /// Definition (inline, written as a readable Fn::Join of JSON lines, its intrinsics moved into
     /// DefinitionSubstitutions) or DefinitionUri (an S3 location), plus the user's DefinitionSubstitutions.
     /// </summary>
-    private void ApplyDefinition(CfnResource stateMachine)
+    private void ApplyDefinition(CfnResource stateMachine, TransformContext ctx)
     {
         MapNode? substitutions = null;
         if (Py.Truthy(Prop("DefinitionSubstitutions")))
@@ -51,7 +51,7 @@ public sealed partial class SamStateMachine
         }
         else if (Py.Truthy(definitionUri))
         {
-            stateMachine["DefinitionS3Location"] = S3Locations.ToBucketKeyVersion(definitionUri, LogicalId, "DefinitionUri");
+            stateMachine["DefinitionS3Location"] = (Node?)S3Locations.LocalPath(ctx, definitionUri) ?? S3Locations.ToBucketKeyVersion(definitionUri, LogicalId, "DefinitionUri");
         }
         else
         {

@@ -44,7 +44,7 @@ public sealed partial class SamStateMachine : SamResource
         stateMachine.WithAttributes(ResourceAttributes);
         var resources = new List<CfnResource> { stateMachine };
 
-        ApplyDefinition(stateMachine);
+        ApplyDefinition(stateMachine, ctx);
 
         if (Py.Truthy(Prop("Role")) && Py.Truthy(Prop("Policies")))
         {

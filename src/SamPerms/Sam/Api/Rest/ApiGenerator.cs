@@ -95,7 +95,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 
         if (Py.Truthy(DefinitionUri))
         {
-            restApi["BodyS3Location"] = ConstructBodyS3();
+            restApi["BodyS3Location"] = (Node?)S3Locations.LocalPath(ctx, DefinitionUri) ?? ConstructBodyS3();
         }
         else if (Py.Truthy(_definitionBody))
         {
