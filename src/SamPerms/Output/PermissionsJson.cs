@@ -55,11 +55,20 @@ public static class PermissionsJson
         ("sourceAccount", Nullable(i.SourceAccount?.Text)),
         ("functionUrlAuthType", Nullable(i.FunctionUrlAuthType)),
         ("invokedViaFunctionUrl", i.InvokedViaFunctionUrl),
+        ("apiRoutes", i.ApiRoutes is null ? NullNode.Instance : N.Seq(i.ApiRoutes.Select(ApiRoute))),
         ("target", i.Qualifier),
         ("resource", i.ResourceId),
         ("usedBy", i.UsedBy is null ? NullNode.Instance : N.Strings(i.UsedBy)),
         ("templateCondition", Nullable(i.Condition)),
         ("origin", Origin(i.Source)));
+
+    public static MapNode ApiRoute(ApiRoute r) => N.Map(
+        ("api", r.Api),
+        ("method", r.Method),
+        ("path", r.Path),
+        ("access", Permissions.ApiRoute.AccessName(r.Access)),
+        ("requires", N.Strings(r.Requires)),
+        ("notes", N.Strings(r.Notes)));
 
     public static MapNode Grant(Grant g)
     {

@@ -123,6 +123,11 @@ public static class PermissionsMarkdown
                 parts.Add("only through the function URL");
             }
 
+            foreach (var route in i.ApiRoutes ?? [])
+            {
+                parts.Add("callers: " + route.Describe());
+            }
+
             if (i.Qualifier != "function")
             {
                 parts.Add(i.Qualifier);

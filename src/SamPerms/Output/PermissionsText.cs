@@ -61,6 +61,11 @@ public static class PermissionsText
                         sb.Append("  (only through the function URL)");
                     }
 
+                    foreach (var route in i.ApiRoutes ?? [])
+                    {
+                        sb.Append("\n      callers: ").Append(route.Describe());
+                    }
+
                     sb.Append("\n      ← ");
                     if (i.Kind == InvokerKind.Role)
                     {

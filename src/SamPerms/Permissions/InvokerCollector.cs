@@ -66,6 +66,11 @@ internal sealed class InvokerCollector
             resource.Get("Condition")?.Str,
             Source.From(_ctx.OriginOf(id), "lambda permission"),
             InvokedViaFunctionUrl: p.Get("InvokedViaFunctionUrl") is BoolNode { Value: true } || p.Get("InvokedViaFunctionUrl")?.Str is "true" or "True");
+        if (invoker.Principal.StartsWith("apigateway.", StringComparison.Ordinal) && invoker.SourceArn is { } sourceArn)
+        {
+            invoker = invoker with { ApiRoutes = ApiRoutes.For(_ctx.Resources, sourceArn.Text) };
+        }
+
         if (target is null)
         {
             _unattached.Add(invoker);

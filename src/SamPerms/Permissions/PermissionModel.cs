@@ -55,6 +55,7 @@ public enum InvokerKind
 /// For a role: the principals it trusts, the action its policy allows, and (as SourceArn) the resource using it.
 /// <see cref="Qualifier"/> says what is targeted: "function", "alias live", "version", or the resource pattern.
 /// <see cref="InvokedViaFunctionUrl"/>: the permission holds only for calls through the function URL.
+/// <see cref="ApiRoutes"/>: for API Gateway, the API routes the SourceArn designates and who may call them.
 /// </summary>
 public sealed record Invoker(
     string Principal,
@@ -68,7 +69,8 @@ public sealed record Invoker(
     Source Source,
     InvokerKind Kind = InvokerKind.Permission,
     IReadOnlyList<string>? UsedBy = null,
-    bool InvokedViaFunctionUrl = false)
+    bool InvokedViaFunctionUrl = false,
+    IReadOnlyList<ApiRoute>? ApiRoutes = null)
 {
     /// <summary>The logical id of the permission resource, or of the role for a role invoker.</summary>
     public string ResourceId => PermissionLogicalId;

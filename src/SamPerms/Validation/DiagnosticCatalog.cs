@@ -42,6 +42,7 @@ public static class DiagnosticCatalog
     public const string PublicPrincipal = "SP3105";
     public const string PublicFunctionUrl = "SP3106";
     public const string PollerWithExplicitRole = "SP3107";
+    public const string OpenApiRoute = "SP3108";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -181,6 +182,10 @@ public static class DiagnosticCatalog
         "A poller event on a function with its own Role",
         "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails.");
 
+    public static readonly DiagnosticDescriptor OpenApiRouteRule = new(OpenApiRoute, Severity.Info, CategoryRisk,
+        "An API route invokes the function without authorization",
+        "API Gateway invokes the function for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -191,7 +196,7 @@ public static class DiagnosticCatalog
         UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
-        PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule,
+        PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

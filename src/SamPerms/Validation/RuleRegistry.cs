@@ -31,5 +31,6 @@ public static class RuleRegistry
         new PublicPrincipalRule(),
         new PublicFunctionUrlRule(),
         new PollerWithExplicitRoleRule(),
+        new OpenApiRouteRule(),
     ];
 }

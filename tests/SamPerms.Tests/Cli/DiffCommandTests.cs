@@ -99,6 +99,42 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Removing_an_API_authorizer_broadens_who_may_invoke()
+    {
+        const string api = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    DefaultAuthorizer: AWS_IAM
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.b
+                  CodeUri: s3://b/k.zip
+                  Events:
+                    Read:
+                      Type: Api
+                      Properties: { RestApiId: !Ref Api, Path: /items, Method: get }
+            """;
+        using var dir = new TempDir();
+        var secured = dir.Write("secured.yaml", api);
+        var open = dir.Write("open.yaml", api.Replace("      Auth:\n        DefaultAuthorizer: AWS_IAM\n", "", StringComparison.Ordinal));
+
+        var opened = CliRunner.Run("diff", secured, open);
+        Assert.Equal(1, opened.ExitCode);
+        Assert.Contains("API route GET /items is now open (was authorized)", opened.Out, StringComparison.Ordinal);
+
+        var closed = CliRunner.Run("diff", open, secured);
+        Assert.Equal(0, closed.ExitCode);
+        Assert.Contains("API route GET /items is now authorized (was open)", closed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_intent_there_is_nothing_to_check()
     {
         using var dir = new TempDir();

@@ -146,10 +146,40 @@ public static class BaselineDiff
             var account = o.SourceAccount is null || (i.SourceAccount is { } a && a.Text == o.SourceAccount.Value.Text);
             if (source && account && o.FunctionUrlAuthType == i.FunctionUrlAuthType)
             {
-                return (false, "already allowed");
+                return RouteChange(i, o, weaker: true) is { } weaker ? (true, weaker)
+                    : (false, RouteChange(i, o, weaker: false) ?? "already allowed");
             }
         }
 
         return (true, i.SourceArn is null ? $"{i.Principal} may now invoke from any source" : $"{i.Principal} may now invoke from {i.SourceArn.Value.Text}");
     }
+
+    /// <summary>
+    /// An API route whose callers now need less than before (<paramref name="weaker"/>: an authorizer removed, a
+    /// new open route) or more (an authorizer added), described; null when there is none.
+    /// </summary>
+    private static string? RouteChange(Invoker now, Invoker before, bool weaker)
+    {
+        foreach (var route in now.ApiRoutes ?? [])
+        {
+            var old = before.ApiRoutes?.FirstOrDefault(r => r.Api == route.Api && r.Method == route.Method && r.Path == route.Path);
+            var changed = old is null ? weaker && route.Access == ApiAccess.Open
+                : weaker ? Openness(route.Access) > Openness(old.Access) : Openness(route.Access) < Openness(old.Access);
+            if (changed)
+            {
+                return $"API route {route.Route} is now {ApiRoute.AccessName(route.Access)}" + (old is null ? "" : $" (was {ApiRoute.AccessName(old.Access)})");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many callers a route lets through: authorized fewest, open most; unknown in between.</summary>
+    private static int Openness(ApiAccess access) => access switch
+    {
+        ApiAccess.Authorized => 0,
+        ApiAccess.Restricted => 1,
+        ApiAccess.Unknown => 2,
+        _ => 3,
+    };
 }

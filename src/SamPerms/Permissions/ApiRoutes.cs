@@ -1,0 +1,307 @@
+using SamPerms.Model;
+
+namespace SamPerms.Permissions;
+
+/// <summary>Who may call an API route that invokes the function.</summary>
+public enum ApiAccess
+{
+    /// <summary>No authorization, no resource policy, no private endpoint: anyone who can reach the API.</summary>
+    Open,
+
+    /// <summary>An authorizer, IAM signing or an API key is required.</summary>
+    Authorized,
+
+    /// <summary>No authorization on the route, but a resource policy or a private endpoint limits who reaches it.</summary>
+    Restricted,
+
+    /// <summary>The API's definition is not in the template (DefinitionUri, an include) or cannot be read statically.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// A route of a REST or HTTP API through which API Gateway invokes the function (a Lambda permission's SourceArn
+/// names the API, the method and the path), and what a caller of that route needs.
+/// </summary>
+public sealed record ApiRoute(string Api, string Method, string Path, ApiAccess Access, IReadOnlyList<string> Requires, IReadOnlyList<string> Notes)
+{
+    public string Route => Path.Length == 0 ? Method : $"{Method} {Path}";
+
+    public static string AccessName(ApiAccess access) => access switch
+    {
+        ApiAccess.Open => "open",
+        ApiAccess.Authorized => "authorized",
+        ApiAccess.Restricted => "restricted",
+        _ => "unknown",
+    };
+
+    /// <summary>One line: the route and what calling it takes.</summary>
+    public string Describe() => Access switch
+    {
+        ApiAccess.Open => $"{Api} {Route}: open, no authorization: anyone who can reach the API may call it",
+        ApiAccess.Authorized => $"{Api} {Route}: requires {string.Join(" + ", Requires)}" + NotesText(),
+        ApiAccess.Restricted => $"{Api} {Route}: no authorization on the route" + NotesText(),
+        _ => $"{Api} {Route}: unknown, {string.Join("; ", Notes)}",
+    };
+
+    private string NotesText() => Notes.Count == 0 ? "" : "; " + string.Join("; ", Notes);
+}
+
+/// <summary>
+/// Reads the routes a SourceArn of principal apigateway.amazonaws.com designates from the API's definition in
+/// the transformed template: each operation's security (else the definition's), the schemes it names, the API's
+/// resource policy and endpoint type. WebSocket APIs and authorizer permissions (…/authorizers/*) give none.
+/// </summary>
+public static class ApiRoutes
+{
+    private const string AnyMethod = "x-amazon-apigateway-any-method";
+
+    private static readonly HashSet<string> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "get", "put", "post", "delete", "options", "head", "patch", "trace", AnyMethod,
+    };
+
+    /// <summary>The routes of <paramref name="sourceArn"/> (rendered), or null when it names no REST or HTTP API route of the template.</summary>
+    public static IReadOnlyList<ApiRoute>? For(MapNode resources, string sourceArn)
+    {
+        if (!TrySplit(sourceArn, out var apiId, out var routePattern) || resources.Get(apiId) is not MapNode api)
+        {
+            return null;
+        }
+
+        var type = api.Get("Type")?.Str;
+        var props = api.Get("Properties") as MapNode ?? new MapNode();
+        if (type == "AWS::ApiGatewayV2::Api" && props.Get("ProtocolType")?.Str == "WEBSOCKET")
+        {
+            return null;
+        }
+
+        if (type is not ("AWS::ApiGateway::RestApi" or "AWS::ApiGatewayV2::Api"))
+        {
+            return null;
+        }
+
+        var (method, path) = SplitRoute(routePattern);
+        if (props.Get("Body") is not MapNode body || body.Get("paths") is not MapNode paths)
+        {
+            var why = props.ContainsKey("BodyS3Location") ? "its definition is in S3 (DefinitionUri), not in the template"
+                : props.ContainsKey("Body") ? "its definition cannot be read before deploy"
+                : "it has no definition in the template";
+            return [new ApiRoute(apiId, method, path, ApiAccess.Unknown, [], [why])];
+        }
+
+        var notes = Restrictions(props, body);
+        var routes = new List<ApiRoute>();
+        foreach (var p in paths.Entries)
+        {
+            if (p.Value is not MapNode operations || !PathMatches(path, p.Key))
+            {
+                continue;
+            }
+
+            foreach (var op in operations.Entries)
+            {
+                if (!Methods.Contains(op.Key) || op.Value is not MapNode operation || !MethodMatches(method, op.Key))
+                {
+                    continue;
+                }
+
+                var requires = Requirements(operation.Get("security") ?? body.Get("security"), body);
+                var access = requires.Count > 0 ? ApiAccess.Authorized : notes.Count > 0 ? ApiAccess.Restricted : ApiAccess.Open;
+                routes.Add(new ApiRoute(apiId, op.Key == AnyMethod ? "ANY" : op.Key.ToUpperInvariant(), p.Key, access, requires, notes));
+            }
+        }
+
+        return routes.Count == 0 ? null : routes;
+    }
+
+    /// <summary>arn:…:execute-api:region:account:${Api}/stage/METHOD/path → the API's logical id and "METHOD/path".</summary>
+    private static bool TrySplit(string sourceArn, out string apiId, out string route)
+    {
+        apiId = route = "";
+        var parts = SplitOutsideReferences(sourceArn, 6);
+        if (parts.Count < 6 || parts[2] != "execute-api")
+        {
+            return false;
+        }
+
+        var segments = parts[5].Split('/', 3);
+        if (segments.Length == 2 && segments[1].Contains('*', StringComparison.Ordinal))
+        {
+            segments = [segments[0], "*", "*"];
+        }
+
+        if (segments.Length < 3 || !segments[0].StartsWith("${", StringComparison.Ordinal) || !segments[0].EndsWith('}') || segments[1] == "authorizers")
+        {
+            return false;
+        }
+
+        var reference = segments[0][2..^1];
+        apiId = reference.EndsWith(".ApiId", StringComparison.Ordinal) ? reference[..^".ApiId".Length] : reference;
+        route = segments[2];
+        return apiId.Length > 0;
+    }
+
+    /// <summary>Splits at ':' outside ${…} (${AWS::AccountId} is one part), into at most <paramref name="count"/> parts.</summary>
+    private static List<string> SplitOutsideReferences(string text, int count)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length && parts.Count < count - 1; i++)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                depth++;
+            }
+            else if (text[i] == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (text[i] == ':' && depth == 0)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    private static (string Method, string Path) SplitRoute(string route)
+    {
+        int slash = route.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (route, "") : (route[..slash], route[slash..]);
+    }
+
+    private static bool MethodMatches(string pattern, string method) =>
+        method == AnyMethod || Glob(pattern, method.ToUpperInvariant());
+
+    /// <summary>"*" alone (any method, any path) matches every path; otherwise the SourceArn's path globs the definition's.</summary>
+    private static bool PathMatches(string pattern, string path) => pattern.Length == 0 || Glob(pattern, path);
+
+    /// <summary>Each security requirement's schemes, described; the NONE marker SAM writes means none.</summary>
+    private static List<string> Requirements(Node? security, MapNode body)
+    {
+        var result = new List<string>();
+        if (security is not SeqNode alternatives)
+        {
+            return result;
+        }
+
+        var schemes = body.Get("securityDefinitions") as MapNode ?? (body.Get("components") as MapNode)?.Get("securitySchemes") as MapNode;
+        foreach (var alternative in alternatives)
+        {
+            if (alternative is not MapNode requirement)
+            {
+                continue;
+            }
+
+            foreach (var e in requirement.Entries)
+            {
+                var scheme = schemes?.Get(e.Key) as MapNode;
+                if (scheme is null && e.Key == "NONE")
+                {
+                    continue;
+                }
+
+                var text = Describe(e.Key, scheme);
+                if (e.Value is SeqNode { Count: > 0 } scopes)
+                {
+                    text += " (scopes " + string.Join(", ", scopes.Select(s => s.Str ?? "?")) + ")";
+                }
+
+                if (!result.Contains(text))
+                {
+                    result.Add(text);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Describe(string name, MapNode? scheme)
+    {
+        var authType = scheme?.Get("x-amazon-apigateway-authtype")?.Str;
+        var authorizerType = (scheme?.Get("x-amazon-apigateway-authorizer") as MapNode)?.Get("type")?.Str;
+        var type = scheme?.Get("type")?.Str;
+        if (authType == "awsSigv4" || (scheme is null && name == "AWS_IAM"))
+        {
+            return "IAM (SigV4-signed requests)";
+        }
+
+        if (authType == "cognito_user_pools")
+        {
+            return $"Cognito user pool authorizer {name}";
+        }
+
+        if (authorizerType is "token" or "request")
+        {
+            return $"Lambda authorizer {name}";
+        }
+
+        if (authorizerType == "jwt" || type is "oauth2" or "openIdConnect")
+        {
+            return $"JWT authorizer {name}";
+        }
+
+        if (type == "apiKey" && scheme?.Get("name")?.Str is { } header && header.Equals("x-api-key", StringComparison.OrdinalIgnoreCase))
+        {
+            return "API key";
+        }
+
+        return $"authorizer {name}";
+    }
+
+    /// <summary>What limits who reaches the API at all: a resource policy, a private endpoint.</summary>
+    private static List<string> Restrictions(MapNode props, MapNode body)
+    {
+        var notes = new List<string>();
+        if (props.ContainsKey("Policy") || body.ContainsKey("x-amazon-apigateway-policy"))
+        {
+            notes.Add("the API's resource policy decides who reaches it (not evaluated)");
+        }
+
+        if ((props.Get("EndpointConfiguration") as MapNode)?.Get("Types") is SeqNode types && types.Any(t => t.Str == "PRIVATE"))
+        {
+            notes.Add("private endpoint: reachable only from VPCs through an interface endpoint");
+        }
+
+        return notes;
+    }
+
+    /// <summary>IAM-style wildcard match: '*' any run of characters, '?' one character.</summary>
+    private static bool Glob(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}
