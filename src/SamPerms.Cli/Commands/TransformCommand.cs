@@ -169,7 +169,7 @@ public static class TransformCommand
 
             if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
             {
-                output.Err.WriteLine($"hint: {path} uses local paths where SAM wants S3 locations: SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+                output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
             }
 
             if (s.OutDir is not null)

@@ -79,6 +79,36 @@ public sealed class LocalArtifactsTests
     }
 
     [Fact]
+    public void An_image_that_sam_build_builds_gets_the_name_sam_build_gives_it()
+    {
+        const string yaml = """
+            Resources:
+              HelloFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  PackageType: Image
+                Metadata:
+                  DockerContext: ./hello
+                  DockerTag: v1
+              Other:
+                Type: AWS::Serverless::Function
+                Properties:
+                  PackageType: Image
+                Metadata:
+                  Dockerfile: Dockerfile
+            """;
+        Assert.EndsWith("'ImageUri' must be set.", Run(yaml, local: false).ErrorMessage, StringComparison.Ordinal);
+        var resources = Transform.Resources(Run(yaml, local: true));
+        Assert.Equal("hellofunction:v1", Assert.IsType<StringNode>(Transform.At(Transform.Properties(resources, "HelloFunction"), "Code", "ImageUri")).Value);
+        Assert.Equal("other:latest", Assert.IsType<StringNode>(Transform.At(Transform.Properties(resources, "Other"), "Code", "ImageUri")).Value);
+
+        // Without build metadata there is nothing to build: SAM's message stands.
+        var unbuilt = yaml.Replace("      DockerContext: ./hello\n", "", StringComparison.Ordinal).Replace("      Dockerfile: Dockerfile", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Docker", unbuilt.Replace("DockerTag", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False(Run(unbuilt, local: true).Succeeded);
+    }
+
+    [Fact]
     public void URLs_that_are_not_S3_stay_refused_even_with_local_artifacts()
     {
         var outcome = Run(Unpackaged.Replace("CodeUri: src/", "CodeUri: https://example.com/code.zip", StringComparison.Ordinal), local: true);

@@ -14,7 +14,8 @@ public sealed record TransformOptions
     /// Accept local paths where SAM wants S3 locations (a function's CodeUri, a layer's ContentUri, an API's or a
     /// state machine's DefinitionUri), as <c>sam validate</c> does for templates not yet packaged: the path stays in
     /// the output where <c>sam package</c> / <c>aws cloudformation package</c> will put the uploaded location, and a
-    /// zip function without code gets ".", the SAM CLI's default. Off, local paths are refused as SAM refuses them.
+    /// zip function without code gets ".", the SAM CLI's default, and an image function that `sam build` builds (Metadata
+    /// with DockerContext or Dockerfile) the image name it gives. Off, local paths are refused as SAM refuses them.
     /// </summary>
     public bool LocalArtifacts { get; init; }
 

@@ -100,6 +100,11 @@ public sealed partial class SamFunction
         var inline = Prop("InlineCode");
         var codeUri = Prop("CodeUri");
         var imageUri = Prop("ImageUri");
+        if (isImage && imageUri is null && LocalImage(ctx) is { } local)
+        {
+            return N.Map(("ImageUri", local));
+        }
+
         // Not yet packaged: the path stays for `sam package`; no CodeUri means the template's folder, as in the SAM CLI.
         if (isZip && inline is null && ctx.Options.LocalArtifacts && (codeUri is null || S3Locations.LocalPath(ctx, codeUri) is not null))
         {
@@ -149,6 +154,23 @@ public sealed partial class SamFunction
         }
 
         return code;
+    }
+
+    /// <summary>
+    /// With local artifacts, an image function that `sam build` builds (Metadata with DockerContext or Dockerfile,
+    /// no ImageUri) gets the image name `sam build` gives it: the logical id in lower case, tagged with DockerTag
+    /// (else "latest").
+    /// </summary>
+    private string? LocalImage(TransformContext ctx)
+    {
+        if (!ctx.Options.LocalArtifacts || ResourceAttributes.Get("Metadata") is not MapNode metadata
+            || !(metadata.ContainsKey("DockerContext") || metadata.ContainsKey("Dockerfile")))
+        {
+            return null;
+        }
+
+        var tag = metadata.Get("DockerTag") is StringNode { Value.Length: > 0 } t ? t.Value : "latest";
+        return $"{LogicalId.ToLowerInvariant()}:{tag}";
     }
 
     /// <summary>The reference's _validate_package_type.</summary>
