@@ -22,6 +22,13 @@ namespace SamPerms.Cli
         public static int Run(string[] args, CliOutput output)
         {
             var root = Build(output);
+            if (args.Length == 0)
+            {
+                // No command: show what there is (the help), as a usage error.
+                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Err });
+                return ExitCodes.UsageOrIo;
+            }
+
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
             {

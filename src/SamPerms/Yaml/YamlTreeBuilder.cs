@@ -53,10 +53,10 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                         Emit(ExpandAlias(a), null, ref root);
                         break;
                     case SequenceStart ss:
-                        Push(new Frame(new SeqNode { Span = Span(ss.Start, ss.End) }, TagOf(ss.Tag), ss.Anchor.IsEmpty ? null : ss.Anchor.Value), ss.Start);
+                        Push(new Frame(new SeqNode { Span = Span(ss.Start, ss.End) }, TagOf(ss.Tag), ss.Anchor.IsEmpty ? null : ss.Anchor.Value, ss.Style == YamlDotNet.Core.Events.SequenceStyle.Flow), ss.Start);
                         break;
                     case MappingStart ms:
-                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value), ms.Start);
+                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value, ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow), ms.Start);
                         break;
                     case SequenceEnd or MappingEnd:
                         var frame = _stack.Pop();
@@ -79,7 +79,23 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                 span = tab;
             }
 
-            _diagnostics.Add(DiagnosticCatalog.Syntax(Describe(ex), span));
+            var message = Describe(ex);
+            bool aboutFlow = message.StartsWith("While parsing a flow", StringComparison.Ordinal) || message == CouldNotGoOn;
+            if (aboutFlow && OpenFlowCollection() is { } open)
+            {
+                // YamlDotNet says where it gave up (often the end of the file or the next key); the cause is
+                // usually the bracket left open, so the error points there.
+                var (kind, closer) = open.Node is SeqNode ? ("sequence", ']') : ("mapping", '}');
+                var detail = message.StartsWith("While parsing a flow", StringComparison.Ordinal) && message.IndexOf(", ", StringComparison.Ordinal) is int comma and > 0
+                    ? message[(comma + 2)..].TrimEnd('.')
+                    : message;
+                message = $"the flow {kind} opened here is not closed with '{closer}'" + (detail == CouldNotGoOn ? "" : ": " + detail)
+                    + $" (the reader gave up at line {span.Line}, column {span.Column})";
+                var start = open.Node.Span;
+                span = new SourceSpan(start.Line, start.Column, start.Line, start.Column + 1);
+            }
+
+            _diagnostics.Add(DiagnosticCatalog.Syntax(message, span));
             return new ReadResult(null, _diagnostics);
         }
 
@@ -91,6 +107,8 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
     /// (e.g. InvalidOperationException for a flow collection continued on a less indented line, which PyYAML
     /// accepts): report those as a syntax error where the scanner stopped.
     /// </summary>
+    private const string CouldNotGoOn = "the YAML reader could not go on from here; check the brackets, quotes and indentation around this place";
+
     private static bool Advance(Parser parser, Scanner scanner)
     {
         try
@@ -100,7 +118,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         catch (Exception e) when (e is not YamlException and not OutOfMemoryException)
         {
             var at = scanner.CurrentPosition;
-            throw new YamlException(at, at, "the YAML reader could not go on from here; check the brackets, quotes and indentation around this place", e);
+            throw new YamlException(at, at, CouldNotGoOn, e);
         }
     }
 
@@ -131,6 +149,9 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
 
         return null;
     }
+
+    /// <summary>The innermost collection written in brackets that is still open when the reader fails, if any.</summary>
+    private Frame? OpenFlowCollection() => _stack.FirstOrDefault(f => f.Flow);
 
     private static string Describe(YamlException ex)
     {
@@ -309,8 +330,11 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         new((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
 
     /// <summary>A map or sequence being built.</summary>
-    private sealed class Frame(Node node, string? tag, string? anchor)
+    private sealed class Frame(Node node, string? tag, string? anchor, bool flow = false)
     {
+        /// <summary>Written in brackets ([…] or {…}), not as an indented block.</summary>
+        public bool Flow { get; } = flow;
+
         private Node? _pendingKey;
         private List<MapNode>? _merges;
         private Dictionary<string, SourceSpan>? _seen;

@@ -141,4 +141,13 @@ public sealed class TransformCommandTests
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Contains("\"HelloAliaslive\"", r.Out);
     }
+
+    [Fact]
+    public void Without_a_command_the_help_is_shown_as_a_usage_error()
+    {
+        var r = CliRunner.Run();
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Commands:", r.Out, StringComparison.Ordinal);
+        Assert.Contains("permissions <template>", r.Out, StringComparison.Ordinal);
+    }
 }

@@ -109,6 +109,22 @@ public sealed class TemplateReaderTests
     }
 
     [Fact]
+    public void An_unclosed_bracket_is_reported_where_it_opens_not_where_the_reader_gave_up()
+    {
+        var seq = Fails("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      Tags: [x\n", DiagnosticCatalog.YamlSyntax);
+        Assert.Equal((5, 13), (seq.Span.Line, seq.Span.Column));
+        Assert.StartsWith("the flow sequence opened here is not closed with ']'", seq.Message, StringComparison.Ordinal);
+
+        var map = Fails("A: {b: 1, c: 2\nD: 3\n", DiagnosticCatalog.YamlSyntax);
+        Assert.Equal((1, 4), (map.Span.Line, map.Span.Column));
+        Assert.Contains("not closed with '}'", map.Message, StringComparison.Ordinal);
+
+        // An error of its own inside brackets (an unterminated quote) stays where it is.
+        var quote = Fails("A: [a, \"b\n", DiagnosticCatalog.YamlSyntax);
+        Assert.Equal((1, 8), (quote.Span.Line, quote.Span.Column));
+    }
+
+    [Fact]
     public void Unknown_tags_are_refused_with_their_name()
     {
         var d = Fails("A: !Reff X\n", DiagnosticCatalog.UnknownTag);
