@@ -135,6 +135,44 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void A_missing_action_points_at_the_misspelled_grant()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Fn:
+                Type: AWS::Serverless::Function
+                Metadata:
+                  SamPerms:
+                    Allow:
+                      - Action: [sqs:SendMessage, sqs:GetQueueUrl]
+                        Resource: !GetAtt Queue.Arn
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.b
+                  CodeUri: s3://b/k.zip
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: [sqs:SendMesage, sqs:GetQueueUrl]
+                          Resource: !GetAtt Queue.Arn
+            """);
+        var r = CliRunner.Run("diff", t, "--fail-on", "missing");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("MISSING      allow   sqs:SendMessage on ${Queue.Arn}", r.Out, StringComparison.Ordinal);
+        Assert.Contains("allows 'sqs:SendMesage', which does not exist: a misspelling of it?", r.Out, StringComparison.Ordinal);
+        Assert.Contains("template.yaml:17:11 (Fn.Policies[0])", r.Out, StringComparison.Ordinal);
+
+        // A real action near the declared one is no misspelling (GetItem is not a typo of PutItem).
+        Assert.DoesNotContain("misspelling", CliRunner.Run("diff", dir.Write("other.yaml", File.ReadAllText(t)
+            .Replace("sqs:SendMessage,", "dynamodb:GetItem,", StringComparison.Ordinal)
+            .Replace("sqs:SendMesage,", "dynamodb:PutItem,", StringComparison.Ordinal)), "--fail-on", "none").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_intent_there_is_nothing_to_check()
     {
         using var dir = new TempDir();

@@ -157,7 +157,48 @@ public sealed partial class IntentDiff(StaticValues values)
         var reason = uncovered.Count == 1 && uncovered[0] == action
             ? "no statement of the role allows it"
             : $"not granted: {Shorten(uncovered)}";
+        if (Misspelled(subject, action) is { } near)
+        {
+            // The usual cause: the grant is there, spelled wrong (IAM ignores unknown actions without a word).
+            reason += $"; {Describe(near.Grant)} allows '{near.Action}', which does not exist: a misspelling of it?";
+            Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, near.Grant.Source, where);
+            return;
+        }
+
         Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, null, where);
+    }
+
+    /// <summary>
+    /// A granted action of the same service that IAM does not know and that is a letter or two away from the
+    /// declared one (sqs:SendMesage for sqs:SendMessage).
+    /// </summary>
+    private static (Grant Grant, string Action)? Misspelled(Subject subject, string declared)
+    {
+        int colon = declared.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || Wildcard.HasWildcard(declared) || Data.IamActionCatalog.Service(declared[..colon]) is not { } service)
+        {
+            return null;
+        }
+
+        foreach (var g in subject.MayDo)
+        {
+            if (!g.IsAllow || g.NotAction)
+            {
+                continue;
+            }
+
+            foreach (var a in g.Actions)
+            {
+                if (a.Length > colon && string.Equals(a[..(colon + 1)], declared[..(colon + 1)], StringComparison.OrdinalIgnoreCase)
+                    && !Wildcard.HasWildcard(a) && service.Action(a[(colon + 1)..]) is null
+                    && Validation.Suggest.Distance(a.ToLowerInvariant(), declared.ToLowerInvariant()) <= 2)
+                {
+                    return (g, a);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static int Rank(Decision d) => d switch
