@@ -20,11 +20,12 @@ public enum ApiAccess
 
 /// <summary>
 /// A route of a REST or HTTP API through which API Gateway invokes the function (a Lambda permission's SourceArn
-/// names the API, the method and the path), and what a caller of that route needs.
+/// names the API, the method and the path), and what a caller of that route needs. For a WebSocket API, Method is
+/// empty and Path is the route key.
 /// </summary>
 public sealed record ApiRoute(string Api, string Method, string Path, ApiAccess Access, IReadOnlyList<string> Requires, IReadOnlyList<string> Notes)
 {
-    public string Route => Path.Length == 0 ? Method : $"{Method} {Path}";
+    public string Route => Path.Length == 0 ? Method : Method.Length == 0 ? Path : $"{Method} {Path}";
 
     public static string AccessName(ApiAccess access) => access switch
     {
@@ -49,7 +50,8 @@ public sealed record ApiRoute(string Api, string Method, string Path, ApiAccess 
 /// <summary>
 /// Reads the routes a SourceArn of principal apigateway.amazonaws.com designates from the API's definition in
 /// the transformed template: each operation's security (else the definition's), the schemes it names, the API's
-/// resource policy and endpoint type. WebSocket APIs and authorizer permissions (…/authorizers/*) give none.
+/// resource policy and endpoint type; for a WebSocket API, its $connect route. Authorizer permissions
+/// (…/authorizers/*) give none.
 /// </summary>
 public static class ApiRoutes
 {
@@ -72,7 +74,7 @@ public static class ApiRoutes
         var props = api.Get("Properties") as MapNode ?? new MapNode();
         if (type == "AWS::ApiGatewayV2::Api" && props.Get("ProtocolType")?.Str == "WEBSOCKET")
         {
-            return null;
+            return [WebSocketRoute(resources, apiId, routePattern)];
         }
 
         if (type is not ("AWS::ApiGateway::RestApi" or "AWS::ApiGatewayV2::Api"))
@@ -112,6 +114,39 @@ public static class ApiRoutes
         }
 
         return routes.Count == 0 ? null : routes;
+    }
+
+    /// <summary>
+    /// A WebSocket route: callers are authorized once, when they connect, so what the $connect route requires
+    /// (AWS::ApiGatewayV2::Route AuthorizationType) holds for every route; no $connect route means anyone may connect.
+    /// </summary>
+    private static ApiRoute WebSocketRoute(MapNode resources, string apiId, string routeKey)
+    {
+        MapNode? connect = null;
+        foreach (var e in resources.Entries)
+        {
+            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::ApiGatewayV2::Route" && r.Get("Properties") is MapNode p
+                && Intrinsics.LogicalIdOf(p.Get("ApiId")) == apiId && p.Get("RouteKey")?.Str == "$connect")
+            {
+                connect = p;
+                break;
+            }
+        }
+
+        var authorization = connect?.Get("AuthorizationType");
+        if (authorization is not (null or StringNode))
+        {
+            return new ApiRoute(apiId, "", routeKey, ApiAccess.Unknown, [], ["the $connect route's AuthorizationType is decided at deploy"]);
+        }
+
+        List<string> requires = (authorization as StringNode)?.Value switch
+        {
+            "AWS_IAM" => ["IAM (SigV4-signed requests)"],
+            "CUSTOM" => [$"Lambda authorizer {Intrinsics.LogicalIdOf(connect!.Get("AuthorizerId")) ?? "(unknown)"} on $connect"],
+            null or "NONE" => [],
+            var other => [$"authorization {other} on $connect"],
+        };
+        return new ApiRoute(apiId, "", routeKey, requires.Count > 0 ? ApiAccess.Authorized : ApiAccess.Open, requires, []);
     }
 
     /// <summary>arn:…:execute-api:region:account:${Api}/stage/METHOD/path → the API's logical id and "METHOD/path".</summary>

@@ -163,4 +163,36 @@ public sealed class ApiRouteAccessTests
         Assert.Empty(Routes(yaml, "Authorizer"));
         Assert.Equal(["Lambda authorizer Token"], Assert.Single(Routes(yaml, "Fn")).Requires);
     }
+
+    [Fact]
+    public void WebSocket_routes_need_what_the_connect_route_requires()
+    {
+        const string yaml = """
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: { InlineCode: '# code', Handler: index.handler, Runtime: nodejs20.x }
+              Auth:
+                Type: AWS::Serverless::Function
+                Properties: { InlineCode: '# code', Handler: index.handler, Runtime: nodejs20.x }
+              Chat:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  Auth:
+                    AuthType: CUSTOM
+                    AuthArn: !GetAtt Auth.Arn
+                  Routes:
+                    $connect: { FunctionArn: !GetAtt Fn.Arn }
+                    send: { FunctionArn: !GetAtt Fn.Arn }
+            """;
+        var routes = Routes(yaml, "Fn").ToDictionary(r => r.Route);
+        Assert.Equal(["$connect", "send"], routes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(routes.Values, r => Assert.Equal(ApiAccess.Authorized, r.Access));
+        Assert.StartsWith("Lambda authorizer ", routes["send"].Requires.Single(), StringComparison.Ordinal);
+
+        var open = Routes(yaml.Replace("      Auth:\n        AuthType: CUSTOM\n        AuthArn: !GetAtt Auth.Arn\n", "", StringComparison.Ordinal), "Fn");
+        Assert.All(open, r => Assert.Equal(ApiAccess.Open, r.Access));
+        Assert.Equal(2, open.Count);
+    }
 }
