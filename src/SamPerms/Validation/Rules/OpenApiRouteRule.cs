@@ -35,7 +35,9 @@ public sealed class OpenApiRouteRule : IValidationRule
                 continue;
             }
 
-            var cause = SamEvent.Of(context, e.Key) is { } ev ? ev.ToString() : $"Lambda permission {e.Key}";
+            var cause = SamEvent.Of(context, e.Key) is { } ev ? ev.ToString()
+                : context.GeneratedFrom(e.Key) is { } sam ? $"Lambda permission {e.Key} (generated from {sam})"
+                : $"Lambda permission {e.Key}";
             var at = context.Locate(e.Key);
             var what = open.Count == 1 ? $"route {open[0]}" : $"routes {string.Join(", ", open)}";
             findings.Add(DiagnosticCatalog.OpenApiRouteRule.At(at.Span, $"{cause}: API {routes[0].Api} {what} has no authorization: anyone who can reach the API may invoke the function", at.Path));
