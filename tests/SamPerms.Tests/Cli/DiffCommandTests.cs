@@ -173,6 +173,48 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Intent_can_require_that_API_routes_and_function_URLs_authorize_their_callers()
+    {
+        const string template = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Metadata:
+                  SamPerms:
+                    InvokedBy:
+                      - Principal: apigateway.amazonaws.com
+                        Authorization: required
+                      - Principal: '*'
+                        Authorization: required
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.b
+                  CodeUri: s3://b/k.zip
+                  FunctionUrlConfig:
+                    AuthType: NONE
+                  Events:
+                    Public:
+                      Type: Api
+                      Properties: { Path: /items, Method: get }
+            """;
+        using var dir = new TempDir();
+        var open = CliRunner.Run("diff", dir.Write("open.yaml", template), "--fail-on", "excess");
+        Assert.Equal(1, open.ExitCode);
+        Assert.Contains("API route GET /items of ServerlessRestApi has no authorization", open.Out, StringComparison.Ordinal);
+        Assert.Contains("the function URL has AuthType NONE", open.Out, StringComparison.Ordinal);
+
+        var secured = template.Replace("AuthType: NONE", "AuthType: AWS_IAM", StringComparison.Ordinal)
+            .Replace("Properties: { Path: /items, Method: get }", "Properties: { Path: /items, Method: get, Auth: { Authorizer: AWS_IAM } }", StringComparison.Ordinal);
+        var ok = CliRunner.Run("diff", dir.Write("secured.yaml", secured), "--fail-on", "excess");
+        Assert.Equal(0, ok.ExitCode);
+
+        var bad = CliRunner.Run("diff", dir.Write("bad.yaml", template.Replace("Authorization: required\n          - Principal: '*'", "Authorization: yes\n          - Principal: '*'", StringComparison.Ordinal)));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("Authorization must be 'required'", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_intent_there_is_nothing_to_check()
     {
         using var dir = new TempDir();

@@ -103,6 +103,7 @@ public sealed partial class IntentDiff
     {
         var best = Certainty.No;
         var sameprincipal = false;
+        var declaring = new List<InvokeIntent>();
         foreach (var e in invokedBy.Where(e => e.Principal is not null && PrincipalMatches(e.Principal, i)))
         {
             sameprincipal = true;
@@ -111,10 +112,20 @@ public sealed partial class IntentDiff
             var c = (source is null ? Certainty.Yes : i.SourceArn is null ? Certainty.No : SymbolicPattern.Covers(Canon(source), Canon(i.SourceArn.Value.Text), ignoreCase: false))
                 .And(account is null ? Certainty.Yes : i.SourceAccount is null ? Certainty.No : SymbolicPattern.Covers(account, i.SourceAccount.Value.Text, ignoreCase: false));
             best = best.Or(c);
+            if (c == Certainty.Yes)
+            {
+                declaring.Add(e);
+            }
         }
 
         if (best == Certainty.Yes)
         {
+            // Declared; when every entry that declares it requires authorization, its routes and URL must have it.
+            if (declaring.All(e => e.AuthorizationRequired))
+            {
+                CheckAuthorization(subject, i, declaring[0]);
+            }
+
             return;
         }
 
@@ -124,6 +135,33 @@ public sealed partial class IntentDiff
             : i.SourceArn is null ? $"{i.Principal} may invoke it{via} from any source" + (i.SourceAccount is { } acct ? $" in account {acct.Text}" : "") + "; the intent declares a narrower source"
             : $"{i.Principal} may invoke it{via} from {i.SourceArn.Value.Text}, which the intent does not declare";
         Add(best == Certainty.Maybe ? FindingKind.Unverifiable : FindingKind.Excess, subject, FindingSide.Invoke, i.Action, null, i.Principal, i.SourceArn?.Text, reason, i.Source, null);
+    }
+
+    /// <summary>An invoker the intent declares with Authorization: required: open API routes and URLs are excess.</summary>
+    private void CheckAuthorization(Subject subject, Invoker i, InvokeIntent declared)
+    {
+        if (i.FunctionUrlAuthType == "NONE")
+        {
+            Add(FindingKind.Excess, subject, FindingSide.Invoke, i.Action, null, i.Principal, "function URL",
+                "the function URL has AuthType NONE: anyone on the internet may call it; the intent requires authorization", i.Source, declared.Location);
+        }
+
+        foreach (var route in i.ApiRoutes ?? [])
+        {
+            switch (route.Access)
+            {
+                case ApiAccess.Open:
+                    Add(FindingKind.Excess, subject, FindingSide.Invoke, i.Action, null, i.Principal, $"{route.Api} {route.Route}",
+                        $"API route {route.Route} of {route.Api} has no authorization: anyone who can reach the API may call it; the intent requires authorization", i.Source, declared.Location);
+                    break;
+                case ApiAccess.Restricted or ApiAccess.Unknown:
+                    var why = route.Access == ApiAccess.Restricted
+                        ? $"API route {route.Route} of {route.Api} has no authorization of its own; {string.Join("; ", route.Notes)}"
+                        : $"whether API route {route.Route} of {route.Api} authorizes its callers is not known here: {string.Join("; ", route.Notes)}";
+                    Add(FindingKind.Unverifiable, subject, FindingSide.Invoke, i.Action, null, i.Principal, $"{route.Api} {route.Route}", why, i.Source, declared.Location);
+                    break;
+            }
+        }
     }
 
     /// <summary>A declared principal (wildcards allowed) against an invoker's; a role invoker may trust several.</summary>

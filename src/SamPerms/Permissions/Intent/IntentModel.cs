@@ -23,9 +23,10 @@ public sealed record SubjectIntent(
 
 /// <summary>
 /// A declared invoker: a principal (service, account, <c>*</c>) optionally limited to a source ARN and account;
-/// or an event source (stream, queue) read by an event source mapping.
+/// or an event source (stream, queue) read by an event source mapping. <see cref="AuthorizationRequired"/>: the
+/// API routes and function URLs through which it invokes must authorize their callers.
 /// </summary>
-public sealed record InvokeIntent(string? Principal, Node? Source, Node? SourceAccount, Node? EventSource, IntentLocation Location);
+public sealed record InvokeIntent(string? Principal, Node? Source, Node? SourceAccount, Node? EventSource, IntentLocation Location, bool AuthorizationRequired = false);
 
 /// <summary>A declared permission of the role: actions on resources, optionally under an IAM condition.</summary>
 public sealed record AllowIntent(IReadOnlyList<Node> Actions, IReadOnlyList<Node> Resources, Node? Condition, IntentLocation Location);

@@ -13,7 +13,7 @@ namespace SamPerms.Permissions.Intent;
 public static class IntentReader
 {
     private static readonly string[] SubjectKeys = ["InvokedBy", "Allow"];
-    private static readonly string[] InvokeKeys = ["Principal", "Source", "SourceAccount", "EventSource"];
+    private static readonly string[] InvokeKeys = ["Principal", "Source", "SourceAccount", "EventSource", "Authorization"];
     private static readonly string[] AllowKeys = ["Action", "Resource", "Condition"];
 
     public static (IntentDocument Intent, List<Diagnostic> Diagnostics) ReadFile(byte[] bytes, string file)
@@ -149,7 +149,15 @@ public static class IntentReader
             return null;
         }
 
-        return new InvokeIntent(principal?.Str, m.Get("Source"), m.Get("SourceAccount"), m.Get("EventSource"), new IntentLocation(file, path, m.Span));
+        var authorization = m.Get("Authorization");
+        if (authorization is not null and not StringNode { Value: "required" or "none" })
+        {
+            diagnostics.Add(IntentDiagnostics.Invalid("Authorization must be 'required' (every API route and function URL must authorize callers) or 'none' (open on purpose)", authorization.Span, file));
+            return null;
+        }
+
+        return new InvokeIntent(principal?.Str, m.Get("Source"), m.Get("SourceAccount"), m.Get("EventSource"), new IntentLocation(file, path, m.Span),
+            AuthorizationRequired: authorization is StringNode { Value: "required" });
     }
 
     private static AllowIntent? ReadAllow(Node node, string path, string file, List<Diagnostic> diagnostics)
