@@ -28,10 +28,7 @@ public static class DiffCommand
         {
             Description = "Intent file (schemas/intent.schema.json); inline Metadata: SamPerms in the template is read too",
         };
-        var region = CommonOptions.Region();
-        var partition = CommonOptions.Partition();
-        var parameters = CommonOptions.ParameterOverrides();
-        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
+        var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var format = new Option<string>("--format", "-f") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var failOn = new Option<string?>("--fail-on")
@@ -42,25 +39,22 @@ public static class DiffCommand
         failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, region, partition, parameters, localArtifacts, format, failOn,
+            templates, intent, format, failOn,
         };
+        foreach (var option in transform.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(parameters) ?? []);
-            if (!ParameterOverrides.TryParse(paramItems, out var values, out var error))
+            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
+            if (!transform.TryResolve(parse, paramItems, output, out var options))
             {
-                output.Error(error!);
                 return ExitCodes.UsageOrIo;
             }
 
             var files = (parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
-            var options = new TransformOptions
-            {
-                Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
-                Partition = parse.GetValue(partition),
-                ParameterOverrides = values,
-                LocalArtifacts = parse.GetValue(localArtifacts),
-            };
             var fmt = parse.GetValue(format) ?? "text";
             var fail = parse.GetValue(failOn);
             var intentFile = parse.GetValue(intent);

@@ -10,10 +10,7 @@ public static class PermissionsCommand
     public static Command Build(CliOutput output)
     {
         var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
-        var region = CommonOptions.Region();
-        var partition = CommonOptions.Partition();
-        var parameters = CommonOptions.ParameterOverrides();
-        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
+        var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
         var format = new Option<string>("--format", "-f")
         {
@@ -23,24 +20,21 @@ public static class PermissionsCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
-            template, region, partition, parameters, localArtifacts, function, format,
+            template, function, format,
         };
+        foreach (var option in transform.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            if (!ParameterOverrides.TryParse(parse.GetValue(parameters) ?? [], out var values, out var error))
+            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options))
             {
-                output.Error(error!);
                 return ExitCodes.UsageOrIo;
             }
 
             var path = parse.GetValue(template)!;
-            var options = new TransformOptions
-            {
-                Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
-                Partition = parse.GetValue(partition),
-                ParameterOverrides = values,
-                LocalArtifacts = parse.GetValue(localArtifacts),
-            };
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)
             {

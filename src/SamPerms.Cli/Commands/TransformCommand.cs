@@ -13,13 +13,10 @@ public static class TransformCommand
 {
     public sealed record Settings(
         IReadOnlyList<string> Templates,
-        string Region,
-        string? Partition,
-        IReadOnlyDictionary<string, string> Parameters,
+        TransformOptions Transform,
         string Format,
         string? OutputFile,
-        string? OutDir,
-        bool LocalArtifacts = false);
+        string? OutDir);
 
     public static Command Build(CliOutput output)
     {
@@ -28,10 +25,7 @@ public static class TransformCommand
             Description = "SAM template file(s), YAML or JSON",
             Arity = ArgumentArity.OneOrMore,
         };
-        var region = CommonOptions.Region();
-        var partition = CommonOptions.Partition();
-        var parameters = CommonOptions.ParameterOverrides();
-        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: false);
+        var transform = new TransformOptionSet(localArtifactsByDefault: false);
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format",
@@ -43,30 +37,31 @@ public static class TransformCommand
 
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
         {
-            templates, region, partition, parameters, localArtifacts, format, outFile, outDir,
+            templates, format, outFile, outDir,
         };
+        foreach (var option in transform.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var files = parse.GetValue(templates) ?? [];
-            var overrides = parse.GetValue(parameters) ?? [];
+            var overrides = parse.GetValue(transform.Parameters) ?? [];
 
             // A greedy --parameter-overrides may swallow a template path; give back what is not Key=Value.
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(overrides);
-            if (!ParameterOverrides.TryParse(paramItems, out var values, out var error))
+            if (!transform.TryResolve(parse, paramItems, output, out var options))
             {
-                output.Error(error!);
                 return ExitCodes.UsageOrIo;
             }
 
             var settings = new Settings(
                 [.. extraFiles, .. files],
-                CommonOptions.RegionOrDefault(parse.GetValue(region)),
-                parse.GetValue(partition),
-                values,
+                options,
                 parse.GetValue(format) ?? "json",
                 parse.GetValue(outFile),
-                parse.GetValue(outDir),
-                parse.GetValue(localArtifacts));
+                parse.GetValue(outDir));
             return Run(settings, output);
         });
         return command;
@@ -105,7 +100,7 @@ public static class TransformCommand
             }
         }
 
-        var options = new TransformOptions { Region = s.Region, Partition = s.Partition, ParameterOverrides = s.Parameters, LocalArtifacts = s.LocalArtifacts };
+        var options = s.Transform;
         int exit = ExitCodes.Ok;
         foreach (var path in s.Templates)
         {

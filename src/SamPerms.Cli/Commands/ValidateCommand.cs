@@ -28,20 +28,21 @@ public static class ValidateCommand
         var severity = new Option<string>("--severity") { Description = "Exit 1 when a finding at this level or above remains (errors always fail)", DefaultValueFactory = _ => "error" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
         var ignore = new Option<string[]>("--ignore") { Description = "Codes to ignore (e.g. --ignore SP3104 SP3106)", AllowMultipleArgumentsPerToken = true };
-        var region = CommonOptions.Region();
-        var partition = CommonOptions.Partition();
-        var parameters = CommonOptions.ParameterOverrides();
-        var localArtifacts = CommonOptions.LocalArtifacts(byDefault: true);
+        var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var command = new Command("validate", "Check a SAM template: SAM's errors, schema, references, IAM mistakes and risky grants, each at its line")
         {
-            templates, format, severity, ignore, region, partition, parameters, localArtifacts,
+            templates, format, severity, ignore,
         };
+        foreach (var option in transform.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(parameters) ?? []);
-            if (!ParameterOverrides.TryParse(paramItems, out var values, out var error))
+            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
+            if (!transform.TryResolve(parse, paramItems, output, out var transformOptions))
             {
-                output.Error(error!);
                 return ExitCodes.UsageOrIo;
             }
 
@@ -71,13 +72,7 @@ public static class ValidateCommand
                 parse.GetValue(format) ?? "text",
                 Diagnostic.ParseSeverity(parse.GetValue(severity)) ?? Severity.Error,
                 ignored,
-                new TransformOptions
-                {
-                    Region = CommonOptions.RegionOrDefault(parse.GetValue(region)),
-                    Partition = parse.GetValue(partition),
-                    ParameterOverrides = values,
-                    LocalArtifacts = parse.GetValue(localArtifacts),
-                });
+                transformOptions);
             return Run(settings, output);
         });
         return command;
