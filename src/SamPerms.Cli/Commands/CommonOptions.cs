@@ -7,7 +7,7 @@ public static class CommonOptions
 {
     public static Option<string?> Region() => new("--region", "-r")
     {
-        Description = "AWS region the template is deployed to (default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)",
+        Description = "AWS region the template is deployed to (default: the region of samconfig, $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)",
     };
 
     public static Option<string?> Partition()
