@@ -101,7 +101,7 @@ public static class ValidateCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            var report = TemplateValidator.Validate(bytes, options, path);
+            var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
             var text = new UTF8Encoding(false, false).GetString(bytes);
             results.Add(new ValidatedFile(path, ValidatedFile.SplitLines(text), report));
         }

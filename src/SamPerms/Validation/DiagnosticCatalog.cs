@@ -27,6 +27,7 @@ public static class DiagnosticCatalog
     public const string SubVariableMissing = "SP2203";
     public const string DependsOnMissing = "SP2204";
     public const string ConditionMissing = "SP2205";
+    public const string LocalArtifactMissing = "SP2301";
     public const string UnknownService = "SP3001";
     public const string UnknownAction = "SP3002";
     public const string WildcardMatchesNothing = "SP3003";
@@ -122,6 +123,10 @@ public static class DiagnosticCatalog
         "A condition that is used is not defined",
         "A resource's or output's Condition, the first argument of Fn::If, and Condition inside Conditions must name an entry of the Conditions section.");
 
+    public static readonly DiagnosticDescriptor LocalArtifactMissingRule = new(LocalArtifactMissing, Severity.Warning, CategoryReferences,
+        "A local CodeUri, ContentUri or DefinitionUri does not exist",
+        "A template not yet packaged names its code, layers and definitions by local paths, relative to the template's folder; `sam build` and `sam package` fail on a path that is not there. Checked when the template is a file and local artifacts are accepted.");
+
     public static readonly DiagnosticDescriptor UnknownServiceRule = new(UnknownService, Severity.Warning, CategoryIam,
         "An IAM action names a service prefix that does not exist",
         "The part before ':' in an action must be an AWS service prefix (s3, dynamodb, lambda, ...). IAM accepts the policy but the statement grants nothing. The message suggests the closest prefix.");
@@ -193,6 +198,7 @@ public static class DiagnosticCatalog
         WrongTypeRule,
         SamTransformErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
         RefTargetMissingRule, GetAttTargetMissingRule, SubVariableMissingRule, DependsOnMissingRule, ConditionMissingRule,
+        LocalArtifactMissingRule,
         UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,

@@ -16,6 +16,7 @@ public static class RuleRegistry
         new SubVariableRule(),
         new DependsOnTargetRule(),
         new ConditionTargetRule(),
+        new LocalArtifactRule(),
         new UnknownServiceRule(),
         new UnknownActionRule(),
         new WildcardMatchesNothingRule(),

@@ -14,6 +14,9 @@ public sealed record ValidationOptions
 
     public ReaderLimits? Limits { get; init; }
 
+    /// <summary>The folder local artifact paths are relative to (the template's); null: they are not looked up.</summary>
+    public string? TemplateDirectory { get; init; }
+
     /// <summary>The rules to run; <see cref="RuleRegistry.All"/> when null.</summary>
     public IReadOnlyList<IValidationRule>? Rules { get; init; }
 }
@@ -39,7 +42,7 @@ public static class TemplateValidator
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
         var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
-        var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform);
+        var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         var findings = new List<Diagnostic>();
         foreach (var rule in options.Rules ?? RuleRegistry.All)
         {

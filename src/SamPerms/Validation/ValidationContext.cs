@@ -45,6 +45,9 @@ public sealed class ValidationContext
 
     public TransformOptions Options { get; }
 
+    /// <summary>The folder local artifact paths are relative to; null when the template is no file.</summary>
+    public string? TemplateDirectory { get; init; }
+
     public SourceIndex Index { get; }
 
     public MapNode InputResources => Input?.Get("Resources") as MapNode ?? new MapNode();

@@ -63,7 +63,15 @@ public static class Check
 }
 
 /// <summary>One template that produces a code: the reachability table of the catalog (and each rule's positive case).</summary>
-public sealed record CodeSample(string Code, byte[] Bytes, ReaderLimits? Limits = null)
+public sealed record CodeSample(string Code, byte[] Bytes, ReaderLimits? Limits = null, string? TemplateDirectory = null)
 {
+    /// <summary>How the sample is validated: local artifacts accepted (as the CLI does), looked up beside it when it has a folder.</summary>
+    public ValidationOptions Options => new()
+    {
+        Limits = Limits,
+        TemplateDirectory = TemplateDirectory,
+        Transform = new SamPerms.Sam.Core.TransformOptions { LocalArtifacts = TemplateDirectory is not null },
+    };
+
     public override string ToString() => Code;
 }
