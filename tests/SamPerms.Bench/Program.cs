@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using SamPerms;
 using SamPerms.Output;
+using SamPerms.Permissions;
 using SamPerms.Sam.Core;
+using SamPerms.Validation;
 
 // make bench: transform every corpus input (three partitions) in one process, as the batch CLI does,
 // and print the time per template: read + transform + JSON text. The reference needs about 55 ms.
@@ -17,7 +19,7 @@ var inputs = Directory.GetFiles(inputDir, "*.yaml").Order(StringComparer.Ordinal
 var regions = new[] { "ap-southeast-1", "cn-north-1", "us-gov-west-1" };
 var parameters = new Dictionary<string, string> { ["param1"] = "value1", ["param2"] = "value2" };
 
-long RunOnce()
+long Transform()
 {
     long bytes = 0;
     foreach (var region in regions)
@@ -33,24 +35,70 @@ long RunOnce()
     return bytes;
 }
 
+// samperms permissions: transform, then the permission map and its JSON.
+long Permissions()
+{
+    long bytes = 0;
+    foreach (var region in regions)
+    {
+        var options = new TransformOptions { Region = region, ParameterOverrides = parameters };
+        foreach (var input in inputs)
+        {
+            var outcome = TemplateTransformer.TransformBytes(input, options);
+            if (outcome.Template is not null)
+            {
+                bytes += PermissionsJson.Write(PermissionMapBuilder.Build(outcome, options), "template.yaml", region, options.EffectivePartition).Length;
+            }
+        }
+    }
+
+    return bytes;
+}
+
+// samperms validate: every rule on input and output.
+long Validate()
+{
+    long findings = 0;
+    foreach (var region in regions)
+    {
+        var options = new ValidationOptions { Transform = new TransformOptions { Region = region, ParameterOverrides = parameters } };
+        foreach (var input in inputs)
+        {
+            findings += TemplateValidator.Validate(input, options).Diagnostics.Count;
+        }
+    }
+
+    return findings;
+}
+
 // Warm up (JIT, tiered compilation), then measure several rounds and keep the best and the median.
-for (int i = 0; i < 3; i++)
+(double Median, double Best) Measure(Func<long> run)
 {
-    RunOnce();
+    for (int i = 0; i < 3; i++)
+    {
+        run();
+    }
+
+    var rounds = new List<double>();
+    for (int i = 0; i < 7; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        run();
+        sw.Stop();
+        rounds.Add(sw.Elapsed.TotalMilliseconds / (inputs.Length * regions.Length));
+    }
+
+    rounds.Sort();
+    return (rounds[rounds.Count / 2], rounds[0]);
 }
 
-var rounds = new List<double>();
-for (int i = 0; i < 7; i++)
-{
-    var sw = Stopwatch.StartNew();
-    RunOnce();
-    sw.Stop();
-    rounds.Add(sw.Elapsed.TotalMilliseconds / (inputs.Length * regions.Length));
-}
-
-rounds.Sort();
 int count = inputs.Length * regions.Length;
+var transform = Measure(Transform);
 Console.WriteLine($"templates per round: {count}");
-Console.WriteLine($"ms per template: median {rounds[rounds.Count / 2]:F3}, best {rounds[0]:F3}");
-Console.WriteLine($"ratio to the reference translator (about 55 ms per template): {55.0 / rounds[rounds.Count / 2]:F0}x faster");
+Console.WriteLine($"ms per template: median {transform.Median:F3}, best {transform.Best:F3}");
+Console.WriteLine($"ratio to the reference translator (about 55 ms per template): {55.0 / transform.Median:F0}x faster");
+var permissions = Measure(Permissions);
+Console.WriteLine($"permissions (transform + map + JSON) ms per template: median {permissions.Median:F3}, best {permissions.Best:F3} ({permissions.Median / transform.Median:F1}x the transform)");
+var validate = Measure(Validate);
+Console.WriteLine($"validate (every rule) ms per template: median {validate.Median:F3}, best {validate.Best:F3} ({validate.Median / transform.Median:F1}x the transform)");
 return 0;
