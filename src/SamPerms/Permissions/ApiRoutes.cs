@@ -1,51 +1,7 @@
+using SamPerms.Iam;
 using SamPerms.Model;
 
 namespace SamPerms.Permissions;
-
-/// <summary>Who may call an API route that invokes the function.</summary>
-public enum ApiAccess
-{
-    /// <summary>No authorization, no resource policy, no private endpoint: anyone who can reach the API.</summary>
-    Open,
-
-    /// <summary>An authorizer, IAM signing or an API key is required.</summary>
-    Authorized,
-
-    /// <summary>No authorization on the route, but a resource policy or a private endpoint limits who reaches it.</summary>
-    Restricted,
-
-    /// <summary>The API's definition is not in the template (DefinitionUri, an include) or cannot be read statically.</summary>
-    Unknown,
-}
-
-/// <summary>
-/// A route of a REST or HTTP API through which API Gateway invokes the function (a Lambda permission's SourceArn
-/// names the API, the method and the path), and what a caller of that route needs. For a WebSocket API, Method is
-/// empty and Path is the route key.
-/// </summary>
-public sealed record ApiRoute(string Api, string Method, string Path, ApiAccess Access, IReadOnlyList<string> Requires, IReadOnlyList<string> Notes)
-{
-    public string Route => Path.Length == 0 ? Method : Method.Length == 0 ? Path : $"{Method} {Path}";
-
-    public static string AccessName(ApiAccess access) => access switch
-    {
-        ApiAccess.Open => "open",
-        ApiAccess.Authorized => "authorized",
-        ApiAccess.Restricted => "restricted",
-        _ => "unknown",
-    };
-
-    /// <summary>One line: the route and what calling it takes.</summary>
-    public string Describe() => Access switch
-    {
-        ApiAccess.Open => $"{Api} {Route}: open, no authorization: anyone who can reach the API may call it",
-        ApiAccess.Authorized => $"{Api} {Route}: requires {string.Join(" + ", Requires)}" + NotesText(),
-        ApiAccess.Restricted => $"{Api} {Route}: no authorization on the route" + NotesText(),
-        _ => $"{Api} {Route}: unknown, {string.Join("; ", Notes)}",
-    };
-
-    private string NotesText() => Notes.Count == 0 ? "" : "; " + string.Join("; ", Notes);
-}
 
 /// <summary>
 /// Reads the routes a SourceArn of principal apigateway.amazonaws.com designates from the API's definition in
@@ -91,7 +47,7 @@ public static class ApiRoutes
             return [new ApiRoute(apiId, method, path, ApiAccess.Unknown, [], [why])];
         }
 
-        var notes = Restrictions(props, body);
+        var notes = ApiSecurity.Restrictions(props, body);
         var routes = new List<ApiRoute>();
         foreach (var p in paths.Entries)
         {
@@ -107,7 +63,7 @@ public static class ApiRoutes
                     continue;
                 }
 
-                var requires = Requirements(operation.Get("security") ?? body.Get("security"), body);
+                var requires = ApiSecurity.Requirements(operation.Get("security") ?? body.Get("security"), body);
                 var access = requires.Count > 0 ? ApiAccess.Authorized : notes.Count > 0 ? ApiAccess.Restricted : ApiAccess.Open;
                 routes.Add(new ApiRoute(apiId, op.Key == AnyMethod ? "ANY" : op.Key.ToUpperInvariant(), p.Key, access, requires, notes));
             }
@@ -209,134 +165,9 @@ public static class ApiRoutes
     }
 
     private static bool MethodMatches(string pattern, string method) =>
-        method == AnyMethod || Glob(pattern, method.ToUpperInvariant());
+        method == AnyMethod || Wildcard.Matches(pattern, method.ToUpperInvariant(), ignoreCase: false);
 
     /// <summary>"*" alone (any method, any path) matches every path; otherwise the SourceArn's path globs the definition's.</summary>
-    private static bool PathMatches(string pattern, string path) => pattern.Length == 0 || Glob(pattern, path);
+    private static bool PathMatches(string pattern, string path) => pattern.Length == 0 || Wildcard.Matches(pattern, path, ignoreCase: false);
 
-    /// <summary>Each security requirement's schemes, described; the NONE marker SAM writes means none.</summary>
-    private static List<string> Requirements(Node? security, MapNode body)
-    {
-        var result = new List<string>();
-        if (security is not SeqNode alternatives)
-        {
-            return result;
-        }
-
-        var schemes = body.Get("securityDefinitions") as MapNode ?? (body.Get("components") as MapNode)?.Get("securitySchemes") as MapNode;
-        foreach (var alternative in alternatives)
-        {
-            if (alternative is not MapNode requirement)
-            {
-                continue;
-            }
-
-            foreach (var e in requirement.Entries)
-            {
-                var scheme = schemes?.Get(e.Key) as MapNode;
-                if (scheme is null && e.Key == "NONE")
-                {
-                    continue;
-                }
-
-                var text = Describe(e.Key, scheme);
-                if (e.Value is SeqNode { Count: > 0 } scopes)
-                {
-                    text += " (scopes " + string.Join(", ", scopes.Select(s => s.Str ?? "?")) + ")";
-                }
-
-                if (!result.Contains(text))
-                {
-                    result.Add(text);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    private static string Describe(string name, MapNode? scheme)
-    {
-        var authType = scheme?.Get("x-amazon-apigateway-authtype")?.Str;
-        var authorizerType = (scheme?.Get("x-amazon-apigateway-authorizer") as MapNode)?.Get("type")?.Str;
-        var type = scheme?.Get("type")?.Str;
-        if (authType == "awsSigv4" || (scheme is null && name == "AWS_IAM"))
-        {
-            return "IAM (SigV4-signed requests)";
-        }
-
-        if (authType == "cognito_user_pools")
-        {
-            return $"Cognito user pool authorizer {name}";
-        }
-
-        if (authorizerType is "token" or "request")
-        {
-            return $"Lambda authorizer {name}";
-        }
-
-        if (authorizerType == "jwt" || type is "oauth2" or "openIdConnect")
-        {
-            return $"JWT authorizer {name}";
-        }
-
-        if (type == "apiKey" && scheme?.Get("name")?.Str is { } header && header.Equals("x-api-key", StringComparison.OrdinalIgnoreCase))
-        {
-            return "API key";
-        }
-
-        return $"authorizer {name}";
-    }
-
-    /// <summary>What limits who reaches the API at all: a resource policy, a private endpoint.</summary>
-    private static List<string> Restrictions(MapNode props, MapNode body)
-    {
-        var notes = new List<string>();
-        if (props.ContainsKey("Policy") || body.ContainsKey("x-amazon-apigateway-policy"))
-        {
-            notes.Add("the API's resource policy decides who reaches it (not evaluated)");
-        }
-
-        if ((props.Get("EndpointConfiguration") as MapNode)?.Get("Types") is SeqNode types && types.Any(t => t.Str == "PRIVATE"))
-        {
-            notes.Add("private endpoint: reachable only from VPCs through an interface endpoint");
-        }
-
-        return notes;
-    }
-
-    /// <summary>IAM-style wildcard match: '*' any run of characters, '?' one character.</summary>
-    private static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 }
