@@ -123,15 +123,15 @@ public static class PermissionsMarkdown
                 parts.Add("only through the function URL");
             }
 
-            foreach (var route in i.ApiRoutes ?? [])
-            {
-                parts.Add("callers: " + route.Describe());
-            }
-
             if (i.Qualifier != "function")
             {
                 parts.Add(i.Qualifier);
             }
+        }
+
+        foreach (var route in i.ApiRoutes ?? [])
+        {
+            parts.Add("callers: " + route.Describe());
         }
 
         return parts.Count == 0 ? "any" : string.Join("\n", parts);

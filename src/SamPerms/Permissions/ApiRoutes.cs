@@ -39,26 +39,56 @@ public static class ApiRoutes
         }
 
         var (method, path) = SplitRoute(routePattern);
+        var routes = Operations(apiId, props, (p, m, _) => PathMatches(path, p) && MethodMatches(method, m), unknown: (method, path));
+        return routes.Count == 0 ? null : routes;
+    }
+
+    /// <summary>
+    /// The routes whose integration API Gateway runs with role <paramref name="roleId"/> (its credentials), such as
+    /// a state machine's Api event: the routes through which that role's invoke permission is used. Null when none.
+    /// </summary>
+    public static IReadOnlyList<ApiRoute>? ForRole(MapNode resources, string roleId)
+    {
+        var routes = new List<ApiRoute>();
+        foreach (var e in resources.Entries)
+        {
+            if (e.Value is MapNode api && api.Get("Type")?.Str is "AWS::ApiGateway::RestApi" or "AWS::ApiGatewayV2::Api"
+                && api.Get("Properties") is MapNode props)
+            {
+                routes.AddRange(Operations(e.Key, props, (_, _, op) =>
+                    Intrinsics.LogicalIdOf((op.Get("x-amazon-apigateway-integration") as MapNode)?.Get("credentials")) == roleId, unknown: null));
+            }
+        }
+
+        return routes.Count == 0 ? null : routes;
+    }
+
+    /// <summary>
+    /// The selected operations of an API's inline definition, each with what its callers need; when the definition
+    /// is not in the template, one unknown route for <paramref name="unknown"/> (or none).
+    /// </summary>
+    private static List<ApiRoute> Operations(string apiId, MapNode props, Func<string, string, MapNode, bool> select, (string Method, string Path)? unknown)
+    {
         if (props.Get("Body") is not MapNode body || body.Get("paths") is not MapNode paths)
         {
             var why = props.ContainsKey("BodyS3Location") ? "its definition is in S3 (DefinitionUri), not in the template"
                 : props.ContainsKey("Body") ? "its definition cannot be read before deploy"
                 : "it has no definition in the template";
-            return [new ApiRoute(apiId, method, path, ApiAccess.Unknown, [], [why])];
+            return unknown is { } u ? [new ApiRoute(apiId, u.Method, u.Path, ApiAccess.Unknown, [], [why])] : [];
         }
 
         var notes = ApiSecurity.Restrictions(props, body);
         var routes = new List<ApiRoute>();
         foreach (var p in paths.Entries)
         {
-            if (p.Value is not MapNode operations || !PathMatches(path, p.Key))
+            if (p.Value is not MapNode operations)
             {
                 continue;
             }
 
             foreach (var op in operations.Entries)
             {
-                if (!Methods.Contains(op.Key) || op.Value is not MapNode operation || !MethodMatches(method, op.Key))
+                if (!Methods.Contains(op.Key) || op.Value is not MapNode operation || !select(p.Key, op.Key, operation))
                 {
                     continue;
                 }
@@ -69,7 +99,7 @@ public static class ApiRoutes
             }
         }
 
-        return routes.Count == 0 ? null : routes;
+        return routes;
     }
 
     /// <summary>

@@ -60,7 +60,8 @@ internal sealed class RoleInvokers
                     _ctx.Resource(roleId)?.Get("Condition")?.Str,
                     grant.Source with { Description = $"role {roleId}: {grant.Source.Description}" },
                     InvokerKind.Role,
-                    usedBy);
+                    usedBy,
+                    ApiRoutes: trusted.Contains("apigateway.", StringComparison.Ordinal) ? ApiRoutes.ForRole(_ctx.Resources, roleId) : null);
                 break;
             }
         }

@@ -189,7 +189,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor OpenApiRouteRule = new(OpenApiRoute, Severity.Info, CategoryRisk,
         "An API route invokes the function without authorization",
-        "API Gateway invokes the function for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
+        "API Gateway invokes the function (or starts the state machine, with its role) for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
 
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =

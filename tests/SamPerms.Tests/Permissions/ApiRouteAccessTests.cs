@@ -195,4 +195,43 @@ public sealed class ApiRouteAccessTests
         Assert.All(open, r => Assert.Equal(ApiAccess.Open, r.Access));
         Assert.Equal(2, open.Count);
     }
+
+    [Fact]
+    public void A_state_machine_started_through_an_API_role_gets_the_routes_of_that_role()
+    {
+        const string yaml = """
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    DefaultAuthorizer: AWS_IAM
+              Flow:
+                Type: AWS::Serverless::StateMachine
+                Properties:
+                  Definition: { StartAt: Done, States: { Done: { Type: Succeed } } }
+                  Policies: []
+                  Events:
+                    Start:
+                      Type: Api
+                      Properties: { RestApiId: !Ref Api, Path: /start, Method: post }
+                    Public:
+                      Type: Api
+                      Properties: { RestApiId: !Ref Api, Path: /public, Method: post, Auth: { Authorizer: NONE } }
+            """;
+        var routes = Routes(yaml, "Flow").ToDictionary(r => r.Route);
+        Assert.Equal(["POST /public", "POST /start"], routes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ApiAccess.Authorized, routes["POST /start"].Access);
+        Assert.Equal(ApiAccess.Open, routes["POST /public"].Access);
+
+        var info = Assert.Single(SamPerms.Validation.TemplateValidator.ValidateText(yaml, new SamPerms.Validation.ValidationOptions()).Diagnostics,
+            d => d.Code == SamPerms.Validation.DiagnosticCatalog.OpenApiRoute);
+        Assert.Contains("route POST /public has no authorization", info.Message, StringComparison.Ordinal);
+        Assert.Equal(NthLineOf(yaml, "Type: Api", 2), info.Line);
+    }
+
+    /// <summary>The line of the n-th line containing the text.</summary>
+    private static int NthLineOf(string yaml, string text, int nth) =>
+        yaml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.Contains(text, StringComparison.Ordinal)).ElementAt(nth - 1).i + 1;
 }

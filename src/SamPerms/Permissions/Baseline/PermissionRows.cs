@@ -86,10 +86,11 @@ public static class PermissionRows
                     condition.Add("FunctionUrlAuthType: " + auth);
                 }
 
-                foreach (var route in i.ApiRoutes ?? [])
-                {
-                    condition.Add("callers: " + route.Describe());
-                }
+            }
+
+            foreach (var route in i.ApiRoutes ?? [])
+            {
+                condition.Add("callers: " + route.Describe());
             }
 
             if (i.Condition is { } c)
@@ -97,10 +98,10 @@ public static class PermissionRows
                 condition.Add("if " + c);
             }
 
-            var key = i.Kind == InvokerKind.Role
+            var key = (i.Kind == InvokerKind.Role
                 ? $"invoker|role|{i.Principal}|{i.Action}|{i.Qualifier}|{i.ResourceId}|{i.Condition}"
-                : $"invoker|{i.Principal}|{i.Action}|{i.SourceArn?.Text}|{i.SourceAccount?.Text}|{i.FunctionUrlAuthType}|{i.Qualifier}|{i.Condition}"
-                    + string.Concat((i.ApiRoutes ?? []).Select(r => "|" + r.Describe()));
+                : $"invoker|{i.Principal}|{i.Action}|{i.SourceArn?.Text}|{i.SourceAccount?.Text}|{i.FunctionUrlAuthType}|{i.Qualifier}|{i.Condition}")
+                + string.Concat((i.ApiRoutes ?? []).Select(r => "|" + r.Describe()));
             rows.Add(new PermissionRow(RowCategory.Invoker, id, [target], "Allow", [i.Action], principal, string.Join("\n", condition), key, i.Source, Invoker: i));
         }
 
