@@ -192,8 +192,18 @@ public static class SamConfig
     private static string Describe(TomlException e)
     {
         var message = e.Message;
-        var match = System.Text.RegularExpressions.Regex.Match(message, @"\((\d+),(\d+)\)\s*(?::\s*error\s*)?:\s*(.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
-        return match.Success ? $"{match.Groups[1].Value}:{match.Groups[2].Value}: {match.Groups[3].Value.Replace("␤", "end of line", StringComparison.Ordinal).Trim()}" : " " + message;
+        // The innermost "(line,column) : error :" is the reason; the outer ones name Tomlyn's converter.
+        var match = System.Text.RegularExpressions.Regex.Matches(message, @"\((\d+),(\d+)\)\s*(?::\s*error\s*)?:\s*").LastOrDefault();
+        return match is not null
+            ? $"{match.Groups[1].Value}:{match.Groups[2].Value}: {Reason(message[(match.Index + match.Length)..])}"
+            : " " + message;
+    }
+
+    /// <summary>Tomlyn's reason for a reader, without its advice to a programmer (TomlSerializerOptions).</summary>
+    private static string Reason(string text)
+    {
+        int advice = text.IndexOf(" Change TomlSerializerOptions", StringComparison.Ordinal);
+        return (advice >= 0 ? text[..advice] : text).Replace("␤", "end of line", StringComparison.Ordinal).Trim();
     }
 
     private static List<(string Section, List<(string Key, object? Value)> Entries)>? ReadYaml(string file, string text, string environment, out string? error)

@@ -99,6 +99,12 @@ public sealed class SamConfigTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("bad.toml:1:27: Expected `]`", bad.Err, StringComparison.Ordinal);
 
+        var deep = CliRunner.Run("permissions", t, "--config-file", dir.Write("deep.toml", "a = " + new string('[', 5000) + new string(']', 5000) + "\n"));
+        Assert.Equal(2, deep.ExitCode);
+        Assert.Contains("deep.toml:1:", deep.Err, StringComparison.Ordinal);
+        Assert.Contains("maximum depth", deep.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("converter", deep.Err, StringComparison.Ordinal);
+
         var absent = CliRunner.Run("transform", t, "--config-file", System.IO.Path.Combine(dir.Path, "none.toml"));
         Assert.Equal(2, absent.ExitCode);
         Assert.Contains("no such file", absent.Err, StringComparison.Ordinal);
