@@ -217,7 +217,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         if (_py27 is not null)
         {
             _py27.Add(key);
-            ReorderAsPy27();
+            ReorderAsPy27(unindexedFrom: _entries.Count - 1);
         }
         else if (_index is not null)
         {
@@ -279,7 +279,43 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         var m = new MapNode(_entries.Count) { Span = Span };
         if (_py27 is not null)
         {
+            if (_py27.CopyIsIdentity)
+            {
+                // Re-inserting these keys is known to rebuild this very table: copy it as it is.
+                m._py27 = _py27.ExactCopy();
+                foreach (var e in _entries)
+                {
+                    var copy = e;
+                    copy.Value = e.Value.Clone();
+                    m._entries.Add(copy);
+                }
+
+                if (m._entries.Count > IndexThreshold)
+                {
+                    m.BuildIndex();
+                }
+
+                return m;
+            }
+
+            // As the reference's deepcopy: a new table the keys are inserted into in iteration order; the order
+            // is taken once at the end (reordering after each insertion made cloning quadratic).
             m._py27 = new Py27Keys();
+            foreach (var e in _entries)
+            {
+                var copy = e;
+                copy.Value = e.Value.Clone();
+                m._entries.Add(copy);
+                m._py27.Add(e.Key);
+            }
+
+            m.ReorderAsPy27();
+            if (m._py27.SameTable(_py27))
+            {
+                _py27.CopyIsIdentity = m._py27.CopyIsIdentity = true;
+            }
+
+            return m;
         }
 
         foreach (var e in _entries)
@@ -322,39 +358,58 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
     }
 
-    /// <summary>Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order.</summary>
-    private void ReorderAsPy27()
+    /// <summary>
+    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order. Entries
+    /// from <paramref name="unindexedFrom"/> on may be missing from the key index (just appended); only the part
+    /// that moved or was appended is re-indexed, so adding a key costs no rebuild of the whole index.
+    /// </summary>
+    private void ReorderAsPy27(int unindexedFrom = 0)
     {
-        var order = _py27!.Keys();
-        if (order.Count != _entries.Count)
+        int n = _entries.Count;
+        if (_py27!.Count != n)
         {
             throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
         }
 
-        bool same = true;
-        for (int i = 0; i < order.Count && same; i++)
+        var order = System.Buffers.ArrayPool<string>.Shared.Rent(Math.Max(n, 1));
+        try
         {
-            same = string.Equals(order[i], _entries[i].Key, StringComparison.Ordinal);
-        }
-
-        if (!same)
-        {
-            var byKey = new Dictionary<string, MapEntry>(_entries.Count, StringComparer.Ordinal);
-            foreach (var e in _entries)
+            _py27.CopyKeysTo(order);
+            int first = 0;
+            while (first < n && string.Equals(order[first], _entries[first].Key, StringComparison.Ordinal))
             {
-                byKey[e.Key] = e;
+                first++;
             }
 
-            _entries.Clear();
-            foreach (var k in order)
+            if (first < n)
             {
-                _entries.Add(byKey[k]);
+                var byKey = new Dictionary<string, MapEntry>(n - first, StringComparer.Ordinal);
+                for (int i = first; i < n; i++)
+                {
+                    byKey[_entries[i].Key] = _entries[i];
+                }
+
+                for (int i = first; i < n; i++)
+                {
+                    _entries[i] = byKey[order[i]];
+                }
+            }
+
+            if (_index is not null)
+            {
+                for (int i = Math.Min(first, unindexedFrom); i < n; i++)
+                {
+                    _index[_entries[i].Key] = i;
+                }
+            }
+            else if (n > IndexThreshold)
+            {
+                BuildIndex();
             }
         }
-
-        if (_entries.Count > IndexThreshold || _index is not null)
+        finally
         {
-            BuildIndex();
+            System.Buffers.ArrayPool<string>.Shared.Return(order, clearArray: true);
         }
     }
 

@@ -20,6 +20,27 @@ public sealed class Py27Keys
 
     private int Mask => _table.Length - 1;
 
+    /// <summary>
+    /// Known: inserting these keys, in their iteration order, into a new table gives this very table (so a deep
+    /// copy needs no re-insertion). Any change of the table forgets it.
+    /// </summary>
+    internal bool CopyIsIdentity { get; set; }
+
+    /// <summary>Writes the keys in Python 2.7 iteration order into <paramref name="buffer"/>; returns how many.</summary>
+    internal int CopyKeysTo(string[] buffer)
+    {
+        int n = 0;
+        foreach (var k in _table)
+        {
+            if (k is not null && !ReferenceEquals(k, Dummy))
+            {
+                buffer[n++] = k;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Keys in Python 2.7 iteration order.</summary>
     public List<string> Keys()
     {
@@ -77,6 +98,7 @@ public sealed class Py27Keys
 
     public void Add(string key)
     {
+        CopyIsIdentity = false;
         int startSize = _size;
         int i = IndexFor(key);
         var slot = _table[i];
@@ -107,6 +129,7 @@ public sealed class Py27Keys
 
     public void Remove(string key)
     {
+        CopyIsIdentity = false;
         int i = IndexFor(key);
         if (_table[i] is not null && !ReferenceEquals(_table[i], Dummy))
         {
@@ -140,6 +163,31 @@ public sealed class Py27Keys
         var copy = new Py27Keys();
         copy.Merge(Keys());
         return copy;
+    }
+
+    /// <summary>The same table, slot for slot (not dict.copy(), which re-inserts).</summary>
+    internal Py27Keys ExactCopy() => new() { _table = (string?[])_table.Clone(), _size = _size, _fill = _fill, CopyIsIdentity = CopyIsIdentity };
+
+    /// <summary>Slot for slot the same table (a deleted slot matches only a deleted slot).</summary>
+    internal bool SameTable(Py27Keys other)
+    {
+        if (other._table.Length != _table.Length || other._size != _size || other._fill != _fill)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _table.Length; i++)
+        {
+            var a = _table[i];
+            var b = other._table[i];
+            bool same = ReferenceEquals(a, Dummy) || ReferenceEquals(b, Dummy) ? ReferenceEquals(a, b) : string.Equals(a, b, StringComparison.Ordinal);
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Resize(int request)
