@@ -18,6 +18,19 @@ public static class Py27Hash
         }
 
         // Python iterates code points; multiplication and xor only need the low 64 bits, so wrap-around is exact.
+        // Without surrogate pairs every char is a code point: the common case needs no rune decoding.
+        if (!value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            ulong h = (ulong)value[0] << 7;
+            foreach (var ch in value)
+            {
+                h = unchecked((1000003UL * h) ^ ch);
+            }
+
+            h ^= (ulong)value.Length;
+            return h == ulong.MaxValue ? ulong.MaxValue - 1 : h;
+        }
+
         ulong x = 0;
         ulong length = 0;
         bool first = true;
