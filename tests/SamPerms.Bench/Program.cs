@@ -101,4 +101,23 @@ var permissions = Measure(Permissions);
 Console.WriteLine($"permissions (transform + map + JSON) ms per template: median {permissions.Median:F3}, best {permissions.Best:F3} ({permissions.Median / transform.Median:F1}x the transform)");
 var validate = Measure(Validate);
 Console.WriteLine($"validate (every rule) ms per template: median {validate.Median:F3}, best {validate.Best:F3} ({validate.Median / transform.Median:F1}x the transform)");
+
+// One large template: 200 functions with an API event each on the implicit API (SAM deep-copies the API's
+// definition for every event, so this grows faster than linearly; it guards against a return of the cubic cost).
+var large = new System.Text.StringBuilder("Transform: AWS::Serverless-2016-10-31\nResources:\n");
+for (int i = 0; i < 200; i++)
+{
+    large.Append($"  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: s3://b/k.zip\n      Handler: a.b\n      Runtime: python3.12\n")
+        .Append($"      Events:\n        Get:\n          Type: Api\n          Properties: {{Path: '/items{i}/{{id}}', Method: get}}\n");
+}
+
+var largeBytes = System.Text.Encoding.UTF8.GetBytes(large.ToString());
+TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+var largeWatch = Stopwatch.StartNew();
+for (int i = 0; i < 5; i++)
+{
+    TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+}
+
+Console.WriteLine($"large template (200 functions, 200 API events): {largeWatch.Elapsed.TotalMilliseconds / 5:F0} ms");
 return 0;
