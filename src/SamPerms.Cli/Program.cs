@@ -17,6 +17,7 @@ namespace SamPerms.Cli
                 PermissionsCommand.Build(output),
                 ValidateCommand.Build(output),
                 DiffCommand.Build(output),
+                CanCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

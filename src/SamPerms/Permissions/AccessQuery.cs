@@ -1,0 +1,83 @@
+using SamPerms.Iam;
+using SamPerms.Model;
+using SamPerms.Permissions.Intent;
+using SamPerms.Text;
+
+namespace SamPerms.Permissions;
+
+public enum AccessVerdict
+{
+    /// <summary>The role's statements allow it, and no Deny can apply.</summary>
+    Allowed,
+
+    /// <summary>No statement allows it, or a Deny does.</summary>
+    NotAllowed,
+
+    /// <summary>It depends on what is known only at deploy or run time, or on statements not in the template.</summary>
+    Unverifiable,
+}
+
+/// <summary>The answer to "may this function do this action (on this resource)?", with the grants that decide it.</summary>
+public sealed record AccessAnswer(AccessVerdict Verdict, string Reason, IReadOnlyList<Grant> Because);
+
+/// <summary>
+/// "Can ResizeFunction s3:PutObject on arn:aws:s3:::bucket/key?" — the role's statements evaluated as IAM does
+/// (the same evaluation as the intent check): allowed with the grants that allow it, or why not (no statement,
+/// a Deny, a condition, a value known only at deploy, a misspelled action). Without a resource: on which
+/// resources the action is allowed.
+/// </summary>
+public static class AccessQuery
+{
+    public static AccessAnswer Ask(PermissionMap map, Subject subject, string action, string? resource)
+    {
+        var values = map.Values ?? throw new ArgumentException("the map has no values", nameof(map));
+        if (subject.Role.Kind is RoleKind.External or RoleKind.Unknown)
+        {
+            return new AccessAnswer(AccessVerdict.Unverifiable, $"the role is not in this template ({subject.Role.Display})", []);
+        }
+
+        return resource is null ? Anywhere(subject, action) : On(map, subject, action, resource, values);
+    }
+
+    /// <summary>The grants whose actions name the action, whatever their resources.</summary>
+    private static AccessAnswer Anywhere(Subject subject, string action)
+    {
+        var allows = subject.MayDo.Where(g => g.IsAllow && Names(g, action)).ToList();
+        var denies = subject.MayDo.Where(g => !g.IsAllow && Names(g, action)).ToList();
+        if (allows.Count == 0)
+        {
+            var opaque = subject.MayDo.FirstOrDefault(g => g.Opaque);
+            return opaque is not null
+                ? new AccessAnswer(AccessVerdict.Unverifiable, $"no statement known here allows it; managed policy {opaque.PolicyName} may", [opaque])
+                : new AccessAnswer(AccessVerdict.NotAllowed, "no statement of the role allows it on any resource", []);
+        }
+
+        var resources = string.Join(", ", allows.SelectMany(g => g.NotResource ? ["all resources except " + string.Join(", ", g.Resources.Select(r => r.Text))] : g.Resources.Select(r => r.Text)).Distinct());
+        var reason = $"allowed on {resources}" + (denies.Count > 0 ? $"; denied by {denies.Count} statement(s) where they apply" : "");
+        return new AccessAnswer(AccessVerdict.Allowed, reason, [.. allows, .. denies]);
+    }
+
+    private static AccessAnswer On(PermissionMap map, Subject subject, string action, string resource, StaticValues values)
+    {
+        var grants = GrantStatements.Of(subject.MayDo, values);
+        var ev = PolicyEvaluator.Evaluate(grants, action, values.Canonical(resource));
+        if (ev.Decision == Decision.Allowed)
+        {
+            return new AccessAnswer(AccessVerdict.Allowed, "allowed", [.. ev.Allowing.Select(s => subject.MayDo[s.Id])]);
+        }
+
+        // Why not: the intent check's own reasoning, for an intent that declares just this.
+        var where = new IntentLocation("query", "query", SourceSpan.None);
+        var intent = new IntentDocument([new SubjectIntent(subject.LogicalId, subject.Kind, null,
+            [new AllowIntent([new StringNode(action)], [new StringNode(resource)], null, where)], where)]);
+        var finding = IntentDiff.Run(map, intent).Findings.FirstOrDefault(f => f.Side == FindingSide.Allow && f.Kind != FindingKind.Excess);
+        var because = finding?.Origin is { } origin ? subject.MayDo.Where(g => g.Source == origin).Take(1).ToList() : [];
+        return finding is null
+            ? new AccessAnswer(AccessVerdict.Allowed, "allowed", [])
+            : new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason, because);
+    }
+
+    /// <summary>Does the grant's action list (or NotAction) take in the action?</summary>
+    private static bool Names(Grant g, string action) =>
+        !g.Opaque && g.NotAction != g.Actions.Any(a => Wildcard.Matches(a, action, ignoreCase: true));
+}
