@@ -5,7 +5,8 @@ using SamPerms.Permissions;
 namespace SamPerms.Cli.Commands;
 
 /// <summary>
-/// <c>samperms can TEMPLATE FUNCTION ACTION [RESOURCE]</c>: may the function's role do this? Exit 0 when it may,
+/// <c>samperms can TEMPLATE FUNCTION ACTION [RESOURCE]</c>: may the function's role do this? With
+/// <c>--invoked-by PRINCIPAL [--source ARN]</c>: may that principal invoke it? Exit 0 when it may,
 /// 1 when it may not or that cannot be told before deploy, 2 on a usage error.
 /// </summary>
 public static class CanCommand
@@ -14,18 +15,20 @@ public static class CanCommand
     {
         var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
         var function = new Argument<string>("function") { Description = "Logical id of the function or state machine" };
-        var action = new Argument<string>("action") { Description = "IAM action, e.g. s3:PutObject" };
+        var action = new Argument<string?>("action") { Description = "IAM action, e.g. s3:PutObject (not with --invoked-by)", Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource")
         {
             Description = "ARN it acts on (template values as ${Bucket} or ${Table.Arn}); without it: on which resources",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var invokedBy = new Option<string?>("--invoked-by") { Description = "Ask instead whether this principal may invoke it (s3.amazonaws.com, an account, *)" };
+        var source = new Option<string?>("--source") { Description = "With --invoked-by: the source ARN the calls come from" };
         var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var command = new Command("can", "Ask whether a function's role may do an action (on a resource), and which template line decides it")
+        var command = new Command("can", "Ask whether a function's role may do an action (on a resource), or who may invoke it, and which template line decides it")
         {
-            template, function, action, resource, format,
+            template, function, action, resource, invokedBy, source, format,
         };
         foreach (var option in transform.All)
         {
@@ -54,18 +57,42 @@ public static class CanCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            var act = parse.GetValue(action)!;
-            if (!act.Contains(':', StringComparison.Ordinal))
+            var act = parse.GetValue(action);
+            var res = parse.GetValue(resource);
+            var json = parse.GetValue(format) == "json";
+            AccessAnswer answer;
+            if (parse.GetValue(invokedBy) is { } principal)
             {
-                output.Error($"'{act}' is not an IAM action (service:Action, e.g. s3:GetObject)");
-                return ExitCodes.UsageOrIo;
+                if (act is not null)
+                {
+                    output.Error("--invoked-by asks who may invoke the function: give no ACTION with it");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                var from = parse.GetValue(source);
+                answer = AccessQuery.AskInvoke(map, subject, principal, from);
+                output.Out.Write(json ? AccessAnswerText.Json(answer, subject, null, null, principal, from) : AccessAnswerText.WriteInvoke(answer, subject, principal, from, path));
+            }
+            else
+            {
+                if (act is null || !act.Contains(':', StringComparison.Ordinal))
+                {
+                    output.Error(act is null
+                        ? "give an ACTION (service:Action, e.g. s3:GetObject), or --invoked-by PRINCIPAL"
+                        : $"'{act}' is not an IAM action (service:Action, e.g. s3:GetObject)");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                if (parse.GetValue(source) is not null)
+                {
+                    output.Error("--source goes with --invoked-by");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                answer = AccessQuery.Ask(map, subject, act, res);
+                output.Out.Write(json ? AccessAnswerText.Json(answer, subject, act, res) : AccessAnswerText.Write(answer, subject, act, res, path));
             }
 
-            var res = parse.GetValue(resource);
-            var answer = AccessQuery.Ask(map, subject, act, res);
-            output.Out.Write(parse.GetValue(format) == "json"
-                ? AccessAnswerText.Json(answer, subject, act, res)
-                : AccessAnswerText.Write(answer, subject, act, res, path));
             return answer.Verdict == AccessVerdict.Allowed ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;

@@ -40,15 +40,52 @@ public static class AccessAnswerText
             sb.Append('\n');
         }
 
+        foreach (var i in answer.Invokers)
+        {
+            sb.Append("  ").Append(i.Kind == InvokerKind.Role ? $"via role {i.ResourceId}" : $"permission {i.ResourceId}")
+                .Append(i.SourceArn is { } arn && i.Kind != InvokerKind.Role ? $" SourceArn={arn.Text}" : "")
+                .Append(" (").Append(i.Source).Append(')');
+            if (i.Source.Span.IsKnown)
+            {
+                sb.Append(" at ").Append(file).Append(':').Append(i.Source.Span.Line).Append(':').Append(i.Source.Span.Column);
+            }
+
+            sb.Append('\n');
+            foreach (var route in i.ApiRoutes ?? [])
+            {
+                sb.Append("    callers: ").Append(route.Describe()).Append('\n');
+            }
+        }
+
         return sb.ToString();
     }
 
-    public static string Json(AccessAnswer answer, Subject subject, string action, string? resource) =>
+    /// <summary>The answer to an invoke question: may the principal invoke the function (from the source)?</summary>
+    public static string WriteInvoke(AccessAnswer answer, Subject subject, string principal, string? source, string file)
+    {
+        var from = source is null ? "" : $" from {source}";
+        var head = answer.Verdict switch
+        {
+            AccessVerdict.Allowed => $"yes: {principal} may invoke {subject.SamLogicalId}{from}",
+            AccessVerdict.NotAllowed => $"no: {principal} may not invoke {subject.SamLogicalId}{from}",
+            _ => $"cannot tell before deploy whether {principal} may invoke {subject.SamLogicalId}{from}",
+        };
+        var body = Write(answer with { Reason = answer.Verdict == AccessVerdict.Allowed ? "allowed" : answer.Reason }, subject, "", null, file);
+        return head + "\n" + body[(body.IndexOf('\n') + 1)..];
+    }
+
+    /// <summary>The answer as JSON: an action question has action and resource, an invoke question principal and source.</summary>
+    private static Node Nullable(string? text) => text is null ? NullNode.Instance : new StringNode(text);
+
+    public static string Json(AccessAnswer answer, Subject subject, string? action, string? resource, string? principal = null, string? source = null) =>
         JsonText.Pretty(N.Map(
             ("function", subject.SamLogicalId),
-            ("action", action),
-            ("resource", resource is null ? NullNode.Instance : new StringNode(resource)),
+            ("action", Nullable(action)),
+            ("resource", Nullable(resource)),
+            ("principal", Nullable(principal)),
+            ("source", Nullable(source)),
             ("verdict", answer.Verdict switch { AccessVerdict.Allowed => "allowed", AccessVerdict.NotAllowed => "not-allowed", _ => "unverifiable" }),
             ("reason", answer.Reason),
-            ("because", N.Seq(answer.Because.Select(PermissionsJson.Grant)))));
+            ("because", N.Seq(answer.Because.Select(PermissionsJson.Grant))),
+            ("invokers", N.Seq(answer.Invokers.Select(PermissionsJson.Invoker)))));
 }

@@ -18,7 +18,11 @@ public enum AccessVerdict
 }
 
 /// <summary>The answer to "may this function do this action (on this resource)?", with the grants that decide it.</summary>
-public sealed record AccessAnswer(AccessVerdict Verdict, string Reason, IReadOnlyList<Grant> Because);
+public sealed record AccessAnswer(AccessVerdict Verdict, string Reason, IReadOnlyList<Grant> Because)
+{
+    /// <summary>For an invoke question: the invokers that let the principal in.</summary>
+    public IReadOnlyList<Invoker> Invokers { get; init; } = [];
+}
 
 /// <summary>
 /// "Can ResizeFunction s3:PutObject on arn:aws:s3:::bucket/key?" — the role's statements evaluated as IAM does
@@ -37,6 +41,22 @@ public static class AccessQuery
         }
 
         return resource is null ? Anywhere(subject, action) : On(map, subject, action, resource, values);
+    }
+
+    /// <summary>
+    /// "May s3.amazonaws.com invoke it (from this source)?" — the function's resource policy, the roles that may
+    /// call it and its event source mappings, checked as the intent check does for a declared invoker.
+    /// </summary>
+    public static AccessAnswer AskInvoke(PermissionMap map, Subject subject, string principal, string? source)
+    {
+        var where = new IntentLocation("query", "query", SourceSpan.None);
+        var intent = new IntentDocument([new SubjectIntent(subject.LogicalId, subject.Kind,
+            [new InvokeIntent(principal, source is null ? null : new StringNode(source), null, null, where)], null, where)]);
+        var finding = IntentDiff.Run(map, intent).Findings.FirstOrDefault(f => f.Side == FindingSide.Invoke && f.Kind != FindingKind.Excess && f.Intent is not null);
+        var invokers = subject.InvokedBy.Where(i => i.Principal.Split(", ").Any(p => Wildcard.Matches(principal, p, ignoreCase: true))).ToList();
+        return finding is null
+            ? new AccessAnswer(AccessVerdict.Allowed, source is null ? "allowed" : $"allowed from {source}", []) { Invokers = invokers }
+            : new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason, []) { Invokers = invokers };
     }
 
     /// <summary>The grants whose actions name the action, whatever their resources.</summary>

@@ -82,4 +82,23 @@ public sealed class CanCommandTests
         Assert.Contains("(there are: Fn)", r.Err, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("can", t, "Fn", "GetObject").ExitCode);
     }
+
+    [Fact]
+    public void Invoked_by_asks_the_resource_policy_side()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template.Replace("      Policies:", "      Events:\n        Get:\n          Type: Api\n          Properties: { Path: /x, Method: get }\n      Policies:", StringComparison.Ordinal));
+        var api = CliRunner.Run("can", t, "Fn", "--invoked-by", "apigateway.amazonaws.com");
+        Assert.Equal(0, api.ExitCode);
+        Assert.StartsWith("yes: apigateway.amazonaws.com may invoke Fn\n", api.Out, StringComparison.Ordinal);
+        Assert.Contains("callers: ServerlessRestApi GET /x: open", api.Out, StringComparison.Ordinal);
+
+        var s3 = CliRunner.Run("can", t, "Fn", "--invoked-by", "s3.amazonaws.com", "--format", "json");
+        Assert.Equal(1, s3.ExitCode);
+        Assert.Contains("\"verdict\": \"not-allowed\"", s3.Out, StringComparison.Ordinal);
+        Assert.Contains("nothing lets s3.amazonaws.com invoke it", s3.Out, StringComparison.Ordinal);
+
+        Assert.Equal(2, CliRunner.Run("can", t, "Fn", "s3:GetObject", "--invoked-by", "s3.amazonaws.com").ExitCode);
+        Assert.Equal(2, CliRunner.Run("can", t, "Fn").ExitCode);
+    }
 }
