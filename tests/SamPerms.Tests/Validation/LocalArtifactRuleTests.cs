@@ -66,6 +66,13 @@ public sealed class LocalArtifactRuleTests
         File.WriteAllText(Path.Combine(dir.Path, "statemachine", "flow.asl.json"), "{}");
         Assert.Empty(Findings(dir.Path));
 
+        // A ${placeholder} is filled in before packaging: not looked for.
+        Assert.DoesNotContain(TemplateValidator.ValidateText(Template.Replace("src/", "${codeuri}", StringComparison.Ordinal), new ValidationOptions
+        {
+            TemplateDirectory = dir.Path,
+            Transform = new TransformOptions { LocalArtifacts = true },
+        }).Diagnostics, d => d.Code == DiagnosticCatalog.LocalArtifactMissing);
+
         using var empty = new TempDir();
         Assert.Empty(Findings(empty.Path, local: false));
         Assert.DoesNotContain(TemplateValidator.ValidateText(Template, new ValidationOptions { Transform = new TransformOptions { LocalArtifacts = true } }).Diagnostics,

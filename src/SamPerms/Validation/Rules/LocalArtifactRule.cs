@@ -49,7 +49,9 @@ public sealed class LocalArtifactRule : IValidationRule
 
     private static void Report(ValidationContext context, List<Diagnostic> findings, string directory, Node? value, string what)
     {
-        if (value is not StringNode path || !S3Locations.IsLocalPath(path.Value) || Exists(directory, path.Value))
+        // A ${placeholder} is filled in by a script before packaging: not a path to look for.
+        if (value is not StringNode path || !S3Locations.IsLocalPath(path.Value) || path.Value.Contains("${", StringComparison.Ordinal)
+            || Exists(directory, path.Value))
         {
             return;
         }
