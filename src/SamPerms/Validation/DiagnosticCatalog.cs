@@ -44,6 +44,7 @@ public static class DiagnosticCatalog
     public const string PublicFunctionUrl = "SP3106";
     public const string PollerWithExplicitRole = "SP3107";
     public const string OpenApiRoute = "SP3108";
+    public const string RecursiveTrigger = "SP3109";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -191,6 +192,10 @@ public static class DiagnosticCatalog
         "An API route invokes the function without authorization",
         "API Gateway invokes the function (or starts the state machine, with its role) for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
 
+    public static readonly DiagnosticDescriptor RecursiveTriggerRule = new(RecursiveTrigger, Severity.Warning, CategoryRisk,
+        "A function may trigger itself",
+        "The function is invoked by a queue, topic, bucket or stream its own role may write to: what it writes there invokes it again, and again (a recursive loop that runs up the bill until Lambda's loop detection or a limit stops it). Write to another resource, or narrow the grant (a prefix, a condition).");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -202,7 +207,7 @@ public static class DiagnosticCatalog
         UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
-        PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule,
+        PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule, RecursiveTriggerRule,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

@@ -33,5 +33,6 @@ public static class RuleRegistry
         new PublicFunctionUrlRule(),
         new PollerWithExplicitRoleRule(),
         new OpenApiRouteRule(),
+        new RecursiveTriggerRule(),
     ];
 }

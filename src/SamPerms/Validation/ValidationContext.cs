@@ -18,6 +18,7 @@ public sealed class ValidationContext
 {
     private StaticValues? _outputValues;
     private IReadOnlyList<PolicyStatement>? _outputStatements;
+    private PermissionMap? _permissionMap;
 
     public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
     {
@@ -56,6 +57,9 @@ public sealed class ValidationContext
 
     /// <summary>Values of the output rendered as far as they are known before deploy.</summary>
     public StaticValues OutputValues => _outputValues ??= new StaticValues(Output ?? new MapNode(), Options.Region, Options.EffectivePartition, Options.ParameterOverrides);
+
+    /// <summary>The permission map of the output (null when SAM rejects the template), built once for the rules that need it.</summary>
+    public PermissionMap? PermissionMap => Outcome is { Succeeded: true } outcome ? _permissionMap ??= PermissionMapBuilder.Build(outcome, Options) : null;
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatement> OutputStatements => _outputStatements ??= Output is { } output ? PolicyDocuments.Statements(output) : [];

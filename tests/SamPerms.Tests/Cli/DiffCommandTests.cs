@@ -167,9 +167,11 @@ public sealed class DiffCommandTests
         Assert.Contains("template.yaml:17:11 (Fn.Policies[0])", r.Out, StringComparison.Ordinal);
 
         // A real action near the declared one is no misspelling (GetItem is not a typo of PutItem).
-        Assert.DoesNotContain("misspelling", CliRunner.Run("diff", dir.Write("other.yaml", File.ReadAllText(t)
+        var other = CliRunner.Run("diff", dir.Write("other.yaml", File.ReadAllText(t)
             .Replace("sqs:SendMessage,", "dynamodb:GetItem,", StringComparison.Ordinal)
-            .Replace("sqs:SendMesage,", "dynamodb:PutItem,", StringComparison.Ordinal)), "--fail-on", "none").Out, StringComparison.Ordinal);
+            .Replace("sqs:SendMesage,", "dynamodb:PutItem,", StringComparison.Ordinal)), "--fail-on", "none");
+        Assert.Contains("MISSING      allow   dynamodb:GetItem on ${Queue.Arn}", other.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("misspelling", other.Out, StringComparison.Ordinal);
     }
 
     [Fact]
