@@ -71,6 +71,19 @@ public sealed class SchemaTests
         Valid("intent.schema.json", JsonText.Pretty(read.Root!));
     }
 
+    [Theory]
+    [InlineData("ResizeFunction", "s3:PutObject", "arn:aws:s3:::mybucket-image-processing-resized/a.jpg")]
+    [InlineData("ResizeFunction", "s3:DeleteObject", null)]
+    [InlineData("ResizeFunction", "--invoked-by", "s3.amazonaws.com")]
+    public void Can_output_follows_its_schema(string function, string first, string? second)
+    {
+        var template = RepoPaths.InRepo("templates", "image-resizer", "template.yaml");
+        string[] args = ["can", template, function, first, .. second is null ? Array.Empty<string>() : [second], "--format", "json"];
+        var r = CliRunner.Run(args);
+        Assert.True(r.ExitCode is 0 or 1, r.Err);
+        Valid("can.schema.json", r.Out);
+    }
+
     [Fact]
     public void A_wrong_intent_is_rejected_by_the_schema()
     {
