@@ -46,7 +46,8 @@ public static class PermissionsCommand
                 var subject = map!.Find(only);
                 if (subject is null)
                 {
-                    output.Error($"no function or state machine '{only}' in {path}");
+                    var known = string.Join(", ", map.Subjects.Select(s => s.SamLogicalId).Distinct());
+                    output.Error($"no function or state machine '{only}' in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
                     return ExitCodes.UsageOrIo;
                 }
 
