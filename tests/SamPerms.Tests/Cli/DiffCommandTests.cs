@@ -69,6 +69,10 @@ public sealed class DiffCommandTests
         var r = CliRunner.Run("diff", t, "--intent", i);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("intent.yaml:2:3: error SP4002: the intent names function 'Missing', which the template does not define", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", r.Err, StringComparison.Ordinal);
+
+        var typo = CliRunner.Run("diff", t, "--intent", dir.Write("typo.yaml", "Functions:\n  Fm:\n    Allow: []\n"));
+        Assert.Contains("which the template does not define (did you mean 'Fn'?)", typo.Err, StringComparison.Ordinal);
     }
 
     [Fact]

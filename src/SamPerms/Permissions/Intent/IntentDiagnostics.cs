@@ -12,6 +12,7 @@ public static class IntentDiagnostics
     public static Diagnostic Invalid(string message, SourceSpan span, string file) =>
         new Diagnostic(InvalidIntent, Severity.Error, message, span).WithFile(file);
 
-    public static Diagnostic Unknown(string id, string kind, SourceSpan span, string file) =>
-        new Diagnostic(UnknownSubject, Severity.Error, $"the intent names {kind} '{id}', which the template does not define", span).WithFile(file);
+    public static Diagnostic Unknown(string id, string kind, SourceSpan span, string file, IEnumerable<string>? known = null) =>
+        new Diagnostic(UnknownSubject, Severity.Error,
+            $"the intent names {kind} '{id}', which the template does not define{Validation.Suggest.DidYouMean(id, known ?? [])}", span).WithFile(file);
 }

@@ -36,7 +36,8 @@ public sealed partial class IntentDiff(StaticValues values)
     /// <summary>The intent entries naming no function or state machine of the template.</summary>
     public static List<Validation.Diagnostic> Unknown(PermissionMap map, IntentDocument intent) =>
         intent.Subjects.Where(s => map.Find(s.Id) is null)
-            .Select(s => IntentDiagnostics.Unknown(s.Id, s.Kind == SubjectKind.Function ? "function" : "state machine", s.Location.Span, s.Location.File))
+            .Select(s => IntentDiagnostics.Unknown(s.Id, s.Kind == SubjectKind.Function ? "function" : "state machine", s.Location.Span, s.Location.File,
+                map.Subjects.Where(x => x.Kind == s.Kind).Select(x => x.SamLogicalId)))
             .ToList();
 
     private void Check(Subject subject, SubjectIntent intent)
