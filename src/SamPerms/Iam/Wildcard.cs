@@ -11,10 +11,28 @@ public static class Wildcard
     /// <summary>Beyond this many explored states <see cref="Covers"/> gives up and answers "not covered".</summary>
     private const int CoverageStateLimit = 20_000;
 
+    /// <summary>Work allowed for one coverage question (state-set sizes stepped), so that no pattern makes it hang.</summary>
+    private const long CoverageWorkLimit = 400_000;
+
+    /// <summary>More wildcards than this in the wide pattern is no real policy: such a pattern is not known to cover.</summary>
+    private const int CoverageWildcardLimit = 64;
+
+    /// <summary>Product of pattern and value lengths beyond which a starred match is not attempted.</summary>
+    private const long MatchWorkLimit = 64_000_000;
+
+    /// <summary>Cells of the intersection table allowed (two 4,000-character patterns).</summary>
+    private const long IntersectCellLimit = 16_000_000;
+
     /// <summary>Does <paramref name="pattern"/> match the literal <paramref name="value"/>?</summary>
     public static bool Matches(string pattern, string value, bool ignoreCase)
     {
-        // Iterative glob matching with single backtracking point: linear in practice, no recursion.
+        // Iterative glob matching with single backtracking point: linear in practice, no recursion. Its worst case
+        // is the product of the lengths; far beyond any ARN or action (hostile input) the answer is "no match".
+        if ((long)pattern.Length * value.Length > MatchWorkLimit && pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         int p = 0, v = 0, starP = -1, starV = 0;
         while (v < value.Length)
         {
@@ -70,6 +88,11 @@ public static class Wildcard
             return Matches(wide, narrow, ignoreCase: false);
         }
 
+        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') > CoverageWildcardLimit)
+        {
+            return false;
+        }
+
         var alphabet = new List<char>();
         foreach (var c in wide)
         {
@@ -92,6 +115,7 @@ public static class Wildcard
         }
 
         Push(0, start);
+        long effort = 0;
         while (work.Count > 0)
         {
             if (seen.Count > CoverageStateLimit)
@@ -100,6 +124,13 @@ public static class Wildcard
             }
 
             var (j, states) = work.Pop();
+
+            // Beyond the budget the answer is "not known to cover", which callers treat as not covered.
+            effort += (long)(states.Count + 1) * (alphabet.Count + 2);
+            if (effort > CoverageWorkLimit)
+            {
+                return false;
+            }
             if (states.Count == 0)
             {
                 return false; // the narrow pattern can still be completed to a value the wide one rejects
@@ -148,6 +179,13 @@ public static class Wildcard
         {
             a = a.ToLowerInvariant();
             b = b.ToLowerInvariant();
+        }
+
+        // Patterns far beyond any ARN (IAM allows 2048 characters): answer "may intersect" rather than fill a
+        // table of their lengths' product.
+        if ((long)(a.Length + 1) * (b.Length + 1) > IntersectCellLimit)
+        {
+            return true;
         }
 
         // can[i, j]: the suffixes a[i..] and b[j..] have a common value. A character produced by a star on both
