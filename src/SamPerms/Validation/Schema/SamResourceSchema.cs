@@ -34,7 +34,22 @@ public static class SamResourceSchema
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(JsonText.Compact(N.Map(("Resources", resources))));
+            // Only AWS::Serverless resources are the schema's business: the others are not handed over at all.
+            var serverless = new MapNode();
+            foreach (var e in resources.Entries)
+            {
+                if (e.Value is MapNode r && r.Get("Type") is StringNode { Value: var type } && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
+                {
+                    serverless.Add(e);
+                }
+            }
+
+            if (serverless.Count == 0)
+            {
+                return errors;
+            }
+
+            document = JsonDocument.Parse(JsonText.Compact(N.Map(("Resources", serverless))));
         }
         catch (JsonException)
         {
