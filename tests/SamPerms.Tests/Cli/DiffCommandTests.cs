@@ -221,6 +221,41 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void A_Deny_in_the_intent_is_a_guardrail_even_under_a_wide_Allow()
+    {
+        const string template = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Metadata:
+                  SamPerms:
+                    Allow:
+                      - Action: ['s3:*', 'logs:*']
+                        Resource: '*'
+                    Deny:
+                      - Action: s3:Delete*
+                        Resource: '*'
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.b
+                  CodeUri: s3://b/k.zip
+                  Policies:
+                    - S3CrudPolicy: {BucketName: photos}
+            """;
+        using var dir = new TempDir();
+        var r = CliRunner.Run("diff", dir.Write("template.yaml", template));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("EXCESS       allow   s3:Delete* on *", r.Out, StringComparison.Ordinal);
+        Assert.Contains("forbidden by the intent, granted by policy template S3CrudPolicy (Fn.Policies[0])", r.Out, StringComparison.Ordinal);
+        Assert.Contains("summary: 0 missing, 1 excess, 0 unverifiable", r.Out, StringComparison.Ordinal);
+
+        var read = CliRunner.Run("diff", dir.Write("read.yaml", template.Replace("S3CrudPolicy", "S3ReadPolicy", StringComparison.Ordinal)));
+        Assert.Equal(0, read.ExitCode);
+        Assert.Contains("summary: 0 missing, 0 excess, 0 unverifiable", read.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_intent_there_is_nothing_to_check()
     {
         using var dir = new TempDir();

@@ -49,7 +49,7 @@ public sealed class IntentReaderTests
             Lambdas: {}
             """);
         Assert.Equal(
-            ["intent.yaml:3:5: error SP4001: unknown key 'Alow' (expected InvokedBy, Allow)",
+            ["intent.yaml:3:5: error SP4001: unknown key 'Alow' (expected InvokedBy, Allow, Deny; did you mean 'Allow'?)",
              "intent.yaml:6:9: error SP4001: an InvokedBy entry needs a Principal or an EventSource",
              "intent.yaml:7:1: error SP4001: unknown key 'Lambdas': an intent file has Functions and StateMachines"],
             diagnostics.Select(d => d.Format()).Order(StringComparer.Ordinal));

@@ -51,6 +51,57 @@ public sealed partial class IntentDiff(StaticValues values)
         {
             CheckInvoke(subject, invokedBy);
         }
+
+        if (intent.Deny is { } deny)
+        {
+            CheckForbidden(subject, deny);
+        }
+    }
+
+    /// <summary>What the intent forbids must not be granted, not even part of it: granted is excess, maybe granted unverifiable.</summary>
+    private void CheckForbidden(Subject subject, IReadOnlyList<AllowIntent> deny)
+    {
+        var grants = GrantStatements.Of(subject.MayDo, values);
+        var opaque = subject.MayDo.FirstOrDefault(g => g.Opaque);
+        foreach (var d in deny)
+        {
+            foreach (var actionNode in d.Actions)
+            {
+                foreach (var resourceNode in d.Resources)
+                {
+                    var action = Text(actionNode);
+                    var resource = Text(resourceNode);
+                    if (subject.Role.Kind is RoleKind.External or RoleKind.Unknown)
+                    {
+                        Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                            $"forbidden by the intent; the role is not in this template ({subject.Role.Display})", null, d.Location);
+                        continue;
+                    }
+
+                    var ev = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
+                    switch (ev.Decision)
+                    {
+                        case Decision.Allowed:
+                            var grant = subject.MayDo[ev.Allowing[0].Id];
+                            Add(FindingKind.Excess, subject, FindingSide.Allow, action, resource, null, null,
+                                $"forbidden by the intent, granted by {Describe(grant)}", grant.Source, d.Location);
+                            break;
+                        case Decision.Undecided:
+                            Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                                "forbidden by the intent; " + Undecided(subject, ev), Origin(subject, ev), d.Location);
+                            break;
+                        default:
+                            if (opaque is not null)
+                            {
+                                Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                                    $"forbidden by the intent; managed policy {opaque.PolicyName} may grant it", opaque.Source, d.Location);
+                            }
+
+                            break;
+                    }
+                }
+            }
+        }
     }
 
     private string Text(Node node) => values.Render(node).Text;

@@ -19,7 +19,11 @@ public sealed record SubjectIntent(
     SubjectKind Kind,
     IReadOnlyList<InvokeIntent>? InvokedBy,
     IReadOnlyList<AllowIntent>? Allow,
-    IntentLocation Location);
+    IntentLocation Location)
+{
+    /// <summary>What its role must never be allowed (a guardrail, checked even when Allow is a wide ceiling).</summary>
+    public IReadOnlyList<AllowIntent>? Deny { get; init; }
+}
 
 /// <summary>
 /// A declared invoker: a principal (service, account, <c>*</c>) optionally limited to a source ARN and account;

@@ -12,7 +12,7 @@ namespace SamPerms.Permissions.Intent;
 /// </summary>
 public static class IntentReader
 {
-    private static readonly string[] SubjectKeys = ["InvokedBy", "Allow"];
+    private static readonly string[] SubjectKeys = ["InvokedBy", "Allow", "Deny"];
     private static readonly string[] InvokeKeys = ["Principal", "Source", "SourceAccount", "EventSource", "Authorization"];
     private static readonly string[] AllowKeys = ["Action", "Resource", "Condition"];
 
@@ -117,14 +117,15 @@ public static class IntentReader
 
         if (node is not MapNode m)
         {
-            diagnostics.Add(IntentDiagnostics.Invalid($"the intent for '{id}' must be a mapping with InvokedBy and Allow", node.Span, file));
+            diagnostics.Add(IntentDiagnostics.Invalid($"the intent for '{id}' must be a mapping with InvokedBy, Allow and Deny", node.Span, file));
             return null;
         }
 
         CheckKeys(m, SubjectKeys, file, diagnostics);
         var invokedBy = m.Get("InvokedBy") is { } ib ? Items(ib, $"{path}.InvokedBy", file, diagnostics).Select(x => ReadInvoke(x.Node, x.Path, file, diagnostics)).OfType<InvokeIntent>().ToList() : null;
-        var allow = m.Get("Allow") is { } al ? Items(al, $"{path}.Allow", file, diagnostics).Select(x => ReadAllow(x.Node, x.Path, file, diagnostics)).OfType<AllowIntent>().ToList() : null;
-        return new SubjectIntent(id, kind, invokedBy, allow, location);
+        var allow = m.Get("Allow") is { } al ? Items(al, $"{path}.Allow", file, diagnostics).Select(x => ReadAllow(x.Node, x.Path, file, diagnostics, "Allow")).OfType<AllowIntent>().ToList() : null;
+        var deny = m.Get("Deny") is { } de ? Items(de, $"{path}.Deny", file, diagnostics).Select(x => ReadAllow(x.Node, x.Path, file, diagnostics, "Deny")).OfType<AllowIntent>().ToList() : null;
+        return new SubjectIntent(id, kind, invokedBy, allow, location) { Deny = deny };
     }
 
     private static InvokeIntent? ReadInvoke(Node node, string path, string file, List<Diagnostic> diagnostics)
@@ -160,11 +161,11 @@ public static class IntentReader
             AuthorizationRequired: authorization is StringNode { Value: "required" });
     }
 
-    private static AllowIntent? ReadAllow(Node node, string path, string file, List<Diagnostic> diagnostics)
+    private static AllowIntent? ReadAllow(Node node, string path, string file, List<Diagnostic> diagnostics, string side)
     {
         if (node is not MapNode m)
         {
-            diagnostics.Add(IntentDiagnostics.Invalid("an Allow entry is a mapping with Action and Resource", node.Span, file));
+            diagnostics.Add(IntentDiagnostics.Invalid($"an {side} entry is a mapping with Action and Resource", node.Span, file));
             return null;
         }
 
@@ -173,7 +174,7 @@ public static class IntentReader
         var resources = Values(m.Get("Resource"));
         if (actions.Count == 0 || resources.Count == 0)
         {
-            diagnostics.Add(IntentDiagnostics.Invalid("an Allow entry needs Action and Resource (use '*' for any resource)", m.Span, file));
+            diagnostics.Add(IntentDiagnostics.Invalid($"an {side} entry needs Action and Resource (use '*' for any resource)", m.Span, file));
             return null;
         }
 
@@ -227,7 +228,9 @@ public static class IntentReader
         {
             if (!allowed.Contains(e.Key))
             {
-                diagnostics.Add(IntentDiagnostics.Invalid($"unknown key '{e.Key}' (expected {string.Join(", ", allowed)})", e.KeySpan, file));
+                var near = Validation.Suggest.Closest(e.Key, allowed, 1);
+                var hint = near.Count == 1 ? $"; did you mean '{near[0]}'?" : "";
+                diagnostics.Add(IntentDiagnostics.Invalid($"unknown key '{e.Key}' (expected {string.Join(", ", allowed)}{hint})", e.KeySpan, file));
             }
         }
     }
