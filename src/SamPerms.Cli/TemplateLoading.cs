@@ -40,4 +40,17 @@ public static class TemplateLoading
             ? new Mapped(loaded.Outcome, null, exit)
             : new Mapped(loaded.Outcome, PermissionMapBuilder.Build(loaded.Outcome!, options), null);
     }
+
+    /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>
+    public static Subject? FindSubject(PermissionMap map, string id, string path, CliOutput output)
+    {
+        if (map.Find(id) is { } subject)
+        {
+            return subject;
+        }
+
+        var known = string.Join(", ", map.Subjects.Select(s => s.SamLogicalId).Distinct());
+        output.Error($"no function or state machine '{id}' in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
+        return null;
+    }
 }

@@ -30,10 +30,7 @@ public static class CanCommand
         {
             template, function, action, resource, invokedBy, source, format,
         };
-        foreach (var option in transform.All)
-        {
-            command.Options.Add(option);
-        }
+        transform.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -50,10 +47,8 @@ public static class CanCommand
             }
 
             var id = parse.GetValue(function)!;
-            if (map!.Find(id) is not { } subject)
+            if (TemplateLoading.FindSubject(map!, id, path, output) is not { } subject)
             {
-                var known = string.Join(", ", map.Subjects.Select(s => s.SamLogicalId).Distinct());
-                output.Error($"no function or state machine '{id}' in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
                 return ExitCodes.UsageOrIo;
             }
 
@@ -70,7 +65,7 @@ public static class CanCommand
                 }
 
                 var from = parse.GetValue(source);
-                answer = AccessQuery.AskInvoke(map, subject, principal, from);
+                answer = AccessQuery.AskInvoke(map!, subject, principal, from);
                 output.Out.Write(json ? AccessAnswerText.Json(answer, subject, null, null, principal, from) : AccessAnswerText.WriteInvoke(answer, subject, principal, from, path));
             }
             else
@@ -89,7 +84,7 @@ public static class CanCommand
                     return ExitCodes.UsageOrIo;
                 }
 
-                answer = AccessQuery.Ask(map, subject, act, res);
+                answer = AccessQuery.Ask(map!, subject, act, res);
                 output.Out.Write(json ? AccessAnswerText.Json(answer, subject, act, res) : AccessAnswerText.Write(answer, subject, act, res, path));
             }
 

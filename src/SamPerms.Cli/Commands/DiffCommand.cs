@@ -41,10 +41,7 @@ public static class DiffCommand
         {
             templates, intent, format, failOn,
         };
-        foreach (var option in transform.All)
-        {
-            command.Options.Add(option);
-        }
+        transform.AddTo(command);
 
         command.SetAction(parse =>
         {

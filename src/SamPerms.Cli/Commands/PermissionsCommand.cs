@@ -22,10 +22,7 @@ public static class PermissionsCommand
         {
             template, function, format,
         };
-        foreach (var option in transform.All)
-        {
-            command.Options.Add(option);
-        }
+        transform.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -43,15 +40,12 @@ public static class PermissionsCommand
 
             if (parse.GetValue(function) is { } only)
             {
-                var subject = map!.Find(only);
-                if (subject is null)
+                if (TemplateLoading.FindSubject(map!, only, path, output) is not { } subject)
                 {
-                    var known = string.Join(", ", map.Subjects.Select(s => s.SamLogicalId).Distinct());
-                    output.Error($"no function or state machine '{only}' in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
                     return ExitCodes.UsageOrIo;
                 }
 
-                map = map with { Subjects = [subject] };
+                map = map! with { Subjects = [subject] };
             }
 
             output.Out.Write(parse.GetValue(format) switch

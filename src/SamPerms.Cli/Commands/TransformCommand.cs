@@ -39,10 +39,7 @@ public static class TransformCommand
         {
             templates, format, outFile, outDir,
         };
-        foreach (var option in transform.All)
-        {
-            command.Options.Add(option);
-        }
+        transform.AddTo(command);
 
         command.SetAction(parse =>
         {

@@ -40,6 +40,17 @@ public sealed class TransformOptionSet
 
     public IEnumerable<Option> All => [Region, Partition, Parameters, LocalArtifacts, ConfigFile, ConfigEnv];
 
+    /// <summary>Adds every option of the set to the command.</summary>
+    public Command AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+
     /// <summary>
     /// The transform options from the parsed command line, the parameter items it gave (Key=Value), and the SAM
     /// CLI configuration; false (and a message written) on a bad value or an unreadable configuration.

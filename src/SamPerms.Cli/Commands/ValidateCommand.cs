@@ -33,10 +33,7 @@ public static class ValidateCommand
         {
             templates, format, severity, ignore,
         };
-        foreach (var option in transform.All)
-        {
-            command.Options.Add(option);
-        }
+        transform.AddTo(command);
 
         command.SetAction(parse =>
         {

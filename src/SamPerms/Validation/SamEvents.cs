@@ -8,6 +8,15 @@ public readonly record struct SamEvent(string ResourceId, string Name, string Ty
     /// <summary>"the S3 event 'Upload' of MyFunction".</summary>
     public override string ToString() => $"the {Type} event '{Name}' of {ResourceId}";
 
+    /// <summary>
+    /// How a finding names an output resource: the SAM event it was generated for, else "{noun} {id} (generated
+    /// from {SAM resource})", else "{noun} {id}".
+    /// </summary>
+    public static string Describe(ValidationContext context, string outputLogicalId, string noun) =>
+        Of(context, outputLogicalId) is { } ev ? ev.ToString()
+        : context.GeneratedFrom(outputLogicalId) is { } sam ? $"{noun} {outputLogicalId} (generated from {sam})"
+        : $"{noun} {outputLogicalId}";
+
     public static SamEvent? Of(ValidationContext context, string outputLogicalId)
     {
         if (context.Origin(outputLogicalId) is not { } origin || !origin.PropertyPath.StartsWith("Events.", StringComparison.Ordinal))

@@ -26,9 +26,7 @@ public sealed class OpenApiRouteRule : IValidationRule
             if (e.Value is MapNode role && role.Get("Type")?.Str == "AWS::IAM::Role" && TrustsApiGateway(role)
                 && ApiRoutes.ForRole(context.OutputResources, e.Key) is { } roleRoutes)
             {
-                var roleCause = SamEvent.Of(context, e.Key) is { } roleEvent ? roleEvent.ToString()
-                    : context.GeneratedFrom(e.Key) is { } owner ? $"role {e.Key} (generated from {owner})" : $"role {e.Key}";
-                Report(context, findings, e.Key, roleRoutes, roleCause, $"call what role {e.Key} allows (API Gateway assumes it)");
+                Report(context, findings, e.Key, roleRoutes, SamEvent.Describe(context, e.Key, "role"), $"call what role {e.Key} allows (API Gateway assumes it)");
                 continue;
             }
 
@@ -40,10 +38,7 @@ public sealed class OpenApiRouteRule : IValidationRule
                 continue;
             }
 
-            var cause = SamEvent.Of(context, e.Key) is { } ev ? ev.ToString()
-                : context.GeneratedFrom(e.Key) is { } sam ? $"Lambda permission {e.Key} (generated from {sam})"
-                : $"Lambda permission {e.Key}";
-            Report(context, findings, e.Key, routes, cause, "invoke the function");
+            Report(context, findings, e.Key, routes, SamEvent.Describe(context, e.Key, "Lambda permission"), "invoke the function");
         }
     }
 
