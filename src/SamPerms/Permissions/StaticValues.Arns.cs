@@ -73,11 +73,31 @@ public sealed partial class StaticValues
             ("AWS::Lambda::Alias", null) => Qualified(props, Name("Name", "${" + logicalId + ".Name}")),
             ("AWS::Lambda::Version", null) => Qualified(props, "${" + logicalId + ".Version}"),
             ("AWS::StepFunctions::StateMachine", null or "Arn") => $"{prefix}states:{regional}:stateMachine:{Name("StateMachineName", "${" + logicalId + ".Name}")}",
+            ("AWS::StepFunctions::StateMachineVersion", null or "Arn") => StateMachineOf(props) is { } machine ? $"{machine}:${{{logicalId}.Version}}" : null,
+            ("AWS::StepFunctions::StateMachineAlias", null or "Arn") => StateMachineOfAlias(props) is { } machine ? $"{machine}:{Name("Name", "${" + logicalId + ".Name}")}" : null,
             ("AWS::Kinesis::Stream", "Arn") => $"{prefix}kinesis:{regional}:stream/{Name("Name", "${" + logicalId + "}")}",
             ("AWS::Events::Rule", "Arn") => $"{prefix}events:{regional}:rule/{Name("Name", "${" + logicalId + "}")}",
             ("AWS::IAM::Role", "Arn") => $"{prefix}iam::${{AWS::AccountId}}:role/{Name("RoleName", "${" + logicalId + "}")}",
             _ => null,
         };
+    }
+
+    /// <summary>The ARN of the state machine a StateMachineVersion's StateMachineArn names.</summary>
+    private string? StateMachineOf(MapNode? versionProps) =>
+        Intrinsics.LogicalIdOf(versionProps?.Get("StateMachineArn")) is { } id ? ArnOf(id, null) : null;
+
+    /// <summary>
+    /// The ARN of the state machine behind an alias: through the version its DeploymentPreference or first
+    /// RoutingConfiguration entry names.
+    /// </summary>
+    private string? StateMachineOfAlias(MapNode? aliasProps)
+    {
+        var version = (aliasProps?.Get("DeploymentPreference") as MapNode)?.Get("StateMachineVersionArn")
+            ?? ((aliasProps?.Get("RoutingConfiguration") as SeqNode)?.Items.FirstOrDefault() as MapNode)?.Get("StateMachineVersionArn");
+        return Intrinsics.LogicalIdOf(version) is { } id && _resources.Get(id) is MapNode v
+            && v.Get("Type")?.Str == "AWS::StepFunctions::StateMachineVersion"
+            ? StateMachineOf(v.Get("Properties") as MapNode)
+            : null;
     }
 
     /// <summary>An alias or version ARN: the function's ARN and the qualifier.</summary>
