@@ -1,13 +1,12 @@
-using SamPerms.Model;
 using SamPerms.Permissions;
 
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
 /// A REST or HTTP API route through which API Gateway invokes a function (or, with a role, starts a state
-/// machine), open to anyone who can reach the API:
-/// no authorizer, IAM auth or API key on the route, no resource policy or private endpoint on the API. An info,
-/// not a warning: public endpoints are often meant to be.
+/// machine), open to anyone who can reach the API: no authorizer, IAM auth or API key on the route, no resource
+/// policy or private endpoint on the API. An info, not a warning: public endpoints are often meant to be. The
+/// routes are the permission map's (each API Gateway permission's, and each role API Gateway assumes).
 /// </summary>
 public sealed class OpenApiRouteRule : IValidationRule
 {
@@ -15,55 +14,33 @@ public sealed class OpenApiRouteRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Output is null)
+        if (context.PermissionMap is not { } map)
         {
             return;
         }
 
-        foreach (var e in context.OutputResources.Entries)
+        // A role may invoke several subjects: each permission or role once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var i in map.Subjects.SelectMany(s => s.InvokedBy).Concat(map.UnattachedInvokers))
         {
-            // A role API Gateway assumes to start a state machine (or call another service): its routes.
-            if (e.Value is MapNode role && role.Get("Type")?.Str == "AWS::IAM::Role" && TrustsApiGateway(role)
-                && ApiRoutes.ForRole(context.OutputResources, e.Key) is { } roleRoutes)
-            {
-                Report(context, findings, e.Key, roleRoutes, SamEvent.Describe(context, e.Key, "role"), $"call what role {e.Key} allows (API Gateway assumes it)");
-                continue;
-            }
-
-            if (e.Value is not MapNode r || r.Get("Type")?.Str != "AWS::Lambda::Permission" || r.Get("Properties") is not MapNode p
-                || p.Get("Principal") is not StringNode { Value: var principal } || !principal.StartsWith("apigateway.", StringComparison.Ordinal)
-                || p.Get("SourceArn") is not { } sourceArn
-                || ApiRoutes.For(context.OutputResources, context.OutputValues.Render(sourceArn).Text) is not { } routes)
+            if (i.ApiRoutes is not { Count: > 0 } routes || !seen.Add(i.ResourceId))
             {
                 continue;
             }
 
-            Report(context, findings, e.Key, routes, SamEvent.Describe(context, e.Key, "Lambda permission"), "invoke the function");
+            var open = routes.Where(route => route.Access == ApiAccess.Open).Select(route => route.Route).ToList();
+            if (open.Count == 0)
+            {
+                continue;
+            }
+
+            var (noun, target) = i.Kind == InvokerKind.Role
+                ? ("role", $"call what role {i.ResourceId} allows (API Gateway assumes it)")
+                : ("Lambda permission", "invoke the function");
+            var at = context.Locate(i.ResourceId);
+            var what = open.Count == 1 ? $"route {open[0]}" : $"routes {string.Join(", ", open)}";
+            findings.Add(DiagnosticCatalog.OpenApiRouteRule.At(at.Span,
+                $"{SamEvent.Describe(context, i.ResourceId, noun)}: API {routes[0].Api} {what} has no authorization: anyone who can reach the API may {target}", at.Path));
         }
     }
-
-    private static void Report(ValidationContext context, List<Diagnostic> findings, string resourceId, IReadOnlyList<ApiRoute> routes, string cause, string target)
-    {
-        var open = routes.Where(route => route.Access == ApiAccess.Open).Select(route => route.Route).ToList();
-        if (open.Count == 0)
-        {
-            return;
-        }
-
-        var at = context.Locate(resourceId);
-        var what = open.Count == 1 ? $"route {open[0]}" : $"routes {string.Join(", ", open)}";
-        findings.Add(DiagnosticCatalog.OpenApiRouteRule.At(at.Span, $"{cause}: API {routes[0].Api} {what} has no authorization: anyone who can reach the API may {target}", at.Path));
-    }
-
-    private static bool TrustsApiGateway(MapNode role) =>
-        (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument") is { } trust
-        && Contains(trust, "apigateway.amazonaws.com");
-
-    private static bool Contains(Node node, string text) => node switch
-    {
-        StringNode s => s.Value == text,
-        MapNode m => m.Entries.Any(e => e.Value is not null && Contains(e.Value, text)),
-        SeqNode q => q.Any(x => Contains(x, text)),
-        _ => false,
-    };
 }
