@@ -11,7 +11,7 @@ namespace SamPerms.Permissions;
 /// </summary>
 public static class ApiRoutes
 {
-    private const string AnyMethod = "x-amazon-apigateway-any-method";
+    private const string AnyMethod = Sam.Api.OpenApi.OpenApiEditorBase.AnyMethod;
 
     private static readonly HashSet<string> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
