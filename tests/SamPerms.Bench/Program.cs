@@ -17,6 +17,12 @@ if (args is ["gen", var kind, var size, var file])
     return 0;
 }
 
+if (args is ["scale"])
+{
+    SamPerms.Bench.ScaleSeries.Run();
+    return 0;
+}
+
 if (args is ["profile", var profiled, .. var query])
 {
     return SamPerms.Bench.StageProfile.Run(profiled, query);
@@ -135,4 +141,5 @@ for (int i = 0; i < 5; i++)
 }
 
 Console.WriteLine($"large template (200 functions, 200 API events): {largeWatch.Elapsed.TotalMilliseconds / 5:F0} ms");
+SamPerms.Bench.ScaleSeries.Run();
 return 0;

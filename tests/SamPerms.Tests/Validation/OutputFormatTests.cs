@@ -48,6 +48,30 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void Text_shows_a_window_of_a_long_line_not_the_whole_line_per_finding()
+    {
+        // A minified template: every statement on one line, every tenth action misspelled.
+        var statements = string.Join(",", Enumerable.Range(0, 300).Select(i =>
+            $"{{\"Effect\":\"Allow\",\"Action\":\"{(i % 10 == 9 ? "s3:GetObjekt" : "s3:GetObject")}\",\"Resource\":\"arn:aws:s3:::bucket-{i}/*\"}}"));
+        var json = "{\"Transform\":\"AWS::Serverless-2016-10-31\",\"Resources\":{\"Fn\":{\"Type\":\"AWS::Serverless::Function\",\"Properties\":{"
+            + "\"CodeUri\":\"s3://b/k.zip\",\"Handler\":\"a.b\",\"Runtime\":\"python3.12\",\"Policies\":[{\"Statement\":[" + statements + "]}]}}}}\n";
+        using var dir = new TempDir();
+        var r = CliRunner.Run("validate", dir.Write("template.json", json));
+
+        var excerpts = r.Out.Split('\n').Where(l => l.StartsWith(" 1 | ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, excerpts.Count);
+        Assert.All(excerpts, l => Assert.True(l.Length <= " 1 | ".Length + 166, $"excerpt of {l.Length} characters"));
+        Assert.True(r.Out.Length < 20 * json.Length / 10, $"{r.Out.Length} characters of output for a {json.Length}-character file");
+
+        // The caret still points at the finding: the misspelled action, inside the window.
+        var lines = r.Out.Split('\n');
+        int first = Array.FindIndex(lines, l => l.StartsWith(" 1 | ", StringComparison.Ordinal));
+        int caret = lines[first + 1].IndexOf('^', StringComparison.Ordinal);
+        Assert.StartsWith("\"s3:GetObjekt\"", lines[first][caret..], StringComparison.Ordinal);
+        Assert.StartsWith(" 1 | ...", lines[first], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_follows_its_schema()
     {
         var r = Run(Risky, "--format", "json");

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""make bench, whole process: the samperms binary given (the installed tool, native where it is) against the AWS SAM
+translator (in process, as the reference runs) and cfn-lint (whole process), on one template, on the corpus batch and
+on the scaling series of issue 14. Wall times are medians; peak is the process's maximum resident set.
+Usage: whole_process.py SAMPERMS_COMMAND CORPUS BENCH_DLL"""
+import glob, logging, os, shlex, statistics, subprocess, sys, tempfile, time
+
+logging.disable(logging.WARNING)
+cli = shlex.split(sys.argv[1])
+corpus = sys.argv[2]
+bench_dll = sys.argv[3]
+inputs = sorted(glob.glob(os.path.join(corpus, "input", "*.yaml")))
+one = os.path.join(corpus, "input", "function_with_policy_templates.yaml")
+devnull = subprocess.DEVNULL
+
+
+def run(args, quiet=True):
+    """Wall seconds and peak MiB of one process."""
+    start = time.perf_counter()
+    p = subprocess.Popen(args, stdout=devnull, stderr=devnull)
+    _, _, usage = os.wait4(p.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def median(args, n):
+    runs = [run(args) for _ in range(n)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def reference_seconds(paths, region="ap-southeast-1"):
+    try:
+        from unittest.mock import MagicMock
+        from samtranslator.translator.transform import transform
+        from samtranslator.yaml_helper import yaml_parse
+    except ImportError:
+        return None
+    os.environ["AWS_DEFAULT_REGION"] = region
+    loader = MagicMock()
+    loader.load.return_value = {}
+    texts = [open(p).read() for p in paths]
+    start = time.perf_counter()
+    for text in texts:
+        try:
+            transform(yaml_parse(text), {"param1": "value1", "param2": "value2"}, loader)
+        except Exception:
+            pass
+    return time.perf_counter() - start
+
+
+print(f"whole process: {' '.join(cli)}")
+t, peak = median(cli + ["transform", one, "--region", "us-east-1"], 9)
+print(f"one template, transform: {1000 * t:.0f} ms, peak {peak:.1f} MiB   (target <= 20 ms, <= 30 MiB)")
+t, peak = median(cli + ["validate", one, "--region", "us-east-1"], 9)
+print(f"one template, validate:  {1000 * t:.0f} ms, peak {peak:.1f} MiB   (target <= 30 ms)")
+lint, lint_peak = median(["cfn-lint", one], 3)
+print(f"one template, cfn-lint:  {1000 * lint:.0f} ms, peak {lint_peak:.1f} MiB   ({lint / t:.0f}x samperms validate)")
+
+with tempfile.TemporaryDirectory() as out:
+    batch, peak = median(cli + ["transform", "--region", "ap-southeast-1", "--parameter-overrides", "param1=value1", "param2=value2",
+                                "--out-dir", out] + inputs, 3)
+ref = reference_seconds(inputs)
+print(f"{len(inputs)}-template batch, transform --out-dir: {batch:.2f} s, peak {peak:.0f} MiB", end="")
+print(f"; reference in process {ref:.1f} s: {ref / batch:.0f}x faster   (target >= 150x)" if ref else "; reference not installed")
+
+print("scaling, whole process (s): N functions, each with two policy templates, an Api and a Schedule event")
+print(f"{'N':>6} {'transform':>10} {'permissions':>12} {'validate':>9} {'can':>6} {'reference':>10}")
+rows = {}
+with tempfile.TemporaryDirectory() as tmp:
+    for n in (100, 200, 400, 800, 1600):
+        path = os.path.join(tmp, f"f{n}.yaml")
+        subprocess.run(["dotnet", bench_dll, "gen", "functions", str(n), path], check=True)
+        row = [run(cli + [c, path, "--region", "us-east-1"])[0] for c in ("transform", "permissions", "validate")]
+        row.append(run(cli + ["can", path, f"Fn{n // 2}", "s3:DeleteObject", "arn:aws:s3:::nothing/x", "--region", "us-east-1"])[0])
+        row.append(reference_seconds([path], "us-east-1") or 0)
+        rows[n] = row
+        print(f"{n:>6} " + " ".join(f"{v:>{w}.2f}" for v, w in zip(row, (10, 12, 9, 6, 10))))
+    print(f"{'1600/400':>6} " + " ".join(f"{rows[1600][i] / rows[400][i]:>{w}.1f}" for i, w in zip(range(5), (10, 12, 9, 6, 10)))
+          + "   (target: each <= 1 s at 1600, ratio <= 5)")
+    path = os.path.join(tmp, "s10000.yaml")
+    subprocess.run(["dotnet", bench_dll, "gen", "statements", "10000", path], check=True)
+    for c in ("validate", "permissions", "can"):
+        args = cli + [c, path, "--region", "us-east-1"] + (["Fn", "s3:DeleteObject", "arn:aws:s3:::nothing/x"] if c == "can" else [])
+        t, peak = run(args)
+        print(f"10,000 statements, {c}: {t:.2f} s, peak {peak:.0f} MiB   (target <= 1 s, <= 200 MB)")
