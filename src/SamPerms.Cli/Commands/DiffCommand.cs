@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SamPerms.Output;
+using SamPerms.Output.Ci;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Permissions.Intent;
@@ -29,8 +30,8 @@ public static class DiffCommand
             Description = "Intent file (schemas/intent.schema.json); inline Metadata: SamPerms in the template is read too",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = new Option<string>("--format", "-f") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var format = new Option<string>("--format", "-f") { Description = "text, json, markdown, junit or codequality", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "junit", "codequality");
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit 1 on findings of this kind. Against intent: missing, excess, unverifiable, any (default), none. "
@@ -132,6 +133,8 @@ public static class DiffCommand
         {
             "json" => IntentDiffJson.Write(report, path),
             "markdown" => IntentDiffMarkdown.Write(report, path),
+            "junit" => JunitXml.Write(CiReports.FromIntent(report, path, Subjects(map!), kind => failOn == "any" || failOn == IntentDiffJson.KindName(kind))),
+            "codequality" => CodeQualityJson.Write(CiReports.FromIntent(report, path, Subjects(map!), kind => failOn == "any" || failOn == IntentDiffJson.KindName(kind))),
             _ => IntentDiffText.Write(report, path),
         });
         var failing = failOn switch
@@ -170,6 +173,8 @@ public static class DiffCommand
         {
             "json" => BaselineDiffJson.Write(report, oldPath, newPath),
             "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
+            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
+            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
             _ => BaselineDiffText.Write(report, oldPath, newPath),
         });
         var failing = failOn switch
@@ -180,4 +185,7 @@ public static class DiffCommand
         };
         return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
+
+    /// <summary>The functions and state machines of a map, each a test case in CI reports.</summary>
+    private static IReadOnlyList<string> Subjects(PermissionMap map) => [.. map.Subjects.Select(s => s.SamLogicalId).Distinct(StringComparer.Ordinal)];
 }
