@@ -23,11 +23,16 @@ public static class DiffCommand
         var templates = new Argument<string[]>("template")
         {
             Description = "TEMPLATE (checked against intent), or OLD NEW (compared)",
-            Arity = new ArgumentArity(1, 2),
+            Arity = new ArgumentArity(0, 2),
         };
         var intent = new Option<string?>("--intent", "-i")
         {
             Description = "Intent file (schemas/intent.schema.json); inline Metadata: SamPerms in the template is read too",
+        };
+        var git = new Option<string?>("--git")
+        {
+            Description = "Compare each TEMPLATE with its version at this git revision (a branch, tag or commit); without TEMPLATE, every template.yaml/.yml/.json the change touches",
+            HelpName = "BASE",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var format = new Option<string>("--format", "-f") { Description = "text, json, markdown, junit or codequality", DefaultValueFactory = _ => "text" };
@@ -40,7 +45,7 @@ public static class DiffCommand
         failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, format, failOn,
+            templates, intent, git, format, failOn,
         };
         transform.AddTo(command);
 
@@ -56,6 +61,24 @@ public static class DiffCommand
             var fmt = parse.GetValue(format) ?? "text";
             var fail = parse.GetValue(failOn);
             var intentFile = parse.GetValue(intent);
+            if (parse.GetValue(git) is { } baseRev)
+            {
+                if (intentFile is not null)
+                {
+                    output.Error("--git compares with a git revision; check intent with 'samperms diff TEMPLATE --intent FILE'");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                var gitFailOn = fail ?? "broadening";
+                if (!BaselineFailOn.Contains(gitFailOn))
+                {
+                    output.Error($"--fail-on {gitFailOn}: with --git use {string.Join(", ", BaselineFailOn)}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                return DiffGit.Run(baseRev, files, options, fmt, gitFailOn, output);
+            }
+
             if (files.Count == 2)
             {
                 if (intentFile is not null)
