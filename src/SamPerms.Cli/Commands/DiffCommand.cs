@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SamPerms.Diagnostics;
 using SamPerms.Output;
 using SamPerms.Output.Ci;
 using SamPerms.Permissions;

@@ -5,6 +5,7 @@ using SamPerms.Output.Ci;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Pipeline;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli.Commands;
@@ -64,7 +65,7 @@ public static class DiffGit
 
     private static PermissionMap? Map(byte[] bytes, string label, TransformOptions options, CliOutput output)
     {
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        var outcome = SamTranslator.TransformBytes(bytes, options);
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, label);

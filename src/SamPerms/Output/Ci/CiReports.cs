@@ -1,7 +1,7 @@
 using SamPerms.Output.Diagnostics;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Permissions.Intent;
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Output.Ci;
 
