@@ -5,8 +5,6 @@ using SamPerms.Output.Ci;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Pipeline;
-using SamPerms.Sam;
-using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli.Commands;
 
@@ -31,8 +29,8 @@ public static class DiffGit
         var exit = 0;
         foreach (var t in found)
         {
-            var before = t.BaseBytes is null ? Empty : Map(t.BaseBytes, $"{baseRev}:{t.BasePath}", options, output);
-            var after = t.WorkingFile is null ? Empty : TemplateLoading.PermissionMap(t.WorkingFile, options, output) is var m && m.Exit is null ? m.Map : null;
+            var before = t.BaseBytes is null ? Empty : TemplateLoading.PermissionMap($"{baseRev}:{t.BasePath}", t.BaseBytes, options, output).Map;
+            var after = t.WorkingFile is null ? Empty : TemplateLoading.PermissionMap(t.WorkingFile, options, output).Map;
             if (before is null || after is null)
             {
                 exit = Math.Max(exit, ExitCodes.Invalid);
@@ -62,17 +60,6 @@ public static class DiffGit
     }
 
     private static PermissionMap Empty => new([], []);
-
-    private static PermissionMap? Map(byte[] bytes, string label, TransformOptions options, CliOutput output)
-    {
-        var outcome = SamTranslator.TransformBytes(bytes, options);
-        foreach (var d in outcome.Diagnostics)
-        {
-            output.Diagnostic(d, label);
-        }
-
-        return outcome.Succeeded ? PermissionMapBuilder.Build(outcome, options) : null;
-    }
 
     /// <summary>How a template changed, as a heading says it.</summary>
     public static string Describe(GitTemplate t) => t.Change switch

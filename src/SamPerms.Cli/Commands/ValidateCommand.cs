@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output.Ci;
 using SamPerms.Output.Diagnostics;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
@@ -89,20 +89,14 @@ public static class ValidateCommand
         var results = new List<ValidatedFile>();
         foreach (var path in s.Templates)
         {
-            byte[] bytes;
-            try
+            var read = FileInput.Read(path);
+            if (read.Bytes is not { } bytes)
             {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                output.Error($"cannot read {path}: {e.Message}");
+                output.Error(read.Error!);
                 return ExitCodes.UsageOrIo;
             }
 
-            var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
-            var text = new UTF8Encoding(false, false).GetString(bytes);
-            results.Add(new ValidatedFile(path, ValidatedFile.SplitLines(text), report));
+            results.Add(TemplateValidation.Run(path, bytes, options));
         }
 
         var rendered = s.Format switch
