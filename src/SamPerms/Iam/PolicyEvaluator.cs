@@ -34,8 +34,8 @@ public enum UndecidedReason
 public sealed record Evaluation(
     Decision Decision,
     UndecidedReason Reason,
-    IReadOnlyList<IamStatement> Allowing,
-    IReadOnlyList<IamStatement> Denying,
+    IReadOnlyList<Statement> Allowing,
+    IReadOnlyList<Statement> Denying,
     bool PartlyDenied);
 
 /// <summary>
@@ -49,12 +49,12 @@ public static class PolicyEvaluator
     /// <summary>Beyond this many catalog actions a wildcard is not checked action by action.</summary>
     private const int UnionExpansionLimit = 3000;
 
-    public static Evaluation Evaluate(IReadOnlyList<IamStatement> statements, string action, string resource)
+    public static Evaluation Evaluate(IReadOnlyList<Statement> statements, string action, string resource)
     {
-        IamStatement? fullDeny = null;
-        var partialDenies = new List<IamStatement>();
-        var maybeDenies = new List<IamStatement>();
-        foreach (var st in statements.Where(s => !s.Allow))
+        Statement? fullDeny = null;
+        var partialDenies = new List<Statement>();
+        var maybeDenies = new List<Statement>();
+        foreach (var st in statements.Where(s => !s.IsAllow))
         {
             var touches = st.Touches(action, resource);
             if (touches == Certainty.No)
@@ -62,7 +62,7 @@ public static class PolicyEvaluator
                 continue;
             }
 
-            if (st.Conditional || touches == Certainty.Maybe)
+            if (st.IsConditional || touches == Certainty.Maybe)
             {
                 maybeDenies.Add(st);
             }
@@ -100,22 +100,22 @@ public static class PolicyEvaluator
     /// Is some of what the request names allowed? An unconditional Allow must touch it, and no unconditional Deny
     /// may cover all of it. Used for intent written with wildcards, which declares a ceiling rather than a need.
     /// </summary>
-    public static Evaluation EvaluateSome(IReadOnlyList<IamStatement> statements, string action, string resource)
+    public static Evaluation EvaluateSome(IReadOnlyList<Statement> statements, string action, string resource)
     {
-        var fullDeny = statements.FirstOrDefault(s => !s.Allow && !s.Conditional && s.Covers(action, resource) == Certainty.Yes);
+        var fullDeny = statements.FirstOrDefault(s => !s.IsAllow && !s.IsConditional && s.Covers(action, resource) == Certainty.Yes);
         if (fullDeny is not null)
         {
             return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
         }
 
         var best = Certainty.No;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
-        foreach (var st in statements.Where(s => s.Allow))
+        foreach (var st in statements.Where(s => s.IsAllow))
         {
             var c = st.Touches(action, resource);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c != Certainty.No && st.Conditional)
+            if (c != Certainty.No && st.IsConditional)
             {
                 (c, why) = (Certainty.Maybe, UndecidedReason.Condition);
             }
@@ -132,8 +132,8 @@ public static class PolicyEvaluator
             }
         }
 
-        var maybeDenies = statements.Where(s => !s.Allow && s.Touches(action, resource) != Certainty.No
-            && (s.Conditional || s.Touches(action, resource) == Certainty.Maybe)).ToList();
+        var maybeDenies = statements.Where(s => !s.IsAllow && s.Touches(action, resource) != Certainty.No
+            && (s.IsConditional || s.Touches(action, resource) == Certainty.Maybe)).ToList();
         return best switch
         {
             Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
@@ -147,7 +147,7 @@ public static class PolicyEvaluator
     /// The actions of a pattern (expanded against the catalog when no single statement decides it) that the
     /// statements' Allows do not certainly cover on the resource. Empty when all are covered.
     /// </summary>
-    public static IReadOnlyList<string> Uncovered(IReadOnlyList<IamStatement> statements, string action, string resource)
+    public static IReadOnlyList<string> Uncovered(IReadOnlyList<Statement> statements, string action, string resource)
     {
         if (Best(statements, action, resource).Coverage == Certainty.Yes)
         {
@@ -164,8 +164,8 @@ public static class PolicyEvaluator
         return uncovered.Count == expanded.Count ? [action] : uncovered;
     }
 
-    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) AllowCoverage(
-        IReadOnlyList<IamStatement> statements, string action, string resource)
+    private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) AllowCoverage(
+        IReadOnlyList<Statement> statements, string action, string resource)
     {
         var best = Best(statements, action, resource);
         if (best.Coverage == Certainty.Yes || !Wildcard.HasWildcard(action))
@@ -181,7 +181,7 @@ public static class PolicyEvaluator
         }
 
         var union = Certainty.Yes;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
         foreach (var a in expanded)
         {
@@ -203,17 +203,17 @@ public static class PolicyEvaluator
     }
 
     /// <summary>The best coverage one Allow statement gives, counting a conditional statement as "maybe".</summary>
-    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) Best(
-        IReadOnlyList<IamStatement> statements, string action, string resource)
+    private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) Best(
+        IReadOnlyList<Statement> statements, string action, string resource)
     {
         var best = Certainty.No;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
-        foreach (var st in statements.Where(s => s.Allow))
+        foreach (var st in statements.Where(s => s.IsAllow))
         {
             var c = st.Covers(action, resource);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c != Certainty.No && st.Conditional)
+            if (c != Certainty.No && st.IsConditional)
             {
                 c = Certainty.Maybe;
                 why = UndecidedReason.Condition;

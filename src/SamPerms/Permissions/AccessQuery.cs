@@ -79,7 +79,7 @@ public static class AccessQuery
 
     private static AccessAnswer On(PermissionMap map, Subject subject, string action, string resource, StaticValues values)
     {
-        var grants = GrantStatements.Of(subject.MayDo, values);
+        var grants = GrantStatements.Of(subject.MayDo);
         var ev = PolicyEvaluator.Evaluate(grants, action, values.Canonical(resource));
         if (ev.Decision == Decision.Allowed)
         {

@@ -13,7 +13,7 @@ namespace SamPerms.Permissions;
 internal sealed class RoleInvokers
 {
     private readonly AnalysisContext _ctx;
-    private readonly List<(string RoleId, List<Grant> Grants, List<IamStatement> Statements, string Trusted, List<string> UsedBy)> _roles = [];
+    private readonly List<(string RoleId, List<Grant> Grants, List<Statement> Statements, string Trusted, List<string> UsedBy)> _roles = [];
 
     public RoleInvokers(AnalysisContext ctx)
     {
@@ -23,7 +23,7 @@ internal sealed class RoleInvokers
             if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role")
             {
                 var grants = new RoleGrants(ctx, ctx.OriginOf(e.Key).LogicalId).ForRole(e.Key);
-                _roles.Add((e.Key, grants, GrantStatements.Of(grants, ctx.Values), Trusted(r), UsersOf(e.Key)));
+                _roles.Add((e.Key, grants, GrantStatements.Of(grants), Trusted(r), UsersOf(e.Key)));
             }
         }
     }
@@ -68,17 +68,17 @@ internal sealed class RoleInvokers
     }
 
     /// <summary>An Allow of the role that reaches the subject (itself, or a qualified alias or version), unless a Deny covers it all.</summary>
-    private static IamStatement? Allowing(List<IamStatement> statements, string action, string arn)
+    private static Statement? Allowing(List<Statement> statements, string action, string arn)
     {
         foreach (var target in new[] { arn, arn + ":*" })
         {
-            if (statements.Any(s => !s.Allow && !s.Conditional && s.Covers(action, target) == Certainty.Yes))
+            if (statements.Any(s => !s.IsAllow && !s.IsConditional && s.Covers(action, target) == Certainty.Yes))
             {
                 return null;
             }
         }
 
-        return statements.FirstOrDefault(s => s.Allow && s.CoversAction(action) != Certainty.No
+        return statements.FirstOrDefault(s => s.IsAllow && s.CoversAction(action) != Certainty.No
             && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(arn + ":*") != Certainty.No));
     }
 
@@ -87,9 +87,9 @@ internal sealed class RoleInvokers
     {
         var principals = new List<string>();
         var doc = (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument");
-        foreach (var st in PolicyStatements.Read(doc, _ctx.Values))
+        foreach (var st in StatementReader.Read(doc, _ctx.Values))
         {
-            if (st.Effect != "Allow" || (st.Node as MapNode)?.Get("Principal") is not { } principal)
+            if (st.Effect != "Allow" || st.Node?.Get("Principal") is not { } principal)
             {
                 continue;
             }
@@ -98,7 +98,7 @@ internal sealed class RoleInvokers
             {
                 foreach (var entry in m.Entries)
                 {
-                    foreach (var value in PolicyStatements.Strings(entry.Value, _ctx.Values))
+                    foreach (var value in StatementReader.Values(entry.Value, _ctx.Values, canonical: false))
                     {
                         principals.Add(entry.Key == "Service" ? value.Text : $"{entry.Key}:{value.Text}");
                     }

@@ -10,7 +10,7 @@ public sealed class UnknownServiceRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
+        foreach (var (st, action, node) in OutputStatements.AuthorActions(context))
         {
             if (action == "*")
             {
