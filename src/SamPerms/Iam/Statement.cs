@@ -52,6 +52,12 @@ public sealed record Statement
 
     public int Id { get; init; }
 
+    /// <summary>
+    /// Why IAM rejects the policy document this statement belongs to (a malformed action in any of its statements),
+    /// or null. A rejected document is never deployed: its statements allow and deny nothing.
+    /// </summary>
+    public string? Rejected { get; init; }
+
     /// <summary>The action patterns as text.</summary>
     public IReadOnlyList<string> Actions => _actions ??= ActionValues.Select(a => a.Text).ToList();
 

@@ -24,10 +24,35 @@ public static class StatementReader
                 continue;
             }
 
+            int first = result.Count;
             AddStatements(d.Get("Statement"), values, cond, result);
+            if (Rejection(result, first) is { } rejected)
+            {
+                for (int i = first; i < result.Count; i++)
+                {
+                    result[i] = result[i] with { Rejected = rejected };
+                }
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Why IAM rejects the document whose statements start at <paramref name="first"/>: its first malformed action.</summary>
+    private static string? Rejection(List<Statement> statements, int first)
+    {
+        for (int i = first; i < statements.Count; i++)
+        {
+            foreach (var a in statements[i].ActionValues)
+            {
+                if (a.Exact && ActionSyntax.Problem(a.Text) is { } problem)
+                {
+                    return $"action '{a.Text}' {problem}";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A statement, a list of them, or an Fn::If of either; AWS::NoValue dropped.</summary>

@@ -96,7 +96,7 @@ public static class BaselineDiff
     {
         // Per resource (as written), the actions the old statements did not allow there.
         var added = new List<(string Resource, List<string> Actions)>();
-        foreach (var g in grants)
+        foreach (var g in grants.Where(g => g.Statement.Rejected is null))
         {
             IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
             IEnumerable<(string Shown, string Canonical)> resources = g.NotResource ? [("*", "*")] : g.Resources.Select(r => (r.Text, values.Canonical(r.Text)));

@@ -209,6 +209,15 @@ public sealed partial class IntentDiff(StaticValues values)
         var reason = uncovered.Count == 1 && uncovered[0] == action
             ? "no statement of the role allows it"
             : $"not granted: {Shorten(uncovered)}";
+        if (subject.MayDo.FirstOrDefault(g => g.IsAllow && g.Statement.Rejected is not null
+            && (g.Statement with { Rejected = null }).Touches(action, Canon(resource)) != Certainty.No) is { } rejected)
+        {
+            // A grant in a policy IAM refuses (a malformed action): the policy never exists, so it allows nothing.
+            reason += $"; {Describe(rejected)} would allow it, but IAM rejects that policy: {rejected.Statement.Rejected}";
+            Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, rejected.Source, where);
+            return;
+        }
+
         if (Misspelled(subject, action) is { } near)
         {
             // The usual cause: the grant is there, spelled wrong (IAM ignores unknown actions without a word).
@@ -274,7 +283,7 @@ public sealed partial class IntentDiff(StaticValues values)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in subject.MayDo)
         {
-            if (!g.IsAllow || g.Opaque)
+            if (!g.IsAllow || g.Opaque || g.Statement.Rejected is not null)
             {
                 continue;
             }

@@ -20,17 +20,7 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
 
             var prefix = action[..colon];
             var pattern = action[(colon + 1)..];
-            if (SamPerms.Iam.Wildcard.HasWildcard(prefix))
-            {
-                // A wildcard in the prefix: it must match some action of some service.
-                if (!IamActionCatalog.Services.Values.Any(s => SamPerms.Iam.Wildcard.Matches(prefix, s.Prefix, true) && s.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true))))
-                {
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of any service"));
-                }
-
-                continue;
-            }
-
+            // A wildcard in the prefix is malformed (the malformed-action rule reports it).
             if (IamActionCatalog.Service(prefix) is not { } service || service.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true)))
             {
                 continue;
