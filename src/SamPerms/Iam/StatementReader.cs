@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SamPerms.Model;
 
 namespace SamPerms.Iam;
@@ -9,13 +10,41 @@ namespace SamPerms.Iam;
 /// </summary>
 public static class StatementReader
 {
-    public static List<Statement> Read(Node? document, IPolicyValues values, string? conditional = null)
+    /// <summary>Statements already read, per document node and way of reading: each document is read once per template.</summary>
+    private static readonly ConditionalWeakTable<Node, List<(IPolicyValues Values, string? Conditional, IReadOnlyList<Statement> Statements)>> Memo = new();
+
+    /// <summary>The statements of a document (read once for these values; statements are immutable and shared).</summary>
+    public static IReadOnlyList<Statement> Read(Node? document, IPolicyValues values, string? conditional = null)
     {
-        var result = new List<Statement>();
         if (document is null)
         {
-            return result;
+            return [];
         }
+
+        var memo = Memo.GetOrCreateValue(document);
+        lock (memo)
+        {
+            foreach (var (v, c, statements) in memo)
+            {
+                if (ReferenceEquals(v, values) && c == conditional)
+                {
+                    return statements;
+                }
+            }
+        }
+
+        var read = ReadDocument(document, values, conditional);
+        lock (memo)
+        {
+            memo.Add((values, conditional, read));
+        }
+
+        return read;
+    }
+
+    private static List<Statement> ReadDocument(Node document, IPolicyValues values, string? conditional)
+    {
+        var result = new List<Statement>();
 
         foreach (var (doc, cond) in Branches(document, values, conditional))
         {

@@ -89,7 +89,7 @@ internal sealed class RoleInvokers
         var doc = (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument");
         foreach (var st in StatementReader.Read(doc, _ctx.Values))
         {
-            if (st.Effect != "Allow" || st.Node?.Get("Principal") is not { } principal)
+            if (!st.IsAllow || st.NotPrincipal || st.Principal is not { } principal)
             {
                 continue;
             }

@@ -16,7 +16,7 @@ public sealed class PublicPrincipalRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (st.Policy.Kind == PolicyDocumentKind.Identity || !st.Statement.IsAllow || st.Statement.HasConditionBlock || st.Statement.Node?.Get("Principal") is not { } principal || !IsEveryone(principal))
+            if (st.Policy.Kind == PolicyDocumentKind.Identity || !st.Statement.IsAllow || st.Statement.HasConditionBlock || st.Statement.NotPrincipal || st.Statement.Principal is not { } principal || !IsEveryone(principal))
             {
                 continue;
             }
