@@ -263,17 +263,48 @@ public static class Wildcard
             value = value.ToLowerInvariant();
         }
 
-        var states = Closure(pattern, [0]);
+        int m = pattern.Length;
+        var current = new bool[m + 1];
+        var next = new bool[m + 1];
+        current[0] = true;
+        CloseStars(pattern, current);
         foreach (var c in value)
         {
-            states = Step(pattern, states, c);
-            if (states.Count == 0)
+            Array.Clear(next);
+            bool any = false;
+            for (int i = 0; i < m; i++)
+            {
+                if (!current[i] || !Produces(pattern[i], c))
+                {
+                    continue;
+                }
+
+                next[IsStar(pattern[i]) ? i : i + 1] = true;
+                any = true;
+            }
+
+            if (!any)
             {
                 return false;
             }
+
+            CloseStars(pattern, next);
+            (current, next) = (next, current);
         }
 
-        return states.Contains(pattern.Length);
+        return current[m];
+    }
+
+    /// <summary>A star may produce nothing: a position before a star reaches the position after it.</summary>
+    private static void CloseStars(string pattern, bool[] states)
+    {
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            if (states[i] && IsStar(pattern[i]))
+            {
+                states[i + 1] = true;
+            }
+        }
     }
 
     /// <summary>A pattern of stars only matches everything.</summary>

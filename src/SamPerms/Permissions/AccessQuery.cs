@@ -105,9 +105,16 @@ public static class AccessQuery
             [new AllowIntent([new StringNode(action)], [new StringNode(resource)], null, where)], where)]);
         var finding = IntentDiff.Run(map, intent).Findings.FirstOrDefault(f => f.Side == FindingSide.Allow && f.Kind != FindingKind.Excess);
         var because = finding?.Origin is { } origin ? subject.MayDo.Where(g => g.Source == origin).Take(1).ToList() : [];
-        return finding is null
-            ? new AccessAnswer(AccessVerdict.Allowed, "allowed", [])
-            : new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason + note, because);
+        if (finding is null)
+        {
+            // The intent check takes a pattern as a ceiling (met when part of it is granted); a question asks for
+            // all of it: allowed on part of what the pattern names is no yes.
+            var some = PolicyEvaluator.EvaluateSome(grants, action, values.Canonical(resource));
+            return new AccessAnswer(AccessVerdict.NotAllowed, "only partly: allowed on some of what the pattern names, not on all of it",
+                [.. some.Allowing.Select(s => subject.MayDo[s.Id])]);
+        }
+
+        return new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason + note, because);
     }
 
     /// <summary>Does the grant's action list (or NotAction) take in the action?</summary>

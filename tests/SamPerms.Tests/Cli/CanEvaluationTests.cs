@@ -100,6 +100,17 @@ public sealed class CanEvaluationTests
     }
 
     [Fact]
+    public void A_pattern_allowed_only_in_part_is_no_yes()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Template);
+        var r = CliRunner.Run("can", t, "Fn", "sns:Publish", "arn:aws:sns:eu-*");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("no:", r.Out, StringComparison.Ordinal);
+        Assert.Contains("only partly", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GetCallerIdentity_is_allowed_whatever_the_policies_say()
     {
         using var dir = new TempDir();
