@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Iam;
 using SamPerms.Validation.Iam;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An action string IAM refuses (<see cref="ActionSyntax"/>): no service prefix, a wildcard in it, two colons.</summary>
 public sealed class MalformedActionRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MalformedActionRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MalformedActionDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -14,7 +15,7 @@ public sealed class MalformedActionRule : IValidationRule
         {
             if (ActionSyntax.Problem(action) is { } problem)
             {
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.MalformedActionRule, st, node, $"action '{action}' {problem}: IAM rejects the policy (MalformedPolicyDocument) and the stack fails to deploy"));
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.MalformedActionDescriptor, st, node, $"action '{action}' {problem}: IAM rejects the policy (MalformedPolicyDocument) and the stack fails to deploy"));
             }
         }
     }

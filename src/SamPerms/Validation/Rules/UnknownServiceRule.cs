@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An IAM action whose service prefix is no AWS service.</summary>
 public sealed class UnknownServiceRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -26,7 +27,7 @@ public sealed class UnknownServiceRule : IValidationRule
             }
 
             var hint = Suggest.DidYouMean(prefix.ToLowerInvariant(), IamActionCatalog.Services.Keys);
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceDescriptor, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
         }
     }
 }
