@@ -111,6 +111,34 @@ public sealed class CanEvaluationTests
     }
 
     [Fact]
+    public void A_malformed_action_added_to_a_new_version_broadens_nothing()
+    {
+        const string old = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.b
+                  CodeUri: s3://b/app.zip
+                  Policies:
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: arn:aws:s3:::photos/*
+            """;
+        using var dir = new TempDir();
+        var before = dir.Write("old.yaml", old);
+        var after = dir.Write("new.yaml", old + "\n            - Effect: Allow\n              Action: s*:PutObject\n              Resource: '*'\n");
+        var r = CliRunner.Run("diff", before, after, "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("grants nothing: IAM rejects its policy, action 's*:PutObject' has a wildcard in its service prefix", r.Out, StringComparison.Ordinal);
+        Assert.Contains("0 broadening", CliRunner.Run("diff", before, after).Out, StringComparison.Ordinal);
+        Assert.Contains("Allow s*:PutObject on * [grants nothing: IAM rejects the policy, action 's*:PutObject'", CliRunner.Run("permissions", after).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GetCallerIdentity_is_allowed_whatever_the_policies_say()
     {
         using var dir = new TempDir();

@@ -74,6 +74,11 @@ public static class BaselineDiff
                 return (true, "a new event source invokes it");
             case RowCategory.Statement:
                 var g = row.Grant!;
+                if (g.Statement.Rejected is { } rejected)
+                {
+                    return (false, "grants nothing: IAM rejects its policy, " + rejected);
+                }
+
                 if (!g.IsAllow)
                 {
                     return (false, "a Deny is added");
