@@ -23,9 +23,12 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
     }
 
     /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
-    public static TemplateRun Mapped(string path, TransformOptions options)
-    {
-        var run = Transform(path, options);
-        return run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
-    }
+    public static TemplateRun Mapped(string path, TransformOptions options) => WithMap(Transform(path, options), options);
+
+    /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
+    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
+        WithMap(new TemplateRun(label, null, SamTranslator.TransformBytes(bytes, options), null), options);
+
+    private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
+        run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
 }
