@@ -96,15 +96,58 @@ public static partial class YamlText
     {
         StringNode s => IsSafePlain(s.Value) ? s.Value : Quote(s.Value),
         IntNode i => i.Text,
-        FloatNode f => double.IsNaN(f.Value) ? ".nan" : double.IsInfinity(f.Value) ? (f.Value > 0 ? ".inf" : "-.inf") : f.PythonRepr,
+        FloatNode f => double.IsNaN(f.Value) ? ".nan" : double.IsInfinity(f.Value) ? (f.Value > 0 ? ".inf" : "-.inf") : FloatText(f.PythonRepr),
         BoolNode b => b.Value ? "true" : "false",
         _ => "null",
     };
 
+    /// <summary>
+    /// A float as YAML 1.1 readers type it: PyYAML's float pattern needs a dot and a signed exponent, so Python's
+    /// <c>1e+16</c> (a string to PyYAML) is written <c>1.0e+16</c>, as PyYAML's own emitter does.
+    /// </summary>
+    private static string FloatText(string repr)
+    {
+        int e = repr.IndexOf('e', StringComparison.Ordinal);
+        return e < 0 || repr.AsSpan(0, e).Contains('.') ? repr : repr[..e] + ".0" + repr[e..];
+    }
+
+    /// <summary>
+    /// A double-quoted YAML scalar. Every character a reader would not take literally is escaped: control
+    /// characters, DEL and the C1 range (not printable in YAML), and the Unicode line and paragraph separators and
+    /// NEL, which YAML 1.1 readers treat as line breaks (folded to a space inside quotes); a byte-order mark too.
+    /// The escapes are common to YAML 1.1 and 1.2.
+    /// </summary>
     private static string Quote(string s)
     {
         var sb = new StringBuilder(s.Length + 2);
-        JsonText.WriteString(sb, s, ensureAscii: false);
+        sb.Append('"');
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    bool surrogateOk = char.IsSurrogate(c) && char.IsSurrogatePair(s, i > 0 && char.IsLowSurrogate(c) ? i - 1 : i);
+                    if (c < ' ' || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF'
+                        || (char.IsSurrogate(c) && !surrogateOk))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
         return sb.ToString();
     }
 
@@ -112,9 +155,9 @@ public static partial class YamlText
         s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s)
         && !s.EndsWith(':') && !s.Contains(": ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$@:*-]+)*$")]
+    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$@:*-]+)*\z")]
     private static partial Regex SafePlainRegex();
 
-    [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$")]
+    [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)\z")]
     private static partial Regex ReservedRegex();
 }
