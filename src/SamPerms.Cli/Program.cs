@@ -18,6 +18,7 @@ namespace SamPerms.Cli
                 ValidateCommand.Build(output),
                 DiffCommand.Build(output),
                 CanCommand.Build(output),
+                ExplainCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

@@ -1,0 +1,51 @@
+using SamPerms.Tests.Support;
+
+namespace SamPerms.Tests.Golden;
+
+/// <summary>
+/// Golden tests of <c>samperms explain</c> (text, markdown, JSON) and <c>samperms transform --annotate</c> on the
+/// examples (templates/*), run in the example's directory with relative paths as a user would type them.
+/// </summary>
+[Collection(WorkingDirectoryCollection.Name)]
+public sealed class ExplainGoldenTests
+{
+    public static TheoryData<string> Examples() =>
+        [.. Directory.GetDirectories(RepoPaths.InRepo("templates")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Explain(string name)
+    {
+        var outputs = InExample<(string, string)[]>(name, () =>
+        [
+            ("explain.txt", Run("explain", "template.yaml")),
+            ("explain.md", Run("explain", "template.yaml", "--format", "markdown")),
+            ("explain.json", Run("explain", "template.yaml", "--format", "json")),
+        ]);
+        foreach (var (golden, text) in outputs)
+        {
+            GoldenFiles.Check($"tests/SamPerms.Tests/Golden/Examples/{name}/{golden}", text);
+        }
+    }
+
+    internal static string Run(params string[] args)
+    {
+        var result = CliRunner.Run([.. args, "--region", "us-east-1"]);
+        Assert.True(result.ExitCode == 0 && result.Err.Length == 0, $"samperms {string.Join(' ', args)}: exit {result.ExitCode}\n{result.Err}");
+        return result.Out;
+    }
+
+    internal static T InExample<T>(string name, Func<T> run)
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = RepoPaths.InRepo("templates", name);
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+}
