@@ -28,6 +28,36 @@ public sealed class ExplainGoldenTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Annotate(string name)
+    {
+        using var dir = new TempDir();
+        var (annotated, plain, origins) = InExample(name, () =>
+        {
+            var annotated = Run("transform", "template.yaml", "--format", "yaml", "--annotate");
+            var plain = Run("transform", "template.yaml", "--format", "yaml");
+            Run("transform", "template.yaml", "--annotate", "-o", Path.Combine(dir.Path, "out.json"));
+            return (annotated, plain, File.ReadAllText(Path.Combine(dir.Path, "out.origins.json")));
+        });
+        Assert.Contains("# from ", annotated, StringComparison.Ordinal);
+        var a = SamPerms.Yaml.TemplateReader.ReadText(annotated);
+        var p = SamPerms.Yaml.TemplateReader.ReadText(plain);
+        Assert.True(a.Succeeded && p.Succeeded);
+        Assert.Equal(Output.JsonText.Pretty(p.Root!), Output.JsonText.Pretty(a.Root!));
+        GoldenFiles.Check($"tests/SamPerms.Tests/Golden/Examples/{name}/transform-annotated.yaml", annotated);
+        GoldenFiles.Check($"tests/SamPerms.Tests/Golden/Examples/{name}/origins.json", origins);
+    }
+
+    [Fact]
+    public void Annotated_JSON_needs_a_file_to_put_the_origins_beside()
+    {
+        var r = CliRunner.Run("transform", RepoPaths.InRepo("templates", "image-resizer", "template.yaml"), "--annotate");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--annotate with JSON output writes NAME.origins.json", r.Err, StringComparison.Ordinal);
+        Assert.Equal("", r.Out);
+    }
+
     internal static string Run(params string[] args)
     {
         var result = CliRunner.Run([.. args, "--region", "us-east-1"]);

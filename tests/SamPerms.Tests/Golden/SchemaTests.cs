@@ -34,6 +34,7 @@ public sealed class SchemaTests
                 "diff-intent.json" => "intent-diff.schema.json",
                 "diff-baseline.json" => "permissions-diff.schema.json",
                 "explain.json" => "explain.schema.json",
+                "origins.json" => "origins.schema.json",
                 _ => null,
             };
             if (schema is not null)
