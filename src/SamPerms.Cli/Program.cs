@@ -19,6 +19,7 @@ namespace SamPerms.Cli
                 DiffCommand.Build(output),
                 CanCommand.Build(output),
                 ExplainCommand.Build(output),
+                ReportCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)
