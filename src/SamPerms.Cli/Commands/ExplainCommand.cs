@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SamPerms.Output;
-using SamPerms.Permissions;
-using SamPerms.Permissions.Explain;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -36,21 +35,27 @@ public static class ExplainCommand
             }
 
             var path = parse.GetValue(template)!;
-            var loaded = TemplateLoading.Transform(path, options, output);
-            if (loaded.Exit is { } exit)
+            var explained = Explanation.Of(path, options, parse.GetValue(ids) ?? []);
+            if (explained.Run.ReadError is { } error)
             {
-                return exit;
+                output.Error(error);
+                return ExitCodes.UsageOrIo;
             }
 
-            var outcome = loaded.Outcome!;
-            var values = new StaticValues(outcome.Template!, options.Region, options.EffectivePartition, options.ParameterOverrides);
-            var only = parse.GetValue(ids) ?? [];
-            var report = ExplainBuilder.Build(outcome, values, only, PermissionMapBuilder.Build(outcome, options));
-            var unknown = only.Where(id => report.Resources.All(r => r.LogicalId != id)).ToList();
-            if (unknown.Count > 0)
+            foreach (var d in explained.Run.Outcome!.Diagnostics)
             {
-                var known = string.Join(", ", ExplainBuilder.Build(outcome, values).Resources.Select(r => r.LogicalId));
-                output.Error($"no SAM resource {string.Join(", ", unknown.Select(u => $"'{u}'"))} in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
+                output.Diagnostic(d, path);
+            }
+
+            if (explained.Report is not { } report)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            if (explained.Unknown.Count > 0)
+            {
+                var known = string.Join(", ", explained.Known);
+                output.Error($"no SAM resource {string.Join(", ", explained.Unknown.Select(u => $"'{u}'"))} in {path}" + (known.Length > 0 ? $" (there are: {known})" : ""));
                 return ExitCodes.UsageOrIo;
             }
 

@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using SamPerms.Output;
-using SamPerms.Output.Diagnostics;
-using SamPerms.Permissions;
-using SamPerms.Permissions.Explain;
-using SamPerms.Validation;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -34,32 +29,23 @@ public static class ReportCommand
             }
 
             var path = parse.GetValue(template)!;
-            byte[] bytes;
-            try
+            var page = ReportPage.Of(path, options);
+            if (page.ReadError is { } error)
             {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                output.Error($"cannot read {path}: {e.Message}");
+                output.Error(error);
                 return ExitCodes.UsageOrIo;
             }
 
-            var validation = TemplateValidator.Validate(bytes, new ValidationOptions { Transform = options, TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
-            if (validation.Outcome is not { Succeeded: true } outcome)
+            foreach (var d in page.Errors)
             {
-                foreach (var d in validation.Diagnostics.Where(d => d.Severity == Severity.Error))
-                {
-                    output.Diagnostic(d, path);
-                }
+                output.Diagnostic(d, path);
+            }
 
+            if (page.Html is not { } html)
+            {
                 return ExitCodes.Invalid;
             }
 
-            var map = PermissionMapBuilder.Build(outcome, options);
-            var explain = ExplainBuilder.Build(outcome, map.Values!, null, map);
-            var lines = ValidatedFile.SplitLines(new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF'));
-            var html = ReportHtml.Write(path, lines, explain, map, validation.Diagnostics);
             if (parse.GetValue(outFile) is { } file)
             {
                 try

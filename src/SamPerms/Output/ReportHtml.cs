@@ -1,7 +1,7 @@
 using System.Text;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Explain;
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Output;
 

@@ -1,7 +1,7 @@
 using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions.Explain;
-using SamPerms.Sam.Core;
+using SamPerms.Sam;
 using SamPerms.Tests.Support;
 using SamPerms.Yaml;
 using Xunit.Abstractions;
@@ -30,7 +30,7 @@ public sealed class AnnotatedYamlTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(corpus!, "input"), "*.yaml").Order(StringComparer.Ordinal))
         {
-            var outcome = TemplateTransformer.TransformBytes(File.ReadAllBytes(file), new TransformOptions { Region = "us-east-1" });
+            var outcome = SamTranslator.TransformBytes(File.ReadAllBytes(file), new TransformOptions { Region = "us-east-1" });
             if (!outcome.Succeeded)
             {
                 continue;

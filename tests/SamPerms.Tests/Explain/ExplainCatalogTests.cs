@@ -1,7 +1,7 @@
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Explain;
-using SamPerms.Sam.Core;
+using SamPerms.Sam;
 using SamPerms.Tests.Support;
 using Xunit.Abstractions;
 
@@ -21,7 +21,7 @@ public sealed class ExplainCatalogTests(ITestOutputHelper output)
         foreach (var file in Directory.GetFiles(Path.Combine(corpus!, "input"), "*.yaml").Order(StringComparer.Ordinal))
         {
             var options = new TransformOptions { Region = "us-east-1", ParameterOverrides = parameters };
-            var outcome = TemplateTransformer.TransformBytes(File.ReadAllBytes(file), options);
+            var outcome = SamTranslator.TransformBytes(File.ReadAllBytes(file), options);
             if (!outcome.Succeeded)
             {
                 continue;

@@ -1,3 +1,4 @@
+using SamPerms.Model;
 using SamPerms.Tests.Support;
 
 namespace SamPerms.Tests.Golden;
@@ -44,7 +45,7 @@ public sealed class ExplainGoldenTests
         var a = SamPerms.Yaml.TemplateReader.ReadText(annotated);
         var p = SamPerms.Yaml.TemplateReader.ReadText(plain);
         Assert.True(a.Succeeded && p.Succeeded);
-        Assert.Equal(Output.JsonText.Pretty(p.Root!), Output.JsonText.Pretty(a.Root!));
+        Assert.Equal(Model.JsonText.Pretty(p.Root!), Model.JsonText.Pretty(a.Root!));
         GoldenFiles.Check($"tests/SamPerms.Tests/Golden/Examples/{name}/transform-annotated.yaml", annotated);
         GoldenFiles.Check($"tests/SamPerms.Tests/Golden/Examples/{name}/origins.json", origins);
     }

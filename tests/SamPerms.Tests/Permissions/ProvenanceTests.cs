@@ -1,3 +1,4 @@
+using SamPerms.Model;
 using SamPerms.Tests.Support;
 
 namespace SamPerms.Tests.Permissions;

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Explain;
-using SamPerms.Sam.Core;
+using SamPerms.Sam;
 using SamPerms.Tests.Support;
 using Xunit.Abstractions;
 
@@ -30,7 +31,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         Assert.True(run.ExitCode == 0, run.Err);
 
         var options = new TransformOptions { Region = "us-east-1", LocalArtifacts = true };
-        var outcome = TemplateTransformer.TransformBytes(File.ReadAllBytes(template), options);
+        var outcome = SamTranslator.TransformBytes(File.ReadAllBytes(template), options);
         var explain = ExplainBuilder.Build(outcome, PermissionMapBuilder.Build(outcome, options).Values!);
         var samIds = explain.Resources.Select(r => r.LogicalId).Order(StringComparer.Ordinal).ToList();
         var generatedIds = outcome.Origins.Where(o => o.Value.SourceType.StartsWith("AWS::Serverless::", StringComparison.Ordinal))

@@ -4,7 +4,7 @@ using SamPerms.Model;
 namespace SamPerms.Permissions.Explain;
 
 /// <summary>What a catalog sentence may mention: the SAM resource, the cause, the resources of one type it produced.</summary>
-public sealed record ExplainContext(string Owner, string PropertyPath, IReadOnlyList<GeneratedResource> Resources, MapNode Output, StaticValues Values)
+public sealed record ExplainContext(string Owner, string PropertyPath, IReadOnlyList<GeneratedResource> Resources, MapNode OutputResources, StaticValues Values)
 {
     /// <summary>Marks a logical id inside a sentence; each output format turns the marks into its own code style.</summary>
     public const char IdStart = '\u0001', IdEnd = '\u0002';
@@ -72,7 +72,7 @@ public sealed record ExplainContext(string Owner, string PropertyPath, IReadOnly
     /// <summary>The SAM resource is a state machine: events and roles serve it, not a function.</summary>
     public bool OwnerIsStateMachine { get; init; }
 
-    private MapNode? Properties(string id) => (Output.Get(id) as MapNode)?.Get("Properties") as MapNode;
+    private MapNode? Properties(string id) => (OutputResources.Get(id) as MapNode)?.Get("Properties") as MapNode;
 
     private string Invoker(MapNode? permission)
     {
