@@ -43,7 +43,7 @@ public static partial class ExplainCatalog
         ["AutoPublishAlias|AWS::StepFunctions::StateMachineVersion"] = "SAM publishes a state machine version {ids}.",
         ["AutoPublishAlias|AWS::StepFunctions::StateMachineAlias"] = "SAM adds the state machine alias {ids} pointing at the new version.",
         ["FunctionUrlConfig|AWS::Lambda::Url"] = "SAM adds the function URL {ids}, an HTTPS endpoint for the function.",
-        ["FunctionUrlConfig|AWS::Lambda::Permission"] = "SAM adds {ids}, a resource-based policy that lets {invokers} invoke it.",
+        ["FunctionUrlConfig|AWS::Lambda::Permission"] = "SAM adds {ids}, resource-based policies on the function that let these callers in: {invokers}.",
         ["EventInvokeConfig|AWS::Lambda::EventInvokeConfig"] = "SAM adds {ids}: retries and destinations for asynchronous invocations.",
         ["EventInvokeConfig|AWS::SNS::Topic"] = "SAM creates the destination topic {ids}; the execution role gets sns:Publish on it.",
         ["EventInvokeConfig|AWS::SQS::Queue"] = "SAM creates the destination queue {ids}; the execution role gets sqs:SendMessage on it.",

@@ -68,13 +68,13 @@ public static class OriginAnnotations
 
         foreach (var r in inputResources.Entries)
         {
-            if (r.Value is MapNode res && res.Get("Properties") is MapNode props && SpanPaths.Find(props, span) is { } found && found.Path.Length > 0)
+            if (r.Value is MapNode res && res.Get("Properties") is MapNode props && SourceIndex.Containing(props, span) is { } found && found.Path.Length > 0)
             {
                 return new OriginNote("", null, r.Key, found.Path, found.Node.Span, false);
             }
         }
 
-        if (input?.Get("Globals") is MapNode globals && SpanPaths.Find(globals, span) is { } g && g.Path.Length > 0)
+        if (input?.Get("Globals") is MapNode globals && SourceIndex.Containing(globals, span) is { } g && g.Path.Length > 0)
         {
             return new OriginNote("", null, "Globals", g.Path, g.Node.Span, true);
         }
