@@ -8,7 +8,7 @@ CORPUS ?= $(abspath ../shared/sam-corpus)
 SCORER ?= $(abspath ../shared/tools/sam-conformance)
 EXAMPLE ?= templates/image-resizer
 
-.PHONY: all build run test conformance bench pack aot clean
+.PHONY: all build run test conformance bench pack aot clean browser test-browser
 
 all: build
 
@@ -25,6 +25,13 @@ run: build
 
 test:
 	$(DOTNET) test SamPerms.sln -c $(CONFIG) --nologo -v quiet
+
+# The report page's browser test drives Debian's headless Chromium (it skips, saying why, when /usr/bin/chromium is absent).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test-browser: browser build
+	$(DOTNET) test SamPerms.sln -c $(CONFIG) --nologo -v quiet --no-build --filter 'FullyQualifiedName~ReportBrowserTests'
 
 # Score the transform against the reference corpus (needs ../shared, as CI has it).
 conformance: build

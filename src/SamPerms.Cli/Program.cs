@@ -18,6 +18,8 @@ namespace SamPerms.Cli
                 ValidateCommand.Build(output),
                 DiffCommand.Build(output),
                 CanCommand.Build(output),
+                ExplainCommand.Build(output),
+                ReportCommand.Build(output),
             };
 
         public static int Run(string[] args, CliOutput output)

@@ -17,7 +17,11 @@ public static class TransformCommand
         TransformOptions Transform,
         string Format,
         string? OutputFile,
-        string? OutDir);
+        string? OutDir)
+    {
+        /// <summary>--annotate: comments naming each resource's origin (YAML), or NAME.origins.json beside the JSON.</summary>
+        public bool Annotate { get; init; }
+    }
 
     public static Command Build(CliOutput output)
     {
@@ -36,9 +40,14 @@ public static class TransformCommand
         var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout" };
         var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/NAME.json (or NAME.error.json) per template" };
 
+        var annotate = new Option<bool>("--annotate")
+        {
+            Description = "Say where each generated resource comes from: YAML gets comments (# from ResizeFunction.Events.Upload, template.yaml:37); "
+                + "JSON gets NAME.origins.json beside -o NAME.json or in --out-dir",
+        };
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
         {
-            templates, format, outFile, outDir,
+            templates, format, outFile, outDir, annotate,
         };
         transform.AddTo(command);
 
@@ -59,7 +68,7 @@ public static class TransformCommand
                 options,
                 parse.GetValue(format) ?? "json",
                 parse.GetValue(outFile),
-                parse.GetValue(outDir));
+                parse.GetValue(outDir)) { Annotate = parse.GetValue(annotate) };
             return Run(settings, output);
         });
         return command;
@@ -76,6 +85,12 @@ public static class TransformCommand
         if (s.OutputFile is not null && s.OutDir is not null)
         {
             output.Error("use either --output or --out-dir, not both");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (s.Annotate && s.Format == "json" && s.OutputFile is null && s.OutDir is null)
+        {
+            output.Error("--annotate with JSON output writes NAME.origins.json beside the template it writes: give -o FILE or --out-dir DIR, or use --format yaml for comments");
             return ExitCodes.UsageOrIo;
         }
 
@@ -129,6 +144,14 @@ public static class TransformCommand
         return exit;
     }
 
+    /// <summary>NAME.origins.json beside NAME.json (or beside NAME, whatever its extension).</summary>
+    public static string SidecarPath(string outputFile)
+    {
+        var dir = Path.GetDirectoryName(outputFile);
+        var name = Path.GetFileNameWithoutExtension(outputFile) + ".origins.json";
+        return string.IsNullOrEmpty(dir) ? name : Path.Combine(dir, name);
+    }
+
     private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
     {
         var read = FileInput.Read(path);
@@ -161,14 +184,26 @@ public static class TransformCommand
         {
             if (outcome.Succeeded)
             {
-                var text = s.Format == "yaml" ? YamlText.Write(outcome.Template!) : JsonText.Pretty(outcome.Template!);
+                var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
+                var text = s.Format == "yaml"
+                    ? notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, path)
+                    : JsonText.Pretty(outcome.Template!);
+                var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, path) : null;
                 if (s.OutDir is not null)
                 {
                     AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + (s.Format == "yaml" ? ".yaml" : ".json")), text);
+                    if (origins is not null)
+                    {
+                        AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".origins.json"), origins);
+                    }
                 }
                 else if (s.OutputFile is not null)
                 {
                     AtomicFile.WriteAllText(s.OutputFile, text);
+                    if (origins is not null)
+                    {
+                        AtomicFile.WriteAllText(SidecarPath(s.OutputFile), origins);
+                    }
                 }
                 else
                 {

@@ -100,7 +100,7 @@ public static class PyFloat
         int e = r.IndexOf('E');
         if (e < 0)
         {
-            return r;
+            return Math.Abs(value) >= 1e16 && !r.Contains('.', StringComparison.Ordinal) ? Scientific(r) : r;
         }
 
         // Python writes 1e+16 / 1.5e-07: lower-case e, signed, at least two exponent digits.
@@ -112,5 +112,17 @@ public static class PyFloat
         }
 
         return mantissa + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Python's repr of a whole number of 17 digits or more: 1e+16, 1.5e+17 (.NET's round-trip format may spell it
+    /// out in full, which JSON and YAML readers would take for an integer).
+    /// </summary>
+    private static string Scientific(string digits)
+    {
+        var sign = digits.StartsWith('-') ? "-" : "";
+        var d = digits.TrimStart('-');
+        var rest = d[1..].TrimEnd('0');
+        return sign + d[0] + (rest.Length > 0 ? "." + rest : "") + "e+" + (d.Length - 1).ToString("00", CultureInfo.InvariantCulture);
     }
 }

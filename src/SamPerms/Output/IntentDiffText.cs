@@ -59,7 +59,8 @@ public static class IntentDiffText
         if (f.Origin is { } o)
         {
             var at = o.Span.IsKnown ? $"{templateFile}:{o.Span.Line}:{o.Span.Column}" : templateFile;
-            return f.Intent is { } i ? $"{at} ({o}); declared at {IntentAt(i)}" : $"{at} ({o})";
+            var from = o.FromGlobals ? $"{o} from Globals" : o.ToString();
+            return f.Intent is { } i ? $"{at} ({from}); declared at {IntentAt(i)}" : $"{at} ({from})";
         }
 
         return f.Intent is { } only ? $"{IntentAt(only)} ({only.Path})" : templateFile;

@@ -31,7 +31,20 @@ public static class PermissionsJson
     public static string Write(PermissionMap map, string file, string region, string partition) =>
         JsonText.Pretty(Build(map, file, region, partition));
 
-    private static MapNode Subject(Subject s) => N.Map(
+    private static MapNode Subject(Subject s)
+    {
+        var subject = SubjectFields(s);
+        if (s.TemplateCondition is { } condition)
+        {
+            subject.Set("templateCondition", condition);
+            subject.Set("conditionValue", s.ConditionValue is { } v ? BoolNode.Of(v) : NullNode.Instance);
+            subject.Set("deployed", BoolNode.Of(s.Deployed));
+        }
+
+        return subject;
+    }
+
+    private static MapNode SubjectFields(Subject s) => N.Map(
         ("id", s.LogicalId),
         ("samId", s.SamLogicalId),
         ("kind", s.Kind == SubjectKind.Function ? "function" : "stateMachine"),
@@ -95,12 +108,21 @@ public static class PermissionsJson
             ("origin", Origin(g.Source)));
     }
 
-    public static MapNode Origin(Source s) => N.Map(
-        ("logicalId", s.LogicalId),
-        ("path", s.PropertyPath),
-        ("description", s.Description),
-        ("line", s.Span.IsKnown ? s.Span.Line : NullNode.Instance),
-        ("column", s.Span.IsKnown ? s.Span.Column : NullNode.Instance));
+    public static MapNode Origin(Source s)
+    {
+        var origin = N.Map(
+            ("logicalId", s.LogicalId),
+            ("path", s.PropertyPath),
+            ("description", s.Description),
+            ("line", s.Span.IsKnown ? s.Span.Line : NullNode.Instance),
+            ("column", s.Span.IsKnown ? s.Span.Column : NullNode.Instance));
+        if (s.FromGlobals)
+        {
+            origin.Set("fromGlobals", BoolNode.True);
+        }
+
+        return origin;
+    }
 
     public static Node Nullable(string? value) => value is null ? NullNode.Instance : new StringNode(value);
 

@@ -16,6 +16,11 @@ public static class PermissionsMarkdown
             sb.Append("\n### ").Append(s.SamLogicalId == s.LogicalId ? s.LogicalId : $"{s.SamLogicalId} → {s.LogicalId}")
                 .Append(" (").Append(s.Kind == SubjectKind.Function ? "function" : "state machine").Append(", line ")
                 .Append(s.Source.Span.Line).Append(")\n\n");
+            if (TemplateConditionText.Of(s) is { } onlyIf)
+            {
+                sb.Append(Cell(onlyIf)).Append("\n\n");
+            }
+
             sb.Append("Role: ").Append(Role(s.Role)).Append("\n\n");
 
             sb.Append("**Invoked by**\n\n");
@@ -57,7 +62,7 @@ public static class PermissionsMarkdown
 
                 var actions = (g.NotAction ? "all except " : "") + Codes(g.Actions);
                 var resources = (g.NotResource ? "all except " : "") + Codes(g.Resources.Select(r => r.Text));
-                var condition = g.Condition is null ? "" : Code(g.Condition.ToString());
+                var condition = g.Condition is null ? "" : Code(IamConditionText.Render(g.Condition, map.Values));
                 if (g.Conditional is not null)
                 {
                     condition += (condition.Length > 0 ? "<br>" : "") + "if " + Code(g.Conditional);
@@ -148,5 +153,5 @@ public static class PermissionsMarkdown
     };
 
     private static string Origin(Source s) =>
-        Code(s.ToString()) + (s.Span.IsKnown ? $" line {s.Span.Line}" : "") + "<br>" + Cell(s.Description);
+        Code(s.ToString()) + (s.FromGlobals ? " from Globals" : "") + (s.Span.IsKnown ? $" line {s.Span.Line}" : "") + "<br>" + Cell(s.Description);
 }

@@ -50,7 +50,11 @@ public static class PermissionMapBuilder
                 [.. invokers.For(e.Key, kind.Value), .. roleInvokers.For(e.Key, kind.Value)],
                 invokers.PollersFor(e.Key),
                 grants,
-                Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine")));
+                Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine"))
+            {
+                TemplateCondition = r.Get("Condition")?.Str,
+                ConditionValue = r.Get("Condition")?.Str is { } c ? values.Condition(c) : null,
+            });
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
@@ -58,7 +62,7 @@ public static class PermissionMapBuilder
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
             .ToList();
-        return new PermissionMap(ordered, invokers.Unattached()) { Values = values };
+        return GlobalsProvenance.Mark(new PermissionMap(ordered, invokers.Unattached()) { Values = values }, outcome.Input as MapNode);
     }
 }
 
@@ -82,6 +86,12 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
         origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 
     public MapNode? Resource(string logicalId) => Resources.Get(logicalId) as MapNode;
+
+    /// <summary>A property of an input SAM resource as written, else as its type's Globals section sets it.</summary>
+    public Node? InputProperty(string samLogicalId, string property) =>
+        (InputResources.Get(samLogicalId) as MapNode)?.Get("Properties") is MapNode props && props.Get(property) is { } own
+            ? own
+            : GlobalsProvenance.GlobalsSection(input, (InputResources.Get(samLogicalId) as MapNode)?.Get("Type")?.Str)?.Get(property);
 
     public string? TypeOf(string logicalId) => Resource(logicalId)?.Get("Type")?.Str;
 

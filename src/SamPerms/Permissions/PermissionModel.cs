@@ -34,6 +34,9 @@ public sealed record Source(string LogicalId, string PropertyPath, SourceSpan Sp
         new(origin.LogicalId, origin.PropertyPath, origin.Span, description);
 
     public override string ToString() => PropertyPath.Length > 0 ? $"{LogicalId}.{PropertyPath}" : LogicalId;
+
+    /// <summary>The property was not written on the resource but set for it in the template's Globals section.</summary>
+    public bool FromGlobals { get; init; }
 }
 
 public sealed record RoleInfo(RoleKind Kind, string? LogicalId, string Display);
@@ -143,7 +146,17 @@ public sealed record Subject(
     IReadOnlyList<Invoker> InvokedBy,
     IReadOnlyList<Poller> Pollers,
     IReadOnlyList<Grant> MayDo,
-    Source Source);
+    Source Source)
+{
+    /// <summary>The template condition the resource is created under (its <c>Condition</c>), if any.</summary>
+    public string? TemplateCondition { get; init; }
+
+    /// <summary>That condition's value with the given parameters: false means not deployed; null, decided at deploy.</summary>
+    public bool? ConditionValue { get; init; }
+
+    /// <summary>False when its template condition is false with the given parameters: it is not deployed.</summary>
+    public bool Deployed => TemplateCondition is null || ConditionValue != false;
+}
 
 /// <summary>The permissions of every function and state machine in a template.</summary>
 public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyList<Invoker> UnattachedInvokers)

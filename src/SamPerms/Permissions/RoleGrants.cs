@@ -245,8 +245,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             _ => ("", "SAM: managed policy " + name),
         };
         var origin = ctx.OriginOf(samLogicalId);
-        var span = property.Length > 0 && ctx.InputResources.Get(samLogicalId) is MapNode input
-            && (input.Get("Properties") as MapNode)?.Get(property.Split('.')[0]) is { } p ? EventSpan(p, property) : origin.Span;
+        var span = property.Length > 0 && ctx.InputProperty(samLogicalId, property.Split('.')[0]) is { } p ? EventSpan(p, property) : origin.Span;
         return new Source(samLogicalId, property, span, why);
     }
 

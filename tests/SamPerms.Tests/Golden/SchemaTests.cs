@@ -34,6 +34,8 @@ public sealed class SchemaTests
                 "permissions.json" => "permissions.schema.json",
                 "diff-intent.json" => "intent-diff.schema.json",
                 "diff-baseline.json" => "permissions-diff.schema.json",
+                "explain.json" => "explain.schema.json",
+                "origins.json" => "origins.schema.json",
                 _ => null,
             };
             if (schema is not null)

@@ -18,8 +18,8 @@ public static class BaselineDiff
         {
             var old = before.Subjects.FirstOrDefault(s => s.LogicalId == id);
             var now = after.Subjects.FirstOrDefault(s => s.LogicalId == id);
-            var oldRows = old is null ? [] : PermissionRows.Of(old);
-            var newRows = now is null ? [] : PermissionRows.Of(now);
+            var oldRows = old is null ? [] : PermissionRows.Of(old, before.Values);
+            var newRows = now is null ? [] : PermissionRows.Of(now, after.Values);
             var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo).Where(s => s.IsAllow).ToList();
             var oldInvokers = old?.InvokedBy ?? [];
 

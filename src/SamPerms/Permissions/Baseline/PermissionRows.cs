@@ -49,7 +49,7 @@ public sealed record BaselineReport(IReadOnlyList<PermissionChange> Changes)
 /// <summary>The rows of one subject.</summary>
 public static class PermissionRows
 {
-    public static List<PermissionRow> Of(Subject s)
+    public static List<PermissionRow> Of(Subject s, StaticValues? values = null)
     {
         var rows = new List<PermissionRow>();
         var id = s.SamLogicalId;
@@ -126,7 +126,7 @@ public static class PermissionRows
                 continue;
             }
 
-            var condition = g.Condition?.ToString() ?? "";
+            var condition = g.Condition is null ? "" : IamConditionText.Render(g.Condition, values);
             if (g.Conditional is not null)
             {
                 condition = condition.Length > 0 ? $"{condition}\nif {g.Conditional}" : $"if {g.Conditional}";
