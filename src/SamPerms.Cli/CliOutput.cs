@@ -11,6 +11,9 @@ public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
 
     public TextWriter Err { get; } = stderr;
 
+    /// <summary>Standard input, for a template given as <c>-</c>.</summary>
+    public Func<Stream> OpenStdin { get; init; } = System.Console.OpenStandardInput;
+
     public void Diagnostic(Diagnostic d, string file) => Err.WriteLine(d.Format(file));
 
     public void Error(string message) => Err.WriteLine($"samperms: {message}");

@@ -16,7 +16,10 @@ public static class DiagnosticCatalog
     public const string DocumentTooLarge = "SP1005";
     public const string NestingTooDeep = "SP1006";
     public const string NotATemplate = "SP1007";
+    public const string UnreadableFile = "SP1008";
     public const string WrongType = "SP1101";
+    public const string UnknownSuppression = "SP1201";
+    public const string UnusedSuppression = "SP1202";
     public const string SamTransformError = "SP2001";
     public const string UnknownSamType = "SP2101";
     public const string UnknownSamProperty = "SP2102";
@@ -79,6 +82,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotATemplateRule = new(NotATemplate, Severity.Error, CategoryReading,
         "The document is not a template",
         "A SAM template is a mapping with a Resources section. The file holds something else (a list, a scalar, or nothing).");
+
+    public static readonly DiagnosticDescriptor UnreadableFileRule = new(UnreadableFile, Severity.Error, CategoryReading,
+        "The file cannot be read",
+        "The file does not exist, is a directory, or cannot be opened (permissions). The other files of the batch are still checked.");
+
+    public static readonly DiagnosticDescriptor UnknownSuppressionRule = new(UnknownSuppression, Severity.Warning, CategoryReading,
+        "A suppression names a code that does not exist",
+        "Metadata: SamPerms: Ignore lists SamPerms codes (SP3106) or prefixes (SP31*). A misspelled code suppresses nothing; the finding it was meant for is still reported. `samperms validate --list-rules` lists the codes.");
+
+    public static readonly DiagnosticDescriptor UnusedSuppressionRule = new(UnusedSuppression, Severity.Warning, CategoryReading,
+        "A suppression suppresses nothing",
+        "Nothing in its scope (the resource, or the whole template) is reported under this code any more: the problem was fixed, or the suppression sits on the wrong resource. Remove it, so that it does not hide a future finding.");
 
     public static readonly DiagnosticDescriptor WrongTypeRule = new(WrongType, Severity.Error, CategoryReading,
         "A template section or resource attribute has the wrong type",
@@ -200,7 +215,9 @@ public static class DiagnosticCatalog
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         YamlSyntaxRule, DuplicateKeyRule, UnknownTagRule, InvalidEncodingRule, DocumentTooLargeRule, NestingTooDeepRule, NotATemplateRule,
+        UnreadableFileRule,
         WrongTypeRule,
+        UnknownSuppressionRule, UnusedSuppressionRule,
         SamTransformErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
         RefTargetMissingRule, GetAttTargetMissingRule, SubVariableMissingRule, DependsOnMissingRule, ConditionMissingRule,
         LocalArtifactMissingRule,

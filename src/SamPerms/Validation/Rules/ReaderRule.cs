@@ -1,13 +1,13 @@
 namespace SamPerms.Validation.Rules;
 
-/// <summary>What went wrong reading the file: syntax, duplicate keys, unknown tags, encoding, size, nesting, not a template.</summary>
+/// <summary>What went wrong reading the file: it cannot be opened (<see cref="TemplateValidator.Unreadable"/>), syntax, duplicate keys, unknown tags, encoding, size, nesting, not a template.</summary>
 public sealed class ReaderRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
     [
         DiagnosticCatalog.YamlSyntaxRule, DiagnosticCatalog.DuplicateKeyRule, DiagnosticCatalog.UnknownTagRule,
         DiagnosticCatalog.InvalidEncodingRule, DiagnosticCatalog.DocumentTooLargeRule, DiagnosticCatalog.NestingTooDeepRule,
-        DiagnosticCatalog.NotATemplateRule,
+        DiagnosticCatalog.NotATemplateRule, DiagnosticCatalog.UnreadableFileRule,
     ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
