@@ -17,4 +17,11 @@ public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
     public void Diagnostic(Diagnostic d, string file) => Err.WriteLine(d.Format(file));
 
     public void Error(string message) => Err.WriteLine($"samperms: {message}");
+
+    /// <summary>A usage error of <paramref name="command"/>, pointing at its help.</summary>
+    public void UsageError(string command, string message)
+    {
+        Error(message);
+        Err.WriteLine($"Try 'samperms {command} --help'.");
+    }
 }

@@ -12,24 +12,26 @@ public static class TemplateLoading
 
     public static Loaded Transform(string path, TransformOptions options, CliOutput output)
     {
-        byte[] bytes;
-        try
+        if (Inputs.InputFile.ReadOrSay(path, output) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Error($"cannot read {path}: {e.Message}");
             return new Loaded(null, ExitCodes.UsageOrIo);
         }
 
+        var shown = Inputs.InputFile.Shown(path);
         var outcome = TemplateTransformer.TransformBytes(bytes, options);
         foreach (var d in outcome.Diagnostics)
         {
-            output.Diagnostic(d, path);
+            output.Diagnostic(d, shown);
         }
 
-        return outcome.Succeeded ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
+        // A misspelled AWS::Serverless type: SAM passes it through and CloudFormation refuses it; say so here.
+        var unknown = outcome.Succeeded ? Validation.UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
+        foreach (var d in unknown)
+        {
+            output.Diagnostic(d, shown);
+        }
+
+        return outcome.Succeeded && unknown.Count == 0 ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
     }
 
     /// <summary>Transforms the template and computes its permission map.</summary>

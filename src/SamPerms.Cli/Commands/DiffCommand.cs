@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
@@ -21,77 +23,108 @@ public static class DiffCommand
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "TEMPLATE (checked against intent), or OLD NEW (compared)",
-            Arity = new ArgumentArity(1, 2),
+            Description = "TEMPLATE (checked against intent), or OLD NEW (compared); - reads stdin [default: template.yaml here]",
+            Arity = new ArgumentArity(0, 2),
         };
+        var templateFile = ReportOptions.TemplateFile(several: false);
+        var outputFile = ReportOptions.OutputFile();
         var intent = new Option<string?>("--intent", "-i")
         {
-            Description = "Intent file (schemas/intent.schema.json); inline Metadata: SamPerms in the template is read too",
+            Description = "Intent file (schemas/intent.schema.json) [default: the template's in .samperms.yaml]; inline Metadata: SamPerms: Intent in the template is read too",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = new Option<string>("--format", "-f") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
-        var failOn = new Option<string?>("--fail-on")
+        var format = ReportOptions.Format("text, json or markdown", "text", "json", "markdown");
+        var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 on findings of this kind. Against intent: missing, excess, unverifiable, any (default), none. "
+            Description = "Exit 1 on findings of these kinds (comma list or repeated). Against intent: missing, excess, unverifiable, any (default), none. "
                 + "Between versions: broadening (default), any, none",
         };
-        failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, format, failOn,
+            templates, templateFile, intent, format, failOn, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
-            if (!transform.TryResolve(parse, paramItems, output, out var options))
+            var files = (parse.GetValue(templateFile) ?? []).Concat(parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
+            if (files.Count == 0)
+            {
+                if (TemplateInputs.One(null, out var noTemplate) is not { } found)
+                {
+                    output.UsageError("diff", noTemplate!);
+                    return ExitCodes.UsageOrIo;
+                }
+
+                files.Add(found);
+            }
+
+            foreach (var file in files)
+            {
+                if (TemplateInputs.One(file, out var inputError) is null)
+                {
+                    output.UsageError("diff", inputError!);
+                    return ExitCodes.UsageOrIo;
+                }
+            }
+
+            if (!transform.TryResolve(parse, paramItems, output, out var options, files[^1]))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var files = (parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
-            var fmt = parse.GetValue(format) ?? "text";
-            var fail = parse.GetValue(failOn);
+            var fmt = ReportOptions.FormatOf(parse, format);
+            var fail = ReportOptions.Items(parse.GetValue(failOn));
             var intentFile = parse.GetValue(intent);
+            var report = new Report(fmt, parse.GetValue(outputFile), [.. files, .. intentFile is null ? [] : new[] { intentFile }], transform.Used);
             if (files.Count == 2)
             {
                 if (intentFile is not null)
                 {
-                    output.Error("--intent checks one template: use 'samperms diff TEMPLATE --intent FILE', or 'samperms diff OLD NEW' without it");
+                    output.UsageError("diff", "--intent checks one template: use 'samperms diff TEMPLATE --intent FILE', or 'samperms diff OLD NEW' without it");
                     return ExitCodes.UsageOrIo;
                 }
 
-                return Baseline(files[0], files[1], options, fmt, fail ?? "broadening", output);
+                return Baseline(files[0], files[1], options, fail.Count > 0 ? fail : ["broadening"], report, output);
             }
 
             if (files.Count != 1)
             {
-                output.Error("give one template (with --intent) or two (OLD NEW)");
+                output.UsageError("diff", "give one template (with --intent) or two (OLD NEW)");
                 return ExitCodes.UsageOrIo;
             }
 
-            return Intent(files[0], intentFile, options, fmt, fail ?? "any", output);
+            intentFile ??= transform.Project.IntentFor(files[0]);
+            return Intent(files[0], intentFile, options, fail.Count > 0 ? fail : ["any"], report with { Inputs = [.. report.Inputs, .. intentFile is null ? [] : new[] { intentFile }] }, output);
         });
         return command;
     }
 
-    private static int Intent(string path, string? intentFile, TransformOptions options, string format, string failOn, CliOutput output)
+    /// <summary>How and where the report is written.</summary>
+    private sealed record Report(string Format, string? OutputFile, IReadOnlyList<string> Inputs, SettingsUsed? Used)
     {
-        if (!IntentFailOn.Contains(failOn))
+        public int? Write(string text, CliOutput output) => Outputs.OutputFile.Write(OutputFile, text, Inputs, output);
+    }
+
+    private static int Intent(string path, string? intentFile, TransformOptions options, IReadOnlyList<string> failOn, Report how, CliOutput output)
+    {
+        if (failOn.FirstOrDefault(f => !IntentFailOn.Contains(f)) is { } wrong)
         {
-            output.Error($"--fail-on {failOn} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
+            output.UsageError("diff", BaselineFailOn.Contains(wrong)
+                ? $"--fail-on {wrong} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}"
+                : ReportOptions.CheckItems("--fail-on", [wrong], IntentFailOn)!);
             return ExitCodes.UsageOrIo;
         }
 
+        var shown = InputFile.Shown(path);
         var (outcome, map, exit) = TemplateLoading.PermissionMap(path, options, output);
         if (exit is { } code)
         {
             return code;
         }
 
-        var (inline, diagnostics) = IntentReader.ReadInline(outcome!.Input, path);
+        var (inline, diagnostics) = IntentReader.ReadInline(outcome!.Input, shown);
         var intent = inline;
         if (intentFile is not null)
         {
@@ -112,7 +145,7 @@ public static class DiffCommand
         }
         else if (inline.Subjects.Count == 0)
         {
-            output.Error($"no intent: give --intent FILE, or declare it in {path} under a function's Metadata: SamPerms");
+            output.UsageError("diff", $"no intent: give --intent FILE (or name one for the template in .samperms.yaml), or declare it in {shown} under a function's Metadata: SamPerms: Intent");
             return ExitCodes.UsageOrIo;
         }
 
@@ -121,35 +154,37 @@ public static class DiffCommand
         {
             foreach (var d in diagnostics)
             {
-                output.Diagnostic(d, intentFile ?? path);
+                output.Diagnostic(d, intentFile ?? shown);
             }
 
             return ExitCodes.UsageOrIo;
         }
 
         var report = IntentDiff.Run(map!, intent);
-        output.Out.Write(format switch
+        var text = how.Format switch
         {
-            "json" => IntentDiffJson.Write(report, path),
-            "markdown" => IntentDiffMarkdown.Write(report, path),
-            _ => IntentDiffText.Write(report, path),
-        });
-        var failing = failOn switch
+            "json" => SettingsField.AddTo(IntentDiffJson.Build(report, shown), how.Used),
+            "markdown" => IntentDiffMarkdown.Write(report, shown),
+            _ => IntentDiffText.Write(report, shown),
+        };
+        var failing = failOn.Sum(f => f switch
         {
             "missing" => report.Count(FindingKind.Missing),
             "excess" => report.Count(FindingKind.Excess),
             "unverifiable" => report.Count(FindingKind.Unverifiable),
             "none" => 0,
             _ => report.Findings.Count,
-        };
-        return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+        });
+        return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
-    private static int Baseline(string oldPath, string newPath, TransformOptions options, string format, string failOn, CliOutput output)
+    private static int Baseline(string oldPath, string newPath, TransformOptions options, IReadOnlyList<string> failOn, Report how, CliOutput output)
     {
-        if (!BaselineFailOn.Contains(failOn))
+        if (failOn.FirstOrDefault(f => !BaselineFailOn.Contains(f)) is { } wrong)
         {
-            output.Error($"--fail-on {failOn} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}");
+            output.UsageError("diff", IntentFailOn.Contains(wrong)
+                ? $"--fail-on {wrong} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}"
+                : ReportOptions.CheckItems("--fail-on", [wrong], BaselineFailOn)!);
             return ExitCodes.UsageOrIo;
         }
 
@@ -166,18 +201,19 @@ public static class DiffCommand
         }
 
         var report = BaselineDiff.Run(before.Map!, after.Map!);
-        output.Out.Write(format switch
+        var (oldShown, newShown) = (InputFile.Shown(oldPath), InputFile.Shown(newPath));
+        var text = how.Format switch
         {
-            "json" => BaselineDiffJson.Write(report, oldPath, newPath),
-            "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
-            _ => BaselineDiffText.Write(report, oldPath, newPath),
-        });
-        var failing = failOn switch
+            "json" => SettingsField.AddTo(BaselineDiffJson.Build(report, oldShown, newShown), how.Used),
+            "markdown" => BaselineDiffMarkdown.Write(report, oldShown, newShown),
+            _ => BaselineDiffText.Write(report, oldShown, newShown),
+        };
+        var failing = failOn.Sum(f => f switch
         {
             "broadening" => report.Broadening,
             "none" => 0,
             _ => report.Changes.Count,
-        };
-        return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+        });
+        return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Output;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
@@ -7,7 +9,8 @@ namespace SamPerms.Cli.Commands;
 
 /// <summary>
 /// <c>samperms transform</c>: the CloudFormation template SAM would produce. One template goes to stdout
-/// (or -o FILE); several go to --out-dir as NAME.json, or NAME.error.json when SAM rejects one.
+/// (or -o FILE); several go to --out-dir, mirroring their paths: DIR/REL/NAME.json, or NAME.error.json when SAM
+/// rejects one. No output ever replaces an input; writing one result removes the other's stale file.
 /// </summary>
 public static class TransformCommand
 {
@@ -22,43 +25,54 @@ public static class TransformCommand
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "SAM template file(s), YAML or JSON",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "SAM template file(s), folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]",
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var templateFile = ReportOptions.TemplateFile(several: true);
         var transform = new TransformOptionSet(localArtifactsByDefault: false);
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format",
+            Description = "Output format [default: from the -o extension (.yaml, .yml, .json), else json]",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "yaml");
-        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout" };
-        var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/NAME.json (or NAME.error.json) per template" };
+        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE (atomically) instead of stdout" };
+        var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/PATH/NAME.json (or NAME.error.json) per template, PATH its folder relative to the inputs' common folder" };
 
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
         {
-            templates, format, outFile, outDir,
+            templates, templateFile, format, outFile, outDir,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var files = parse.GetValue(templates) ?? [];
             var overrides = parse.GetValue(transform.Parameters) ?? [];
 
             // A greedy --parameter-overrides may swallow a template path; give back what is not Key=Value.
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(overrides);
-            if (!transform.TryResolve(parse, paramItems, output, out var options))
+            var given = (parse.GetValue(templateFile) ?? []).Concat(extraFiles).Concat(parse.GetValue(templates) ?? []).ToList();
+            if (TemplateInputs.Many(given, out var inputError) is not { } files)
+            {
+                output.UsageError("transform", inputError!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (!transform.TryResolve(parse, paramItems, output, out var options, files.FirstOrDefault()))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var settings = new Settings(
-                [.. extraFiles, .. files],
-                options,
-                parse.GetValue(format) ?? "json",
-                parse.GetValue(outFile),
-                parse.GetValue(outDir));
+            // -o FILE.yaml means YAML unless --format says otherwise.
+            var fmt = parse.GetValue(format) ?? "json";
+            var formatGiven = parse.GetResult(format) is { Implicit: false };
+            if (!formatGiven && parse.GetValue(outFile) is { } o)
+            {
+                var ext = Path.GetExtension(o).ToLowerInvariant();
+                fmt = ext is ".yaml" or ".yml" ? "yaml" : ext == ".json" ? "json" : fmt;
+            }
+
+            var settings = new Settings(files, options, fmt, parse.GetValue(outFile), parse.GetValue(outDir));
             return Run(settings, output);
         });
         return command;
@@ -68,55 +82,64 @@ public static class TransformCommand
     {
         if (s.Templates.Count == 0)
         {
-            output.Error("no template given");
+            output.UsageError("transform", "no template given");
             return ExitCodes.UsageOrIo;
         }
 
         if (s.OutputFile is not null && s.OutDir is not null)
         {
-            output.Error("use either --output or --out-dir, not both");
+            output.UsageError("transform", "use either --output or --out-dir, not both");
             return ExitCodes.UsageOrIo;
         }
 
         if (s.Templates.Count > 1 && s.OutDir is null)
         {
-            output.Error("several templates need --out-dir DIR");
+            output.UsageError("transform", "several templates need --out-dir DIR");
             return ExitCodes.UsageOrIo;
         }
 
+        if (s.OutputFile is not null && OutputFile.Problem(s.OutputFile, s.Templates, "-o") is { } problem)
+        {
+            output.UsageError("transform", problem);
+            return ExitCodes.UsageOrIo;
+        }
+
+        OutDirMap? map = null;
         if (s.OutDir is not null)
         {
+            map = OutDirMap.Plan(s.Templates, s.OutDir, s.Format == "yaml" ? ".yaml" : ".json", out var planError);
+            if (map is null)
+            {
+                output.UsageError("transform", planError!);
+                return ExitCodes.UsageOrIo;
+            }
+
             try
             {
                 Directory.CreateDirectory(s.OutDir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                output.Error($"cannot create {s.OutDir}: {e.Message}");
+                output.Error($"cannot create {s.OutDir}: {OutputFile.Reason(e)}");
                 return ExitCodes.UsageOrIo;
             }
         }
 
-        var options = s.Transform;
         int exit = ExitCodes.Ok;
         foreach (var path in s.Templates)
         {
-            exit = Math.Max(exit, TransformOne(path, options, s, output));
+            exit = Math.Max(exit, TransformOne(path, s, map, output));
         }
 
         return exit;
     }
 
-    private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
+    private static int TransformOne(string path, Settings s, OutDirMap? map, CliOutput output)
     {
-        byte[] bytes;
-        try
+        var options = s.Transform;
+        var shown = InputFile.Shown(path);
+        if (InputFile.ReadOrSay(path, output) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Error($"cannot read {path}: {e.Message}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -128,24 +151,32 @@ public static class TransformCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug in SamPerms must not stop the other templates of a batch.
-            output.Error($"{path}: internal error ({e.GetType().Name}): {e.Message}. Please report this with the template.");
+            output.Error($"{shown}: internal error ({e.GetType().Name}): {e.Message}. Please report this with the template.");
             return ExitCodes.UsageOrIo;
         }
 
         foreach (var d in outcome.Diagnostics)
         {
-            output.Diagnostic(d, path);
+            output.Diagnostic(d, shown);
         }
 
-        var name = Path.GetFileNameWithoutExtension(path);
+        // SAM passes a misspelled AWS::Serverless type through; CloudFormation would refuse it: an error here.
+        var unknown = outcome.Succeeded ? UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
+        foreach (var d in unknown)
+        {
+            output.Diagnostic(d, shown);
+        }
+
         try
         {
-            if (outcome.Succeeded)
+            if (outcome.Succeeded && unknown.Count == 0)
             {
                 var text = s.Format == "yaml" ? YamlText.Write(outcome.Template!) : JsonText.Pretty(outcome.Template!);
-                if (s.OutDir is not null)
+                if (map is not null)
                 {
-                    AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + (s.Format == "yaml" ? ".yaml" : ".json")), text);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.Output(path)))!);
+                    AtomicFile.WriteAllText(map.Output(path), text);
+                    DeleteStale(map.ErrorReport(path));
                 }
                 else if (s.OutputFile is not null)
                 {
@@ -159,22 +190,49 @@ public static class TransformCommand
                 return ExitCodes.Ok;
             }
 
-            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (outcome.Succeeded)
             {
-                output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+                if (map is not null)
+                {
+                    var rejected = outcome with { ErrorMessage = string.Join(" ", unknown.Select(d => d.Message)), Diagnostics = [.. unknown] };
+                    WriteErrorReport(map, path, rejected, shown);
+                }
+
+                return ExitCodes.Invalid;
             }
 
-            if (s.OutDir is not null)
+            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
             {
-                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), JsonText.Pretty(ErrorReport.Build(outcome, path)));
+                output.Err.WriteLine($"hint: {shown} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+            }
+
+            if (map is not null)
+            {
+                WriteErrorReport(map, path, outcome, shown);
             }
 
             return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            output.Error($"cannot write output for {path}: {e.Message}");
+            output.Error($"cannot write output for {shown}: {OutputFile.Reason(e)}");
             return ExitCodes.UsageOrIo;
+        }
+    }
+
+    private static void WriteErrorReport(OutDirMap map, string path, TransformOutcome outcome, string shown)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.ErrorReport(path)))!);
+        AtomicFile.WriteAllText(map.ErrorReport(path), JsonText.Pretty(ErrorReport.Build(outcome, shown)));
+        DeleteStale(map.Output(path));
+    }
+
+    /// <summary>The other outcome's file from an earlier run, so NAME.json and NAME.error.json never both stand (never an input: the map refuses that).</summary>
+    private static void DeleteStale(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
         }
     }
 }
