@@ -56,6 +56,18 @@ public sealed class TransformOptionSet
     private readonly ProjectConfigLoader _projects = new();
     private readonly HashSet<string> _said = new(StringComparer.Ordinal);
 
+    /// <summary>A configuration file as the user would name it: relative to the current directory when inside it.</summary>
+    private static string? Display(string? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(file));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative.Replace('\\', '/');
+    }
+
     /// <summary>Adds every option of the set to the command.</summary>
     public Command AddTo(Command command)
     {
@@ -134,7 +146,7 @@ public sealed class TransformOptionSet
             ParameterOverrides = values,
             LocalArtifacts = parse.GetValue(LocalArtifacts),
         };
-        Used = new SettingsUsed(config?.File, config is null ? null : config.Environment, project.File, options.Region, regionFrom, options.EffectivePartition);
+        Used = new SettingsUsed(Display(config?.File), config is null ? null : config.Environment, Display(project.File), options.Region, regionFrom, options.EffectivePartition);
         // Said when a configuration file decided something (nothing to say otherwise: the command line did).
         if ((Used.SamConfig is not null || Used.ProjectFile is not null) && _said.Add(Used.Line))
         {
