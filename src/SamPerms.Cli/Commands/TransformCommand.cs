@@ -19,7 +19,11 @@ public static class TransformCommand
         TransformOptions Transform,
         string Format,
         string? OutputFile,
-        string? OutDir);
+        string? OutDir)
+    {
+        /// <summary>Per template, the options its own samconfig gives (a batch may span projects); else <see cref="Transform"/>.</summary>
+        public IReadOnlyDictionary<string, TransformOptions> PerTemplate { get; init; } = new Dictionary<string, TransformOptions>();
+    }
 
     public static Command Build(CliOutput output)
     {
@@ -52,7 +56,7 @@ public static class TransformCommand
             // A greedy --parameter-overrides may swallow a template path; give back what is not Key=Value.
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(overrides);
             var given = (parse.GetValue(templateFile) ?? []).Concat(extraFiles).Concat(parse.GetValue(templates) ?? []).ToList();
-            if (TemplateInputs.Many(given, out var inputError) is not { } files)
+            if (TemplateInputs.Many(given, out var inputError, exclude: parse.GetValue(outDir)) is not { } files)
             {
                 output.UsageError("transform", inputError!);
                 return ExitCodes.UsageOrIo;
@@ -72,7 +76,18 @@ public static class TransformCommand
                 fmt = ext is ".yaml" or ".yml" ? "yaml" : ext == ".json" ? "json" : fmt;
             }
 
-            var settings = new Settings(files, options, fmt, parse.GetValue(outFile), parse.GetValue(outDir));
+            var perTemplate = new Dictionary<string, TransformOptions>(StringComparer.Ordinal);
+            foreach (var file in files.Skip(1))
+            {
+                if (!transform.TryResolve(parse, paramItems, output, out var own, file))
+                {
+                    return ExitCodes.UsageOrIo;
+                }
+
+                perTemplate[file] = own;
+            }
+
+            var settings = new Settings(files, options, fmt, parse.GetValue(outFile), parse.GetValue(outDir)) { PerTemplate = perTemplate };
             return Run(settings, output);
         });
         return command;
@@ -136,7 +151,7 @@ public static class TransformCommand
 
     private static int TransformOne(string path, Settings s, OutDirMap? map, CliOutput output)
     {
-        var options = s.Transform;
+        var options = s.PerTemplate.GetValueOrDefault(path) ?? s.Transform;
         var shown = InputFile.Shown(path);
         if (InputFile.ReadOrSay(path, output) is not { } bytes)
         {

@@ -36,6 +36,10 @@ public static class ValidateCommand
 
         /// <summary>The configuration used (for the JSON output's settings).</summary>
         public SettingsUsed? Used { get; init; }
+
+        /// <summary>Per template, when its samconfig or project file differs from the first's: its options and ignored codes.</summary>
+        public IReadOnlyDictionary<string, (TransformOptions Transform, IReadOnlyList<string> Ignore)> PerTemplate { get; init; } =
+            new Dictionary<string, (TransformOptions, IReadOnlyList<string>)>();
     }
 
     public static Command Build(CliOutput output)
@@ -107,6 +111,20 @@ public static class ValidateCommand
             }
 
             var project = transform.Project;
+            var used = transform.Used;
+
+            // samconfig and .samperms.yaml as each template's folder sees them (a batch may span projects).
+            var perTemplate = new Dictionary<string, (TransformOptions, IReadOnlyList<string>)>(StringComparer.Ordinal);
+            foreach (var file in files.Skip(1))
+            {
+                if (!transform.TryResolve(parse, paramItems, output, out var own, file))
+                {
+                    return ExitCodes.UsageOrIo;
+                }
+
+                perTemplate[file] = (own, [.. ignored, .. transform.Project.Ignore]);
+            }
+
             var fail = parse.GetValue(failOn) ?? parse.GetValue(severity) ?? project.FailOn ?? "error";
             var settings = new Settings(files, fmt, fail == "none" ? null : Diagnostic.ParseSeverity(fail), [.. ignored, .. project.Ignore], transformOptions)
             {
@@ -114,7 +132,8 @@ public static class ValidateCommand
                 OutputFile = parse.GetValue(outputFile),
                 Baseline = parse.GetValue(baseline),
                 WriteBaseline = parse.GetValue(writeBaseline),
-                Used = transform.Used,
+                Used = used,
+                PerTemplate = perTemplate,
             };
             return Run(settings, output);
         });
@@ -149,10 +168,12 @@ public static class ValidateCommand
             }
         }
 
-        var options = new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
         var results = new List<ValidatedFile>();
         foreach (var path in s.Templates)
         {
+            var options = s.PerTemplate.TryGetValue(path, out var own)
+                ? new ValidationOptions { Transform = own.Transform, Ignore = own.Ignore }
+                : new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
             var shown = InputFile.Shown(path);
             var bytes = InputFile.Read(path, output, out var reason);
             if (bytes is null)

@@ -38,9 +38,10 @@ public static class TemplateInputs
     /// (<c>template.yaml|yml|json</c>), patterns the files they match; a path that does not exist is kept (the batch
     /// reports it as a finding and goes on).
     /// </summary>
-    public static List<string>? Many(IReadOnlyList<string> given, out string? error)
+    public static List<string>? Many(IReadOnlyList<string> given, out string? error, string? exclude = null)
     {
         error = null;
+        var excluded = exclude is null ? null : Path.GetFullPath(exclude).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (given.Count == 0)
         {
             return Default(out error) is { } single ? [single] : null;
@@ -65,7 +66,7 @@ public static class TemplateInputs
             else if (Directory.Exists(item))
             {
                 var found = Glob.Expand(Path.Combine(item, "**", "template.*").Replace('\\', '/'))
-                    .Where(p => DefaultNames.Contains(Path.GetFileName(p), StringComparer.Ordinal))
+                    .Where(p => DefaultNames.Contains(Path.GetFileName(p), StringComparer.Ordinal) && !Under(p, excluded))
                     .ToList();
                 if (found.Count == 0)
                 {
@@ -77,7 +78,7 @@ public static class TemplateInputs
             }
             else if (Glob.IsPattern(item) && !File.Exists(item))
             {
-                var found = Glob.Expand(item);
+                var found = Glob.Expand(item).Where(p => !Under(p, excluded)).ToList();
                 if (found.Count == 0)
                 {
                     error = $"no file matches '{item}'";
@@ -94,6 +95,10 @@ public static class TemplateInputs
 
         return result;
     }
+
+    /// <summary>True when a found file lies in the excluded folder (transform's --out-dir: its outputs are no inputs).</summary>
+    private static bool Under(string path, string? folder) =>
+        folder is not null && Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 
     private static string? Default(out string? error)
     {

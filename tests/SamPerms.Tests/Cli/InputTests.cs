@@ -53,6 +53,11 @@ public sealed class InputTests
         Assert.True(File.Exists(Path.Combine(outDir, "orders", "template.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "users", "template.json")));
 
+        // Run again over the whole folder: the outputs of the first run are no inputs of the second.
+        Assert.Equal(ExitCodes.Ok, CliRunner.RunIn(dir.Path, "transform", ".", "--out-dir", "out").ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(outDir, "out")));
+        Assert.Equal(2, Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).Length);
+
         var nothing = CliRunner.RunIn(dir.Path, "validate", "nope/**/*.yaml");
         Assert.Equal(ExitCodes.UsageOrIo, nothing.ExitCode);
         Assert.Contains("no file matches 'nope/**/*.yaml'", nothing.Err, StringComparison.Ordinal);
