@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Yaml;
 using Tomlyn;
@@ -57,7 +58,7 @@ public static class SamConfig
             if (environmentRequired)
             {
                 error = $"{file}: no environment '{environment}'" + (environments.Count > 0
-                    ? $"{Validation.Suggest.DidYouMean(environment, environments)}; its environments are {string.Join(", ", environments)}"
+                    ? $"{Diagnostics.Suggest.DidYouMean(environment, environments)}; its environments are {string.Join(", ", environments)}"
                     : "; it defines no environment");
                 return false;
             }

@@ -1,4 +1,6 @@
+using SamPerms.Diagnostics;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli;
@@ -18,7 +20,7 @@ public static class TemplateLoading
         }
 
         var shown = Inputs.InputFile.Shown(path);
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        var outcome = SamTranslator.TransformBytes(bytes, options);
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, shown);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
+using SamPerms.Diagnostics;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;

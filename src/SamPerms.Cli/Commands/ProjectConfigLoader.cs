@@ -1,4 +1,5 @@
-using SamPerms.Configuration;
+using SamPerms.Diagnostics;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 

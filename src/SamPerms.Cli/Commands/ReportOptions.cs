@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using System.CommandLine;
 using SamPerms.Validation;
 

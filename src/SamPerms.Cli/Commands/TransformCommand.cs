@@ -1,7 +1,10 @@
 using System.CommandLine;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
@@ -161,7 +164,7 @@ public static class TransformCommand
         TransformOutcome outcome;
         try
         {
-            outcome = TemplateTransformer.TransformBytes(bytes, options);
+            outcome = SamTranslator.TransformBytes(bytes, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -216,7 +219,7 @@ public static class TransformCommand
                 return ExitCodes.Invalid;
             }
 
-            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (!options.LocalArtifacts && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
             {
                 output.Err.WriteLine($"hint: {shown} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
             }

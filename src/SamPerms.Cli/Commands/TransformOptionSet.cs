@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SamPerms.Configuration;
+using SamPerms.Pipeline;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli.Commands;

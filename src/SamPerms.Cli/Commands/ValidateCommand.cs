@@ -3,6 +3,8 @@ using System.Text;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
 using SamPerms.Output;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;

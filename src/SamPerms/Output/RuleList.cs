@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using System.Text;
 using SamPerms.Model;
 using SamPerms.Validation;

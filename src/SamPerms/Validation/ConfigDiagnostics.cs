@@ -1,12 +1,11 @@
+using SamPerms.Diagnostics;
 using SamPerms.Text;
 
 namespace SamPerms.Validation;
 
-/// <summary>Diagnostics about SamPerms' own files (SP5xxx): the project configuration or a baseline is malformed.</summary>
+/// <summary>Diagnostics about SamPerms' own files (SP5001): the project configuration or a baseline is malformed.</summary>
 public static class ConfigDiagnostics
 {
-    public const string InvalidConfiguration = "SP5001";
-
     public static Diagnostic Invalid(string message, SourceSpan span, string file) =>
-        new Diagnostic(InvalidConfiguration, Severity.Error, message, span).WithFile(file);
+        DiagnosticCatalog.InvalidConfigurationDescriptor.At(span, message).WithFile(file);
 }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
 
@@ -81,7 +82,7 @@ public sealed class Suppressions
         foreach (var entry in _inTemplate.Where(e => !e.Used && IsKnown(e.Pattern)))
         {
             var where = entry.Resource is null ? "the template" : $"'{entry.Resource}'";
-            yield return DiagnosticCatalog.UnusedSuppressionRule.At(entry.Span,
+            yield return DiagnosticCatalog.UnusedSuppressionDescriptor.At(entry.Span,
                 $"{Key}: '{entry.Pattern}' of {where} suppresses nothing; remove it", entry.Path);
         }
     }

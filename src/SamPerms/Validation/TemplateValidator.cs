@@ -1,5 +1,7 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Yaml;
 
@@ -35,7 +37,7 @@ public static class TemplateValidator
 {
     /// <summary>The report of a file that could not be read: one located finding saying why, so a batch goes on.</summary>
     public static ValidationReport Unreadable(string file, string reason, ValidationOptions options) =>
-        Run(new ReadResult(null, [DiagnosticCatalog.UnreadableFileRule.At(new Text.SourceSpan(1, 1, 1, 1), $"cannot read {file}: {reason}")]), options, file);
+        Run(new ReadResult(null, [DiagnosticCatalog.UnreadableFileDescriptor.At(new Text.SourceSpan(1, 1, 1, 1), $"cannot read {file}: {reason}")]), options, file);
 
     public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null) =>
         Run(TemplateReader.Read(bytes, options.Limits), options, file);
@@ -45,7 +47,7 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
-        var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
+        var outcome = read.Succeeded ? SamTranslator.Transform(read.Root!, options.Transform) : null;
         var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         var findings = new List<Diagnostic>();
         foreach (var rule in options.Rules ?? RuleRegistry.All)

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SuppressionRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownSuppressionRule, DiagnosticCatalog.UnusedSuppressionRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownSuppressionDescriptor, DiagnosticCatalog.UnusedSuppressionDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -16,7 +18,7 @@ public sealed class SuppressionRule : IValidationRule
             if (!Suppressions.IsKnown(pattern))
             {
                 var owner = resource is null ? "the template" : $"'{resource}'";
-                findings.Add(DiagnosticCatalog.UnknownSuppressionRule.At(where.Span,
+                findings.Add(DiagnosticCatalog.UnknownSuppressionDescriptor.At(where.Span,
                     $"{Suppressions.Key}: '{pattern}' of {owner} is not a SamPerms code{Suggest.DidYouMean(pattern, DiagnosticCatalog.All.Select(d => d.Code))}", where.Path));
             }
         }

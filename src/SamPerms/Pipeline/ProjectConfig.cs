@@ -1,4 +1,4 @@
-namespace SamPerms.Configuration;
+namespace SamPerms.Pipeline;
 
 /// <summary>
 /// A project's settings for SamPerms (<c>.samperms.yaml</c>, schemas/samperms-config.schema.json): codes ignored

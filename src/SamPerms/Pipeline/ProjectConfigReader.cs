@@ -1,9 +1,10 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
 using SamPerms.Validation;
 using SamPerms.Yaml;
 
-namespace SamPerms.Configuration;
+namespace SamPerms.Pipeline;
 
 /// <summary>
 /// Finds and reads <c>.samperms.yaml</c>: beside the template, else in a parent folder up to the repository root
