@@ -122,3 +122,20 @@ public sealed class CommandLineTests
         Assert.Contains("\"why\": ", json.Out, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A new command registers its help epilog (examples and exit codes) too.</summary>
+public sealed class CommandRegistrationTests
+{
+    [Fact]
+    public void Every_command_has_examples_and_exit_codes_in_its_help()
+    {
+        var root = SamPermsCli.Build(new CliOutput(new StringWriter(), new StringWriter()));
+        foreach (var command in root.Subcommands)
+        {
+            var epilog = SamPerms.Cli.Help.CommandEpilogs.For(command.Name);
+            Assert.True(epilog is not null, $"{command.Name} has no entry in Help/CommandEpilogs.cs");
+            Assert.Contains("Examples:", epilog, StringComparison.Ordinal);
+            Assert.Contains("Exit codes:", epilog, StringComparison.Ordinal);
+        }
+    }
+}
