@@ -1,48 +1,61 @@
-using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Permissions;
-using SamPerms.Sam;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli;
 
-/// <summary>Reads and transforms one template for the analysis commands, printing its diagnostics.</summary>
+/// <summary>Runs one template through the pipeline for the analysis commands, printing what went wrong.</summary>
 public static class TemplateLoading
 {
-    public sealed record Loaded(TransformOutcome? Outcome, int? Exit);
-
-    public sealed record Mapped(TransformOutcome? Outcome, PermissionMap? Map, int? Exit);
-
-    public static Loaded Transform(string path, TransformOptions options, CliOutput output)
+    /// <summary>The run, its map (when there is one) and the exit code when the command stops here.</summary>
+    public sealed record Mapped(TemplateRun Run, int? Exit)
     {
-        if (Inputs.InputFile.ReadOrSay(path, output) is not { } bytes)
+        public PermissionMap? Map => Run.Map;
+
+        public void Deconstruct(out TemplateRun run, out PermissionMap? map, out int? exit) => (run, map, exit) = (Run, Map, Exit);
+    }
+
+    /// <summary>Transforms the template (<c>-</c>: standard input) and computes its permission map.</summary>
+    public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
+    {
+        if (path == Inputs.TemplateInputs.Stdin)
         {
-            return new Loaded(null, ExitCodes.UsageOrIo);
+            return PermissionMap(Inputs.InputFile.Shown(path), Inputs.InputFile.Read(path, output, out _)!, options, output);
         }
 
-        var shown = Inputs.InputFile.Shown(path);
-        var outcome = SamTranslator.TransformBytes(bytes, options);
-        foreach (var d in outcome.Diagnostics)
+        var run = TemplateRun.Mapped(path, options);
+        return new Mapped(run, Report(run, options, output));
+    }
+
+    /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
+    public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
+    {
+        var run = TemplateRun.MappedBytes(label, bytes, options);
+        return new Mapped(run, Report(run, options, output));
+    }
+
+    /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
+    private static int? Report(TemplateRun run, TransformOptions options, CliOutput output)
+    {
+        if (run.ReadError is { } error)
         {
-            output.Diagnostic(d, shown);
+            output.Error(error);
+            return ExitCodes.UsageOrIo;
+        }
+
+        foreach (var d in run.Outcome!.Diagnostics)
+        {
+            output.Diagnostic(d, run.Path);
         }
 
         // A misspelled AWS::Serverless type: SAM passes it through and CloudFormation refuses it; say so here.
-        var unknown = outcome.Succeeded ? Validation.UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
+        var unknown = run.Succeeded ? Validation.UnknownSamTypes.Find(run.Outcome.Input as MapNode, options, run.Path) : [];
         foreach (var d in unknown)
         {
-            output.Diagnostic(d, shown);
+            output.Diagnostic(d, run.Path);
         }
 
-        return outcome.Succeeded && unknown.Count == 0 ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
-    }
-
-    /// <summary>Transforms the template and computes its permission map.</summary>
-    public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
-    {
-        var loaded = Transform(path, options, output);
-        return loaded.Exit is { } exit
-            ? new Mapped(loaded.Outcome, null, exit)
-            : new Mapped(loaded.Outcome, PermissionMapBuilder.Build(loaded.Outcome!, options), null);
+        return run.Succeeded && unknown.Count == 0 ? null : ExitCodes.Invalid;
     }
 
     /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>

@@ -2,11 +2,13 @@ using System.CommandLine;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Output.Ci;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Permissions.Intent;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -17,32 +19,37 @@ namespace SamPerms.Cli.Commands;
 /// </summary>
 public static class DiffCommand
 {
-    private static readonly string[] IntentFailOn = ["missing", "excess", "unverifiable", "any", "none"];
+    public static readonly string[] IntentFailOn = ["missing", "excess", "unverifiable", "any", "none"];
     private static readonly string[] BaselineFailOn = ["broadening", "any", "none"];
 
     public static Command Build(CliOutput output)
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "TEMPLATE (checked against intent), or OLD NEW (compared); - reads stdin [default: template.yaml here]",
-            Arity = new ArgumentArity(0, 2),
+            Description = "TEMPLATE... (checked against intent), OLD NEW (compared), or with --git the templates to compare; - reads stdin [default: template.yaml here]",
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var templateFile = ReportOptions.TemplateFile(several: false);
+        var templateFile = ReportOptions.TemplateFile(several: true);
         var outputFile = ReportOptions.OutputFile();
         var intent = new Option<string?>("--intent", "-i")
         {
-            Description = "Intent file (schemas/intent.schema.json) [default: the template's in .samperms.yaml]; inline Metadata: SamPerms: Intent in the template is read too",
+            Description = "Intent file (schemas/intent.schema.json), or 'auto': the intent.yaml beside each template [default: the template's in .samperms.yaml]; inline Metadata: SamPerms: Intent in the template is read too",
+        };
+        var git = new Option<string?>("--git")
+        {
+            Description = "Compare each TEMPLATE with its version at this git revision (a branch, tag or commit); without TEMPLATE, every template.yaml/.yml/.json the change touches",
+            HelpName = "BASE",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = ReportOptions.Format("text, json or markdown", "text", "json", "markdown");
+        var format = ReportOptions.Format("text (table is the same), json, markdown, junit or codequality", "text", "json", "markdown", "junit", "codequality");
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 on findings of these kinds (comma list or repeated). Against intent: missing, excess, unverifiable, any (default), none. "
+            Description = "Exit 1 on findings of these kinds (a comma list, or repeated). Against intent: missing, excess, unverifiable, any (default), none. "
                 + "Between versions: broadening (default), any, none",
         };
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, templateFile, intent, format, failOn, outputFile,
+            templates, templateFile, intent, git, format, failOn, outputFile,
         };
         transform.AddTo(command);
 
@@ -50,8 +57,10 @@ public static class DiffCommand
         {
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
             var files = (parse.GetValue(templateFile) ?? []).Concat(parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
-            if (files.Count == 0)
+            var baseRevision = parse.GetValue(git);
+            if (files.Count == 0 && baseRevision is null)
             {
+                // As sam: template.yaml (then .yml, .json) in the current directory.
                 if (TemplateInputs.One(null, out var noTemplate) is not { } found)
                 {
                     output.UsageError("diff", noTemplate!);
@@ -70,122 +79,65 @@ public static class DiffCommand
                 }
             }
 
-            if (!transform.TryResolve(parse, paramItems, output, out var options, files[^1]))
+            if (!transform.TryResolve(parse, paramItems, output, out var options, files.LastOrDefault()))
             {
                 return ExitCodes.UsageOrIo;
             }
 
             var fmt = ReportOptions.FormatOf(parse, format);
             var fail = ReportOptions.Items(parse.GetValue(failOn));
-            var intentFile = parse.GetValue(intent);
-            var report = new Report(fmt, parse.GetValue(outputFile), [.. files, .. intentFile is null ? [] : new[] { intentFile }], transform.Used);
-            if (files.Count == 2)
+            if (ReportOptions.CheckItems("--fail-on", fail, [.. IntentFailOn.Union(BaselineFailOn)]) is { } badFailOn)
             {
-                if (intentFile is not null)
-                {
-                    output.UsageError("diff", "--intent checks one template: use 'samperms diff TEMPLATE --intent FILE', or 'samperms diff OLD NEW' without it");
-                    return ExitCodes.UsageOrIo;
-                }
-
-                return Baseline(files[0], files[1], options, fail.Count > 0 ? fail : ["broadening"], report, output);
-            }
-
-            if (files.Count != 1)
-            {
-                output.UsageError("diff", "give one template (with --intent) or two (OLD NEW)");
+                output.UsageError("diff", badFailOn);
                 return ExitCodes.UsageOrIo;
             }
 
-            intentFile ??= transform.Project.IntentFor(files[0]);
-            return Intent(files[0], intentFile, options, fail.Count > 0 ? fail : ["any"], report with { Inputs = [.. report.Inputs, .. intentFile is null ? [] : new[] { intentFile }] }, output);
+            var intentFile = parse.GetValue(intent);
+            var report = new DiffReport(fmt, parse.GetValue(outputFile), [.. files, .. intentFile is null ? [] : new[] { intentFile }], transform.Used);
+            if (baseRevision is { } baseRev)
+            {
+                if (intentFile is not null)
+                {
+                    output.UsageError("diff", "--git compares with a git revision; check intent with 'samperms diff TEMPLATE --intent FILE'");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                var gitFailOn = fail.Count > 0 ? fail : ["broadening"];
+                if (gitFailOn.FirstOrDefault(f => !BaselineFailOn.Contains(f)) is { } wrong)
+                {
+                    output.UsageError("diff", $"--fail-on {wrong}: with --git use {string.Join(", ", BaselineFailOn)}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                var capture = report.Capture(output);
+                var gitExit = DiffGit.Run(baseRev, files, options, fmt, gitFailOn.Contains("any") ? "any" : gitFailOn.Contains("broadening") ? "broadening" : "none", capture);
+                return report.Write(capture.Out.ToString()!, output) ?? gitExit;
+            }
+
+            if (intentFile is not null || files.Count == 1 || files.Count > 2)
+            {
+                var intentFailOn = fail.Count > 0 ? fail : ["any"];
+                if (intentFailOn.FirstOrDefault(f => !IntentFailOn.Contains(f)) is { } wrong)
+                {
+                    output.UsageError("diff", $"--fail-on {wrong} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                // Without --intent, the intent file .samperms.yaml names for the template.
+                string? FromProject(string template) => transform.ProjectFor(parse, template, output)?.IntentFor(template);
+                return DiffIntent.Run(files, intentFile, FromProject, options, report, intentFailOn, output);
+            }
+
+            return Baseline(files[0], files[1], options, report, fail.Count > 0 ? fail : ["broadening"], output);
         });
         return command;
     }
 
-    /// <summary>How and where the report is written.</summary>
-    private sealed record Report(string Format, string? OutputFile, IReadOnlyList<string> Inputs, SettingsUsed? Used)
-    {
-        public int? Write(string text, CliOutput output) => Outputs.OutputFile.Write(OutputFile, text, Inputs, output);
-    }
-
-    private static int Intent(string path, string? intentFile, TransformOptions options, IReadOnlyList<string> failOn, Report how, CliOutput output)
-    {
-        if (failOn.FirstOrDefault(f => !IntentFailOn.Contains(f)) is { } wrong)
-        {
-            output.UsageError("diff", BaselineFailOn.Contains(wrong)
-                ? $"--fail-on {wrong} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}"
-                : ReportOptions.CheckItems("--fail-on", [wrong], IntentFailOn)!);
-            return ExitCodes.UsageOrIo;
-        }
-
-        var shown = InputFile.Shown(path);
-        var (outcome, map, exit) = TemplateLoading.PermissionMap(path, options, output);
-        if (exit is { } code)
-        {
-            return code;
-        }
-
-        var (inline, diagnostics) = IntentReader.ReadInline(outcome!.Input, shown);
-        var intent = inline;
-        if (intentFile is not null)
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(intentFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                output.Error($"cannot read {intentFile}: {e.Message}");
-                return ExitCodes.UsageOrIo;
-            }
-
-            var (fromFile, fileDiagnostics) = IntentReader.ReadFile(bytes, intentFile);
-            diagnostics.AddRange(fileDiagnostics);
-            intent = fromFile.Over(inline);
-        }
-        else if (inline.Subjects.Count == 0)
-        {
-            output.UsageError("diff", $"no intent: give --intent FILE (or name one for the template in .samperms.yaml), or declare it in {shown} under a function's Metadata: SamPerms: Intent");
-            return ExitCodes.UsageOrIo;
-        }
-
-        diagnostics.AddRange(IntentDiff.Unknown(map!, intent));
-        if (diagnostics.Count > 0)
-        {
-            foreach (var d in diagnostics)
-            {
-                output.Diagnostic(d, intentFile ?? shown);
-            }
-
-            return ExitCodes.UsageOrIo;
-        }
-
-        var report = IntentDiff.Run(map!, intent);
-        var text = how.Format switch
-        {
-            "json" => SettingsField.AddTo(IntentDiffJson.Build(report, shown), how.Used),
-            "markdown" => IntentDiffMarkdown.Write(report, shown),
-            _ => IntentDiffText.Write(report, shown),
-        };
-        var failing = failOn.Sum(f => f switch
-        {
-            "missing" => report.Count(FindingKind.Missing),
-            "excess" => report.Count(FindingKind.Excess),
-            "unverifiable" => report.Count(FindingKind.Unverifiable),
-            "none" => 0,
-            _ => report.Findings.Count,
-        });
-        return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
-    }
-
-    private static int Baseline(string oldPath, string newPath, TransformOptions options, IReadOnlyList<string> failOn, Report how, CliOutput output)
+    private static int Baseline(string oldPath, string newPath, TransformOptions options, DiffReport how, IReadOnlyList<string> failOn, CliOutput output)
     {
         if (failOn.FirstOrDefault(f => !BaselineFailOn.Contains(f)) is { } wrong)
         {
-            output.UsageError("diff", IntentFailOn.Contains(wrong)
-                ? $"--fail-on {wrong} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}"
-                : ReportOptions.CheckItems("--fail-on", [wrong], BaselineFailOn)!);
+            output.UsageError("diff", $"--fail-on {wrong} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -202,19 +154,29 @@ public static class DiffCommand
         }
 
         var report = BaselineDiff.Run(before.Map!, after.Map!);
-        var (oldShown, newShown) = (InputFile.Shown(oldPath), InputFile.Shown(newPath));
+        (oldPath, newPath) = (InputFile.Shown(oldPath), InputFile.Shown(newPath));
+        var any = failOn.Contains("any");
         var text = how.Format switch
         {
-            "json" => SettingsField.AddTo(BaselineDiffJson.Build(report, oldShown, newShown), how.Used),
-            "markdown" => BaselineDiffMarkdown.Write(report, oldShown, newShown),
-            _ => BaselineDiffText.Write(report, oldShown, newShown),
+            "json" => SettingsField.AddTo(BaselineDiffJson.Build(report, oldPath, newPath), how.Used),
+            "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
+            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
+            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
+            _ => BaselineDiffText.Write(report, oldPath, newPath),
         };
-        var failing = failOn.Sum(f => f switch
-        {
-            "broadening" => report.Broadening,
-            "none" => 0,
-            _ => report.Changes.Count,
-        });
+        var failing = any ? report.Changes.Count : failOn.Contains("broadening") ? report.Broadening : 0;
         return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
+    }
+
+    /// <summary>The functions and state machines of a map, each a test case in CI reports.</summary>
+    public static IReadOnlyList<string> Subjects(PermissionMap map) => [.. map.Subjects.Select(s => s.SamLogicalId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>How and where a diff report is written: its format, --output-file (never an input), and the settings its JSON carries.</summary>
+    public sealed record DiffReport(string Format, string? OutputFile, IReadOnlyList<string> Inputs, SettingsUsed? Used)
+    {
+        public int? Write(string text, CliOutput output) => Outputs.OutputFile.Write(OutputFile, text, Inputs, output);
+
+        /// <summary>A writer that keeps the report (stdout) for <see cref="Write"/> and passes messages (stderr) on.</summary>
+        public CliOutput Capture(CliOutput output) => new(new StringWriter(), output.Err) { OpenStdin = output.OpenStdin };
     }
 }

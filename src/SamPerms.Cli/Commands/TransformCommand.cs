@@ -4,8 +4,7 @@ using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
-using SamPerms.Sam;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
@@ -144,11 +143,31 @@ public static class TransformCommand
         }
 
         int exit = ExitCodes.Ok;
-        foreach (var path in s.Templates)
+        if (map is null || s.Templates.Count == 1)
         {
-            exit = Math.Max(exit, TransformOne(path, s, map, output));
+            foreach (var path in s.Templates)
+            {
+                exit = Math.Max(exit, TransformOne(path, s, map, output));
+            }
+
+            return exit;
         }
 
+        // A batch (the map keeps every output apart): templates on all cores; messages in the batch's order.
+        ParallelBatch.Run(
+            s.Templates,
+            path =>
+            {
+                var (stdout, stderr) = (new StringWriter(), new StringWriter());
+                var code = TransformOne(path, s, map, new CliOutput(stdout, stderr) { OpenStdin = output.OpenStdin });
+                return (Code: code, Out: stdout.ToString(), Err: stderr.ToString());
+            },
+            (_, done) =>
+            {
+                output.Out.Write(done.Out);
+                output.Err.Write(done.Err);
+                exit = Math.Max(exit, done.Code);
+            });
         return exit;
     }
 
@@ -161,10 +180,10 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
-        TransformOutcome outcome;
+        Transformation run;
         try
         {
-            outcome = SamTranslator.TransformBytes(bytes, options);
+            run = Transformation.Run(bytes, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -173,6 +192,7 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
+        var outcome = run.Outcome;
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, shown);
@@ -213,20 +233,20 @@ public static class TransformCommand
                 if (map is not null)
                 {
                     var rejected = outcome with { ErrorMessage = string.Join(" ", unknown.Select(d => d.Message)), Diagnostics = [.. unknown] };
-                    WriteErrorReport(map, path, rejected, shown);
+                    WriteErrorReport(map, path, ErrorReport.Write(rejected, shown));
                 }
 
                 return ExitCodes.Invalid;
             }
 
-            if (!options.LocalArtifacts && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (run.NotPackaged)
             {
-                output.Err.WriteLine($"hint: {shown} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+                output.Err.WriteLine(Transformation.NotPackagedHint(shown));
             }
 
             if (map is not null)
             {
-                WriteErrorReport(map, path, outcome, shown);
+                WriteErrorReport(map, path, ErrorReport.Write(outcome, shown));
             }
 
             return ExitCodes.Invalid;
@@ -238,10 +258,10 @@ public static class TransformCommand
         }
     }
 
-    private static void WriteErrorReport(OutDirMap map, string path, TransformOutcome outcome, string shown)
+    private static void WriteErrorReport(OutDirMap map, string path, string report)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.ErrorReport(path)))!);
-        AtomicFile.WriteAllText(map.ErrorReport(path), JsonText.Pretty(ErrorReport.Build(outcome, shown)));
+        AtomicFile.WriteAllText(map.ErrorReport(path), report);
         DeleteStale(map.Output(path));
     }
 

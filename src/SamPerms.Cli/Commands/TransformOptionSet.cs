@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SamPerms.Pipeline;
-using SamPerms.Sam.Core;
+using SamPerms.Model;
 
 namespace SamPerms.Cli.Commands;
 
@@ -67,6 +67,9 @@ public sealed class TransformOptionSet
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(file));
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative.Replace('\\', '/');
     }
+
+    /// <summary>The project file a template sees (or --config's); null (errors written) when it is invalid.</summary>
+    public ProjectConfig? ProjectFor(ParseResult parse, string template, CliOutput output) => _projects.For(parse.GetValue(Config), template, output);
 
     /// <summary>Adds every option of the set to the command.</summary>
     public Command AddTo(Command command)

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using System.Text;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
-using SamPerms.Output;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Output;
+using SamPerms.Output.Ci;
 using SamPerms.Output.Diagnostics;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
@@ -49,7 +49,7 @@ public static class ValidateCommand
         // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
         var templates = new Argument<string[]>("template") { Description = "SAM templates, folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]", Arity = ArgumentArity.ZeroOrMore };
         var templateFile = ReportOptions.TemplateFile(several: true);
-        var format = ReportOptions.Format("text (table is the same), json, sarif or github", "text", "json", "sarif", "github");
+        var format = ReportOptions.Format("text (table is the same), json, sarif, github, junit or codequality", "text", "json", "sarif", "github", "junit", "codequality");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding at this level or above remains: error (default), warning, info, none" };
         failOn.AcceptOnlyFromAmong(FailLevels);
         var severity = new Option<string?>("--severity") { Description = "The same as --fail-on (its earlier name)" };
@@ -185,10 +185,8 @@ public static class ValidateCommand
                 continue;
             }
 
-            var folder = path == TemplateInputs.Stdin ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path));
-            var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = folder }, shown);
-            var text = new UTF8Encoding(false, false).GetString(bytes);
-            results.Add(new ValidatedFile(shown, ValidatedFile.SplitLines(text), report));
+            // Local artifact paths are relative to the template's folder (stdin's: the current directory).
+            results.Add(TemplateValidation.Run(shown, bytes, options));
         }
 
         if (s.WriteBaseline is { } target)
@@ -216,12 +214,17 @@ public static class ValidateCommand
             "json" => SettingsField.AddTo(DiagnosticsJson.Build(shownResults), s.Used),
             "sarif" => SarifLog.Write(shownResults, ToolVersion),
             "github" => GithubAnnotations.Write(shownResults),
+            "junit" => JunitXml.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
+            "codequality" => CodeQualityJson.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
             _ => DiagnosticsText.Write(shownResults),
         };
         var failed = s.FailAt is { } threshold && shownResults.Any(r => r.Report.HasAtLeast(threshold))
             || shownResults.Any(r => r.Report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.UnreadableFile));
         return OutputFile.Write(s.OutputFile, rendered, s.Templates, output) ?? (failed ? ExitCodes.Invalid : ExitCodes.Ok);
     }
+
+    /// <summary>The level CI reports mark as failing; with --fail-on none, above every level (nothing fails).</summary>
+    private static Severity CiThreshold(Severity? failAt) => failAt ?? (Severity)((int)Severity.Error + 1);
 
     /// <summary>The tool's version (from the assembly), for SARIF.</summary>
     public static string ToolVersion =>

@@ -9,42 +9,17 @@ public static class InputFile
     public static byte[]? Read(string path, CliOutput output, out string? reason)
     {
         reason = null;
-        try
+        if (path == TemplateInputs.Stdin)
         {
-            if (path == TemplateInputs.Stdin)
-            {
-                using var stdin = output.OpenStdin();
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                return buffer.ToArray();
-            }
-
-            if (Directory.Exists(path))
-            {
-                reason = "it is a directory, not a template file";
-                return null;
-            }
-
-            return File.ReadAllBytes(path);
-        }
-        catch (FileNotFoundException)
-        {
-            reason = "no such file";
-        }
-        catch (DirectoryNotFoundException)
-        {
-            reason = "no such file (its directory does not exist)";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            reason = "permission denied";
-        }
-        catch (Exception e) when (e is IOException or ArgumentException)
-        {
-            reason = e.Message;
+            using var stdin = output.OpenStdin();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return buffer.ToArray();
         }
 
-        return null;
+        var read = Pipeline.FileInput.Read(path);
+        reason = read.Reason;
+        return read.Bytes;
     }
 
     /// <summary>Reads the input, or writes "cannot read X: why" and returns null.</summary>
