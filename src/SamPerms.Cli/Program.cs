@@ -29,7 +29,7 @@ namespace SamPerms.Cli
             {
                 // No command: show what there is (the help), as a usage error.
                 root.Parse(["--help"]).Invoke(invocation);
-                output.Out.Write(Environment.NewLine + CommandEpilogs.For(""));
+                output.Out.Write(CommandEpilogs.For(""));
                 return ExitCodes.UsageOrIo;
             }
 
@@ -46,7 +46,7 @@ namespace SamPerms.Cli
                 var command = parse.CommandResult.Command;
                 if (CommandEpilogs.For(command is RootCommand ? "" : command.Name) is { } epilog)
                 {
-                    output.Out.Write(Environment.NewLine + epilog);
+                    output.Out.Write(epilog);
                 }
 
                 return ExitCodes.Ok;

@@ -38,6 +38,7 @@ public static class CommandEpilogs
               samperms diff template.yaml --intent intent.yaml
               samperms diff template.yaml --intent intent.yaml --fail-on missing,unverifiable
               samperms diff old/template.yaml template.yaml --format markdown --output-file diff.md
+              samperms diff --git origin/main                     # each changed template against the base branch
 
             Exit codes: 0 no finding of a --fail-on kind; 1 such a finding, or an invalid template; 2 usage error,
             an unreadable file or an invalid intent.
