@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
-using SamPerms.Model;
 using SamPerms.Sam;
+using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
 namespace SamPerms.Bench;
