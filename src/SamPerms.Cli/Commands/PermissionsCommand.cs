@@ -14,7 +14,12 @@ public static class PermissionsCommand
         var templateFile = ReportOptions.TemplateFile(several: false);
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
-        var format = ReportOptions.Format("text (readable report; table is the same), json (schemas/permissions.schema.json), markdown (for a PR comment), mermaid (a flowchart)", "text", "json", "markdown", "mermaid");
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = PermissionsFormats.Help,
+            DefaultValueFactory = _ => PermissionsFormats.All[0].Name,
+        };
+        format.AcceptOnlyFromAmong([.. PermissionsFormats.All.Select(f => f.Name), "table"]);
         var outputFile = ReportOptions.OutputFile();
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
@@ -65,13 +70,11 @@ public static class PermissionsCommand
                 output.Err.WriteLine($"samperms: no functions or state machines in {shown}");
             }
 
-            var text = ReportOptions.FormatOf(parse, format) switch
-            {
-                "json" => SettingsField.AddTo(PermissionsJson.Build(map, shown, options.Region, options.EffectivePartition), transform.Used),
-                "markdown" => PermissionsMarkdown.Write(map, shown),
-                "mermaid" => PermissionsMermaid.Write(map),
-                _ => PermissionsText.Write(map, shown),
-            };
+            // JSON says which configuration it was made with; every other format as registered.
+            var name = ReportOptions.FormatOf(parse, format);
+            var text = name == "json"
+                ? SettingsField.AddTo(PermissionsJson.Build(map, shown, options.Region, options.EffectivePartition), transform.Used)
+                : PermissionsFormats.Named(name).Write(map, shown, options);
             return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? ExitCodes.Ok;
         });
         return command;

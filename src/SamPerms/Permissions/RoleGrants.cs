@@ -1,6 +1,7 @@
 using SamPerms.Data;
 using SamPerms.Iam;
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 
 namespace SamPerms.Permissions;
 
@@ -195,10 +196,10 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
     /// <summary>The policy template a Policies entry uses, with its parameters rendered.</summary>
     private PolicyTemplateUse? TemplateUse(Node entry)
     {
-        if (entry is MapNode { Count: 1 } m && PolicyTemplateTable.Has(m.Entries[0].Key))
+        if (ResourcePolicies.IsKnownTemplate(entry, out var name, out var values))
         {
             var parameters = new List<KeyValuePair<string, Rendered>>();
-            if (m.Entries[0].Value is MapNode ps)
+            if (values is MapNode ps)
             {
                 foreach (var p in ps.Entries)
                 {
@@ -206,7 +207,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
                 }
             }
 
-            return new PolicyTemplateUse(m.Entries[0].Key, parameters);
+            return new PolicyTemplateUse(name, parameters);
         }
 
         if (Intrinsics.IfArgs(entry) is { } args)

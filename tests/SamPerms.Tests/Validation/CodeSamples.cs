@@ -52,6 +52,12 @@ public static class CodeSamples
         Text(DiagnosticCatalog.PublicFunctionUrl, Check.Function.TrimEnd() + "\n      FunctionUrlConfig:\n        AuthType: NONE\n"),
         Text(DiagnosticCatalog.PollerWithExplicitRole, Check.Function.TrimEnd() + "\n      Role: arn:aws:iam::123456789012:role/app\n      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: arn:aws:sqs:us-east-1:123456789012:jobs\n"),
         new(DiagnosticCatalog.LocalArtifactMissing, Check.Utf8(Check.Function.Replace("s3://bucket/app.zip", "no-such-folder-3f1c/", StringComparison.Ordinal)), TemplateDirectory: AppContext.BaseDirectory),
+        Text(DiagnosticCatalog.UnknownResourceType, Check.Function + "  Bucket:\n    Type: AWS::S3::Buckt\n"),
+        Text(DiagnosticCatalog.UnknownResourceProperty, Check.Function + "  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketNam: b}\n"),
+        Text(DiagnosticCatalog.MissingRequiredProperty, Check.Function + "  Table:\n    Type: AWS::DynamoDB::Table\n    Properties: {AttributeDefinitions: []}\n"),
+        Text(DiagnosticCatalog.PropertyValueKind, Check.Function + "  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {Tags: {team: a}}\n"),
+        Text(DiagnosticCatalog.PropertyValueNotAllowed, Check.Function + "  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {AccessControl: PublicReed}\n"),
+        Text(DiagnosticCatalog.UnknownGetAttAttribute, Check.Function.TrimEnd() + "\n      Environment:\n        Variables:\n          Q: !GetAtt Queue.Url\n  Queue:\n    Type: AWS::SQS::Queue\n"),
         Text(DiagnosticCatalog.RecursiveTrigger, Check.Function.Replace("Resources:\n", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Policies:\n        - SQSSendMessagePolicy: {QueueName: !GetAtt Jobs.QueueName}\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
         Text(DiagnosticCatalog.OpenApiRoute, Check.Function.TrimEnd() + "\n      Events:\n        Hello:\n          Type: Api\n          Properties:\n            Path: /hello\n            Method: get\n"),
