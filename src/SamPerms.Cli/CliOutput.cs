@@ -11,7 +11,17 @@ public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
 
     public TextWriter Err { get; } = stderr;
 
+    /// <summary>Standard input, for a template given as <c>-</c>.</summary>
+    public Func<Stream> OpenStdin { get; init; } = System.Console.OpenStandardInput;
+
     public void Diagnostic(Diagnostic d, string file) => Err.WriteLine(d.Format(file));
 
     public void Error(string message) => Err.WriteLine($"samperms: {message}");
+
+    /// <summary>A usage error of <paramref name="command"/>, pointing at its help.</summary>
+    public void UsageError(string command, string message)
+    {
+        Error(message);
+        Err.WriteLine($"Try 'samperms {command} --help'.");
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using SamPerms.Cli;
 using SamPerms.Cli.Commands;
+using SamPerms.Cli.Help;
 
 return SamPermsCli.Run(args, CliOutput.Console);
 
@@ -25,28 +26,48 @@ namespace SamPerms.Cli
         public static int Run(string[] args, CliOutput output)
         {
             var root = Build(output);
+            var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Err, EnableDefaultExceptionHandler = false };
             if (args.Length == 0)
             {
                 // No command: show what there is (the help), as a usage error.
-                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Err });
+                root.Parse(["--help"]).Invoke(invocation);
+                output.Out.Write(CommandEpilogs.For(""));
                 return ExitCodes.UsageOrIo;
             }
 
-            var parse = root.Parse(args);
-            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            if (CommandLineGuard.Check(root, args, out var guardError, out var named) is not { } checkedArgs)
+            {
+                output.Error(guardError!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            var parse = root.Parse(checkedArgs);
+            if (parse.Action is HelpAction)
+            {
+                parse.Invoke(invocation);
+                var command = parse.CommandResult.Command;
+                if (CommandEpilogs.For(command is RootCommand ? "" : command.Name) is { } epilog)
+                {
+                    output.Out.Write(epilog);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors)
                 {
                     output.Error(error.Message);
                 }
 
-                output.Err.WriteLine("Try 'samperms --help'.");
+                output.Err.WriteLine(named is null ? "Try 'samperms --help'." : $"Try 'samperms {named.Name} --help'.");
                 return ExitCodes.UsageOrIo;
             }
 
             try
             {
-                return parse.Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Err, EnableDefaultExceptionHandler = false });
+                return parse.Invoke(invocation);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

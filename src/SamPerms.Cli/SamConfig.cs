@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Yaml;
 using Tomlyn;
@@ -6,7 +7,11 @@ using Tomlyn.Model;
 namespace SamPerms.Cli;
 
 /// <summary>What a SAM CLI configuration file says about a deploy: its region and parameter overrides.</summary>
-public sealed record SamConfigValues(string? Region, IReadOnlyList<string> ParameterOverrides, string File, string Environment);
+public sealed record SamConfigValues(string? Region, IReadOnlyList<string> ParameterOverrides, string File, string Environment)
+{
+    /// <summary>The stack's name (<c>stack_name</c>): the value of <c>AWS::StackName</c>.</summary>
+    public string? StackName { get; init; }
+}
 
 /// <summary>
 /// Reads the SAM CLI's configuration (samconfig.toml, samconfig.yaml or samconfig.yml) as <c>sam deploy</c> does:
@@ -41,7 +46,8 @@ public static class SamConfig
             return false;
         }
 
-        var sections = file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? ReadToml(file, text, environment, out error) : ReadYaml(file, text, environment, out error);
+        var environments = new List<string>();
+        var sections = file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? ReadToml(file, text, environment, environments, out error) : ReadYaml(file, text, environment, environments, out error);
         if (error is not null)
         {
             return false;
@@ -51,7 +57,9 @@ public static class SamConfig
         {
             if (environmentRequired)
             {
-                error = $"{file}: no environment '{environment}'";
+                error = $"{file}: no environment '{environment}'" + (environments.Count > 0
+                    ? $"{Diagnostics.Suggest.DidYouMean(environment, environments)}; its environments are {string.Join(", ", environments)}"
+                    : "; it defines no environment");
                 return false;
             }
 
@@ -60,6 +68,7 @@ public static class SamConfig
         }
 
         string? region = null;
+        string? stackName = null;
         List<string>? overrides = null;
         foreach (var (section, entries) in sections)
         {
@@ -69,6 +78,9 @@ public static class SamConfig
                 {
                     case "region" when region is null:
                         region = value as string ?? Invalid(ref error, $"{file}: [{environment}.{section}.parameters] region must be a string");
+                        break;
+                    case "stack_name" when stackName is null:
+                        stackName = value as string ?? Invalid(ref error, $"{file}: [{environment}.{section}.parameters] stack_name must be a string");
                         break;
                     case "parameter_overrides" when overrides is null:
                         overrides = value switch
@@ -92,7 +104,7 @@ public static class SamConfig
             return false;
         }
 
-        values = new SamConfigValues(region, overrides ?? [], file, environment);
+        values = new SamConfigValues(region, overrides ?? [], file, environment) { StackName = stackName };
         return true;
     }
 
@@ -157,7 +169,7 @@ public static class SamConfig
     }
 
     /// <summary>The environment's deploy and global parameter tables, in that order; null when the environment is absent.</summary>
-    private static List<(string Section, List<(string Key, object? Value)> Entries)>? ReadToml(string file, string text, string environment, out string? error)
+    private static List<(string Section, List<(string Key, object? Value)> Entries)>? ReadToml(string file, string text, string environment, List<string> environments, out string? error)
     {
         error = null;
         TomlTable model;
@@ -171,6 +183,7 @@ public static class SamConfig
             return null;
         }
 
+        environments.AddRange(model.Where(kv => kv.Value is TomlTable).Select(kv => kv.Key));
         if (!model.TryGetValue(environment, out var env) || env is not TomlTable envTable)
         {
             return null;
@@ -206,7 +219,7 @@ public static class SamConfig
         return (advice >= 0 ? text[..advice] : text).Replace("␤", "end of line", StringComparison.Ordinal).Trim();
     }
 
-    private static List<(string Section, List<(string Key, object? Value)> Entries)>? ReadYaml(string file, string text, string environment, out string? error)
+    private static List<(string Section, List<(string Key, object? Value)> Entries)>? ReadYaml(string file, string text, string environment, List<string> environments, out string? error)
     {
         error = null;
         var read = TemplateReader.ReadText(text);
@@ -217,6 +230,7 @@ public static class SamConfig
             return null;
         }
 
+        environments.AddRange(root.Entries.Where(e => e.Value is MapNode).Select(e => e.Key));
         if (root.Get(environment) is not MapNode env)
         {
             return null;

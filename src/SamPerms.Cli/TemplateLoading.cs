@@ -15,22 +15,27 @@ public static class TemplateLoading
         public void Deconstruct(out TemplateRun run, out PermissionMap? map, out int? exit) => (run, map, exit) = (Run, Map, Exit);
     }
 
-    /// <summary>Transforms the template and computes its permission map.</summary>
+    /// <summary>Transforms the template (<c>-</c>: standard input) and computes its permission map.</summary>
     public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
     {
+        if (path == Inputs.TemplateInputs.Stdin)
+        {
+            return PermissionMap(Inputs.InputFile.Shown(path), Inputs.InputFile.Read(path, output, out _)!, options, output);
+        }
+
         var run = TemplateRun.Mapped(path, options);
-        return new Mapped(run, Report(run, output));
+        return new Mapped(run, Report(run, options, output));
     }
 
     /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
     public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
     {
         var run = TemplateRun.MappedBytes(label, bytes, options);
-        return new Mapped(run, Report(run, output));
+        return new Mapped(run, Report(run, options, output));
     }
 
     /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
-    private static int? Report(TemplateRun run, CliOutput output)
+    private static int? Report(TemplateRun run, TransformOptions options, CliOutput output)
     {
         if (run.ReadError is { } error)
         {
@@ -43,7 +48,14 @@ public static class TemplateLoading
             output.Diagnostic(d, run.Path);
         }
 
-        return run.Succeeded ? null : ExitCodes.Invalid;
+        // A misspelled AWS::Serverless type: SAM passes it through and CloudFormation refuses it; say so here.
+        var unknown = run.Succeeded ? Validation.UnknownSamTypes.Find(run.Outcome.Input as MapNode, options, run.Path) : [];
+        foreach (var d in unknown)
+        {
+            output.Diagnostic(d, run.Path);
+        }
+
+        return run.Succeeded && unknown.Count == 0 ? null : ExitCodes.Invalid;
     }
 
     /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Output;
 using SamPerms.Permissions;
 
@@ -13,7 +15,9 @@ public static class CanCommand
 {
     public static Command Build(CliOutput output)
     {
-        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
+        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON (- reads stdin); with -t, leave it out" };
+        var templateFile = ReportOptions.TemplateFile(several: false);
+        var outputFile = ReportOptions.OutputFile();
         var function = new Argument<string>("function") { Description = "Logical id of the function or state machine" };
         var action = new Argument<string?>("action") { Description = "IAM action, e.g. s3:PutObject (not with --invoked-by)", Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource")
@@ -23,38 +27,57 @@ public static class CanCommand
         };
         var invokedBy = new Option<string?>("--invoked-by") { Description = "Ask instead whether this principal may invoke it (s3.amazonaws.com, an account, *)" };
         var source = new Option<string?>("--source") { Description = "With --invoked-by: the source ARN the calls come from" };
-        var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = ReportOptions.Format("text or json", "text", "json");
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var command = new Command("can", "Ask whether a function's role may do an action (on a resource), or who may invoke it, and which template line decides it")
         {
-            template, function, action, resource, invokedBy, source, format,
+            template, function, action, resource, invokedBy, source, format, templateFile, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options))
+            // With -t the template is not among the arguments: they start at the function.
+            string? path = parse.GetValue(template);
+            string? id = parse.GetValue(function);
+            var act = parse.GetValue(action);
+            var res = parse.GetValue(resource);
+            if (parse.GetValue(templateFile) is [var given])
+            {
+                (path, id, act, res) = (given, path, id, act);
+                if (parse.GetValue(resource) is not null)
+                {
+                    output.UsageError("can", "with -t, give FUNCTION ACTION [RESOURCE] only");
+                    return ExitCodes.UsageOrIo;
+                }
+            }
+
+            if (TemplateInputs.One(path, out var inputError) is not { } file || id is null)
+            {
+                output.UsageError("can", inputError ?? "give a FUNCTION");
+                return ExitCodes.UsageOrIo;
+            }
+
+            path = file;
+            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options, path))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var path = parse.GetValue(template)!;
+            var shown = InputFile.Shown(path);
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)
             {
                 return code;
             }
 
-            var id = parse.GetValue(function)!;
-            if (TemplateLoading.FindSubject(map!, id, path, output) is not { } subject)
+            if (TemplateLoading.FindSubject(map!, id, shown, output) is not { } subject)
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var act = parse.GetValue(action);
-            var res = parse.GetValue(resource);
-            var json = parse.GetValue(format) == "json";
+            var json = ReportOptions.FormatOf(parse, format) == "json";
+            string text;
             AccessAnswer answer;
             if (parse.GetValue(invokedBy) is { } principal)
             {
@@ -66,7 +89,7 @@ public static class CanCommand
 
                 var from = parse.GetValue(source);
                 answer = AccessQuery.AskInvoke(map!, subject, principal, from);
-                output.Out.Write(json ? AccessAnswerText.Json(answer, subject, null, null, principal, from) : AccessAnswerText.WriteInvoke(answer, subject, principal, from, path));
+                text = json ? SettingsField.AddTo(AccessAnswerText.Build(answer, subject, null, null, principal, from), transform.Used) : AccessAnswerText.WriteInvoke(answer, subject, principal, from, shown);
             }
             else
             {
@@ -85,10 +108,10 @@ public static class CanCommand
                 }
 
                 answer = AccessQuery.Ask(map!, subject, act, res);
-                output.Out.Write(json ? AccessAnswerText.Json(answer, subject, act, res) : AccessAnswerText.Write(answer, subject, act, res, path));
+                text = json ? SettingsField.AddTo(AccessAnswerText.Build(answer, subject, act, res), transform.Used) : AccessAnswerText.Write(answer, subject, act, res, shown);
             }
 
-            return answer.Verdict == AccessVerdict.Allowed ? ExitCodes.Ok : ExitCodes.Invalid;
+            return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? (answer.Verdict == AccessVerdict.Allowed ? ExitCodes.Ok : ExitCodes.Invalid);
         });
         return command;
     }

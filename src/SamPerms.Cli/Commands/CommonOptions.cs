@@ -22,7 +22,7 @@ public static class CommonOptions
 
     public static Option<string[]> ParameterOverrides() => new("--parameter-overrides", "-p")
     {
-        Description = "Template parameter values: Key=Value ... (or ParameterKey=K,ParameterValue=V)",
+        Description = "Template parameter values: Key=Value ... (or ParameterKey=K,ParameterValue=V); pseudo parameters too (AWS::AccountId=123456789012, AWS::StackName=orders)",
         AllowMultipleArgumentsPerToken = true,
     };
 

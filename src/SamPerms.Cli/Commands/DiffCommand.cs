@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
@@ -24,12 +26,14 @@ public static class DiffCommand
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "TEMPLATE... (checked against intent), OLD NEW (compared), or with --git the templates to compare",
+            Description = "TEMPLATE... (checked against intent), OLD NEW (compared), or with --git the templates to compare; - reads stdin [default: template.yaml here]",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var templateFile = ReportOptions.TemplateFile(several: true);
+        var outputFile = ReportOptions.OutputFile();
         var intent = new Option<string?>("--intent", "-i")
         {
-            Description = "Intent file (schemas/intent.schema.json), or 'auto': the intent.yaml beside each template; inline Metadata: SamPerms in the template is read too",
+            Description = "Intent file (schemas/intent.schema.json), or 'auto': the intent.yaml beside each template [default: the template's in .samperms.yaml]; inline Metadata: SamPerms: Intent in the template is read too",
         };
         var git = new Option<string?>("--git")
         {
@@ -37,84 +41,103 @@ public static class DiffCommand
             HelpName = "BASE",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = new Option<string>("--format", "-f") { Description = "text, json, markdown, junit or codequality", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown", "junit", "codequality");
-        var failOn = new Option<string?>("--fail-on")
+        var format = ReportOptions.Format("text (table is the same), json, markdown, junit or codequality", "text", "json", "markdown", "junit", "codequality");
+        var failOn = new Option<string[]>("--fail-on")
         {
-            Description = "Exit 1 on findings of this kind. Against intent: missing, excess, unverifiable, any (default), none. "
+            Description = "Exit 1 on findings of these kinds (a comma list, or repeated). Against intent: missing, excess, unverifiable, any (default), none. "
                 + "Between versions: broadening (default), any, none",
         };
-        failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, git, format, failOn,
+            templates, templateFile, intent, git, format, failOn, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
-            if (!transform.TryResolve(parse, paramItems, output, out var options))
+            var files = (parse.GetValue(templateFile) ?? []).Concat(parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
+            var baseRevision = parse.GetValue(git);
+            if (files.Count == 0 && baseRevision is null)
+            {
+                // As sam: template.yaml (then .yml, .json) in the current directory.
+                if (TemplateInputs.One(null, out var noTemplate) is not { } found)
+                {
+                    output.UsageError("diff", noTemplate!);
+                    return ExitCodes.UsageOrIo;
+                }
+
+                files.Add(found);
+            }
+
+            foreach (var file in files)
+            {
+                if (TemplateInputs.One(file, out var inputError) is null)
+                {
+                    output.UsageError("diff", inputError!);
+                    return ExitCodes.UsageOrIo;
+                }
+            }
+
+            if (!transform.TryResolve(parse, paramItems, output, out var options, files.LastOrDefault()))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var files = (parse.GetValue(templates) ?? []).Concat(extraFiles).ToList();
-            var fmt = parse.GetValue(format) ?? "text";
-            var fail = parse.GetValue(failOn);
+            var fmt = ReportOptions.FormatOf(parse, format);
+            var fail = ReportOptions.Items(parse.GetValue(failOn));
+            if (ReportOptions.CheckItems("--fail-on", fail, [.. IntentFailOn.Union(BaselineFailOn)]) is { } badFailOn)
+            {
+                output.UsageError("diff", badFailOn);
+                return ExitCodes.UsageOrIo;
+            }
+
             var intentFile = parse.GetValue(intent);
-            if (parse.GetValue(git) is { } baseRev)
+            var report = new DiffReport(fmt, parse.GetValue(outputFile), [.. files, .. intentFile is null ? [] : new[] { intentFile }], transform.Used);
+            if (baseRevision is { } baseRev)
             {
                 if (intentFile is not null)
                 {
-                    output.Error("--git compares with a git revision; check intent with 'samperms diff TEMPLATE --intent FILE'");
+                    output.UsageError("diff", "--git compares with a git revision; check intent with 'samperms diff TEMPLATE --intent FILE'");
                     return ExitCodes.UsageOrIo;
                 }
 
-                var gitFailOn = fail ?? "broadening";
-                if (!BaselineFailOn.Contains(gitFailOn))
+                var gitFailOn = fail.Count > 0 ? fail : ["broadening"];
+                if (gitFailOn.FirstOrDefault(f => !BaselineFailOn.Contains(f)) is { } wrong)
                 {
-                    output.Error($"--fail-on {gitFailOn}: with --git use {string.Join(", ", BaselineFailOn)}");
+                    output.UsageError("diff", $"--fail-on {wrong}: with --git use {string.Join(", ", BaselineFailOn)}");
                     return ExitCodes.UsageOrIo;
                 }
 
-                return DiffGit.Run(baseRev, files, options, fmt, gitFailOn, output);
+                var capture = report.Capture(output);
+                var gitExit = DiffGit.Run(baseRev, files, options, fmt, gitFailOn.Contains("any") ? "any" : gitFailOn.Contains("broadening") ? "broadening" : "none", capture);
+                return report.Write(capture.Out.ToString()!, output) ?? gitExit;
             }
 
-            if (intentFile is not null || files.Count == 1)
+            if (intentFile is not null || files.Count == 1 || files.Count > 2)
             {
-                var intentFailOn = fail ?? "any";
-                if (!IntentFailOn.Contains(intentFailOn))
+                var intentFailOn = fail.Count > 0 ? fail : ["any"];
+                if (intentFailOn.FirstOrDefault(f => !IntentFailOn.Contains(f)) is { } wrong)
                 {
-                    output.Error($"--fail-on {intentFailOn} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
+                    output.UsageError("diff", $"--fail-on {wrong} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
                     return ExitCodes.UsageOrIo;
                 }
 
-                if (files.Count == 0)
-                {
-                    output.Error("give the template(s) to check against intent");
-                    return ExitCodes.UsageOrIo;
-                }
-
-                return DiffIntent.Run(files, intentFile, options, fmt, intentFailOn, output);
+                // Without --intent, the intent file .samperms.yaml names for the template.
+                string? FromProject(string template) => transform.ProjectFor(parse, template, output)?.IntentFor(template);
+                return DiffIntent.Run(files, intentFile, FromProject, options, report, intentFailOn, output);
             }
 
-            if (files.Count == 2)
-            {
-                return Baseline(files[0], files[1], options, fmt, fail ?? "broadening", output);
-            }
-
-            output.Error("give one or more templates (checked against intent), two (OLD NEW), or --git BASE");
-            return ExitCodes.UsageOrIo;
+            return Baseline(files[0], files[1], options, report, fail.Count > 0 ? fail : ["broadening"], output);
         });
         return command;
     }
 
-    private static int Baseline(string oldPath, string newPath, TransformOptions options, string format, string failOn, CliOutput output)
+    private static int Baseline(string oldPath, string newPath, TransformOptions options, DiffReport how, IReadOnlyList<string> failOn, CliOutput output)
     {
-        if (!BaselineFailOn.Contains(failOn))
+        if (failOn.FirstOrDefault(f => !BaselineFailOn.Contains(f)) is { } wrong)
         {
-            output.Error($"--fail-on {failOn} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}");
+            output.UsageError("diff", $"--fail-on {wrong} applies to 'diff TEMPLATE --intent FILE'; between versions use {string.Join(", ", BaselineFailOn)}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -131,23 +154,29 @@ public static class DiffCommand
         }
 
         var report = BaselineDiff.Run(before.Map!, after.Map!);
-        output.Out.Write(format switch
+        (oldPath, newPath) = (InputFile.Shown(oldPath), InputFile.Shown(newPath));
+        var any = failOn.Contains("any");
+        var text = how.Format switch
         {
-            "json" => BaselineDiffJson.Write(report, oldPath, newPath),
+            "json" => SettingsField.AddTo(BaselineDiffJson.Build(report, oldPath, newPath), how.Used),
             "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
-            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
-            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
+            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
+            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
             _ => BaselineDiffText.Write(report, oldPath, newPath),
-        });
-        var failing = failOn switch
-        {
-            "broadening" => report.Broadening,
-            "none" => 0,
-            _ => report.Changes.Count,
         };
-        return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+        var failing = any ? report.Changes.Count : failOn.Contains("broadening") ? report.Broadening : 0;
+        return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
     /// <summary>The functions and state machines of a map, each a test case in CI reports.</summary>
     public static IReadOnlyList<string> Subjects(PermissionMap map) => [.. map.Subjects.Select(s => s.SamLogicalId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>How and where a diff report is written: its format, --output-file (never an input), and the settings its JSON carries.</summary>
+    public sealed record DiffReport(string Format, string? OutputFile, IReadOnlyList<string> Inputs, SettingsUsed? Used)
+    {
+        public int? Write(string text, CliOutput output) => Outputs.OutputFile.Write(OutputFile, text, Inputs, output);
+
+        /// <summary>A writer that keeps the report (stdout) for <see cref="Write"/> and passes messages (stderr) on.</summary>
+        public CliOutput Capture(CliOutput output) => new(new StringWriter(), output.Err) { OpenStdin = output.OpenStdin };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Cli.Inputs;
 using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Output.Ci;
@@ -19,14 +20,15 @@ public static class DiffIntent
 
     private sealed record Checked(string Template, string? IntentFile, IntentReport Report, IReadOnlyList<string> Subjects);
 
-    public static int Run(IReadOnlyList<string> templates, string? intentFile, TransformOptions options, string format, string failOn, CliOutput output)
+    public static int Run(IReadOnlyList<string> templates, string? intentFile, Func<string, string?> fromProject, TransformOptions options, DiffCommand.DiffReport how, IReadOnlyList<string> failOn, CliOutput output)
     {
+        var format = how.Format;
         var auto = intentFile == Auto && !File.Exists(Auto);
         var results = new List<Checked>();
         var exit = ExitCodes.Ok;
         foreach (var template in templates)
         {
-            var file = auto ? Beside(template) : intentFile;
+            var file = auto ? Beside(template) : intentFile ?? fromProject(template);
             var (run, map, stop) = TemplateLoading.PermissionMap(template, options, output);
             if (stop is { } code)
             {
@@ -59,13 +61,13 @@ public static class DiffIntent
                 continue;
             }
 
-            results.Add(new Checked(template, file, check.Report!, DiffCommand.Subjects(map!)));
+            results.Add(new Checked(InputFile.Shown(template), file, check.Report!, DiffCommand.Subjects(map!)));
         }
 
-        bool Fails(FindingKind kind) => failOn == "any" || failOn == IntentDiffJson.KindName(kind);
-        output.Out.Write(templates.Count == 1 && !auto ? One(results, format, Fails) : Many(results, format, Fails));
-        var failing = failOn == "none" ? 0 : results.Sum(r => r.Report.Findings.Count(f => Fails(f.Kind)));
-        return Math.Max(exit, failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
+        bool Fails(FindingKind kind) => failOn.Contains("any") || failOn.Contains(IntentDiffJson.KindName(kind));
+        var text = templates.Count == 1 && !auto ? One(results, format, Fails, how.Used) : Many(results, format, Fails, how.Used);
+        var failing = results.Sum(r => r.Report.Findings.Count(f => Fails(f.Kind)));
+        return how.Write(text, output) ?? Math.Max(exit, failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
     /// <summary>The intent file beside a template: intent.yaml, else intent.yml; null when there is none.</summary>
@@ -77,7 +79,7 @@ public static class DiffIntent
             : null;
     }
 
-    private static string One(List<Checked> results, string format, Func<FindingKind, bool> fails)
+    private static string One(List<Checked> results, string format, Func<FindingKind, bool> fails, SettingsUsed? used)
     {
         if (results.Count == 0)
         {
@@ -87,7 +89,7 @@ public static class DiffIntent
         var (path, _, report, subjects) = results[0];
         return format switch
         {
-            "json" => IntentDiffJson.Write(report, path),
+            "json" => SettingsField.AddTo(IntentDiffJson.Build(report, path), used),
             "markdown" => IntentDiffMarkdown.Write(report, path),
             "junit" => JunitXml.Write(CiReports.FromIntent(report, path, subjects, fails)),
             "codequality" => CodeQualityJson.Write(CiReports.FromIntent(report, path, subjects, fails)),
@@ -95,7 +97,7 @@ public static class DiffIntent
         };
     }
 
-    private static string Many(List<Checked> results, string format, Func<FindingKind, bool> fails)
+    private static string Many(List<Checked> results, string format, Func<FindingKind, bool> fails, SettingsUsed? used)
     {
         switch (format)
         {
@@ -106,7 +108,7 @@ public static class DiffIntent
                     list.Add(N.Map(("template", r.Template), ("intent", r.IntentFile is null ? NullNode.Instance : r.IntentFile), ("report", IntentDiffJson.Build(r.Report, r.Template))));
                 }
 
-                return JsonText.Pretty(N.Map(("templates", list)));
+                return SettingsField.AddTo(N.Map(("templates", list)), used);
             case "junit":
             case "codequality":
                 var ci = new CiReport("intent", [.. results.SelectMany(r => CiReports.FromIntent(r.Report, r.Template, r.Subjects, fails).Files)]);

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using SamPerms.Model;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Output;
 
 namespace SamPerms.Cli.Commands;
@@ -9,7 +10,8 @@ public static class PermissionsCommand
 {
     public static Command Build(CliOutput output)
     {
-        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
+        var template = new Argument<string?>("template") { Description = "SAM template file, YAML or JSON (- reads stdin) [default: template.yaml here]", Arity = ArgumentArity.ZeroOrOne };
+        var templateFile = ReportOptions.TemplateFile(several: false);
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
         var format = new Option<string>("--format", "-f")
@@ -17,21 +19,35 @@ public static class PermissionsCommand
             Description = PermissionsFormats.Help,
             DefaultValueFactory = _ => PermissionsFormats.All[0].Name,
         };
-        format.AcceptOnlyFromAmong([.. PermissionsFormats.All.Select(f => f.Name)]);
+        format.AcceptOnlyFromAmong([.. PermissionsFormats.All.Select(f => f.Name), "table"]);
+        var outputFile = ReportOptions.OutputFile();
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
-            template, function, format,
+            template, templateFile, function, format, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options))
+            var given = (parse.GetValue(templateFile) ?? []).Concat(parse.GetValue(template) is { } t ? [t] : []).ToList();
+            if (given.Count > 1)
+            {
+                output.UsageError("permissions", "give one template");
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (TemplateInputs.One(given.FirstOrDefault(), out var inputError) is not { } path)
+            {
+                output.UsageError("permissions", inputError!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options, path))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var path = parse.GetValue(template)!;
+            var shown = InputFile.Shown(path);
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)
             {
@@ -40,7 +56,7 @@ public static class PermissionsCommand
 
             if (parse.GetValue(function) is { } only)
             {
-                if (TemplateLoading.FindSubject(map!, only, path, output) is not { } subject)
+                if (TemplateLoading.FindSubject(map!, only, shown, output) is not { } subject)
                 {
                     return ExitCodes.UsageOrIo;
                 }
@@ -48,8 +64,18 @@ public static class PermissionsCommand
                 map = map! with { Subjects = [subject] };
             }
 
-            output.Out.Write(PermissionsFormats.Named(parse.GetValue(format)).Write(map!, path, options));
-            return ExitCodes.Ok;
+            if (map!.Subjects.Count == 0)
+            {
+                // Nothing found is said, not an empty page.
+                output.Err.WriteLine($"samperms: no functions or state machines in {shown}");
+            }
+
+            // JSON says which configuration it was made with; every other format as registered.
+            var name = ReportOptions.FormatOf(parse, format);
+            var text = name == "json"
+                ? SettingsField.AddTo(PermissionsJson.Build(map, shown, options.Region, options.EffectivePartition), transform.Used)
+                : PermissionsFormats.Named(name).Write(map, shown, options);
+            return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? ExitCodes.Ok;
         });
         return command;
     }

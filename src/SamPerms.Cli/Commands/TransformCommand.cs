@@ -1,14 +1,18 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Pipeline;
+using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
 
 /// <summary>
 /// <c>samperms transform</c>: the CloudFormation template SAM would produce. One template goes to stdout
-/// (or -o FILE); several go to --out-dir as NAME.json, or NAME.error.json when SAM rejects one.
+/// (or -o FILE); several go to --out-dir, mirroring their paths: DIR/REL/NAME.json, or NAME.error.json when SAM
+/// rejects one. No output ever replaces an input; writing one result removes the other's stale file.
 /// </summary>
 public static class TransformCommand
 {
@@ -21,24 +25,28 @@ public static class TransformCommand
     {
         /// <summary>--annotate: comments naming each resource's origin (YAML), or NAME.origins.json beside the JSON.</summary>
         public bool Annotate { get; init; }
+
+        /// <summary>Per template, the options its own samconfig gives (a batch may span projects); else <see cref="Transform"/>.</summary>
+        public IReadOnlyDictionary<string, TransformOptions> PerTemplate { get; init; } = new Dictionary<string, TransformOptions>();
     }
 
     public static Command Build(CliOutput output)
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "SAM template file(s), YAML or JSON",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "SAM template file(s), folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]",
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var templateFile = ReportOptions.TemplateFile(several: true);
         var transform = new TransformOptionSet(localArtifactsByDefault: false);
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format",
+            Description = "Output format [default: from the -o extension (.yaml, .yml, .json), else json]",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "yaml");
-        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout" };
-        var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/NAME.json (or NAME.error.json) per template" };
+        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE (atomically) instead of stdout" };
+        var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/PATH/NAME.json (or NAME.error.json) per template, PATH its folder relative to the inputs' common folder" };
 
         var annotate = new Option<bool>("--annotate")
         {
@@ -47,28 +55,49 @@ public static class TransformCommand
         };
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
         {
-            templates, format, outFile, outDir, annotate,
+            templates, templateFile, format, outFile, outDir, annotate,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var files = parse.GetValue(templates) ?? [];
             var overrides = parse.GetValue(transform.Parameters) ?? [];
 
             // A greedy --parameter-overrides may swallow a template path; give back what is not Key=Value.
             var (paramItems, extraFiles) = CommonOptions.SplitOverrides(overrides);
-            if (!transform.TryResolve(parse, paramItems, output, out var options))
+            var given = (parse.GetValue(templateFile) ?? []).Concat(extraFiles).Concat(parse.GetValue(templates) ?? []).ToList();
+            if (TemplateInputs.Many(given, out var inputError, exclude: parse.GetValue(outDir)) is not { } files)
+            {
+                output.UsageError("transform", inputError!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (!transform.TryResolve(parse, paramItems, output, out var options, files.FirstOrDefault()))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var settings = new Settings(
-                [.. extraFiles, .. files],
-                options,
-                parse.GetValue(format) ?? "json",
-                parse.GetValue(outFile),
-                parse.GetValue(outDir)) { Annotate = parse.GetValue(annotate) };
+            // -o FILE.yaml means YAML unless --format says otherwise.
+            var fmt = parse.GetValue(format) ?? "json";
+            var formatGiven = parse.GetResult(format) is { Implicit: false };
+            if (!formatGiven && parse.GetValue(outFile) is { } o)
+            {
+                var ext = Path.GetExtension(o).ToLowerInvariant();
+                fmt = ext is ".yaml" or ".yml" ? "yaml" : ext == ".json" ? "json" : fmt;
+            }
+
+            var perTemplate = new Dictionary<string, TransformOptions>(StringComparer.Ordinal);
+            foreach (var file in files.Skip(1))
+            {
+                if (!transform.TryResolve(parse, paramItems, output, out var own, file))
+                {
+                    return ExitCodes.UsageOrIo;
+                }
+
+                perTemplate[file] = own;
+            }
+
+            var settings = new Settings(files, options, fmt, parse.GetValue(outFile), parse.GetValue(outDir)) { PerTemplate = perTemplate, Annotate = parse.GetValue(annotate) };
             return Run(settings, output);
         });
         return command;
@@ -78,13 +107,13 @@ public static class TransformCommand
     {
         if (s.Templates.Count == 0)
         {
-            output.Error("no template given");
+            output.UsageError("transform", "no template given");
             return ExitCodes.UsageOrIo;
         }
 
         if (s.OutputFile is not null && s.OutDir is not null)
         {
-            output.Error("use either --output or --out-dir, not both");
+            output.UsageError("transform", "use either --output or --out-dir, not both");
             return ExitCodes.UsageOrIo;
         }
 
@@ -96,43 +125,55 @@ public static class TransformCommand
 
         if (s.Templates.Count > 1 && s.OutDir is null)
         {
-            output.Error("several templates need --out-dir DIR");
+            output.UsageError("transform", "several templates need --out-dir DIR");
             return ExitCodes.UsageOrIo;
         }
 
+        if (s.OutputFile is not null && OutputFile.Problem(s.OutputFile, s.Templates, "-o") is { } problem)
+        {
+            output.UsageError("transform", problem);
+            return ExitCodes.UsageOrIo;
+        }
+
+        OutDirMap? map = null;
         if (s.OutDir is not null)
         {
+            map = OutDirMap.Plan(s.Templates, s.OutDir, s.Format == "yaml" ? ".yaml" : ".json", out var planError);
+            if (map is null)
+            {
+                output.UsageError("transform", planError!);
+                return ExitCodes.UsageOrIo;
+            }
+
             try
             {
                 Directory.CreateDirectory(s.OutDir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                output.Error($"cannot create {s.OutDir}: {e.Message}");
+                output.Error($"cannot create {s.OutDir}: {OutputFile.Reason(e)}");
                 return ExitCodes.UsageOrIo;
             }
         }
 
-        var options = s.Transform;
         int exit = ExitCodes.Ok;
-        if (s.OutDir is null || s.Templates.Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.Ordinal).Count() < s.Templates.Count)
+        if (map is null || s.Templates.Count == 1)
         {
-            // One template, or outputs that overwrite each other (the last one wins): one at a time, in order.
             foreach (var path in s.Templates)
             {
-                exit = Math.Max(exit, TransformOne(path, options, s, output));
+                exit = Math.Max(exit, TransformOne(path, s, map, output));
             }
 
             return exit;
         }
 
-        // A batch: templates on all cores; messages printed in the batch's order, as one at a time would.
-        Pipeline.ParallelBatch.Run(
+        // A batch (the map keeps every output apart): templates on all cores; messages in the batch's order.
+        ParallelBatch.Run(
             s.Templates,
             path =>
             {
                 var (stdout, stderr) = (new StringWriter(), new StringWriter());
-                var code = TransformOne(path, options, s, new CliOutput(stdout, stderr));
+                var code = TransformOne(path, s, map, new CliOutput(stdout, stderr) { OpenStdin = output.OpenStdin });
                 return (Code: code, Out: stdout.ToString(), Err: stderr.ToString());
             },
             (_, done) =>
@@ -152,12 +193,12 @@ public static class TransformCommand
         return string.IsNullOrEmpty(dir) ? name : Path.Combine(dir, name);
     }
 
-    private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
+    private static int TransformOne(string path, Settings s, OutDirMap? map, CliOutput output)
     {
-        var read = FileInput.Read(path);
-        if (read.Bytes is not { } bytes)
+        var options = s.PerTemplate.GetValueOrDefault(path) ?? s.Transform;
+        var shown = InputFile.Shown(path);
+        if (InputFile.ReadOrSay(path, output) is not { } bytes)
         {
-            output.Error(read.Error!);
             return ExitCodes.UsageOrIo;
         }
 
@@ -169,33 +210,42 @@ public static class TransformCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug in SamPerms must not stop the other templates of a batch.
-            output.Error($"{path}: internal error ({e.GetType().Name}): {e.Message}. Please report this with the template.");
+            output.Error($"{shown}: internal error ({e.GetType().Name}): {e.Message}. Please report this with the template.");
             return ExitCodes.UsageOrIo;
         }
 
         var outcome = run.Outcome;
         foreach (var d in outcome.Diagnostics)
         {
-            output.Diagnostic(d, path);
+            output.Diagnostic(d, shown);
         }
 
-        var name = Path.GetFileNameWithoutExtension(path);
+        // SAM passes a misspelled AWS::Serverless type through; CloudFormation would refuse it: an error here.
+        var unknown = outcome.Succeeded ? UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
+        foreach (var d in unknown)
+        {
+            output.Diagnostic(d, shown);
+        }
+
         try
         {
-            if (outcome.Succeeded)
+            if (outcome.Succeeded && unknown.Count == 0)
             {
                 var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
                 var text = s.Format == "yaml"
-                    ? notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, path)
+                    ? notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, shown)
                     : JsonText.Pretty(outcome.Template!);
-                var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, path) : null;
-                if (s.OutDir is not null)
+                var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, shown) : null;
+                if (map is not null)
                 {
-                    AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + (s.Format == "yaml" ? ".yaml" : ".json")), text);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.Output(path)))!);
+                    AtomicFile.WriteAllText(map.Output(path), text);
                     if (origins is not null)
                     {
-                        AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".origins.json"), origins);
+                        AtomicFile.WriteAllText(SidecarPath(map.Output(path)), origins);
                     }
+
+                    DeleteStale(map.ErrorReport(path));
                 }
                 else if (s.OutputFile is not null)
                 {
@@ -213,22 +263,49 @@ public static class TransformCommand
                 return ExitCodes.Ok;
             }
 
-            if (run.NotPackaged)
+            if (outcome.Succeeded)
             {
-                output.Err.WriteLine(Transformation.NotPackagedHint(path));
+                if (map is not null)
+                {
+                    var rejected = outcome with { ErrorMessage = string.Join(" ", unknown.Select(d => d.Message)), Diagnostics = [.. unknown] };
+                    WriteErrorReport(map, path, ErrorReport.Write(rejected, shown));
+                }
+
+                return ExitCodes.Invalid;
             }
 
-            if (s.OutDir is not null)
+            if (run.NotPackaged)
             {
-                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), ErrorReport.Write(outcome, path));
+                output.Err.WriteLine(Transformation.NotPackagedHint(shown));
+            }
+
+            if (map is not null)
+            {
+                WriteErrorReport(map, path, ErrorReport.Write(outcome, shown));
             }
 
             return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            output.Error($"cannot write output for {path}: {e.Message}");
+            output.Error($"cannot write output for {shown}: {OutputFile.Reason(e)}");
             return ExitCodes.UsageOrIo;
+        }
+    }
+
+    private static void WriteErrorReport(OutDirMap map, string path, string report)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.ErrorReport(path)))!);
+        AtomicFile.WriteAllText(map.ErrorReport(path), report);
+        DeleteStale(map.Output(path));
+    }
+
+    /// <summary>The other outcome's file from an earlier run, so NAME.json and NAME.error.json never both stand (never an input: the map refuses that).</summary>
+    private static void DeleteStale(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
         }
     }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using SamPerms.Cli.Inputs;
+using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Output;
 using SamPerms.Output.Ci;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Pipeline;
@@ -10,68 +13,130 @@ namespace SamPerms.Cli.Commands;
 
 /// <summary>
 /// <c>samperms validate</c>: SAM's own errors, the resource schema, references, IAM mistakes and risky grants,
-/// each at its line and column. Exit 1 when an error (or a finding at --severity or above) remains.
+/// each at its line and column. Shows errors and warnings (infos with <c>--show info</c>); exit 1 when a finding at
+/// <c>--fail-on</c> (default error) or above remains. A file that cannot be read is a finding; the batch goes on.
 /// </summary>
 public static class ValidateCommand
 {
+    private static readonly string[] FailLevels = ["error", "warning", "info", "none"];
+
     public sealed record Settings(
         IReadOnlyList<string> Templates,
         string Format,
-        Severity FailAt,
+        Severity? FailAt,
         IReadOnlyList<string> Ignore,
-        TransformOptions Transform);
+        TransformOptions Transform)
+    {
+        /// <summary>The lowest severity shown (findings at the failing level are always shown).</summary>
+        public Severity? Show { get; init; }
+
+        public string? OutputFile { get; init; }
+
+        public string? Baseline { get; init; }
+
+        public string? WriteBaseline { get; init; }
+
+        /// <summary>The configuration used (for the JSON output's settings).</summary>
+        public SettingsUsed? Used { get; init; }
+
+        /// <summary>Per template, when its samconfig or project file differs from the first's: its options and ignored codes.</summary>
+        public IReadOnlyDictionary<string, (TransformOptions Transform, IReadOnlyList<string> Ignore)> PerTemplate { get; init; } =
+            new Dictionary<string, (TransformOptions, IReadOnlyList<string>)>();
+    }
 
     public static Command Build(CliOutput output)
     {
         // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
-        var templates = new Argument<string[]>("template") { Description = "SAM template file(s), YAML or JSON", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "codequality");
-        var severity = new Option<string>("--severity") { Description = "Exit 1 when a finding at this level or above remains (errors always fail)", DefaultValueFactory = _ => "error" };
+        var templates = new Argument<string[]>("template") { Description = "SAM templates, folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]", Arity = ArgumentArity.ZeroOrMore };
+        var templateFile = ReportOptions.TemplateFile(several: true);
+        var format = ReportOptions.Format("text (table is the same), json, sarif, github, junit or codequality", "text", "json", "sarif", "github", "junit", "codequality");
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding at this level or above remains: error (default), warning, info, none" };
+        failOn.AcceptOnlyFromAmong(FailLevels);
+        var severity = new Option<string?>("--severity") { Description = "The same as --fail-on (its earlier name)" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
-        var ignore = new Option<string[]>("--ignore") { Description = "Codes to ignore (e.g. --ignore SP3104 SP3106)", AllowMultipleArgumentsPerToken = true };
+        var show = new Option<string?>("--show") { Description = "The lowest level shown: error, warning (default), info. Findings that fail the run are always shown" };
+        show.AcceptOnlyFromAmong("error", "warning", "info");
+        var ignore = new Option<string[]>("--ignore") { Description = "Codes to ignore, comma-separated or repeated; a trailing * names every code it starts (--ignore SP3104,SP31*)", AllowMultipleArgumentsPerToken = true };
+        var listRules = new Option<bool>("--list-rules") { Description = "List every code with its severity, title and why (text or json), and exit" };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings not accepted in FILE (written by --write-baseline)" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Accept every current finding: write them to FILE (schemas/baseline.schema.json) and exit 0" };
+        var outputFile = ReportOptions.OutputFile();
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var command = new Command("validate", "Check a SAM template: SAM's errors, schema, references, IAM mistakes and risky grants, each at its line")
         {
-            templates, format, severity, ignore,
+            templates, templateFile, format, failOn, severity, show, ignore, listRules, baseline, writeBaseline, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
-            if (!transform.TryResolve(parse, paramItems, output, out var transformOptions))
+            var fmt = ReportOptions.FormatOf(parse, format);
+            if (parse.GetValue(listRules))
             {
-                return ExitCodes.UsageOrIo;
+                var rules = fmt == "json" ? RuleList.Json() : RuleList.Text();
+                return OutputFile.Write(parse.GetValue(outputFile), rules, [], output) ?? ExitCodes.Ok;
             }
+
+            var (paramItems, extraFiles) = CommonOptions.SplitOverrides(parse.GetValue(transform.Parameters) ?? []);
 
             // A greedy --ignore may swallow a template path too; give back what is not a code.
             var ignored = new List<string>();
-            var files = new List<string>(extraFiles);
-            foreach (var item in parse.GetValue(ignore) ?? [])
+            var given = new List<string>(parse.GetValue(templateFile) ?? []);
+            given.AddRange(extraFiles);
+            foreach (var item in ReportOptions.Items(parse.GetValue(ignore)))
             {
-                if (DiagnosticCatalog.Find(item) is not null)
+                if (Suppressions.IsKnown(item))
                 {
                     ignored.Add(item);
                 }
-                else if (File.Exists(item))
+                else if (File.Exists(item) || Directory.Exists(item) || Glob.IsPattern(item) && !item.StartsWith("SP", StringComparison.OrdinalIgnoreCase))
                 {
-                    files.Add(item);
+                    given.Add(item);
                 }
                 else
                 {
-                    output.Error($"--ignore {item}: no such code (codes are listed in README.md)");
+                    output.UsageError("validate", $"--ignore {item}: no such code{Suggest.DidYouMean(item, DiagnosticCatalog.All.Select(d => d.Code))} (samperms validate --list-rules lists them)");
                     return ExitCodes.UsageOrIo;
                 }
             }
 
-            files.AddRange(parse.GetValue(templates) ?? []);
-            var settings = new Settings(
-                files,
-                parse.GetValue(format) ?? "text",
-                Diagnostic.ParseSeverity(parse.GetValue(severity)) ?? Severity.Error,
-                ignored,
-                transformOptions);
+            given.AddRange(parse.GetValue(templates) ?? []);
+            if (TemplateInputs.Many(given, out var inputError) is not { } files)
+            {
+                output.UsageError("validate", inputError!);
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (!transform.TryResolve(parse, paramItems, output, out var transformOptions, files.FirstOrDefault()))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            var project = transform.Project;
+            var used = transform.Used;
+
+            // samconfig and .samperms.yaml as each template's folder sees them (a batch may span projects).
+            var perTemplate = new Dictionary<string, (TransformOptions, IReadOnlyList<string>)>(StringComparer.Ordinal);
+            foreach (var file in files.Skip(1))
+            {
+                if (!transform.TryResolve(parse, paramItems, output, out var own, file))
+                {
+                    return ExitCodes.UsageOrIo;
+                }
+
+                perTemplate[file] = (own, [.. ignored, .. transform.Project.Ignore]);
+            }
+
+            var fail = parse.GetValue(failOn) ?? parse.GetValue(severity) ?? project.FailOn ?? "error";
+            var settings = new Settings(files, fmt, fail == "none" ? null : Diagnostic.ParseSeverity(fail), [.. ignored, .. project.Ignore], transformOptions)
+            {
+                Show = Diagnostic.ParseSeverity(parse.GetValue(show) ?? project.Show ?? "warning"),
+                OutputFile = parse.GetValue(outputFile),
+                Baseline = parse.GetValue(baseline),
+                WriteBaseline = parse.GetValue(writeBaseline),
+                Used = used,
+                PerTemplate = perTemplate,
+            };
             return Run(settings, output);
         });
         return command;
@@ -81,39 +146,85 @@ public static class ValidateCommand
     {
         if (s.Templates.Count == 0)
         {
-            output.Error("no template given");
+            output.UsageError("validate", "no template given");
             return ExitCodes.UsageOrIo;
         }
 
-        var options = new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
-        var results = new List<ValidatedFile>();
-        foreach (var path in s.Templates)
+        AcceptedFindings? accepted = null;
+        if (s.Baseline is { } baselineFile)
         {
-            var read = FileInput.Read(path);
-            if (read.Bytes is not { } bytes)
+            if (InputFile.ReadOrSay(baselineFile, output) is not { } baselineBytes)
             {
-                output.Error(read.Error!);
                 return ExitCodes.UsageOrIo;
             }
 
-            results.Add(TemplateValidation.Run(path, bytes, options));
+            accepted = AcceptedFindings.Read(baselineBytes, baselineFile, out var problems);
+            foreach (var p in problems)
+            {
+                output.Diagnostic(p, baselineFile);
+            }
+
+            if (accepted is null)
+            {
+                return ExitCodes.UsageOrIo;
+            }
         }
+
+        var results = new List<ValidatedFile>();
+        foreach (var path in s.Templates)
+        {
+            var options = s.PerTemplate.TryGetValue(path, out var own)
+                ? new ValidationOptions { Transform = own.Transform, Ignore = own.Ignore }
+                : new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
+            var shown = InputFile.Shown(path);
+            var bytes = InputFile.Read(path, output, out var reason);
+            if (bytes is null)
+            {
+                // Reported as a finding of this file; the other files are still checked.
+                results.Add(new ValidatedFile(shown, [], TemplateValidator.Unreadable(shown, reason!, options)));
+                continue;
+            }
+
+            // Local artifact paths are relative to the template's folder (stdin's: the current directory).
+            results.Add(TemplateValidation.Run(shown, bytes, options));
+        }
+
+        if (s.WriteBaseline is { } target)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+            var all = results.SelectMany(r => r.Report.Diagnostics).ToList();
+            var written = OutputFile.Write(target, JsonText.Pretty(AcceptedFindings.Build(all, folder)), s.Templates, output, "--write-baseline");
+            if (written is null)
+            {
+                output.Err.WriteLine($"samperms: {all.Count} finding(s) accepted in {target}; validate with --baseline {target} reports only new ones");
+            }
+
+            return written ?? ExitCodes.Ok;
+        }
+
+        // Accepted findings are dropped; then what is shown: the --show level, and whatever fails the run.
+        var lowest = s.FailAt is { } f && s.Show is { } sh ? (Severity)Math.Min((int)f, (int)sh) : s.Show ?? Severity.Info;
+        var shownResults = results.Select(r => r with
+        {
+            Report = r.Report with { Diagnostics = [.. r.Report.Diagnostics.Where(d => accepted?.Accepts(d) != true && d.Severity >= lowest)] },
+        }).ToList();
 
         var rendered = s.Format switch
         {
-            "json" => DiagnosticsJson.Write(results),
-            "sarif" => SarifLog.Write(results, ToolVersion),
-            "github" => GithubAnnotations.Write(results),
-            "junit" => JunitXml.Write(CiReports.FromValidation(results, Threshold(s.FailAt))),
-            "codequality" => CodeQualityJson.Write(CiReports.FromValidation(results, Threshold(s.FailAt))),
-            _ => DiagnosticsText.Write(results),
+            "json" => SettingsField.AddTo(DiagnosticsJson.Build(shownResults), s.Used),
+            "sarif" => SarifLog.Write(shownResults, ToolVersion),
+            "github" => GithubAnnotations.Write(shownResults),
+            "junit" => JunitXml.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
+            "codequality" => CodeQualityJson.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
+            _ => DiagnosticsText.Write(shownResults),
         };
-        output.Out.Write(rendered);
-        return results.Any(r => r.Report.HasAtLeast(Threshold(s.FailAt))) ? ExitCodes.Invalid : ExitCodes.Ok;
+        var failed = s.FailAt is { } threshold && shownResults.Any(r => r.Report.HasAtLeast(threshold))
+            || shownResults.Any(r => r.Report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.UnreadableFile));
+        return OutputFile.Write(s.OutputFile, rendered, s.Templates, output) ?? (failed ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
-    /// <summary>Errors always fail; --severity may lower the threshold.</summary>
-    private static Severity Threshold(Severity failAt) => failAt < Severity.Error ? failAt : Severity.Error;
+    /// <summary>The level CI reports mark as failing; with --fail-on none, above every level (nothing fails).</summary>
+    private static Severity CiThreshold(Severity? failAt) => failAt ?? (Severity)((int)Severity.Error + 1);
 
     /// <summary>The tool's version (from the assembly), for SARIF.</summary>
     public static string ToolVersion =>

@@ -16,7 +16,10 @@ public static class DiagnosticCatalog
     public const string DocumentTooLarge = "SP1005";
     public const string NestingTooDeep = "SP1006";
     public const string NotATemplate = "SP1007";
+    public const string UnreadableFile = "SP1008";
     public const string WrongType = "SP1101";
+    public const string UnknownSuppression = "SP1201";
+    public const string UnusedSuppression = "SP1202";
     public const string SamTransformError = "SP2001";
     public const string UnknownSamType = "SP2101";
     public const string UnknownSamProperty = "SP2102";
@@ -54,6 +57,7 @@ public static class DiagnosticCatalog
     public const string RecursiveTrigger = "SP3109";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
+    public const string InvalidConfiguration = "SP5001";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -64,6 +68,9 @@ public static class DiagnosticCatalog
 
     /// <summary>The category of the codes the intent check reports (diff), not validate.</summary>
     public const string CategoryIntent = "intent";
+
+    /// <summary>SamPerms' own files (the project file, a baseline): checked when they are read, by no rule.</summary>
+    public const string CategoryConfiguration = "configuration";
 
     public static readonly DiagnosticDescriptor YamlSyntaxDescriptor = new(YamlSyntax, Severity.Error, CategoryReading,
         "The template is not valid YAML or JSON",
@@ -92,6 +99,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotATemplateDescriptor = new(NotATemplate, Severity.Error, CategoryReading,
         "The document is not a template",
         "A SAM template is a mapping with a Resources section. The file holds something else (a list, a scalar, or nothing).");
+
+    public static readonly DiagnosticDescriptor UnreadableFileDescriptor = new(UnreadableFile, Severity.Error, CategoryReading,
+        "The file cannot be read",
+        "The file does not exist, is a directory, or cannot be opened (permissions). The other files of the batch are still checked.");
+
+    public static readonly DiagnosticDescriptor UnknownSuppressionDescriptor = new(UnknownSuppression, Severity.Warning, CategoryReading,
+        "A suppression names a code that does not exist",
+        "Metadata: SamPerms: Ignore lists SamPerms codes (SP3106) or prefixes (SP31*). A misspelled code suppresses nothing; the finding it was meant for is still reported. `samperms validate --list-rules` lists the codes.");
+
+    public static readonly DiagnosticDescriptor UnusedSuppressionDescriptor = new(UnusedSuppression, Severity.Warning, CategoryReading,
+        "A suppression suppresses nothing",
+        "Nothing in its scope (the resource, or the whole template) is reported under this code any more: the problem was fixed, or the suppression sits on the wrong resource. Remove it, so that it does not hide a future finding.");
 
     public static readonly DiagnosticDescriptor WrongTypeDescriptor = new(WrongType, Severity.Error, CategoryReading,
         "A template section or resource attribute has the wrong type",
@@ -245,11 +264,17 @@ public static class DiagnosticCatalog
         "The intent names a function or state machine the template does not define",
         "Each logical id under Functions or StateMachines in the intent must be a function or state machine of the template; otherwise the intent for it is never checked. Check the spelling; the message suggests the closest id.");
 
+    public static readonly DiagnosticDescriptor InvalidConfigurationDescriptor = new(InvalidConfiguration, Severity.Error, CategoryConfiguration,
+        "A project file or baseline is malformed",
+        "The .samperms.yaml project file (schemas/samperms-config.schema.json) or the baseline given with --baseline (schemas/baseline.schema.json) has a key or value SamPerms does not know, at the place shown. Nothing is checked until it is fixed.");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         YamlSyntaxDescriptor, DuplicateKeyDescriptor, UnknownTagDescriptor, InvalidEncodingDescriptor, DocumentTooLargeDescriptor, NestingTooDeepDescriptor, NotATemplateDescriptor,
+        UnreadableFileDescriptor,
         WrongTypeDescriptor,
+        UnknownSuppressionDescriptor, UnusedSuppressionDescriptor,
         SamTransformErrorDescriptor, UnknownSamTypeDescriptor, UnknownSamPropertyDescriptor, SamPropertyTypeDescriptor, UnknownEventTypeDescriptor,
         RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
         LocalArtifactMissingDescriptor,
@@ -260,6 +285,7 @@ public static class DiagnosticCatalog
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
+        InvalidConfigurationDescriptor,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

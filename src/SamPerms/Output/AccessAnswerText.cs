@@ -78,7 +78,10 @@ public static class AccessAnswerText
     private static Node Nullable(string? text) => text is null ? NullNode.Instance : new StringNode(text);
 
     public static string Json(AccessAnswer answer, Subject subject, string? action, string? resource, string? principal = null, string? source = null) =>
-        JsonText.Pretty(N.Map(
+        JsonText.Pretty(Build(answer, subject, action, resource, principal, source));
+
+    public static MapNode Build(AccessAnswer answer, Subject subject, string? action, string? resource, string? principal = null, string? source = null) =>
+        N.Map(
             ("function", subject.SamLogicalId),
             ("action", Nullable(action)),
             ("resource", Nullable(resource)),
@@ -87,5 +90,5 @@ public static class AccessAnswerText
             ("verdict", answer.Verdict switch { AccessVerdict.Allowed => "allowed", AccessVerdict.NotAllowed => "not-allowed", _ => "unverifiable" }),
             ("reason", answer.Reason),
             ("because", N.Seq(answer.Because.Select(PermissionsJson.Grant))),
-            ("invokers", N.Seq(answer.Invokers.Select(PermissionsJson.Invoker)))));
+            ("invokers", N.Seq(answer.Invokers.Select(PermissionsJson.Invoker))));
 }

@@ -13,7 +13,7 @@ public static class PermissionsFormats
 
     public static readonly IReadOnlyList<Format> All =
     [
-        new("table", "readable report", (map, path, _) => PermissionsText.Write(map, path)),
+        new("text", "readable report; table is the same", (map, path, _) => PermissionsText.Write(map, path)),
         new("json", "schemas/permissions.schema.json", (map, path, o) => PermissionsJson.Write(map, path, o.Region, o.EffectivePartition)),
         new("markdown", "for a PR comment", (map, path, _) => PermissionsMarkdown.Write(map, path)),
         new("mermaid", "a flowchart", (map, _, _) => PermissionsMermaid.Write(map)),
@@ -23,5 +23,5 @@ public static class PermissionsFormats
     public static string Help => string.Join(", ", All.Select(f => $"{f.Name} ({f.Description})"));
 
     /// <summary>The format called <paramref name="name"/>; the default (the first) when there is none.</summary>
-    public static Format Named(string? name) => All.FirstOrDefault(f => f.Name == name) ?? All[0];
+    public static Format Named(string? name) => All.FirstOrDefault(f => f.Name == (name == "table" ? "text" : name)) ?? All[0];
 }

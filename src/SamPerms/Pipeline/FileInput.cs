@@ -4,6 +4,9 @@ namespace SamPerms.Pipeline;
 public sealed record FileRead(string Path, byte[]? Bytes, string? Error)
 {
     public bool Succeeded => Bytes is not null;
+
+    /// <summary>Why it could not be read, without the path (<c>no such file</c>, <c>it is a directory, ...</c>).</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Reads the files the user names (templates, intent files): an unreadable one is a message, never an exception.</summary>
@@ -11,13 +14,35 @@ public static class FileInput
 {
     public static FileRead Read(string path)
     {
+        string reason;
         try
         {
-            return new FileRead(path, File.ReadAllBytes(path), null);
+            if (Directory.Exists(path))
+            {
+                reason = "it is a directory, not a file";
+            }
+            else
+            {
+                return new FileRead(path, File.ReadAllBytes(path), null);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (FileNotFoundException)
         {
-            return new FileRead(path, null, $"cannot read {path}: {e.Message}");
+            reason = "no such file";
         }
+        catch (DirectoryNotFoundException)
+        {
+            reason = "no such file (its directory does not exist)";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            reason = "permission denied";
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            reason = e.Message;
+        }
+
+        return new FileRead(path, null, $"cannot read {path}: {reason}") { Reason = reason };
     }
 }

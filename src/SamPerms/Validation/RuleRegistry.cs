@@ -8,6 +8,7 @@ public static class RuleRegistry
     public static readonly IReadOnlyList<IValidationRule> All =
     [
         new ReaderRule(),
+        new SuppressionRule(),
         new StructureTypesRule(),
         new SamSchemaRule(),
         new SamTransformRule(),

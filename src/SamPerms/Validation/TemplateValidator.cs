@@ -35,6 +35,10 @@ public sealed record ValidationReport(IReadOnlyList<Diagnostic> Diagnostics, IRe
 /// </summary>
 public static class TemplateValidator
 {
+    /// <summary>The report of a file that could not be read: one located finding saying why, so a batch goes on.</summary>
+    public static ValidationReport Unreadable(string file, string reason, ValidationOptions options) =>
+        Run(new ReadResult(null, [DiagnosticCatalog.UnreadableFileDescriptor.At(new Text.SourceSpan(1, 1, 1, 1), $"cannot read {file}: {reason}")]), options, file);
+
     public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null) =>
         Run(TemplateReader.Read(bytes, options.Limits), options, file);
 
@@ -64,6 +68,9 @@ public static class TemplateValidator
 
             (suppressions.IsSuppressed(d) ? suppressed : kept).Add(d);
         }
+
+        // Suppressions written in the template that suppressed nothing (unless that code is ignored everywhere).
+        kept.AddRange(suppressions.Unused().Select(d => d.WithFile(file)).Where(d => !suppressions.IsIgnoredEverywhere(d)));
 
         return new ValidationReport(Sort(kept), Sort(suppressed), outcome);
     }

@@ -7,13 +7,37 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Err);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithStdin(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (for templates given as '-').</summary>
+    public static Result RunWithStdin(string? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = SamPermsCli.Run(args, new CliOutput(stdout, stderr));
+        var output = new CliOutput(stdout, stderr) { OpenStdin = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin ?? "")) };
+        int code = SamPermsCli.Run(args, output);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs in <paramref name="directory"/> as the current directory (restored after; tests using it do not run in parallel with others that depend on it).</summary>
+    public static Result RunIn(string directory, params string[] args)
+    {
+        lock (CurrentDirectoryLock)
+        {
+            var before = Directory.GetCurrentDirectory();
+            Directory.SetCurrentDirectory(directory);
+            try
+            {
+                return Run(args);
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(before);
+            }
+        }
+    }
+
+    private static readonly object CurrentDirectoryLock = new();
 }
 
 /// <summary>A temporary directory removed after the test.</summary>

@@ -65,8 +65,13 @@ public static class Check
 }
 
 /// <summary>One template that produces a code: the reachability table of the catalog (and each rule's positive case).</summary>
-public sealed record CodeSample(string Code, byte[] Bytes, ReaderLimits? Limits = null, string? TemplateDirectory = null)
+public sealed record CodeSample(string Code, byte[] Bytes, ReaderLimits? Limits = null, string? TemplateDirectory = null, string? UnreadableBecause = null)
 {
+    /// <summary>The findings of the sample: a file that could not be read (when <see cref="UnreadableBecause"/>), else the bytes validated.</summary>
+    public IReadOnlyList<Diagnostic> Findings => UnreadableBecause is { } reason
+        ? TemplateValidator.Unreadable("missing.yaml", reason, Options).Diagnostics
+        : TemplateValidator.Validate(Bytes, Options).Diagnostics;
+
     /// <summary>How the sample is validated: local artifacts accepted (as the CLI does), looked up beside it when it has a folder.</summary>
     public ValidationOptions Options => new()
     {

@@ -130,7 +130,8 @@ public sealed class OutputFormatTests
         Assert.DoesNotContain("SP3106", r.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("SP3007", r.Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.UsageOrIo, Run(Risky, "--ignore", "SP9999").ExitCode);
-        Assert.Equal(ExitCodes.UsageOrIo, CliRunner.Run("validate", "/no/such/template.yaml").ExitCode);
+        // A file that cannot be read is a finding (SP1008) of the batch, not a usage error.
+        Assert.Equal(ExitCodes.Invalid, CliRunner.Run("validate", "/no/such/template.yaml").ExitCode);
     }
 
     [Fact]

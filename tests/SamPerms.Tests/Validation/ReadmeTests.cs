@@ -7,6 +7,7 @@ using SamPerms.Validation;
 namespace SamPerms.Tests.Validation;
 
 /// <summary>README.md documents every code, and its SARIF example is real: valid SARIF, and what the tool writes.</summary>
+[Collection(SamPerms.Tests.Golden.WorkingDirectoryCollection.Name)]
 public sealed class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(RepoPaths.InRepo("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -21,19 +22,24 @@ public sealed class ReadmeTests
     }
 
     [Fact]
-    public void The_sarif_example_has_the_sarif_shape()
+    public void The_text_example_is_what_the_tool_prints_for_the_example_template()
     {
-        var problems = SarifShape.Problems(Block("validate-example-sarif"));
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        using var dir = new TempDir();
+        dir.Write("template.yaml", Block("validate-example-template"));
+        var r = CliRunner.RunIn(dir.Path, "validate", "template.yaml");
+        Assert.Equal(Block("validate-example-text"), r.Out);
     }
 
     [Fact]
-    public void The_sarif_example_is_what_the_tool_writes_for_the_example_template()
+    public void The_sarif_excerpt_is_part_of_what_the_tool_writes_and_that_has_the_sarif_shape()
     {
         var template = Block("validate-example-template");
         var report = TemplateValidator.ValidateText(template, new ValidationOptions(), "template.yaml");
         var file = new ValidatedFile("template.yaml", ValidatedFile.SplitLines(template), report);
-        Assert.Equal(SarifLog.Write([file], ValidateCommand.ToolVersion), Block("validate-example-sarif"));
+        var sarif = SarifLog.Write([file], ValidateCommand.ToolVersion);
+        var problems = SarifShape.Problems(sarif);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains(Block("validate-example-sarif"), sarif, StringComparison.Ordinal);
     }
 
     /// <summary>The fenced block right after an HTML comment marker.</summary>

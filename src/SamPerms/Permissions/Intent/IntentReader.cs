@@ -91,14 +91,15 @@ public static class IntentReader
 
         foreach (var e in resources.Entries)
         {
-            if (e.Value is not MapNode r || (r.Get("Metadata") as MapNode)?.Get("SamPerms") is not { } intent)
+            if (e.Value is not MapNode r || (r.Get("Metadata") as MapNode)?.Get("SamPerms") is not { } ours
+                || InlineIntent(ours, $"Resources.{e.Key}.Metadata.SamPerms", file, diagnostics) is not { } inline)
             {
                 continue;
             }
 
             var kind = r.Get("Type")?.Str is "AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine"
                 ? SubjectKind.StateMachine : SubjectKind.Function;
-            if (ReadSubject(e.Key, kind, intent, resources.KeySpanOf(e.Key), file, $"Resources.{e.Key}.Metadata.SamPerms", diagnostics) is { } subject)
+            if (ReadSubject(e.Key, kind, inline.Node, resources.KeySpanOf(e.Key), file, inline.Path, diagnostics, inline.AlsoAllowed) is { } subject)
             {
                 subjects.Add(subject);
             }
@@ -107,7 +108,37 @@ public static class IntentReader
         return (new IntentDocument(subjects), diagnostics);
     }
 
-    private static SubjectIntent? ReadSubject(string id, SubjectKind kind, Node node, SourceSpan keySpan, string file, string path, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The intent under a resource's <c>Metadata: SamPerms:</c>: its <c>Intent:</c> key, beside <c>Ignore:</c> (the
+    /// codes validate suppresses, never intent). Templates written before <c>Intent:</c> existed put InvokedBy, Allow
+    /// and Deny directly under <c>SamPerms:</c>; that still reads as intent. Null when the resource declares none.
+    /// </summary>
+    private static (Node Node, string Path, string[] AlsoAllowed)? InlineIntent(Node ours, string path, string file, List<Diagnostic> diagnostics)
+    {
+        if (ours is not MapNode m)
+        {
+            return (ours, path, []);
+        }
+
+        if (m.Get(IntentKey) is { } intent)
+        {
+            CheckKeys(m, [IntentKey, IgnoreKey], file, diagnostics);
+            return (intent, $"{path}.{IntentKey}", []);
+        }
+
+        // The earlier form: InvokedBy, Allow and Deny directly under SamPerms (Ignore beside them is not intent).
+        if (!m.Entries.Any(x => x.Key != IgnoreKey))
+        {
+            return null;
+        }
+
+        return (m, path, [IgnoreKey, IntentKey]);
+    }
+
+    private const string IntentKey = "Intent";
+    private const string IgnoreKey = "Ignore";
+
+    private static SubjectIntent? ReadSubject(string id, SubjectKind kind, Node node, SourceSpan keySpan, string file, string path, List<Diagnostic> diagnostics, string[]? alsoAllowed = null)
     {
         var location = new IntentLocation(file, path, keySpan.IsKnown ? keySpan : node.Span);
         if (node is NullNode)
@@ -121,7 +152,7 @@ public static class IntentReader
             return null;
         }
 
-        CheckKeys(m, SubjectKeys, file, diagnostics);
+        CheckKeys(m, alsoAllowed is { Length: > 0 } ? [.. SubjectKeys, .. alsoAllowed] : SubjectKeys, file, diagnostics);
         var invokedBy = m.Get("InvokedBy") is { } ib ? Items(ib, $"{path}.InvokedBy", file, diagnostics).Select(x => ReadInvoke(x.Node, x.Path, file, diagnostics)).OfType<InvokeIntent>().ToList() : null;
         var allow = m.Get("Allow") is { } al ? Items(al, $"{path}.Allow", file, diagnostics).Select(x => ReadAllow(x.Node, x.Path, file, diagnostics, "Allow")).OfType<AllowIntent>().ToList() : null;
         var deny = m.Get("Deny") is { } de ? Items(de, $"{path}.Deny", file, diagnostics).Select(x => ReadAllow(x.Node, x.Path, file, diagnostics, "Deny")).OfType<AllowIntent>().ToList() : null;

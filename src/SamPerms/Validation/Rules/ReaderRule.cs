@@ -2,14 +2,14 @@ using SamPerms.Diagnostics;
 
 namespace SamPerms.Validation.Rules;
 
-/// <summary>What went wrong reading the file: syntax, duplicate keys, unknown tags, encoding, size, nesting, not a template.</summary>
+/// <summary>What went wrong reading the file: it cannot be opened (<see cref="TemplateValidator.Unreadable"/>), syntax, duplicate keys, unknown tags, encoding, size, nesting, not a template.</summary>
 public sealed class ReaderRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
     [
         DiagnosticCatalog.YamlSyntaxDescriptor, DiagnosticCatalog.DuplicateKeyDescriptor, DiagnosticCatalog.UnknownTagDescriptor,
         DiagnosticCatalog.InvalidEncodingDescriptor, DiagnosticCatalog.DocumentTooLargeDescriptor, DiagnosticCatalog.NestingTooDeepDescriptor,
-        DiagnosticCatalog.NotATemplateDescriptor,
+        DiagnosticCatalog.NotATemplateDescriptor, DiagnosticCatalog.UnreadableFileDescriptor,
     ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)

@@ -1,0 +1,18 @@
+using SamPerms.Model;
+using SamPerms.Output;
+
+namespace SamPerms.Cli.Commands;
+
+/// <summary>Every JSON report says which configuration it was made with (<c>settings</c>, see <see cref="SettingsUsed"/>).</summary>
+public static class SettingsField
+{
+    public static string AddTo(MapNode report, SettingsUsed? used)
+    {
+        if (used is not null)
+        {
+            report.Set("settings", used.ToNode());
+        }
+
+        return JsonText.Pretty(report);
+    }
+}

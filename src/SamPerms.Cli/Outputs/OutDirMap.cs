@@ -1,0 +1,77 @@
+namespace SamPerms.Cli.Outputs;
+
+/// <summary>
+/// <c>transform --out-dir DIR</c>: where each input's output goes. Outputs mirror each input's path relative to the
+/// common folder of the inputs (<c>orders/template.yaml</c> → <c>DIR/orders/template.json</c>), so templates that
+/// share a name stay apart. Two inputs that would still map to one file, or an output that would be an input, are
+/// refused before anything is written.
+/// </summary>
+public sealed class OutDirMap
+{
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+
+    private OutDirMap(string extension) => Extension = extension;
+
+    /// <summary>The success file's extension, with its dot (".json" or ".yaml").</summary>
+    public string Extension { get; }
+
+    /// <summary>The output of a transformed template.</summary>
+    public string Output(string input) => _stems[input] + Extension;
+
+    /// <summary>The file that says why a template was rejected.</summary>
+    public string ErrorReport(string input) => _stems[input] + ".error.json";
+
+    public static OutDirMap? Plan(IReadOnlyList<string> inputs, string outDir, string extension, out string? error)
+    {
+        error = null;
+        var map = new OutDirMap(extension);
+        var files = inputs.Where(i => i != Inputs.TemplateInputs.Stdin).ToList();
+        var bases = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).ToList();
+        var common = bases.Count == 0 ? "" : bases.Aggregate(CommonFolder);
+        var byOutput = new Dictionary<string, string>(OutputFile.PathComparer);
+        var inputSet = new HashSet<string>(files.Select(Path.GetFullPath), OutputFile.PathComparer);
+        foreach (var input in inputs)
+        {
+            var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Path.GetRelativePath(common, Path.GetFullPath(input));
+            var stem = Path.Combine(outDir, Path.ChangeExtension(relative, null));
+            foreach (var output in new[] { stem + extension, stem + ".error.json" })
+            {
+                var full = Path.GetFullPath(output);
+                if (inputSet.Contains(full))
+                {
+                    error = $"--out-dir {outDir} would write {output} over the input {Shown(files, full)}: samperms never writes over its input; choose another directory";
+                    return null;
+                }
+
+                if (byOutput.TryGetValue(full, out var other) && other != input)
+                {
+                    error = $"{other} and {input} would both be written to {output}; give them different names or transform them separately";
+                    return null;
+                }
+
+                byOutput[full] = input;
+            }
+
+            map._stems[input] = stem;
+        }
+
+        return map;
+    }
+
+    private static string Shown(List<string> files, string full) =>
+        files.First(f => OutputFile.PathComparer.Equals(Path.GetFullPath(f), full));
+
+    private static string CommonFolder(string a, string b)
+    {
+        var pa = a.Split(Path.DirectorySeparatorChar);
+        var pb = b.Split(Path.DirectorySeparatorChar);
+        int n = 0;
+        while (n < pa.Length && n < pb.Length && OutputFile.PathComparer.Equals(pa[n], pb[n]))
+        {
+            n++;
+        }
+
+        var joined = string.Join(Path.DirectorySeparatorChar, pa[..n]);
+        return joined.Length == 0 ? Path.GetPathRoot(a) ?? "/" : joined;
+    }
+}
