@@ -56,9 +56,9 @@ public static class DiagnosticCatalog
         "The template is not valid YAML or JSON",
         "The file cannot be parsed. Fix the syntax at the position shown: indentation (tabs are not allowed in YAML), an unclosed quote or bracket, a stray character, or a second document after '---'.");
 
-    public static readonly DiagnosticDescriptor DuplicateKeyRule = new(DuplicateKey, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor DuplicateKeyRule = new(DuplicateKey, Severity.Warning, CategoryReading,
         "A mapping defines the same key twice",
-        "YAML and JSON parsers disagree about duplicate keys (most keep the last one silently). Remove or rename one of them; the message says where the first one is.");
+        "SAM, PyYAML and `sam deploy` (which re-serialises the template) keep the last value silently, so SamPerms does too and goes on; the first value is ignored, which is rarely what was meant. Remove or rename one of them; the message says where the first one is.");
 
     public static readonly DiagnosticDescriptor UnknownTagRule = new(UnknownTag, Severity.Error, CategoryReading,
         "A YAML tag is not a CloudFormation short form",
@@ -174,11 +174,11 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvokeWithoutSourceArnRule = new(InvokeWithoutSourceArn, Severity.Warning, CategoryRisk,
         "A service may invoke the function without a SourceArn",
-        "A Lambda permission for a service principal without SourceArn lets the service invoke the function on behalf of any resource, in any account when SourceAccount is missing too (the confused deputy problem). Give the event source an ARN, or restrict it.");
+        "A Lambda permission for a service principal without SourceArn lets the service invoke the function on behalf of any resource, in any account when SourceAccount is missing too (the confused deputy problem). Give the event source an ARN, or restrict it. On a SAM S3 event this is an info: SAM sets SourceAccount and cannot set SourceArn (a circular dependency); only a hand-written permission can name the bucket.");
 
     public static readonly DiagnosticDescriptor PublicPrincipalRule = new(PublicPrincipal, Severity.Warning, CategoryRisk,
         "A policy allows any principal",
-        "Principal \"*\" (or {\"AWS\": \"*\"}) in an Allow statement without a condition makes the resource public: anyone with an AWS account can use it.");
+        "Principal \"*\" (or {\"AWS\": \"*\"}) in an Allow statement makes the resource public: anyone with an AWS account can use it, unless a condition of the statement restricts who (source VPC, endpoint, IP, account, organization, ARN) or a Deny of the same policy does (as in API Gateway's documented private-API policy). A condition on other keys, such as aws:SecureTransport, does not.");
 
     public static readonly DiagnosticDescriptor PublicFunctionUrlRule = new(PublicFunctionUrl, Severity.Warning, CategoryRisk,
         "A function URL has AuthType NONE",
@@ -186,7 +186,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor PollerWithExplicitRoleRule = new(PollerWithExplicitRole, Severity.Warning, CategoryRisk,
         "A poller event on a function with its own Role",
-        "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails.");
+        "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails. Reported only when the role is in the template and lacks an action the poller needs.");
 
     public static readonly DiagnosticDescriptor OpenApiRouteRule = new(OpenApiRoute, Severity.Info, CategoryRisk,
         "An API route invokes the function without authorization",
@@ -217,7 +217,7 @@ public static class DiagnosticCatalog
     public static Diagnostic Syntax(string message, SourceSpan span) => YamlSyntaxRule.At(span, message);
 
     public static Diagnostic Duplicate(string key, SourceSpan span, SourceSpan first) =>
-        DuplicateKeyRule.At(span, $"duplicate key '{key}' (first defined at line {first.Line}, column {first.Column})");
+        DuplicateKeyRule.At(span, $"duplicate key '{key}': this value replaces the one at line {first.Line}, column {first.Column} (the last one wins, as in SAM)");
 
     public static Diagnostic Tag(string tag, SourceSpan span) =>
         UnknownTagRule.At(span, $"unknown tag '{tag}': CloudFormation short forms are !Ref, !Sub, !GetAtt, !If, !Equals, !And, !Or, !Not, !Condition, !FindInMap, !Join, !Select, !Split, !Base64, !Cidr, !GetAZs, !ImportValue, !Transform, !ToJsonString, !Length");

@@ -10,7 +10,18 @@ public sealed class StructureAndSamRuleTests
         var yaml = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n";
         var d = Check.One(yaml, DiagnosticCatalog.DuplicateKey);
         Assert.Equal(4, d.Line);
-        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Equal(Severity.Warning, d.Severity);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_a_warning_and_the_rest_is_analysed_with_the_last_value()
+    {
+        var yaml = Check.Function + "      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: s3:GetObjectt\n              Resource: '*'\n      Runtime: python3.13\n";
+        var all = Check.All(yaml);
+        var dup = Assert.Single(all, d => d.Code == DiagnosticCatalog.DuplicateKey);
+        Assert.Equal(Check.LineOf(yaml, "Runtime: python3.13"), dup.Line);
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.UnknownAction && d.Line == Check.LineOf(yaml, "s3:GetObjectt"));
+        Assert.DoesNotContain(all, d => d.Severity == Severity.Error && d.Code != DiagnosticCatalog.UnknownAction);
     }
 
     [Fact]
@@ -77,6 +88,24 @@ public sealed class StructureAndSamRuleTests
         var d = Check.One(bad, DiagnosticCatalog.SamPropertyType);
         Assert.Contains("should be a boolean", d.Message, StringComparison.Ordinal);
         Assert.Equal(Severity.Warning, d.Severity);
+    }
+
+    [Theory]
+    [InlineData("REGIONAL")]
+    [InlineData("{Type: PRIVATE, VpcEndpointIds: [vpce-1]}")]
+    public void Union_properties_accept_every_form_sam_accepts(string endpoint)
+    {
+        var yaml = Check.Function + $"  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      EndpointConfiguration: {endpoint}\n";
+        Check.None(yaml, DiagnosticCatalog.SamPropertyType);
+    }
+
+    [Fact]
+    public void A_union_property_of_a_form_sam_refuses_is_reported_with_every_allowed_form()
+    {
+        var yaml = Check.Function + "  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      EndpointConfiguration: [REGIONAL]\n";
+        var d = Check.One(yaml, DiagnosticCatalog.SamPropertyType);
+        Assert.Contains("should be a mapping or a string", d.Message, StringComparison.Ordinal);
+        Assert.Equal(Check.LineOf(yaml, "EndpointConfiguration"), d.Line);
     }
 
     [Fact]

@@ -15,12 +15,16 @@ public sealed class PublicPrincipalRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (st.Policy.Kind == PolicyKind.Identity || !st.IsAllow || st.HasCondition || st.Node.Get("Principal") is not { } principal || !IsEveryone(principal))
+            if (st.Policy.Kind == PolicyKind.Identity || !st.IsAllow || st.Node.Get("Principal") is not { } principal || !IsEveryone(principal)
+                || RestrictsWho(st) || DeniedToOthers(context, st))
             {
                 continue;
             }
 
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PublicPrincipalRule, st, principal, "Principal '*' with no Condition allows anyone"));
+            var message = st.HasCondition
+                ? $"Principal '*' allows anyone: the statement's Condition ({string.Join(", ", ConditionKeys(st))}) does not restrict who may call"
+                : "Principal '*' with no Condition allows anyone";
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PublicPrincipalRule, st, principal, message));
         }
 
         foreach (var e in context.OutputResources.Entries)
@@ -39,6 +43,80 @@ public sealed class PublicPrincipalRule : IValidationRule
             }
         }
     }
+
+    /// <summary>
+    /// Condition keys that narrow who may use a grant to a network, an account, an organization or a source
+    /// resource (as IAM Access Analyzer treats them): with one of these, Principal "*" is not public.
+    /// </summary>
+    private static readonly HashSet<string> WhoKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:SourceIp", "aws:VpcSourceIp", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceArn", "aws:SourceAccount",
+        "aws:SourceOwner", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",
+        "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList",
+        "aws:userid", "aws:username", "aws:ResourceAccount", "aws:ResourceOrgID", "kms:CallerAccount", "kms:ViaService",
+        "lambda:FunctionUrlAuthType", "sns:Endpoint", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+    };
+
+    /// <summary>The statement's own Condition names a key that narrows who may use it.</summary>
+    private static bool RestrictsWho(PolicyStatement st) => ConditionKeys(st).Any(WhoKeys.Contains);
+
+    /// <summary>
+    /// A Deny of the same document for everyone, on every action and resource of the Allow, whose Condition narrows
+    /// by who: together they let in only those the Deny's condition spares (API Gateway's private-API policy).
+    /// </summary>
+    private static bool DeniedToOthers(ValidationContext context, PolicyStatement allow)
+    {
+        var actions = allow.Actions;
+        var resources = allow.Resources;
+        if (actions.Not || resources.Not)
+        {
+            return false;
+        }
+
+        foreach (var deny in context.OutputStatements)
+        {
+            if (!ReferenceEquals(deny.Policy.Document, allow.Policy.Document) || deny.Effect is not StringNode { Value: "Deny" }
+                || deny.Node.Get("Principal") is not { } p || !IsEveryone(p) || !RestrictsWho(deny)
+                || deny.Actions.Not || deny.Resources.Not)
+            {
+                continue;
+            }
+
+            if (Covers(deny.Actions.Items, actions.Items, ignoreCase: true) && Covers(deny.Resources.Items, resources.Items, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every item of <paramref name="covered"/> is matched by a literal pattern of <paramref name="patterns"/> (or is the same node value).</summary>
+    private static bool Covers(IReadOnlyList<Node> patterns, IReadOnlyList<Node> covered, bool ignoreCase)
+    {
+        if (covered.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var item in covered)
+        {
+            bool matched = patterns.Any(pattern => pattern is StringNode ps
+                ? (item is StringNode s ? SamPerms.Iam.Wildcard.Matches(ps.Value, s.Value, ignoreCase) : ps.Value == "*")
+                : Py.Equal(pattern, item));
+            if (!matched)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<string> ConditionKeys(PolicyStatement st) =>
+        st.Node.Get("Condition") is MapNode condition
+            ? condition.Entries.SelectMany(op => op.Value is MapNode keys ? keys.Entries.Select(k => k.Key) : []).Distinct(StringComparer.OrdinalIgnoreCase)
+            : [];
 
     /// <summary>"*", or {AWS: "*"} / {AWS: [..., "*"]}.</summary>
     public static bool IsEveryone(Node principal) => principal switch
