@@ -1,6 +1,7 @@
 using SamPerms.Model;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.LanguageExtensions;
 using SamPerms.Validation;
 using SamPerms.Yaml;
 
@@ -43,6 +44,15 @@ public static class TemplateTransformer
             return new TransformOutcome(root, null, new Dictionary<string, Origin>(), [d], d.Message);
         }
 
+        // What CloudFormation does before SAM: the language extensions, when the template lists them first.
+        var extended = LanguageExtensionsStage.Apply((MapNode)root, options);
+        if (!extended.Succeeded)
+        {
+            var errors = extended.Errors.Select(e => DiagnosticCatalog.LanguageExtension(e.Message, e.At.Span)).ToList();
+            return new TransformOutcome(root, null, new Dictionary<string, Origin>(), errors, string.Join(" ", errors.Select(e => e.Message)));
+        }
+
+        root = extended.Template;
         var result = SamTranslator.Transform(root, options);
         if (result.Succeeded)
         {

@@ -18,6 +18,7 @@ public static class DiagnosticCatalog
     public const string NotATemplate = "SP1007";
     public const string WrongType = "SP1101";
     public const string SamTransformError = "SP2001";
+    public const string LanguageExtensionError = "SP2002";
     public const string UnknownSamType = "SP2101";
     public const string UnknownSamProperty = "SP2102";
     public const string SamPropertyType = "SP2103";
@@ -87,6 +88,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SamTransformErrorRule = new(SamTransformError, Severity.Error, CategorySam,
         "AWS SAM rejects the template",
         "The AWS SAM translator (what `sam deploy` and CloudFormation's Serverless transform run) fails on this template with the message shown, word for word. It is located at the property that causes it.");
+
+    public static readonly DiagnosticDescriptor LanguageExtensionErrorRule = new(LanguageExtensionError, Severity.Error, CategorySam,
+        "The AWS::LanguageExtensions transform cannot expand the template",
+        "The template lists AWS::LanguageExtensions before the SAM transform, so CloudFormation expands Fn::ForEach, Fn::Length, Fn::ToJsonString and Fn::FindInMap with DefaultValue first. The construct shown cannot be expanded (wrong shape, a collection not known before deploy, or keys it generates twice), so the deploy fails before SAM runs.");
 
     public static readonly DiagnosticDescriptor UnknownSamTypeRule = new(UnknownSamType, Severity.Error, CategorySam,
         "An AWS::Serverless:: resource type does not exist",
@@ -201,7 +206,7 @@ public static class DiagnosticCatalog
     [
         YamlSyntaxRule, DuplicateKeyRule, UnknownTagRule, InvalidEncodingRule, DocumentTooLargeRule, NestingTooDeepRule, NotATemplateRule,
         WrongTypeRule,
-        SamTransformErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
+        SamTransformErrorRule, LanguageExtensionErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
         RefTargetMissingRule, GetAttTargetMissingRule, SubVariableMissingRule, DependsOnMissingRule, ConditionMissingRule,
         LocalArtifactMissingRule,
         UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,
@@ -235,4 +240,6 @@ public static class DiagnosticCatalog
     public static Diagnostic NotTemplate(string message, SourceSpan span) => NotATemplateRule.At(span, message);
 
     public static Diagnostic Sam(string message, SourceSpan span, string? path) => SamTransformErrorRule.At(span, message, path);
+
+    public static Diagnostic LanguageExtension(string message, SourceSpan span) => LanguageExtensionErrorRule.At(span, message);
 }

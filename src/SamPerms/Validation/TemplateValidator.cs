@@ -42,7 +42,9 @@ public static class TemplateValidator
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
         var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
-        var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
+        // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
+        var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
+        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         var findings = new List<Diagnostic>();
         foreach (var rule in options.Rules ?? RuleRegistry.All)
         {

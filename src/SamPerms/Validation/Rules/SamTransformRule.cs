@@ -2,11 +2,12 @@ namespace SamPerms.Validation.Rules;
 
 /// <summary>
 /// Every error the SAM translator raises for the template, with its exact message, at the property that causes
-/// it (the transform records the offending node with each error).
+/// it (the transform records the offending node with each error); and the errors of the AWS::LanguageExtensions
+/// transform that runs before it.
 /// </summary>
 public sealed class SamTransformRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SamTransformErrorRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SamTransformErrorRule, DiagnosticCatalog.LanguageExtensionErrorRule];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -15,7 +16,7 @@ public sealed class SamTransformRule : IValidationRule
             return;
         }
 
-        foreach (var d in outcome.Diagnostics.Where(d => d.Code == DiagnosticCatalog.SamTransformError))
+        foreach (var d in outcome.Diagnostics.Where(d => d.Code is DiagnosticCatalog.SamTransformError or DiagnosticCatalog.LanguageExtensionError))
         {
             // A cause without a node of its own is reported at the top of the template; say nothing of a path then.
             findings.Add(context.Index.At(d.Span) is { } hit ? d with { Path = hit.Path.Length > 0 ? hit.Path : null } : d);
