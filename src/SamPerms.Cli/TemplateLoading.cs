@@ -23,8 +23,9 @@ public static class TemplateLoading
             return new Loaded(null, ExitCodes.UsageOrIo);
         }
 
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
-        foreach (var d in outcome.Diagnostics)
+        var read = Yaml.TemplateReader.Read(bytes);
+        var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options) : TemplateTransformer.TransformBytes(bytes, options);
+        foreach (var d in outcome.Diagnostics.Concat(outcome.Assumptions))
         {
             output.Diagnostic(d, path);
         }

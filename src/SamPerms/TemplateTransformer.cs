@@ -16,6 +16,9 @@ public sealed record TransformOutcome(
     string? ErrorMessage)
 {
     public bool Succeeded => Template is not null;
+
+    /// <summary>What an analysis transform assumed to go on (placeholders for deploy-time values); none for the plain transform.</summary>
+    public IReadOnlyList<Diagnostic> Assumptions { get; init; } = [];
 }
 
 /// <summary>

@@ -164,6 +164,12 @@ public static class TransformCommand
                 output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
             }
 
+            if (outcome.Input is Model.MapNode input && DeployTimeParameters.Missing(input, options) is { Count: > 0 } missing
+                && TemplateTransformer.TransformNode(input, options with { ParameterOverrides = DeployTimeParameters.WithPlaceholders(input, options, missing) }).Succeeded)
+            {
+                output.Err.WriteLine($"hint: {path}: SAM needs values for parameters without a Default ({string.Join(", ", missing)}; CloudFormation asks for them at deploy); pass --parameter-overrides {string.Join(" ", missing.Select(m => m + "=VALUE"))}");
+            }
+
             if (s.OutDir is not null)
             {
                 AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), JsonText.Pretty(ErrorReport.Build(outcome, path)));

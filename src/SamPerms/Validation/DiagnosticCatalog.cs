@@ -19,6 +19,8 @@ public static class DiagnosticCatalog
     public const string WrongType = "SP1101";
     public const string SamTransformError = "SP2001";
     public const string LanguageExtensionError = "SP2002";
+    public const string DeployTimeValue = "SP2003";
+    public const string OfflineApplication = "SP2004";
     public const string UnknownSamType = "SP2101";
     public const string UnknownSamProperty = "SP2102";
     public const string SamPropertyType = "SP2103";
@@ -92,6 +94,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LanguageExtensionErrorRule = new(LanguageExtensionError, Severity.Error, CategorySam,
         "The AWS::LanguageExtensions transform cannot expand the template",
         "The template lists AWS::LanguageExtensions before the SAM transform, so CloudFormation expands Fn::ForEach, Fn::Length, Fn::ToJsonString and Fn::FindInMap with DefaultValue first. The construct shown cannot be expanded (wrong shape, a collection not known before deploy, or keys it generates twice), so the deploy fails before SAM runs.");
+
+    public static readonly DiagnosticDescriptor DeployTimeValueRule = new(DeployTimeValue, Severity.Info, CategorySam,
+        "A value SAM needs is supplied only at deploy",
+        "SAM needs a literal here (AutoPublishAlias, AutoPublishCodeSha256, ...) and it comes from a parameter with no Default: CloudFormation supplies it at deploy, so the template deploys. SamPerms analyses it with a placeholder, as cfn-lint does; findings about that resource assume the placeholder. Pass --parameter-overrides NAME=VALUE for exact results; `samperms transform` without it fails as SAM's translator does.");
+
+    public static readonly DiagnosticDescriptor OfflineApplicationRule = new(OfflineApplication, Severity.Warning, CategorySam,
+        "A Serverless Application Repository application is not checked offline",
+        "SAM asks the Serverless Application Repository for the application's template when it transforms the template; SamPerms works offline, so the application itself is not checked. Every other resource is. `samperms transform` names the resource that needs the network.");
 
     public static readonly DiagnosticDescriptor UnknownSamTypeRule = new(UnknownSamType, Severity.Error, CategorySam,
         "An AWS::Serverless:: resource type does not exist",
@@ -206,7 +216,7 @@ public static class DiagnosticCatalog
     [
         YamlSyntaxRule, DuplicateKeyRule, UnknownTagRule, InvalidEncodingRule, DocumentTooLargeRule, NestingTooDeepRule, NotATemplateRule,
         WrongTypeRule,
-        SamTransformErrorRule, LanguageExtensionErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
+        SamTransformErrorRule, LanguageExtensionErrorRule, DeployTimeValueRule, OfflineApplicationRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
         RefTargetMissingRule, GetAttTargetMissingRule, SubVariableMissingRule, DependsOnMissingRule, ConditionMissingRule,
         LocalArtifactMissingRule,
         UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,

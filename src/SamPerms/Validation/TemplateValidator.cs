@@ -41,7 +41,7 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
-        var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
+        var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options.Transform) : null;
         // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
         var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
         var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };

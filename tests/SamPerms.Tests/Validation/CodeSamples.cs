@@ -22,6 +22,8 @@ public static class CodeSamples
         Text(DiagnosticCatalog.NotATemplate, "- a\n- b\n"),
         Text(DiagnosticCatalog.WrongType, Check.Function + "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: {Fn: yes}\n"),
         Text(DiagnosticCatalog.SamTransformError, Check.Function.Replace("s3://bucket/app.zip", "not-an-s3-uri", StringComparison.Ordinal)),
+        Text(DiagnosticCatalog.DeployTimeValue, "Transform: AWS::Serverless-2016-10-31\nParameters:\n  AliasName: {Type: String}\n" + Check.Function[(Check.Function.IndexOf('\n') + 1)..].TrimEnd() + "\n      AutoPublishAlias: !Ref AliasName\n"),
+        Text(DiagnosticCatalog.OfflineApplication, Check.Function + "  App:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location:\n        ApplicationId: arn:aws:serverlessrepo:us-east-1:123456789012:applications/app\n        SemanticVersion: 1.0.0\n"),
         Text(DiagnosticCatalog.LanguageExtensionError, "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\nResources:\n  Fn::ForEach::Topics:\n    - Name\n    - !GetAtt Somewhere.Names\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n"),
         Text(DiagnosticCatalog.UnknownSamType, Check.Function + "  Table:\n    Type: AWS::Serverless::Tabel\n"),
         Text(DiagnosticCatalog.UnknownSamProperty, Check.Function.TrimEnd() + "\n      Timout: 3\n"),

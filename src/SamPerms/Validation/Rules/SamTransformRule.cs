@@ -3,15 +3,30 @@ namespace SamPerms.Validation.Rules;
 /// <summary>
 /// Every error the SAM translator raises for the template, with its exact message, at the property that causes
 /// it (the transform records the offending node with each error); and the errors of the AWS::LanguageExtensions
-/// transform that runs before it.
+/// transform that runs before it; and what the analysis assumed where SAM needs deploy-time values or the network.
 /// </summary>
 public sealed class SamTransformRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SamTransformErrorRule, DiagnosticCatalog.LanguageExtensionErrorRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
+    [
+        DiagnosticCatalog.SamTransformErrorRule, DiagnosticCatalog.LanguageExtensionErrorRule,
+        DiagnosticCatalog.DeployTimeValueRule, DiagnosticCatalog.OfflineApplicationRule,
+    ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        if (context.Outcome is not { Succeeded: false } outcome)
+        if (context.Outcome is not { } outcome)
+        {
+            return;
+        }
+
+        // What the analysis assumed to go on where SAM needs deploy-time values or the network.
+        foreach (var d in outcome.Assumptions)
+        {
+            findings.Add(context.Index.At(d.Span) is { } hit ? d with { Path = hit.Path.Length > 0 ? hit.Path : null } : d);
+        }
+
+        if (outcome.Succeeded)
         {
             return;
         }
