@@ -14,7 +14,8 @@ namespace SamPerms;
 /// </summary>
 public static class AnalysisTransform
 {
-    public static TransformOutcome Run(Node root, TransformOptions options)
+    /// <param name="salvage">When SAM rejects part of the template, analyse the rest (<see cref="PartialTransform"/>): for validation.</param>
+    public static TransformOutcome Run(Node root, TransformOptions options, bool salvage = false)
     {
         var offline = options with { OfflinePlaceholders = true };
         var outcome = TemplateTransformer.TransformNode(root, offline);
@@ -30,7 +31,12 @@ public static class AnalysisTransform
             }
         }
 
-        return assumptions.Count == 0 ? outcome : outcome with { Assumptions = assumptions };
+        if (assumptions.Count > 0)
+        {
+            outcome = outcome with { Assumptions = assumptions };
+        }
+
+        return salvage && !outcome.Succeeded ? PartialTransform.Salvage(outcome, offline) : outcome;
     }
 
     /// <summary>SP2004 at the Location of each repository application: not checked offline.</summary>

@@ -52,11 +52,75 @@ public sealed class StructureAndSamRuleTests
     }
 
     [Fact]
-    public void Sam_error_for_a_bad_policy_template_parameter_is_at_the_policies_entry()
+    public void A_bad_policy_template_parameter_is_one_finding_the_specific_one_at_the_policies_entry()
     {
         var yaml = Check.Function.TrimEnd() + "\n      Policies:\n        - SQSPollerPolicy: {}\n";
-        var d = Check.One(yaml, DiagnosticCatalog.SamTransformError);
+        var d = Check.One(yaml, DiagnosticCatalog.MissingTemplateParameters);
         Assert.Equal(Check.LineOf(yaml, "SQSPollerPolicy"), d.Line);
+        Check.None(yaml, DiagnosticCatalog.SamTransformError);
+    }
+
+    private const string ThreeFunctions = """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Timeoutt: 3
+            MemorySiz: 128
+        Resources:
+          A:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: s3://bucket/app.zip
+              Policies:
+                - S3ReadPolicyy:
+                    BucketName: b
+                - Statement:
+                    - Effect: Allow
+                      Action: s3:GetObjectt
+                      Resource: '*'
+          B:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: s3://bucket/app.zip
+              Policies:
+                - Statement:
+                    - Effect: Allow
+                      Action: iam:PassRole
+                      Resource: '*'
+          C:
+            Type: AWS::Serverless::Function
+            DependsOn: ARole
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: not-an-s3-uri
+
+        """;
+
+    [Fact]
+    public void When_sam_rejects_part_of_the_template_every_error_is_reported_and_the_rest_analysed()
+    {
+        var all = Check.All(ThreeFunctions);
+
+        // Every Globals error at once (SAM stops at the first).
+        var globals = all.Where(d => d.Code == DiagnosticCatalog.SamTransformError && d.Message.StartsWith("'Globals' section is invalid", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Check.LineOf(ThreeFunctions, "Timeoutt"), Check.LineOf(ThreeFunctions, "MemorySiz")], globals.Select(d => d.Line));
+
+        // The misspelled policy template: one finding, the specific one.
+        Assert.Single(all, d => d.Line == Check.LineOf(ThreeFunctions, "S3ReadPolicyy"));
+        Assert.Equal(DiagnosticCatalog.UnknownPolicyTemplate, all.Single(d => d.Line == Check.LineOf(ThreeFunctions, "S3ReadPolicyy")).Code);
+
+        // The rejected function's own statements and the other functions are analysed.
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.UnknownAction && d.Line == Check.LineOf(ThreeFunctions, "s3:GetObjectt"));
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.PassRoleOnAnyRole && d.Line == Check.LineOf(ThreeFunctions, "iam:PassRole"));
+
+        // C's own error is reported; nothing about what its rejection leaves out.
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.SamTransformError && d.Line == Check.LineOf(ThreeFunctions, "not-an-s3-uri"));
+        Assert.DoesNotContain(all, d => d.Code.StartsWith("SP22", StringComparison.Ordinal));
     }
 
     [Fact]
