@@ -1,4 +1,4 @@
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Cli;
 

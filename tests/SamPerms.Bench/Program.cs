@@ -1,12 +1,27 @@
 using System.Diagnostics;
 using SamPerms;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
 // make bench: transform every corpus input (three partitions) in one process, as the batch CLI does,
 // and print the time per template: read + transform + JSON text. The reference needs about 55 ms.
+if (args is ["gen", var kind, var size, var file])
+{
+    // make bench's scaling inputs, written out for profiling: gen functions|statements N FILE
+    var n = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
+    File.WriteAllText(file, kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : SamPerms.Bench.ScaleTemplates.Functions(n));
+    return 0;
+}
+
+if (args is ["profile", var profiled, .. var query])
+{
+    return SamPerms.Bench.StageProfile.Run(profiled, query);
+}
+
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "sam-corpus");
 var inputDir = Path.Combine(corpus, "input");
 if (!Directory.Exists(inputDir))
@@ -27,7 +42,7 @@ long Transform()
         var options = new TransformOptions { Region = region, ParameterOverrides = parameters };
         foreach (var input in inputs)
         {
-            var outcome = TemplateTransformer.TransformBytes(input, options);
+            var outcome = SamTranslator.TransformBytes(input, options);
             bytes += outcome.Template is null ? 0 : JsonText.Pretty(outcome.Template).Length;
         }
     }
@@ -44,7 +59,7 @@ long Permissions()
         var options = new TransformOptions { Region = region, ParameterOverrides = parameters };
         foreach (var input in inputs)
         {
-            var outcome = TemplateTransformer.TransformBytes(input, options);
+            var outcome = SamTranslator.TransformBytes(input, options);
             if (outcome.Template is not null)
             {
                 bytes += PermissionsJson.Write(PermissionMapBuilder.Build(outcome, options), "template.yaml", region, options.EffectivePartition).Length;
@@ -112,11 +127,11 @@ for (int i = 0; i < 200; i++)
 }
 
 var largeBytes = System.Text.Encoding.UTF8.GetBytes(large.ToString());
-TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+SamTranslator.TransformBytes(largeBytes, new TransformOptions());
 var largeWatch = Stopwatch.StartNew();
 for (int i = 0; i < 5; i++)
 {
-    TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+    SamTranslator.TransformBytes(largeBytes, new TransformOptions());
 }
 
 Console.WriteLine($"large template (200 functions, 200 API events): {largeWatch.Elapsed.TotalMilliseconds / 5:F0} ms");

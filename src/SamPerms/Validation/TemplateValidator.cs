@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+using SamPerms.Sam;
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;

@@ -1,8 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Iam;
+using SamPerms.Sam.Plugins;
 
-namespace SamPerms.Sam.Plugins;
+namespace SamPerms.Sam.Iam;
 
 /// <summary>
 /// Replaces policy templates in the Policies of functions and state machines with the documents they expand
@@ -28,7 +29,7 @@ public sealed class PolicyTemplatesPlugin : ISamPlugin
         var result = new SeqNode { Span = properties.Get(ResourcePolicies.PropertyName)!.Span };
         foreach (var entry in entries)
         {
-            if (entry.Kind != PolicyKind.PolicyTemplate)
+            if (entry.Kind != PolicyEntryKind.PolicyTemplate)
             {
                 result.Add(entry.Data);
             }

@@ -189,7 +189,7 @@ internal static class ExtensionIntrinsics
     }
 
     private static Node? ToJsonString(Node arg) =>
-        arg is MapNode or SeqNode && !HasIntrinsic(arg) ? new StringNode(Output.JsonText.Compact(arg)) : null;
+        arg is MapNode or SeqNode && !HasIntrinsic(arg) ? new StringNode(JsonText.Compact(arg)) : null;
 
     private static Node? FindInMap(MapNode fn, Node arg, ExtensionValues values)
     {

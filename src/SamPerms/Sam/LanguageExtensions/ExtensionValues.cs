@@ -133,7 +133,7 @@ internal sealed class ExtensionValues
         StringNode s => s.Value,
         IntNode i => i.Text,
         BoolNode b => b.Value ? "true" : "false",
-        FloatNode f => Output.JsonText.Compact(f),
+        FloatNode f => JsonText.Compact(f),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Rules;
@@ -9,7 +10,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class InvokeWithoutSourceArnRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvokeWithoutSourceArnRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvokeWithoutSourceArnDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -34,14 +35,14 @@ public sealed class InvokeWithoutSourceArnRule : IValidationRule
             {
                 // SAM leaves SourceArn out on purpose (the bucket's notification depends on the permission, so the
                 // permission cannot name the bucket without a circular dependency); there is nothing to add in SAM.
-                findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnRule.At(at.Span, Severity.Info,
+                findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnDescriptor.At(at.Span, Severity.Info,
                     $"{s3}: SAM sets SourceAccount (buckets of this account only) and no SourceArn, so any bucket of the account may invoke the function; "
                     + "to allow only this bucket, write the AWS::Lambda::Permission yourself with SourceArn set to the bucket's ARN (arn:aws:s3:::bucket-name: a bucket's ARN is known from its name before it exists)", at.Path));
                 continue;
             }
 
             var cause = ev is { } named ? $"{named} lets" : $"Lambda permission {e.Key} lets";
-            findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnRule.At(at.Span, $"{cause} {principal.Value} invoke the function without a SourceArn, so the service may invoke it {scope}", at.Path));
+            findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnDescriptor.At(at.Span, $"{cause} {principal.Value} invoke the function without a SourceArn, so the service may invoke it {scope}", at.Path));
         }
     }
 

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
 
@@ -25,7 +26,7 @@ public sealed class PollerWithExplicitRoleRule : IValidationRule
         ["DocumentDB"] = (["rds:DescribeDBClusters"], []),
     };
 
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PollerWithExplicitRoleRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PollerWithExplicitRoleDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -57,7 +58,7 @@ public sealed class PollerWithExplicitRoleRule : IValidationRule
 
             var at = context.Locate(e.Key);
             var roleText = context.OutputValues.Render(role).Text;
-            findings.Add(DiagnosticCatalog.PollerWithExplicitRoleRule.At(at.Span,
+            findings.Add(DiagnosticCatalog.PollerWithExplicitRoleDescriptor.At(at.Span,
                 $"{ev} is polled with the function's own Role ({roleText}), which does not allow {string.Join(", ", missing)} on {source}; SAM adds no {ev.Type} permissions to a role it does not generate, so the event source mapping fails", at.Path));
         }
     }

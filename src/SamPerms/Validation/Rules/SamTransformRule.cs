@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
@@ -9,8 +10,8 @@ public sealed class SamTransformRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
     [
-        DiagnosticCatalog.SamTransformErrorRule, DiagnosticCatalog.LanguageExtensionErrorRule,
-        DiagnosticCatalog.DeployTimeValueRule, DiagnosticCatalog.OfflineApplicationRule,
+        DiagnosticCatalog.SamTransformErrorDescriptor, DiagnosticCatalog.LanguageExtensionErrorDescriptor,
+        DiagnosticCatalog.DeployTimeValueDescriptor, DiagnosticCatalog.OfflineApplicationDescriptor,
     ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)

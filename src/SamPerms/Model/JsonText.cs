@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+namespace SamPerms.Model;
+
+/// <summary>
+/// Writes node trees as JSON. <see cref="Pretty"/> is SamPerms' own output (2-space indent, keys in template order,
+/// UTF-8 text kept as is); <see cref="Py27.PyJson"/> reproduces Python's json.dumps byte for byte on top of the
+/// same writer, because SAM hashes that text into logical ids.
+/// </summary>
+public static class JsonText
+{
+    public static string Pretty(Node node)
+    {
+        var sb = new StringBuilder(4096);
+        WritePretty(sb, node, 0);
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    public static string Compact(Node node)
+    {
+        var sb = new StringBuilder();
+        Write(sb, node, sortKeys: false, itemSep: ",", keySep: ":", ensureAscii: false);
+        return sb.ToString();
+    }
+
+    private static void WritePretty(StringBuilder sb, Node node, int depth)
+    {
+        switch (node)
+        {
+            case MapNode m:
+                if (m.Count == 0)
+                {
+                    sb.Append("{}");
+                    return;
+                }
+
+                sb.Append("{\n");
+                for (int i = 0; i < m.Entries.Count; i++)
+                {
+                    var e = m.Entries[i];
+                    Indent(sb, depth + 1);
+                    WriteString(sb, e.Key, ensureAscii: false);
+                    sb.Append(": ");
+                    WritePretty(sb, e.Value, depth + 1);
+                    if (i < m.Entries.Count - 1)
+                    {
+                        sb.Append(',');
+                    }
+
+                    sb.Append('\n');
+                }
+
+                Indent(sb, depth);
+                sb.Append('}');
+                return;
+            case SeqNode s:
+                if (s.Count == 0)
+                {
+                    sb.Append("[]");
+                    return;
+                }
+
+                sb.Append("[\n");
+                for (int i = 0; i < s.Count; i++)
+                {
+                    Indent(sb, depth + 1);
+                    WritePretty(sb, s[i], depth + 1);
+                    if (i < s.Count - 1)
+                    {
+                        sb.Append(',');
+                    }
+
+                    sb.Append('\n');
+                }
+
+                Indent(sb, depth);
+                sb.Append(']');
+                return;
+            default:
+                WriteScalar(sb, node, ensureAscii: false);
+                return;
+        }
+    }
+
+    private static void Indent(StringBuilder sb, int depth) => sb.Append(' ', depth * 2);
+
+    internal static void Write(StringBuilder sb, Node node, bool sortKeys, string itemSep, string keySep, bool ensureAscii)
+    {
+        switch (node)
+        {
+            case MapNode m:
+                sb.Append('{');
+                IEnumerable<MapEntry> entries = sortKeys
+                    ? m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal)
+                    : m.Entries;
+                bool first = true;
+                foreach (var e in entries)
+                {
+                    if (!first)
+                    {
+                        sb.Append(itemSep);
+                    }
+
+                    first = false;
+                    WriteString(sb, e.Key, ensureAscii);
+                    sb.Append(keySep);
+                    Write(sb, e.Value, sortKeys, itemSep, keySep, ensureAscii);
+                }
+
+                sb.Append('}');
+                return;
+            case SeqNode s:
+                sb.Append('[');
+                for (int i = 0; i < s.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(itemSep);
+                    }
+
+                    Write(sb, s[i], sortKeys, itemSep, keySep, ensureAscii);
+                }
+
+                sb.Append(']');
+                return;
+            default:
+                WriteScalar(sb, node, ensureAscii);
+                return;
+        }
+    }
+
+    internal static void WriteScalar(StringBuilder sb, Node node, bool ensureAscii)
+    {
+        switch (node)
+        {
+            case StringNode s:
+                WriteString(sb, s.Value, ensureAscii);
+                break;
+            case IntNode i:
+                sb.Append(i.Text);
+                break;
+            case FloatNode f:
+                sb.Append(f.PythonRepr);
+                break;
+            case BoolNode b:
+                sb.Append(b.Value ? "true" : "false");
+                break;
+            default:
+                sb.Append("null");
+                break;
+        }
+    }
+
+    public static void WriteString(StringBuilder sb, string s, bool ensureAscii)
+    {
+        sb.Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c < 0x20 || (ensureAscii && c > 0x7f))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
+    }
+}

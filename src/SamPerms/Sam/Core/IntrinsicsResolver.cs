@@ -1,0 +1,350 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SamPerms.Model;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Sam.Core;
+
+/// <summary>
+/// The reference's IntrinsicsResolver: inlines parameter values into Ref / Fn::Sub (and, with a mappings
+/// table, Fn::FindInMap), rewrites references to derived SAM properties (<c>MyFunction.Alias</c>) and to
+/// logical ids SAM changed. Like the reference it edits maps and lists in place and returns the new value
+/// for the node it was given.
+/// </summary>
+public sealed partial class IntrinsicsResolver
+{
+    private readonly MapNode _values;
+    private readonly bool _mappings;
+    private readonly bool _refsOnly;
+
+    private IntrinsicsResolver(MapNode values, bool mappings, bool refsOnly = false)
+    {
+        _values = values;
+        _mappings = mappings;
+        _refsOnly = refsOnly;
+    }
+
+    /// <summary>Resolves only Ref (how policy template parameters are substituted).</summary>
+    public static IntrinsicsResolver ForRefsOnly(MapNode values) => new(values, false, refsOnly: true);
+
+    /// <summary>Resolves Ref, Fn::Sub (and Fn::GetAtt, which parameters never resolve) against parameter values.</summary>
+    public static IntrinsicsResolver ForParameters(MapNode parameterValues) => new(parameterValues, false);
+
+    /// <summary>Resolves Fn::FindInMap against a template's Mappings.</summary>
+    public static IntrinsicsResolver ForMappings(MapNode mappings) => new(mappings, true);
+
+    public MapNode Values => _values;
+
+    public Node? ResolveParameterRefs(Node? input)
+    {
+        if (input is null || _values.Count == 0)
+        {
+            return input;
+        }
+
+        return Traverse(input, _mappings ? ResolveFindInMap : ResolveParameter);
+    }
+
+    /// <summary>
+    /// Deeper than any template can be read (the reader stops at 200 levels), even with parameter values inlined:
+    /// only a value that contains a reference to itself gets here.
+    /// </summary>
+    private const int MaxDepth = 1000;
+
+    private static Node Traverse(Node input, Func<Node, Node> resolve, int depth = 0)
+    {
+        var original = input;
+        input = resolve(input);
+        if (depth > MaxDepth)
+        {
+            // A parameter (or mapping) value holding a Ref (FindInMap) to itself resolves forever, as in the
+            // reference, which fails with a RecursionError; refuse it, pointing at the reference.
+            throw new InvalidDocumentException([
+                new InvalidTemplateException($"Unable to resolve {Py.Str(original)}: its value refers back to itself.").Locate(original)]);
+        }
+
+        switch (input)
+        {
+            case MapNode m:
+                foreach (var e in m.Entries.ToArray())
+                {
+                    var v = Traverse(e.Value, resolve, depth + 1);
+                    if (!ReferenceEquals(v, e.Value))
+                    {
+                        m.Set(e.Key, v);
+                    }
+                }
+
+                break;
+            case SeqNode s:
+                for (int i = 0; i < s.Count; i++)
+                {
+                    s[i] = Traverse(s[i], resolve, depth + 1);
+                }
+
+                break;
+        }
+
+        return input;
+    }
+
+    private Node ResolveParameter(Node input)
+    {
+        if (input is not MapNode { Count: 1 } m)
+        {
+            return input;
+        }
+
+        var e = m.Entries[0];
+        switch (e.Key)
+        {
+            case "Ref":
+                return e.Value is StringNode name ? ParameterValue(name.Value) ?? input : input;
+            case "Fn::Sub" when !_refsOnly:
+                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, name) => ParameterValue(name) ?? new StringNode(full)));
+                return input;
+            default:
+                return input;
+        }
+    }
+
+    /// <summary>The parameter's value unless absent or a CloudFormation placeholder.</summary>
+    private Node? ParameterValue(string name)
+    {
+        var v = _values.Get(name);
+        if (v is StringNode s && s.Value.StartsWith("{{IntrinsicFunction:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return v;
+    }
+
+    private Node ResolveFindInMap(Node input)
+    {
+        if (input is not MapNode { Count: 1 } m || m.Entries[0].Key != "Fn::FindInMap")
+        {
+            return input;
+        }
+
+        var value = m.Entries[0].Value;
+        if (value is not SeqNode { Count: 3 } args)
+        {
+            throw new InvalidDocumentException([new InvalidTemplateException($"Invalid FindInMap value {Py.Str(value)}. FindInMap expects an array with 3 values.").Locate(m)]);
+        }
+
+        var mapName = ResolveFindInMap(args[0]);
+        var top = ResolveFindInMap(args[1]);
+        var second = ResolveFindInMap(args[2]);
+        if (mapName is not StringNode mn || top is not StringNode tk || second is not StringNode sk)
+        {
+            return input;
+        }
+
+        var notTwoLevel = new InvalidDocumentException([new InvalidTemplateException($"Cannot use Fn::FindInMap on Mapping '{mn.Value}' which is not a a two-level map.").Locate(m)]);
+        if (!_values.TryGet(mn.Value, out var map))
+        {
+            return input;
+        }
+
+        if (map is not MapNode mapNode)
+        {
+            throw notTwoLevel;
+        }
+
+        if (!mapNode.TryGet(tk.Value, out var level))
+        {
+            return input;
+        }
+
+        if (level is not MapNode levelNode)
+        {
+            throw notTwoLevel;
+        }
+
+        return levelNode.TryGet(sk.Value, out var result) ? result : input;
+    }
+
+    /// <summary>Rewrites <c>{"Ref": "Fn.Alias"}</c>, <c>${Fn.Alias}</c> and GetAtt forms to the generated resource.</summary>
+    public Node ResolveSamResourceRefs(Node input, SupportedResourceReferences refs)
+    {
+        if (refs.Count == 0)
+        {
+            return input;
+        }
+
+        return Traverse(input, n => ResolveResourceRef(n, refs));
+    }
+
+    private static Node ResolveResourceRef(Node input, SupportedResourceReferences refs)
+    {
+        if (input is not MapNode { Count: 1 } m)
+        {
+            return input;
+        }
+
+        var e = m.Entries[0];
+        switch (e.Key)
+        {
+            case "Ref":
+                {
+                    if (e.Value is not StringNode s)
+                    {
+                        return input;
+                    }
+
+                    int dot = s.Value.IndexOf('.', StringComparison.Ordinal);
+                    if (dot <= 0 || dot == s.Value.Length - 1)
+                    {
+                        return input;
+                    }
+
+                    var resolved = refs.Get(s.Value[..dot], s.Value[(dot + 1)..]);
+                    return resolved is null ? input : N.Ref(resolved);
+                }
+
+            case "Fn::Sub":
+                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, value) =>
+                {
+                    var parts = value.Split('.');
+                    if (parts.Length < 2)
+                    {
+                        return new StringNode(full);
+                    }
+
+                    var resolved = refs.Get(parts[0], parts[1]);
+                    if (resolved is null)
+                    {
+                        return new StringNode(full);
+                    }
+
+                    return new StringNode(full.Replace(parts[0] + "." + parts[1], resolved, StringComparison.Ordinal));
+                }));
+                return input;
+            case "Fn::GetAtt":
+                {
+                    if (!IsGetAttArgs(e.Value, out var items))
+                    {
+                        return input;
+                    }
+
+                    var splits = string.Join('.', items).Split('.');
+                    var resolved = refs.Get(splits[0], splits[1]);
+                    if (resolved is not null)
+                    {
+                        m.Set("Fn::GetAtt", N.Strings([resolved, .. splits[2..]]));
+                    }
+
+                    return input;
+                }
+
+            default:
+                return input;
+        }
+    }
+
+    /// <summary>Rewrites references to logical ids that SAM changed (e.g. a layer's hashed id).</summary>
+    public Node ResolveSamResourceIdRefs(Node input, IReadOnlyDictionary<string, string> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return input;
+        }
+
+        return Traverse(input, n => ResolveIdRef(n, changed));
+    }
+
+    private static Node ResolveIdRef(Node input, IReadOnlyDictionary<string, string> changed)
+    {
+        if (input is not MapNode { Count: 1 } m)
+        {
+            return input;
+        }
+
+        var e = m.Entries[0];
+        switch (e.Key)
+        {
+            case "Ref":
+                if (e.Value is StringNode s && !s.Value.Contains('.', StringComparison.Ordinal) && changed.TryGetValue(s.Value, out var r) && r.Length > 0)
+                {
+                    return N.Ref(r);
+                }
+
+                return input;
+            case "Fn::Sub":
+                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, value) =>
+                {
+                    var logicalId = value.Split('.')[0];
+                    return changed.TryGetValue(logicalId, out var to) && to.Length > 0
+                        ? new StringNode(full.Replace(logicalId, to, StringComparison.Ordinal))
+                        : new StringNode(full);
+                }));
+                return input;
+            case "Fn::GetAtt":
+                if (IsGetAttArgs(e.Value, out var items))
+                {
+                    var splits = string.Join('.', items).Split('.');
+                    if (changed.TryGetValue(splits[0], out var to) && to.Length > 0)
+                    {
+                        m.Set("Fn::GetAtt", N.Strings([to, .. splits[1..]]));
+                    }
+                }
+
+                return input;
+            default:
+                return input;
+        }
+    }
+
+    private static bool IsGetAttArgs(Node value, out string[] items)
+    {
+        items = [];
+        if (value is not SeqNode { Count: >= 2 } s || !s.Items.All(i => i is StringNode))
+        {
+            return false;
+        }
+
+        items = s.Items.Select(i => ((StringNode)i).Value).ToArray();
+        return true;
+    }
+
+    private static Node HandleSubValue(Node subValue, Func<string, string, Node> handler)
+    {
+        if (subValue is StringNode s)
+        {
+            return new StringNode(SubAllRefs(s.Value, handler, s)) { Span = s.Span, Unicode = s.Unicode };
+        }
+
+        if (subValue is SeqNode { Count: > 0 } seq && seq[0] is StringNode first)
+        {
+            seq[0] = new StringNode(SubAllRefs(first.Value, handler, first)) { Span = first.Span, Unicode = first.Unicode };
+        }
+
+        return subValue;
+    }
+
+    private static string SubAllRefs(string text, Func<string, string, Node> handler, Node source)
+    {
+        var substituted = text;
+        foreach (Match match in SubRefRegex().Matches(text))
+        {
+            var value = handler(match.Value, match.Groups[1].Value);
+            if (value is not StringNode sv)
+            {
+                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
+            }
+
+            int at = substituted.IndexOf(match.Value, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                substituted = new StringBuilder(substituted.Length).Append(substituted, 0, at).Append(sv.Value)
+                    .Append(substituted, at + match.Value.Length, substituted.Length - at - match.Value.Length).ToString();
+            }
+        }
+
+        return substituted;
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9\.]+|AWS::[A-Z][A-Za-z]*)\}")]
+    private static partial Regex SubRefRegex();
+}
