@@ -39,6 +39,8 @@ public static class DiagnosticCatalog
     public const string UnknownPolicyTemplate = "SP3006";
     public const string UnknownManagedPolicy = "SP3007";
     public const string MissingTemplateParameters = "SP3008";
+    public const string DuplicateStatement = "SP3009";
+    public const string UnknownServicePrincipal = "SP3010";
     public const string AllActionsOnAllResources = "SP3101";
     public const string PassRoleOnAnyRole = "SP3102";
     public const string NotActionOrNotResourceAllow = "SP3103";
@@ -48,6 +50,7 @@ public static class DiagnosticCatalog
     public const string PollerWithExplicitRole = "SP3107";
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
+    public const string AssumeRoleOnAnyRole = "SP3110";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
 
@@ -180,6 +183,14 @@ public static class DiagnosticCatalog
         "A SAM policy template is missing parameter values",
         "Each SAM policy template needs a value for every one of its parameters (for example S3ReadPolicy needs BucketName). The message names the missing ones.");
 
+    public static readonly DiagnosticDescriptor DuplicateStatementDescriptor = new(DuplicateStatement, Severity.Warning, CategoryIam,
+        "A policy repeats a statement",
+        "The same statement appears twice in one policy document. It grants nothing more, counts against the policy size limit, and often means an edit went to the wrong copy.");
+
+    public static readonly DiagnosticDescriptor UnknownServicePrincipalDescriptor = new(UnknownServicePrincipal, Severity.Error, CategoryIam,
+        "A service principal is misspelled",
+        "A Principal's Service names a service principal close to a known one but not it (lamda.amazonaws.com for lambda.amazonaws.com): IAM rejects the policy (\"Invalid principal\") and the deploy fails. Known principals are the IAM action catalog's service prefixes and the principals services use that differ from them.");
+
     public static readonly DiagnosticDescriptor AllActionsOnAllResourcesDescriptor = new(AllActionsOnAllResources, Severity.Warning, CategoryRisk,
         "A statement allows every action (of a service) on every resource",
         "Action \"*\" or \"service:*\" on Resource \"*\" grants far more than any function needs. List the actions the code calls and the ARNs it touches.");
@@ -212,6 +223,10 @@ public static class DiagnosticCatalog
         "An API route invokes the function without authorization",
         "API Gateway invokes the function (or starts the state machine, with its role) for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
 
+    public static readonly DiagnosticDescriptor AssumeRoleOnAnyRoleDescriptor = new(AssumeRoleOnAnyRole, Severity.Warning, CategoryRisk,
+        "sts:AssumeRole is allowed on any role",
+        "sts:AssumeRole on Resource \"*\" lets the holder assume every role whose trust policy admits the account (or the holder), now and in future. Name the roles it needs (IAM Access Analyzer and parliament report the same).");
+
     public static readonly DiagnosticDescriptor RecursiveTriggerDescriptor = new(RecursiveTrigger, Severity.Warning, CategoryRisk,
         "A function may trigger itself",
         "The function is invoked by a queue, topic, bucket or stream its own role may write to: what it writes there invokes it again, and again (a recursive loop that runs up the bill until Lambda's loop detection or a limit stops it). Write to another resource, or narrow the grant (a prefix, a condition).");
@@ -233,9 +248,9 @@ public static class DiagnosticCatalog
         RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
         LocalArtifactMissingDescriptor,
         UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
-        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
+        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, DuplicateStatementDescriptor, UnknownServicePrincipalDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
-        PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
+        PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
     ];
 

@@ -25,6 +25,8 @@ public static class RuleRegistry
         new UnknownPolicyTemplateRule(),
         new UnknownManagedPolicyRule(),
         new MissingTemplateParametersRule(),
+        new DuplicateStatementRule(),
+        new UnknownServicePrincipalRule(),
         new AllActionsOnAllResourcesRule(),
         new PassRoleOnAnyRoleRule(),
         new NotActionOrNotResourceAllowRule(),
@@ -34,5 +36,6 @@ public static class RuleRegistry
         new PollerWithExplicitRoleRule(),
         new OpenApiRouteRule(),
         new RecursiveTriggerRule(),
+        new AssumeRoleOnAnyRoleRule(),
     ];
 }
