@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
-using SamPerms.Sam;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 

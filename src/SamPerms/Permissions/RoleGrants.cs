@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Iam;
 using SamPerms.Model;
 
 namespace SamPerms.Permissions;
@@ -117,7 +118,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         var policy = ManagedPolicyDocuments.ByArn(arn);
         if (policy is null)
         {
-            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source, arn));
+            grants.Add(Grant.OpaqueManaged(arn, cond, source));
             return;
         }
 
@@ -127,9 +128,9 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
     private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants, string? managedArn = null, PolicyTemplateUse? template = null)
     {
-        foreach (var st in PolicyStatements.Read(document, ctx.Values, cond))
+        foreach (var st in StatementReader.Read(document, ctx.Values, cond))
         {
-            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source, managedArn, template));
+            grants.Add(new Grant(st, kind, policyName, source, managedArn, template));
         }
     }
 
@@ -141,7 +142,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             yield break;
         }
 
-        foreach (var (value, cond) in PolicyStatements.Branches(list, ctx.Values, null))
+        foreach (var (value, cond) in StatementReader.Branches(list, ctx.Values, null))
         {
             if (value is not SeqNode s)
             {
@@ -150,7 +151,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
             foreach (var item in s.Items)
             {
-                foreach (var b in PolicyStatements.Branches(item, ctx.Values, cond))
+                foreach (var b in StatementReader.Branches(item, ctx.Values, cond))
                 {
                     yield return b;
                 }

@@ -10,19 +10,15 @@ public sealed class AssumeRoleOnAnyRoleRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var st in PolicyDocuments.AllowsOnAnyResource(context))
+        // Identity statements only: a trust policy's sts:AssumeRole has no Resource; it is about who, not which role.
+        foreach (var st in OutputStatements.AllowsOnAnyResource(context))
         {
-            if (st.Policy.Kind != PolicyKind.Identity)
-            {
-                continue; // A trust policy's sts:AssumeRole has no Resource; it is about who, not which role.
-            }
-
-            foreach (var (action, node) in st.ActionStrings)
+            foreach (var (action, node) in OutputStatements.ActionStrings(st.Statement))
             {
                 // "*" and "sts:*" are reported as allowing everything already.
                 if (!AllActionsOnAllResourcesRule.IsBroad(action) && SamPerms.Iam.Wildcard.Matches(action, "sts:AssumeRole", true))
                 {
-                    var condition = st.HasCondition ? " (a Condition limits it; make sure it names the roles or their account)" : "";
+                    var condition = st.Statement.HasConditionBlock ? " (a Condition limits it; make sure it names the roles or their account)" : "";
                     findings.Add(StatementFindings.Make(context, DiagnosticCatalog.AssumeRoleOnAnyRoleDescriptor, st, node, $"'{action}' on Resource '*' lets the holder assume any role that trusts this account{condition}"));
                 }
             }

@@ -11,24 +11,29 @@ public sealed class DuplicateStatementRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        var seen = new Dictionary<(Node Document, string Text), PolicyStatement>();
-        foreach (var st in context.OutputStatements)
+        var seen = new Dictionary<(Node Document, string Text), MapNode>();
+        foreach (var at in context.OutputStatements)
         {
-            var key = (st.Policy.Document, Canonical(st.Node));
+            if (at.Statement.Node is not { } node)
+            {
+                continue;
+            }
+
+            var key = (at.Policy.Document, Canonical(node));
             // Only what the author wrote: a repeat in what SAM generates is not theirs to fix.
-            if (context.Where(st.Node).Path is null)
+            if (context.Where(node).Path is null)
             {
                 continue;
             }
 
             if (seen.TryGetValue(key, out var first))
             {
-                var line = first.Node.Span.IsKnown ? $" (as at line {first.Node.Span.Line})" : "";
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.DuplicateStatementDescriptor, st, st.Node, $"this statement repeats an earlier one of the same policy{line}"));
+                var line = first.Span.IsKnown ? $" (as at line {first.Span.Line})" : "";
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.DuplicateStatementDescriptor, at, node, $"this statement repeats an earlier one of the same policy{line}"));
                 continue;
             }
 
-            seen[key] = st;
+            seen[key] = node;
         }
     }
 

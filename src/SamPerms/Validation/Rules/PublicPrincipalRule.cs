@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
@@ -16,14 +17,14 @@ public sealed class PublicPrincipalRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (st.Policy.Kind == PolicyKind.Identity || !st.IsAllow || st.Node.Get("Principal") is not { } principal || !IsEveryone(principal)
-                || RestrictsWho(st) || DeniedToOthers(context, st))
+            if (st.Policy.Kind == PolicyDocumentKind.Identity || !st.Statement.IsAllow || st.Statement.NotPrincipal || st.Statement.Principal is not { } principal || !IsEveryone(principal)
+                || RestrictsWho(st.Statement) || DeniedToOthers(context, st))
             {
                 continue;
             }
 
-            var message = st.HasCondition
-                ? $"Principal '*' allows anyone: the statement's Condition ({string.Join(", ", ConditionKeys(st))}) does not restrict who may call"
+            var message = st.Statement.HasConditionBlock
+                ? $"Principal '*' allows anyone: the statement's Condition ({string.Join(", ", ConditionKeys(st.Statement))}) does not restrict who may call"
                 : "Principal '*' with no Condition allows anyone";
             findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PublicPrincipalDescriptor, st, principal, message));
         }
@@ -59,31 +60,30 @@ public sealed class PublicPrincipalRule : IValidationRule
     };
 
     /// <summary>The statement's own Condition names a key that narrows who may use it.</summary>
-    private static bool RestrictsWho(PolicyStatement st) => ConditionKeys(st).Any(WhoKeys.Contains);
+    private static bool RestrictsWho(Statement st) => ConditionKeys(st).Any(WhoKeys.Contains);
 
     /// <summary>
     /// A Deny of the same document for everyone, on every action and resource of the Allow, whose Condition narrows
     /// by who: together they let in only those the Deny's condition spares (API Gateway's private-API policy).
     /// </summary>
-    private static bool DeniedToOthers(ValidationContext context, PolicyStatement allow)
+    private static bool DeniedToOthers(ValidationContext context, PolicyStatementAt allow)
     {
-        var actions = allow.Actions;
-        var resources = allow.Resources;
-        if (actions.Not || resources.Not)
+        var a = allow.Statement;
+        if (a.NotAction || a.NotResource)
         {
             return false;
         }
 
-        foreach (var deny in context.OutputStatements)
+        foreach (var other in context.OutputStatements)
         {
-            if (!ReferenceEquals(deny.Policy.Document, allow.Policy.Document) || deny.Effect is not StringNode { Value: "Deny" }
-                || deny.Node.Get("Principal") is not { } p || !IsEveryone(p) || !RestrictsWho(deny)
-                || deny.Actions.Not || deny.Resources.Not)
+            var deny = other.Statement;
+            if (!ReferenceEquals(other.Policy.Document, allow.Policy.Document) || deny.IsAllow || deny.Effect != "Deny"
+                || deny.NotPrincipal || deny.Principal is not { } p || !IsEveryone(p) || !RestrictsWho(deny) || deny.NotAction || deny.NotResource)
             {
                 continue;
             }
 
-            if (Covers(deny.Actions.Items, actions.Items, ignoreCase: true) && Covers(deny.Resources.Items, resources.Items, ignoreCase: false))
+            if (Covers(deny.ActionValues, a.ActionValues, ignoreCase: true) && Covers(deny.Resources, a.Resources, ignoreCase: false))
             {
                 return true;
             }
@@ -92,30 +92,12 @@ public sealed class PublicPrincipalRule : IValidationRule
         return false;
     }
 
-    /// <summary>Every item of <paramref name="covered"/> is matched by a literal pattern of <paramref name="patterns"/> (or is the same node value).</summary>
-    private static bool Covers(IReadOnlyList<Node> patterns, IReadOnlyList<Node> covered, bool ignoreCase)
-    {
-        if (covered.Count == 0)
-        {
-            return false;
-        }
+    /// <summary>Every value of <paramref name="covered"/> is matched by a pattern of <paramref name="patterns"/>.</summary>
+    private static bool Covers(IReadOnlyList<PolicyValue> patterns, IReadOnlyList<PolicyValue> covered, bool ignoreCase) =>
+        covered.Count > 0 && covered.All(item => patterns.Any(pattern => pattern.Text == "*" || Wildcard.Matches(pattern.Text, item.Text, ignoreCase)));
 
-        foreach (var item in covered)
-        {
-            bool matched = patterns.Any(pattern => pattern is StringNode ps
-                ? (item is StringNode s ? SamPerms.Iam.Wildcard.Matches(ps.Value, s.Value, ignoreCase) : ps.Value == "*")
-                : Py.Equal(pattern, item));
-            if (!matched)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static IEnumerable<string> ConditionKeys(PolicyStatement st) =>
-        st.Node.Get("Condition") is MapNode condition
+    private static IEnumerable<string> ConditionKeys(Statement st) =>
+        st.Condition is MapNode condition
             ? condition.Entries.SelectMany(op => op.Value is MapNode keys ? keys.Entries.Select(k => k.Key) : []).Distinct(StringComparer.OrdinalIgnoreCase)
             : [];
 
@@ -123,7 +105,7 @@ public sealed class PublicPrincipalRule : IValidationRule
     public static bool IsEveryone(Node principal) => principal switch
     {
         StringNode s => s.Value == "*",
-        MapNode m => PolicyStatement.Items(m.Get("AWS")).Any(x => x.Str == "*"),
+        MapNode m => PolicyDocuments.Items(m.Get("AWS")).Any(x => x.Str == "*"),
         _ => false,
     };
 }

@@ -49,7 +49,7 @@ public sealed class UnknownManagedPolicyRule : IValidationRule
                 continue;
             }
 
-            foreach (var item in PolicyStatement.Items(arns).OfType<StringNode>())
+            foreach (var item in SamPerms.Iam.PolicyDocuments.Items(arns).OfType<StringNode>())
             {
                 var parts = item.Value.Split(':', 6);
                 if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[4] != "aws" || !parts[5].StartsWith("policy/", StringComparison.Ordinal)

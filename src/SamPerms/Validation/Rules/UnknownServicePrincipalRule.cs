@@ -1,7 +1,7 @@
 using SamPerms.Data;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
-using SamPerms.Validation.Iam;
+using SamPerms.Iam;
 
 namespace SamPerms.Validation.Rules;
 
@@ -30,9 +30,9 @@ public sealed class UnknownServicePrincipalRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if ((st.Node.Get("Principal") as MapNode)?.Get("Service") is { } services)
+            if ((st.Statement.Principal as MapNode)?.Get("Service") is { } services)
             {
-                foreach (var s in PolicyStatement.Items(services).OfType<StringNode>())
+                foreach (var s in PolicyDocuments.Items(services).OfType<StringNode>())
                 {
                     Report(context, s, findings);
                 }
