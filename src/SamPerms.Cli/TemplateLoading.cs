@@ -43,7 +43,7 @@ public static class TemplateLoading
             return ExitCodes.UsageOrIo;
         }
 
-        foreach (var d in run.Outcome!.Diagnostics)
+        foreach (var d in run.Outcome!.Diagnostics.Concat(run.Outcome.Assumptions))
         {
             output.Diagnostic(d, run.Path);
         }

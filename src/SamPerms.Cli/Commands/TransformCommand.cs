@@ -274,6 +274,11 @@ public static class TransformCommand
                 return ExitCodes.Invalid;
             }
 
+            if (run.MissingParameters.Count > 0)
+            {
+                output.Err.WriteLine(Transformation.MissingParametersHint(shown, run.MissingParameters));
+            }
+
             if (run.NotPackaged)
             {
                 output.Err.WriteLine(Transformation.NotPackagedHint(shown));

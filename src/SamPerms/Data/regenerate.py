@@ -102,6 +102,37 @@ def connector_profiles():
         f.write("\n")
 
 
+def translator_union_types():
+    """(SAM type, property) -> JSON types the installed SAM translator's own property validator accepts, where it
+    accepts more than one kind of value (a union such as one_of(IS_STR, IS_DICT)). Learned by handing each
+    validator one sample value of each JSON type. Properties the translator passes through unchecked are left out
+    (the published schema's type stands), and a boolean accepted only because Python's bool is an int is dropped."""
+    try:
+        import inspect
+        import samtranslator.model.sam_resources as sam_resources
+    except ImportError:
+        sys.exit("regenerate.py needs the AWS SAM translator (pip install aws-sam-translator) to read its property types")
+    samples = {"string": "s", "object": {"a": 1}, "array": ["s"], "integer": 1, "boolean": True, "number": 1.5}
+    out = {}
+    for _, cls in inspect.getmembers(sam_resources, inspect.isclass):
+        resource_type = cls.__dict__.get("resource_type")
+        if not isinstance(resource_type, str) or not resource_type.startswith("AWS::Serverless::"):
+            continue
+        for name, prop in getattr(cls, "property_types", {}).items():
+            accepted = set()
+            for kind, sample in samples.items():
+                try:
+                    if prop.validate(sample, should_raise=False):
+                        accepted.add(kind)
+                except Exception:
+                    pass
+            if "integer" in accepted and "number" not in accepted:
+                accepted.discard("boolean")
+            if 1 < len(accepted) < len(samples):
+                out[(resource_type, name)] = accepted
+    return out
+
+
 def sam_resource_schema():
     # schemas/sam-resources.schema.json: the AWS::Serverless:: types, the property names of each, the JSON types a
     # property may have (only where SAM constrains it; any value may also be an intrinsic function), and the event
@@ -139,6 +170,7 @@ def sam_resource_schema():
             return None
         return set(t if isinstance(t, list) else [t])
 
+    translator_types = translator_union_types()
     resources = {}
     for key in sorted(defs):
         if not (key.startswith("samtranslator__internal__schema_source__aws_serverless_") and key.endswith("__Resource")):
@@ -151,6 +183,10 @@ def sam_resource_schema():
             spec = props_def["properties"][name]
             entry = {}
             types = json_types(spec)
+            # The published schema is narrower than the translator for some unions (EndpointConfiguration: REGIONAL
+            # is accepted as a string): allow what either accepts.
+            if types is not None and (type_name, name) in translator_types:
+                types = types | translator_types[(type_name, name)]
             if types is not None:
                 kinds = sorted(types) if len(types) > 1 else sorted(types)[0]
                 if "object" in types:

@@ -21,6 +21,9 @@ public static class DiagnosticCatalog
     public const string UnknownSuppression = "SP1201";
     public const string UnusedSuppression = "SP1202";
     public const string SamTransformError = "SP2001";
+    public const string LanguageExtensionError = "SP2002";
+    public const string DeployTimeValue = "SP2003";
+    public const string OfflineApplication = "SP2004";
     public const string UnknownSamType = "SP2101";
     public const string UnknownSamProperty = "SP2102";
     public const string SamPropertyType = "SP2103";
@@ -46,6 +49,8 @@ public static class DiagnosticCatalog
     public const string UnknownManagedPolicy = "SP3007";
     public const string MissingTemplateParameters = "SP3008";
     public const string MalformedAction = "SP3009";
+    public const string DuplicateStatement = "SP3010";
+    public const string UnknownServicePrincipal = "SP3011";
     public const string AllActionsOnAllResources = "SP3101";
     public const string PassRoleOnAnyRole = "SP3102";
     public const string NotActionOrNotResourceAllow = "SP3103";
@@ -55,6 +60,7 @@ public static class DiagnosticCatalog
     public const string PollerWithExplicitRole = "SP3107";
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
+    public const string AssumeRoleOnAnyRole = "SP3110";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
     public const string InvalidConfiguration = "SP5001";
@@ -76,9 +82,9 @@ public static class DiagnosticCatalog
         "The template is not valid YAML or JSON",
         "The file cannot be parsed. Fix the syntax at the position shown: indentation (tabs are not allowed in YAML), an unclosed quote or bracket, a stray character, or a second document after '---'.");
 
-    public static readonly DiagnosticDescriptor DuplicateKeyDescriptor = new(DuplicateKey, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor DuplicateKeyDescriptor = new(DuplicateKey, Severity.Warning, CategoryReading,
         "A mapping defines the same key twice",
-        "YAML and JSON parsers disagree about duplicate keys (most keep the last one silently). Remove or rename one of them; the message says where the first one is.");
+        "SAM, PyYAML and `sam deploy` (which re-serialises the template) keep the last value silently, so SamPerms does too and goes on; the first value is ignored, which is rarely what was meant. Remove or rename one of them; the message says where the first one is.");
 
     public static readonly DiagnosticDescriptor UnknownTagDescriptor = new(UnknownTag, Severity.Error, CategoryReading,
         "A YAML tag is not a CloudFormation short form",
@@ -119,6 +125,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SamTransformErrorDescriptor = new(SamTransformError, Severity.Error, CategorySam,
         "AWS SAM rejects the template",
         "The AWS SAM translator (what `sam deploy` and CloudFormation's Serverless transform run) fails on this template with the message shown, word for word. It is located at the property that causes it.");
+
+    public static readonly DiagnosticDescriptor LanguageExtensionErrorDescriptor = new(LanguageExtensionError, Severity.Error, CategorySam,
+        "The AWS::LanguageExtensions transform cannot expand the template",
+        "The template lists AWS::LanguageExtensions before the SAM transform, so CloudFormation expands Fn::ForEach, Fn::Length, Fn::ToJsonString and Fn::FindInMap with DefaultValue first. The construct shown cannot be expanded (wrong shape, a collection not known before deploy, or keys it generates twice), so the deploy fails before SAM runs.");
+
+    public static readonly DiagnosticDescriptor DeployTimeValueDescriptor = new(DeployTimeValue, Severity.Info, CategorySam,
+        "A value SAM needs is supplied only at deploy",
+        "SAM needs a literal here (AutoPublishAlias, AutoPublishCodeSha256, ...) and it comes from a parameter with no Default: CloudFormation supplies it at deploy, so the template deploys. SamPerms analyses it with a placeholder, as cfn-lint does; findings about that resource assume the placeholder. Pass --parameter-overrides NAME=VALUE for exact results; `samperms transform` without it fails as SAM's translator does.");
+
+    public static readonly DiagnosticDescriptor OfflineApplicationDescriptor = new(OfflineApplication, Severity.Warning, CategorySam,
+        "A Serverless Application Repository application is not checked offline",
+        "SAM asks the Serverless Application Repository for the application's template when it transforms the template; SamPerms works offline, so the application itself is not checked. Every other resource is. `samperms transform` names the resource that needs the network.");
 
     public static readonly DiagnosticDescriptor UnknownSamTypeDescriptor = new(UnknownSamType, Severity.Error, CategorySam,
         "An AWS::Serverless:: resource type does not exist",
@@ -220,6 +238,14 @@ public static class DiagnosticCatalog
         "A SAM policy template is missing parameter values",
         "Each SAM policy template needs a value for every one of its parameters (for example S3ReadPolicy needs BucketName). The message names the missing ones.");
 
+    public static readonly DiagnosticDescriptor DuplicateStatementDescriptor = new(DuplicateStatement, Severity.Warning, CategoryIam,
+        "A policy repeats a statement",
+        "The same statement appears twice in one policy document. It grants nothing more, counts against the policy size limit, and often means an edit went to the wrong copy.");
+
+    public static readonly DiagnosticDescriptor UnknownServicePrincipalDescriptor = new(UnknownServicePrincipal, Severity.Error, CategoryIam,
+        "A service principal is misspelled",
+        "A Principal's Service names a service principal close to a known one but not it (lamda.amazonaws.com for lambda.amazonaws.com): IAM rejects the policy (\"Invalid principal\") and the deploy fails. Known principals are the IAM action catalog's service prefixes and the principals services use that differ from them.");
+
     public static readonly DiagnosticDescriptor AllActionsOnAllResourcesDescriptor = new(AllActionsOnAllResources, Severity.Warning, CategoryRisk,
         "A statement allows every action (of a service) on every resource",
         "Action \"*\" or \"service:*\" on Resource \"*\" grants far more than any function needs. List the actions the code calls and the ARNs it touches.");
@@ -234,11 +260,11 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvokeWithoutSourceArnDescriptor = new(InvokeWithoutSourceArn, Severity.Warning, CategoryRisk,
         "A service may invoke the function without a SourceArn",
-        "A Lambda permission for a service principal without SourceArn lets the service invoke the function on behalf of any resource, in any account when SourceAccount is missing too (the confused deputy problem). Give the event source an ARN, or restrict it.");
+        "A Lambda permission for a service principal without SourceArn lets the service invoke the function on behalf of any resource, in any account when SourceAccount is missing too (the confused deputy problem). Give the event source an ARN, or restrict it. On a SAM S3 event this is an info: SAM sets SourceAccount and cannot set SourceArn (a circular dependency); only a hand-written permission can name the bucket.");
 
     public static readonly DiagnosticDescriptor PublicPrincipalDescriptor = new(PublicPrincipal, Severity.Warning, CategoryRisk,
         "A policy allows any principal",
-        "Principal \"*\" (or {\"AWS\": \"*\"}) in an Allow statement without a condition makes the resource public: anyone with an AWS account can use it.");
+        "Principal \"*\" (or {\"AWS\": \"*\"}) in an Allow statement makes the resource public: anyone with an AWS account can use it, unless a condition of the statement restricts who (source VPC, endpoint, IP, account, organization, ARN) or a Deny of the same policy does (as in API Gateway's documented private-API policy). A condition on other keys, such as aws:SecureTransport, does not.");
 
     public static readonly DiagnosticDescriptor PublicFunctionUrlDescriptor = new(PublicFunctionUrl, Severity.Warning, CategoryRisk,
         "A function URL has AuthType NONE",
@@ -246,11 +272,15 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor PollerWithExplicitRoleDescriptor = new(PollerWithExplicitRole, Severity.Warning, CategoryRisk,
         "A poller event on a function with its own Role",
-        "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails.");
+        "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails. Reported only when the role is in the template and lacks an action the poller needs.");
 
     public static readonly DiagnosticDescriptor OpenApiRouteDescriptor = new(OpenApiRoute, Severity.Info, CategoryRisk,
         "An API route invokes the function without authorization",
         "API Gateway invokes the function (or starts the state machine, with its role) for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
+
+    public static readonly DiagnosticDescriptor AssumeRoleOnAnyRoleDescriptor = new(AssumeRoleOnAnyRole, Severity.Warning, CategoryRisk,
+        "sts:AssumeRole is allowed on any role",
+        "sts:AssumeRole on Resource \"*\" lets the holder assume every role whose trust policy admits the account (or the holder), now and in future. Name the roles it needs (IAM Access Analyzer and parliament report the same).");
 
     public static readonly DiagnosticDescriptor RecursiveTriggerDescriptor = new(RecursiveTrigger, Severity.Warning, CategoryRisk,
         "A function may trigger itself",
@@ -275,15 +305,15 @@ public static class DiagnosticCatalog
         UnreadableFileDescriptor,
         WrongTypeDescriptor,
         UnknownSuppressionDescriptor, UnusedSuppressionDescriptor,
-        SamTransformErrorDescriptor, UnknownSamTypeDescriptor, UnknownSamPropertyDescriptor, SamPropertyTypeDescriptor, UnknownEventTypeDescriptor,
+        SamTransformErrorDescriptor, LanguageExtensionErrorDescriptor, DeployTimeValueDescriptor, OfflineApplicationDescriptor, UnknownSamTypeDescriptor, UnknownSamPropertyDescriptor, SamPropertyTypeDescriptor, UnknownEventTypeDescriptor,
         RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
         LocalArtifactMissingDescriptor,
         UnknownResourceTypeDescriptor, UnknownResourcePropertyDescriptor, MissingRequiredPropertyDescriptor, PropertyValueKindDescriptor,
         PropertyValueNotAllowedDescriptor, UnknownGetAttAttributeDescriptor,
         UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
-        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor,
+        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor, DuplicateStatementDescriptor, UnknownServicePrincipalDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
-        PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
+        PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
         InvalidConfigurationDescriptor,
     ];
@@ -295,7 +325,7 @@ public static class DiagnosticCatalog
     public static Diagnostic Syntax(string message, SourceSpan span) => YamlSyntaxDescriptor.At(span, message);
 
     public static Diagnostic Duplicate(string key, SourceSpan span, SourceSpan first) =>
-        DuplicateKeyDescriptor.At(span, $"duplicate key '{key}' (first defined at line {first.Line}, column {first.Column})");
+        DuplicateKeyDescriptor.At(span, $"duplicate key '{key}': this value replaces the one at line {first.Line}, column {first.Column} (the last one wins, as in SAM)");
 
     public static Diagnostic Tag(string tag, SourceSpan span) =>
         UnknownTagDescriptor.At(span, $"unknown tag '{tag}': CloudFormation short forms are !Ref, !Sub, !GetAtt, !If, !Equals, !And, !Or, !Not, !Condition, !FindInMap, !Join, !Select, !Split, !Base64, !Cidr, !GetAZs, !ImportValue, !Transform, !ToJsonString, !Length");
@@ -313,4 +343,6 @@ public static class DiagnosticCatalog
     public static Diagnostic NotTemplate(string message, SourceSpan span) => NotATemplateDescriptor.At(span, message);
 
     public static Diagnostic Sam(string message, SourceSpan span, string? path) => SamTransformErrorDescriptor.At(span, message, path);
+
+    public static Diagnostic LanguageExtension(string message, SourceSpan span) => LanguageExtensionErrorDescriptor.At(span, message);
 }

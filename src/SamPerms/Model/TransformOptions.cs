@@ -19,6 +19,13 @@ public sealed record TransformOptions
     /// </summary>
     public bool LocalArtifacts { get; init; }
 
+    /// <summary>
+    /// For analysis only: a Serverless Application Repository application (Location with ApplicationId) becomes a
+    /// nested stack with a placeholder template URL instead of an error, so the rest of the template is analysed.
+    /// Off (the transform command), it is refused as SamPerms cannot ask the repository offline.
+    /// </summary>
+    public bool OfflinePlaceholders { get; init; }
+
     public string EffectivePartition => Partition ?? Partitions.FromRegion(Region);
 }
 

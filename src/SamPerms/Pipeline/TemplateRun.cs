@@ -23,11 +23,19 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
     }
 
     /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
-    public static TemplateRun Mapped(string path, TransformOptions options) => WithMap(Transform(path, options), options);
+    /// <remarks>
+    /// The analysis transform: where SAM needs what only deploy or the network provides (a parameter without
+    /// Default, a repository application), it goes on with a placeholder and says so in the outcome's Assumptions.
+    /// </remarks>
+    public static TemplateRun Mapped(string path, TransformOptions options)
+    {
+        var read = FileInput.Read(path);
+        return read.Bytes is { } bytes ? MappedBytes(path, bytes, options) : new TemplateRun(path, read.Error, null, null);
+    }
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
     public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
-        WithMap(new TemplateRun(label, null, SamTranslator.TransformBytes(bytes, options), null), options);
+        WithMap(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options);
 
     private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
         run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;

@@ -10,13 +10,27 @@ namespace SamPerms.Pipeline;
 /// </summary>
 public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
 {
+    /// <summary>Parameters without Default or override whose values alone stop SAM (it transforms with placeholders for them).</summary>
+    public IReadOnlyList<string> MissingParameters { get; init; } = [];
+
     public static Transformation Run(byte[] bytes, TransformOptions options)
     {
         var outcome = SamTranslator.TransformBytes(bytes, options);
         bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts
             && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded;
-        return new Transformation(outcome, notPackaged);
+        IReadOnlyList<string> missing = [];
+        if (!outcome.Succeeded && outcome.Input is MapNode input && DeployTimeParameters.Missing(input, options) is { Count: > 0 } names
+            && SamTranslator.Transform(input, options with { ParameterOverrides = DeployTimeParameters.WithPlaceholders(input, options, names) }).Succeeded)
+        {
+            missing = names;
+        }
+
+        return new Transformation(outcome, notPackaged) { MissingParameters = missing };
     }
+
+    /// <summary>What to tell the user when SAM needs values of <see cref="MissingParameters"/>.</summary>
+    public static string MissingParametersHint(string path, IReadOnlyList<string> missing) =>
+        $"hint: {path}: SAM needs values for parameters without a Default ({string.Join(", ", missing)}; CloudFormation asks for them at deploy); pass --parameter-overrides {string.Join(" ", missing.Select(m => m + "=VALUE"))}";
 
     /// <summary>What to tell the user when <see cref="NotPackaged"/>.</summary>
     public static string NotPackagedHint(string path) =>

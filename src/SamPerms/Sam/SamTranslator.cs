@@ -2,6 +2,7 @@ using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.LanguageExtensions;
 using SamPerms.Sam.Plugins;
 using SamPerms.Yaml;
 
@@ -36,6 +37,15 @@ public static class SamTranslator
             return new TransformOutcome(root, null, new Dictionary<string, Origin>(), [d], d.Message);
         }
 
+        // What CloudFormation does before SAM: the language extensions, when the template lists them first.
+        var extended = LanguageExtensionsStage.Apply((MapNode)root, options);
+        if (!extended.Succeeded)
+        {
+            var errors = extended.Errors.Select(e => DiagnosticCatalog.LanguageExtension(e.Message, e.At.Span)).ToList();
+            return new TransformOutcome(root, null, new Dictionary<string, Origin>(), errors, string.Join(" ", errors.Select(e => e.Message)));
+        }
+
+        root = extended.Template;
         var result = Translate(root, options);
         if (result.Succeeded)
         {

@@ -12,5 +12,17 @@ public sealed record TransformOutcome(
     IReadOnlyList<Diagnostic> Diagnostics,
     string? ErrorMessage)
 {
-    public bool Succeeded => Template is not null;
+    public bool Succeeded => Template is not null && !Partial;
+
+    /// <summary>What an analysis transform assumed to go on (placeholders for deploy-time values); none for the plain transform.</summary>
+    public IReadOnlyList<Diagnostic> Assumptions { get; init; } = [];
+
+    /// <summary>
+    /// SAM rejected part of the template (<see cref="Diagnostics"/> says what): <see cref="Template"/> is the output
+    /// of the rest, for analysis only (see <see cref="PartialTransform"/>).
+    /// </summary>
+    public bool Partial { get; init; }
+
+    /// <summary>In a partial outcome, the resources left out whole (what SAM would generate from them is missing).</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
 }

@@ -30,6 +30,8 @@ public static class RuleRegistry
         new UnknownPolicyTemplateRule(),
         new UnknownManagedPolicyRule(),
         new MissingTemplateParametersRule(),
+        new DuplicateStatementRule(),
+        new UnknownServicePrincipalRule(),
         new AllActionsOnAllResourcesRule(),
         new PassRoleOnAnyRoleRule(),
         new NotActionOrNotResourceAllowRule(),
@@ -39,5 +41,6 @@ public static class RuleRegistry
         new PollerWithExplicitRoleRule(),
         new OpenApiRouteRule(),
         new RecursiveTriggerRule(),
+        new AssumeRoleOnAnyRoleRule(),
     ];
 }

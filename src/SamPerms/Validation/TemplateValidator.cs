@@ -1,7 +1,7 @@
 using SamPerms.Diagnostics;
+using SamPerms.Sam;
 using SamPerms.Model;
 using SamPerms.Permissions;
-using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Yaml;
 
@@ -47,8 +47,10 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
-        var outcome = read.Succeeded ? SamTranslator.Transform(read.Root!, options.Transform) : null;
-        var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
+        var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options.Transform, salvage: true) : null;
+        // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
+        var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
+        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         var findings = new List<Diagnostic>();
         foreach (var rule in options.Rules ?? RuleRegistry.All)
         {
@@ -59,7 +61,9 @@ public static class TemplateValidator
         var kept = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
         var seen = new HashSet<(string, Text.SourceSpan, string)>();
-        foreach (var d in findings.Select(d => Place(d, context).WithFile(file)))
+        // One mistake, one finding: SAM's generic error gives way to a specific code on the same line.
+        var specific = findings.Where(d => d.Severity == Severity.Error && d.Code != DiagnosticCatalog.SamTransformError && d.Span.IsKnown).Select(d => d.Span.Line).ToHashSet();
+        foreach (var d in findings.Where(d => (d.Code != DiagnosticCatalog.SamTransformError || !specific.Contains(d.Span.Line)) && !AboutLeftOut(d, outcome)).Select(d => Place(d, context).WithFile(file)))
         {
             if (!seen.Add((d.Code, d.Span, d.Message)))
             {
@@ -74,6 +78,14 @@ public static class TemplateValidator
 
         return new ValidationReport(Sort(kept), Sort(suppressed), outcome);
     }
+
+    /// <summary>
+    /// A reference finding naming a resource SAM rejected whole (or one SAM would have generated from it, FnRole of
+    /// Fn): it exists once the template is fixed, so the partial output's lack of it is no finding.
+    /// </summary>
+    private static bool AboutLeftOut(Diagnostic d, TransformOutcome? outcome) =>
+        outcome is { LeftOut.Count: > 0 } && d.Code.StartsWith("SP22", StringComparison.Ordinal)
+        && outcome.LeftOut.Any(id => d.Message.Contains("'" + id, StringComparison.Ordinal) || d.Message.Contains("${" + id, StringComparison.Ordinal));
 
     /// <summary>Gives a finding its template path when the rule knew only the span.</summary>
     private static Diagnostic Place(Diagnostic d, ValidationContext context)

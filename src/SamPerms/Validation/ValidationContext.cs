@@ -43,7 +43,7 @@ public sealed class ValidationContext
     /// <summary>The transform's outcome; null when the template could not be read.</summary>
     public TransformOutcome? Outcome { get; }
 
-    /// <summary>The CloudFormation template SAM produces; null when SAM rejects the template.</summary>
+    /// <summary>The CloudFormation template SAM produces; null when SAM rejects the template (when it rejects only part of it, the output of the rest).</summary>
     public MapNode? Output => Outcome?.Template;
 
     public TransformOptions Options { get; }
@@ -61,7 +61,7 @@ public sealed class ValidationContext
     public StaticValues OutputValues => _outputValues ??= new StaticValues(Output ?? new MapNode(), Options.Region, Options.EffectivePartition, Options.ParameterOverrides);
 
     /// <summary>The permission map of the output (null when SAM rejects the template), built once for the rules that need it.</summary>
-    public PermissionMap? PermissionMap => Outcome is { Succeeded: true } outcome ? _permissionMap ??= PermissionMapBuilder.Build(outcome, Options) : null;
+    public PermissionMap? PermissionMap => Outcome is { Template: not null } outcome ? _permissionMap ??= PermissionMapBuilder.Build(outcome, Options) : null;
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];

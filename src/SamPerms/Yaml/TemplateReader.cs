@@ -56,10 +56,10 @@ public static class TemplateReader
             }
 
             // Flow-style YAML ({Resources: ...}) starts with '{' too: read it as YAML.
-            return new YamlTreeBuilder(text, limits).Build();
+            return new YamlTreeBuilder(BlockScalarBlankLines.Normalize(text), limits).Build();
         }
 
-        return new YamlTreeBuilder(text, limits).Build();
+        return new YamlTreeBuilder(BlockScalarBlankLines.Normalize(text), limits).Build();
     }
 
     /// <summary>

@@ -81,6 +81,23 @@ public sealed class IamRuleTests
         Assert.Contains(found, d => d.Message.Contains("'arn:aws:s3' is not a complete ARN", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("logs:PutLogEvents", "arn:aws:logs:*")]
+    [InlineData("sns:Publish", "'arn:aws:sns:*:*'")]
+    [InlineData("s3:GetObject", "'arn:aws:s3:::*'")]
+    public void A_trailing_star_may_span_the_remaining_arn_fields(string action, string resource)
+    {
+        Check.None(Statement(action, resource), DiagnosticCatalog.MalformedArn);
+    }
+
+    [Fact]
+    public void A_short_arn_without_a_trailing_star_is_still_incomplete()
+    {
+        var yaml = Statement("sns:Publish", "'arn:aws:sns:*:123'");
+        var d = Check.One(yaml, DiagnosticCatalog.MalformedArn);
+        Assert.Equal(Check.LineOf(yaml, "arn:aws:sns:*:123"), d.Line);
+    }
+
     [Fact]
     public void Effect_is_case_sensitive()
     {

@@ -11,7 +11,18 @@ public sealed class StructureAndSamRuleTests
         var yaml = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n  A:\n    Type: AWS::SNS::Topic\n";
         var d = Check.One(yaml, DiagnosticCatalog.DuplicateKey);
         Assert.Equal(4, d.Line);
-        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Equal(Severity.Warning, d.Severity);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_a_warning_and_the_rest_is_analysed_with_the_last_value()
+    {
+        var yaml = Check.Function + "      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: s3:GetObjectt\n              Resource: '*'\n      Runtime: python3.13\n";
+        var all = Check.All(yaml);
+        var dup = Assert.Single(all, d => d.Code == DiagnosticCatalog.DuplicateKey);
+        Assert.Equal(Check.LineOf(yaml, "Runtime: python3.13"), dup.Line);
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.UnknownAction && d.Line == Check.LineOf(yaml, "s3:GetObjectt"));
+        Assert.DoesNotContain(all, d => d.Severity == Severity.Error && d.Code != DiagnosticCatalog.UnknownAction);
     }
 
     [Fact]
@@ -42,11 +53,75 @@ public sealed class StructureAndSamRuleTests
     }
 
     [Fact]
-    public void Sam_error_for_a_bad_policy_template_parameter_is_at_the_policies_entry()
+    public void A_bad_policy_template_parameter_is_one_finding_the_specific_one_at_the_policies_entry()
     {
         var yaml = Check.Function.TrimEnd() + "\n      Policies:\n        - SQSPollerPolicy: {}\n";
-        var d = Check.One(yaml, DiagnosticCatalog.SamTransformError);
+        var d = Check.One(yaml, DiagnosticCatalog.MissingTemplateParameters);
         Assert.Equal(Check.LineOf(yaml, "SQSPollerPolicy"), d.Line);
+        Check.None(yaml, DiagnosticCatalog.SamTransformError);
+    }
+
+    private const string ThreeFunctions = """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Timeoutt: 3
+            MemorySiz: 128
+        Resources:
+          A:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: s3://bucket/app.zip
+              Policies:
+                - S3ReadPolicyy:
+                    BucketName: b
+                - Statement:
+                    - Effect: Allow
+                      Action: s3:GetObjectt
+                      Resource: '*'
+          B:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: s3://bucket/app.zip
+              Policies:
+                - Statement:
+                    - Effect: Allow
+                      Action: iam:PassRole
+                      Resource: '*'
+          C:
+            Type: AWS::Serverless::Function
+            DependsOn: ARole
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              CodeUri: not-an-s3-uri
+
+        """;
+
+    [Fact]
+    public void When_sam_rejects_part_of_the_template_every_error_is_reported_and_the_rest_analysed()
+    {
+        var all = Check.All(ThreeFunctions);
+
+        // Every Globals error at once (SAM stops at the first).
+        var globals = all.Where(d => d.Code == DiagnosticCatalog.SamTransformError && d.Message.StartsWith("'Globals' section is invalid", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Check.LineOf(ThreeFunctions, "Timeoutt"), Check.LineOf(ThreeFunctions, "MemorySiz")], globals.Select(d => d.Line));
+
+        // The misspelled policy template: one finding, the specific one.
+        Assert.Single(all, d => d.Line == Check.LineOf(ThreeFunctions, "S3ReadPolicyy"));
+        Assert.Equal(DiagnosticCatalog.UnknownPolicyTemplate, all.Single(d => d.Line == Check.LineOf(ThreeFunctions, "S3ReadPolicyy")).Code);
+
+        // The rejected function's own statements and the other functions are analysed.
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.UnknownAction && d.Line == Check.LineOf(ThreeFunctions, "s3:GetObjectt"));
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.PassRoleOnAnyRole && d.Line == Check.LineOf(ThreeFunctions, "iam:PassRole"));
+
+        // C's own error is reported; nothing about what its rejection leaves out.
+        Assert.Contains(all, d => d.Code == DiagnosticCatalog.SamTransformError && d.Line == Check.LineOf(ThreeFunctions, "not-an-s3-uri"));
+        Assert.DoesNotContain(all, d => d.Code.StartsWith("SP22", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,6 +153,24 @@ public sealed class StructureAndSamRuleTests
         var d = Check.One(bad, DiagnosticCatalog.SamPropertyType);
         Assert.Contains("should be a boolean", d.Message, StringComparison.Ordinal);
         Assert.Equal(Severity.Warning, d.Severity);
+    }
+
+    [Theory]
+    [InlineData("REGIONAL")]
+    [InlineData("{Type: PRIVATE, VpcEndpointIds: [vpce-1]}")]
+    public void Union_properties_accept_every_form_sam_accepts(string endpoint)
+    {
+        var yaml = Check.Function + $"  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      EndpointConfiguration: {endpoint}\n";
+        Check.None(yaml, DiagnosticCatalog.SamPropertyType);
+    }
+
+    [Fact]
+    public void A_union_property_of_a_form_sam_refuses_is_reported_with_every_allowed_form()
+    {
+        var yaml = Check.Function + "  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      EndpointConfiguration: [REGIONAL]\n";
+        var d = Check.One(yaml, DiagnosticCatalog.SamPropertyType);
+        Assert.Contains("should be a mapping or a string", d.Message, StringComparison.Ordinal);
+        Assert.Equal(Check.LineOf(yaml, "EndpointConfiguration"), d.Line);
     }
 
     [Fact]

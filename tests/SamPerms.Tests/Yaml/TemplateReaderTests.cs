@@ -86,13 +86,53 @@ public sealed class TemplateReaderTests
     }
 
     [Fact]
-    public void Duplicate_keys_are_reported_at_the_second_key()
+    public void Duplicate_keys_keep_the_last_value_in_the_first_place_with_a_warning_at_the_second_key()
     {
-        var d = Fails("A: 1\nB: 2\nA: 3\n", DiagnosticCatalog.DuplicateKey);
+        var r = TemplateReader.ReadText("A: 1\nB: 2\nA: 3\n");
+        Assert.True(r.Succeeded);
+        var d = Assert.Single(r.Diagnostics, d => d.Code == DiagnosticCatalog.DuplicateKey);
+        Assert.Equal(Severity.Warning, d.Severity);
         Assert.Equal(3, d.Span.Line);
         Assert.Equal(1, d.Span.Column);
         Assert.Contains("'A'", d.Message);
         Assert.Contains("line 1", d.Message);
+        var root = (MapNode)r.Root!;
+        Assert.Equal(["A", "B"], root.Entries.Select(e => e.Key));
+        Assert.Equal(3L, ((IntNode)root.Get("A")!).Value);
+    }
+
+    [Fact]
+    public void Duplicate_keys_in_json_keep_the_last_value_with_a_warning()
+    {
+        var r = TemplateReader.ReadText("{\"A\": 1,\n \"A\": 2}");
+        Assert.True(r.Succeeded);
+        Assert.Equal(2, Assert.Single(r.Diagnostics).Span.Line);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_literal_block_whose_first_line_is_blank_but_holds_spaces_reads_as_pyyaml_reads_it(int spaces)
+    {
+        var yaml = "A:\n  B: |\n" + new string(' ', spaces) + "\n    def handler():\n      return 1\n  C: x\n";
+        var root = Read(yaml);
+        var a = (MapNode)root.Get("A")!;
+        Assert.Equal("\ndef handler():\n  return 1\n", ((StringNode)a.Get("B")!).Value);
+        Assert.Equal(6, a.KeySpanOf("C").Line);
+    }
+
+    [Fact]
+    public void A_blank_first_line_wider_than_the_block_is_refused_as_pyyaml_refuses_it()
+    {
+        Fails("A:\n  B: |\n" + new string(' ', 6) + "\n    x\n", DiagnosticCatalog.YamlSyntax);
+    }
+
+    [Fact]
+    public void Spaces_on_blank_lines_inside_a_block_are_kept()
+    {
+        var root = Read("A: |\n  x\n    \n  y\n");
+        Assert.Equal("x\n  \ny\n", ((StringNode)root.Get("A")!).Value);
     }
 
     [Fact]

@@ -122,6 +122,12 @@ public sealed partial class ServerlessAppPlugin : ISamPlugin
 
         // Here the reference would use the template URL the repository created; that needs the network. The resource's
         // own checks (tags, properties) still run first, so that a real mistake is reported before this limit.
+        if (ctx.Options.OfflinePlaceholders)
+        {
+            properties.Set(TemplateUrlKey, new StringNode($"https://serverlessrepo.invalid/{Py.Str(appId)}/{Py.Str(version)}/template.yaml") { Span = location.Span });
+            return;
+        }
+
         ctx.State<Applications>().Offline[logicalId] = (InvalidResourceException)new InvalidResourceException(logicalId,
             $"Location refers to the Serverless Application Repository application {Py.Str(appId)} version {Py.Str(version)}, " +
             "whose template URL only the repository can provide; SamPerms works offline. Give Location as the URL of the application's template instead.").Locate(location);

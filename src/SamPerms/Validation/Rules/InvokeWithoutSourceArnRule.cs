@@ -29,8 +29,19 @@ public sealed class InvokeWithoutSourceArnRule : IValidationRule
             }
 
             var scope = p.ContainsKey("SourceAccount") ? "for any resource of the account" : "for any resource in any AWS account";
-            var cause = SamEvent.Of(context, e.Key) is { } ev ? $"{ev} lets" : $"Lambda permission {e.Key} lets";
+            var ev = SamEvent.Of(context, e.Key);
             var at = context.Locate(e.Key);
+            if (ev is { Type: "S3" } s3 && p.ContainsKey("SourceAccount"))
+            {
+                // SAM leaves SourceArn out on purpose (the bucket's notification depends on the permission, so the
+                // permission cannot name the bucket without a circular dependency); there is nothing to add in SAM.
+                findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnDescriptor.At(at.Span, Severity.Info,
+                    $"{s3}: SAM sets SourceAccount (buckets of this account only) and no SourceArn, so any bucket of the account may invoke the function; "
+                    + "to allow only this bucket, write the AWS::Lambda::Permission yourself with SourceArn set to the bucket's ARN (arn:aws:s3:::bucket-name: a bucket's ARN is known from its name before it exists)", at.Path));
+                continue;
+            }
+
+            var cause = ev is { } named ? $"{named} lets" : $"Lambda permission {e.Key} lets";
             findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnDescriptor.At(at.Span, $"{cause} {principal.Value} invoke the function without a SourceArn, so the service may invoke it {scope}", at.Path));
         }
     }

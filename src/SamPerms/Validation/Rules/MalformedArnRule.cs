@@ -38,6 +38,13 @@ public sealed class MalformedArnRule : IValidationRule
         }
 
         var parts = value.Split(':', 6);
+
+        // IAM lets a trailing '*' span the remaining fields: arn:aws:logs:* and arn:aws:sns:*:* are valid.
+        if (parts.Length < 6 && parts.Length >= 3 && parts[^1].EndsWith('*') && parts[1].Length > 0 && parts[2].Length > 0)
+        {
+            return null;
+        }
+
         if (parts.Length < 6)
         {
             return $"is not a complete ARN: it has {parts.Length} of the 6 colon-separated parts arn:partition:service:region:account:resource";
