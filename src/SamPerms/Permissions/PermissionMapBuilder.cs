@@ -49,7 +49,10 @@ public static class PermissionMapBuilder
                 [.. invokers.For(e.Key, kind.Value), .. roleInvokers.For(e.Key, kind.Value)],
                 invokers.PollersFor(e.Key),
                 grants,
-                Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine")));
+                Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine"))
+            {
+                Boundary = Effective.BoundaryReader.Of(ctx, role.LogicalId, origin.LogicalId),
+            });
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).

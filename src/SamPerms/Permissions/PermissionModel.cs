@@ -127,7 +127,11 @@ public sealed record Subject(
     IReadOnlyList<Invoker> InvokedBy,
     IReadOnlyList<Poller> Pollers,
     IReadOnlyList<Grant> MayDo,
-    Source Source);
+    Source Source)
+{
+    /// <summary>The permissions boundary of its role, when it has one (null otherwise).</summary>
+    public Effective.PermissionBoundary? Boundary { get; init; }
+}
 
 /// <summary>The permissions of every function and state machine in a template.</summary>
 public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyList<Invoker> UnattachedInvokers)

@@ -5,7 +5,7 @@ namespace SamPerms.Validation;
 /// <summary>
 /// Every diagnostic code SamPerms reports, defined once with its severity, title and help. Codes are stable:
 /// SP1xxx reading the template, SP2xxx SAM (its own errors, resource schema, references), SP3xxx IAM
-/// (SP30xx policy mistakes, SP31xx risky grants).
+/// (SP30xx policy mistakes, SP31xx risky grants, SP32xx effective access: what IAM will not let happen).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -45,12 +45,14 @@ public static class DiagnosticCatalog
     public const string PollerWithExplicitRole = "SP3107";
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
+    public const string OutsideBoundary = "SP3201";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
     private const string CategoryReferences = "references";
     private const string CategoryIam = "iam";
     private const string CategoryRisk = "risky-grant";
+    private const string CategoryEffective = "effective-access";
 
     public static readonly DiagnosticDescriptor YamlSyntaxRule = new(YamlSyntax, Severity.Error, CategoryReading,
         "The template is not valid YAML or JSON",
@@ -196,6 +198,10 @@ public static class DiagnosticCatalog
         "A function may trigger itself",
         "The function is invoked by a queue, topic, bucket or stream its own role may write to: what it writes there invokes it again, and again (a recursive loop that runs up the bill until Lambda's loop detection or a limit stops it). Write to another resource, or narrow the grant (a prefix, a condition).");
 
+    public static readonly DiagnosticDescriptor OutsideBoundaryRule = new(OutsideBoundary, Severity.Warning, CategoryEffective,
+        "A grant is outside the role's permission boundary",
+        "IAM allows a request of a role that has a permissions boundary only when an identity policy AND the boundary allow it. A statement of the role's policies that the boundary does not allow grants nothing: the code that needs it fails with AccessDenied (and a poller the boundary blocks never invokes the function). Widen the boundary or drop the grant.");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -208,6 +214,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
         PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule, RecursiveTriggerRule,
+        OutsideBoundaryRule,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

@@ -34,5 +34,6 @@ public static class RuleRegistry
         new PollerWithExplicitRoleRule(),
         new OpenApiRouteRule(),
         new RecursiveTriggerRule(),
+        new OutsideBoundaryRule(),
     ];
 }

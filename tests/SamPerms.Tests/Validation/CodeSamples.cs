@@ -50,6 +50,7 @@ public static class CodeSamples
         Text(DiagnosticCatalog.RecursiveTrigger, Check.Function.Replace("Resources:\n", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Policies:\n        - SQSSendMessagePolicy: {QueueName: !GetAtt Jobs.QueueName}\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
         Text(DiagnosticCatalog.OpenApiRoute, Check.Function.TrimEnd() + "\n      Events:\n        Hello:\n          Type: Api\n          Properties:\n            Path: /hello\n            Method: get\n"),
+        Text(DiagnosticCatalog.OutsideBoundary, Check.Function.TrimEnd() + "\n      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n      Policies:\n        - SQSPollerPolicy: {QueueName: jobs}\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });
