@@ -5,7 +5,7 @@ using SamPerms.Permissions.Effective;
 namespace SamPerms.Output;
 
 /// <summary>
-/// The permissions boundary in the JSON permission map: <c>permissionsBoundary</c> on a subject whose role has one,
+/// The effective-access additions to the JSON permission map: <c>notes</c> (what is ignored, what is needed) and <c>permissionsBoundary</c> on a subject whose role has one,
 /// and <c>boundary</c> on each of its grants the boundary blocks (in whole or part) or leaves undecided. Absent
 /// where no boundary applies, so maps without boundaries are unchanged.
 /// </summary>
@@ -13,6 +13,16 @@ public static class BoundaryJson
 {
     public static MapNode Add(MapNode subjectNode, Subject subject, StaticValues? values)
     {
+        if (subject.Notes.Count > 0)
+        {
+            subjectNode.Set("notes", N.Seq(subject.Notes.Select(n => (Node)N.Map(
+                ("kind", n.Kind == NoteKind.Needs ? "needs" : "ignored"),
+                ("code", n.Code),
+                ("message", n.Message),
+                ("certain", n.Certain),
+                ("origin", PermissionsJson.Origin(n.Source))))));
+        }
+
         if (subject.Boundary is not { } boundary || values is null)
         {
             return subjectNode;

@@ -45,6 +45,12 @@ public static class PermissionsMarkdown
                 sb.Append('\n');
             }
 
+            foreach (var note in s.Notes)
+            {
+                sb.Append(note.Kind == NoteKind.Needs ? "**Needs:** " : "**Ignored:** ").Append(Cell(note.Message))
+                    .Append(" (").Append(Code(note.Source.ToString())).Append(note.Source.Span.IsKnown ? $" line {note.Source.Span.Line}" : "").Append(")\n\n");
+            }
+
             sb.Append("**May do**\n\n");
             if (s.MayDo.Count == 0)
             {

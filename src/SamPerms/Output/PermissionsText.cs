@@ -136,6 +136,12 @@ public static class PermissionsText
                 }
             }
 
+            foreach (var note in s.Notes)
+            {
+                sb.Append(note.Kind == NoteKind.Needs ? "  needs: " : "  ignored: ").Append(note.Message)
+                    .Append("\n      ← ").Append(note.Source).Append(" (").Append(Where(file, note.Source)).Append(")\n");
+            }
+
             sb.Append('\n');
         }
 

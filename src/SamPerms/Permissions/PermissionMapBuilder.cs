@@ -56,6 +56,7 @@ public static class PermissionMapBuilder
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
+        subjects = subjects.Select(s => s with { Notes = Effective.SubjectNotes.For(ctx, s) }).ToList();
         var ordered = subjects
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)

@@ -131,6 +131,9 @@ public sealed record Subject(
 {
     /// <summary>The permissions boundary of its role, when it has one (null otherwise).</summary>
     public Effective.PermissionBoundary? Boundary { get; init; }
+
+    /// <summary>What the effective-access checks note about it: what will be ignored, what it needs and lacks.</summary>
+    public IReadOnlyList<Effective.SubjectNote> Notes { get; init; } = [];
 }
 
 /// <summary>The permissions of every function and state machine in a template.</summary>

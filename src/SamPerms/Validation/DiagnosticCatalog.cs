@@ -46,6 +46,7 @@ public static class DiagnosticCatalog
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
     public const string OutsideBoundary = "SP3201";
+    public const string PoliciesIgnored = "SP3202";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -202,6 +203,10 @@ public static class DiagnosticCatalog
         "A grant is outside the role's permission boundary",
         "IAM allows a request of a role that has a permissions boundary only when an identity policy AND the boundary allow it. A statement of the role's policies that the boundary does not allow grants nothing: the code that needs it fails with AccessDenied (and a poller the boundary blocks never invokes the function). Widen the boundary or drop the grant.");
 
+    public static readonly DiagnosticDescriptor PoliciesIgnoredRule = new(PoliciesIgnored, Severity.Warning, CategoryEffective,
+        "Policies of a function with its own Role are ignored",
+        "When a function sets Role, SAM uses that role as it is: it creates no role and silently drops the function's Policies (policy templates, managed policies, statements). Grant them on the role itself, or remove Role to let SAM create one.");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -214,7 +219,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
         PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule, RecursiveTriggerRule,
-        OutsideBoundaryRule,
+        OutsideBoundaryRule, PoliciesIgnoredRule,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

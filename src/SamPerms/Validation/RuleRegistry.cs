@@ -35,5 +35,6 @@ public static class RuleRegistry
         new OpenApiRouteRule(),
         new RecursiveTriggerRule(),
         new OutsideBoundaryRule(),
+        new SubjectNotesRule(),
     ];
 }

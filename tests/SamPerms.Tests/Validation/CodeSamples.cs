@@ -51,6 +51,7 @@ public static class CodeSamples
             + "\n      Policies:\n        - SQSSendMessagePolicy: {QueueName: !GetAtt Jobs.QueueName}\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
         Text(DiagnosticCatalog.OpenApiRoute, Check.Function.TrimEnd() + "\n      Events:\n        Hello:\n          Type: Api\n          Properties:\n            Path: /hello\n            Method: get\n"),
         Text(DiagnosticCatalog.OutsideBoundary, Check.Function.TrimEnd() + "\n      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n      Policies:\n        - SQSPollerPolicy: {QueueName: jobs}\n"),
+        Text(DiagnosticCatalog.PoliciesIgnored, Check.Function.TrimEnd() + "\n      Role: arn:aws:iam::123456789012:role/app\n      Policies:\n        - S3ReadPolicy: {BucketName: b}\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });
