@@ -47,6 +47,8 @@ public static class DiagnosticCatalog
     public const string RecursiveTrigger = "SP3109";
     public const string OutsideBoundary = "SP3201";
     public const string PoliciesIgnored = "SP3202";
+    public const string NamedResourceNotGranted = "SP3203";
+    public const string DeliveryNotGranted = "SP3204";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -207,6 +209,14 @@ public static class DiagnosticCatalog
         "Policies of a function with its own Role are ignored",
         "When a function sets Role, SAM uses that role as it is: it creates no role and silently drops the function's Policies (policy templates, managed policies, statements). Grant them on the role itself, or remove Role to let SAM create one.");
 
+    public static readonly DiagnosticDescriptor NamedResourceNotGrantedRule = new(NamedResourceNotGranted, Severity.Warning, CategoryEffective,
+        "A function names a resource of the template its role may not use",
+        "The function's Environment names a table, queue, topic, bucket, stream, state machine, secret or event bus of the template (Ref, GetAtt or Sub), so its code will call it; but no statement of its role allows any action of that service on it. Nearly always a forgotten policy: add the policy template the message suggests, or a statement.");
+
+    public static readonly DiagnosticDescriptor DeliveryNotGrantedRule = new(DeliveryNotGranted, Severity.Warning, CategoryEffective,
+        "Lambda cannot deliver to the function's dead-letter queue or destination",
+        "Lambda sends failed asynchronous events to the dead-letter queue, and results to on-success and on-failure destinations, with the function's own execution role: it needs sqs:SendMessage, sns:Publish, lambda:InvokeFunction or events:PutEvents on the target. SAM adds this only to a role it generates; with Role set, grant it there, or the events are lost.");
+
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -219,7 +229,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
         AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
         PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule, RecursiveTriggerRule,
-        OutsideBoundaryRule, PoliciesIgnoredRule,
+        OutsideBoundaryRule, PoliciesIgnoredRule, NamedResourceNotGrantedRule, DeliveryNotGrantedRule,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

@@ -8,6 +8,8 @@ internal static class SubjectNotes
     private static readonly IReadOnlyList<Func<AnalysisContext, Subject, IEnumerable<SubjectNote>>> Checks =
     [
         IgnoredPolicies.For,
+        FunctionNeeds.For,
+        DeliveryNeeds.For,
     ];
 
     public static IReadOnlyList<SubjectNote> For(AnalysisContext ctx, Subject subject) =>

@@ -8,7 +8,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SubjectNotesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredRule, DiagnosticCatalog.NamedResourceNotGrantedRule, DiagnosticCatalog.DeliveryNotGrantedRule];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
