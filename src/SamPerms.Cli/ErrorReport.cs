@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 
 namespace SamPerms.Cli;
 

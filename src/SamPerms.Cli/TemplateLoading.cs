@@ -1,4 +1,6 @@
+using SamPerms.Diagnostics;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli;
@@ -23,7 +25,7 @@ public static class TemplateLoading
             return new Loaded(null, ExitCodes.UsageOrIo);
         }
 
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        var outcome = SamTranslator.TransformBytes(bytes, options);
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, path);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SamPerms.Diagnostics;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
@@ -123,7 +126,7 @@ public static class TransformCommand
         TransformOutcome outcome;
         try
         {
-            outcome = TemplateTransformer.TransformBytes(bytes, options);
+            outcome = SamTranslator.TransformBytes(bytes, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -159,7 +162,7 @@ public static class TransformCommand
                 return ExitCodes.Ok;
             }
 
-            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (!options.LocalArtifacts && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
             {
                 output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
             }

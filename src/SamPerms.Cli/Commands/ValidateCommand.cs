@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 using SamPerms.Validation;

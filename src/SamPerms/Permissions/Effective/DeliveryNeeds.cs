@@ -55,7 +55,7 @@ internal static class DeliveryNeeds
             {
                 var source = ctx.Locate(subject.SamLogicalId, target, what);
                 var shown = ctx.ReferencedResource(target) ?? arn;
-                notes.Add(new SubjectNote(NoteKind.Needs, Validation.DiagnosticCatalog.DeliveryNotGranted,
+                notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.DeliveryNotGranted,
                     $"Lambda sends to the {what} {shown} with {subject.SamLogicalId}'s role, which does not allow {action} on it" + (ev.Decision == Decision.Denied ? " (a Deny applies)" : ""), source));
             }
         }

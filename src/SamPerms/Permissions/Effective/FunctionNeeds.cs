@@ -32,7 +32,7 @@ internal static class FunctionNeeds
                         && seen.Add(id) && Touches(ctx, statements, id, kind) == Certainty.No)
                     {
                         var source = ctx.Locate(subject.SamLogicalId, v.Value, "environment variable " + v.Key);
-                        notes.Add(new SubjectNote(NoteKind.Needs, Validation.DiagnosticCatalog.NamedResourceNotGranted,
+                        notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.NamedResourceNotGranted,
                             $"{subject.SamLogicalId} names {id} in its environment ({v.Key}) but its role may do nothing on it ({kind.Service}): a forgotten policy? (e.g. {kind.Suggestion})", source));
                     }
                 }

@@ -18,7 +18,7 @@ internal static class IgnoredPolicies
         }
 
         var source = new Source(subject.SamLogicalId, "Policies", props.KeySpanOf("Policies") is { IsKnown: true } k ? k : policies.Span, "Policies");
-        yield return new SubjectNote(NoteKind.Ignored, Validation.DiagnosticCatalog.PoliciesIgnored,
+        yield return new SubjectNote(NoteKind.Ignored, Diagnostics.DiagnosticCatalog.PoliciesIgnored,
             $"Policies of {subject.SamLogicalId} are ignored: with Role set ({ctx.Values.Render(role).Text}), SAM creates no role and attaches none of them; that role must grant what they would", source);
     }
 }

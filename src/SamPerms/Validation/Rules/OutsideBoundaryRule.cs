@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Permissions.Effective;
 
 namespace SamPerms.Validation.Rules;
@@ -9,7 +10,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class OutsideBoundaryRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.OutsideBoundaryRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.OutsideBoundaryDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -41,7 +42,7 @@ public sealed class OutsideBoundaryRule : IValidationRule
                 var message = verdict.Standing == GrantStanding.Outside
                     ? $"{what} of {subject.SamLogicalId} grants nothing: the permission boundary {boundary.Name}{Line(boundary)} allows none of it"
                     : $"{what} of {subject.SamLogicalId} grants only part of what it lists: the permission boundary {boundary.Name}{Line(boundary)} does not allow {string.Join(", ", verdict.Outside.Take(6))}{(verdict.Outside.Count > 6 ? $" and {verdict.Outside.Count - 6} more" : "")}";
-                findings.Add(DiagnosticCatalog.OutsideBoundaryRule.At(at, message, path));
+                findings.Add(DiagnosticCatalog.OutsideBoundaryDescriptor.At(at, message, path));
             }
         }
     }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Permissions.Effective;
 
 namespace SamPerms.Validation.Rules;
@@ -8,7 +9,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SubjectNotesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredRule, DiagnosticCatalog.NamedResourceNotGrantedRule, DiagnosticCatalog.DeliveryNotGrantedRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {

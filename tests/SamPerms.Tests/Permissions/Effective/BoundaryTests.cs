@@ -2,7 +2,7 @@ using SamPerms.Permissions;
 using SamPerms.Permissions.Effective;
 using SamPerms.Permissions.Intent;
 using SamPerms.Tests.Validation;
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Tests.Permissions.Effective;
 

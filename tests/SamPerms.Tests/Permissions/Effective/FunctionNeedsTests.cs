@@ -1,5 +1,5 @@
 using SamPerms.Tests.Validation;
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Tests.Permissions.Effective;
 

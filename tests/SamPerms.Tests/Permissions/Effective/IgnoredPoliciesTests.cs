@@ -1,6 +1,6 @@
 using SamPerms.Permissions.Effective;
 using SamPerms.Tests.Validation;
-using SamPerms.Validation;
+using SamPerms.Diagnostics;
 
 namespace SamPerms.Tests.Permissions.Effective;
 
