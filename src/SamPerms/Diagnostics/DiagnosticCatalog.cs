@@ -50,6 +50,7 @@ public static class DiagnosticCatalog
     public const string PoliciesIgnored = "SP3202";
     public const string NamedResourceNotGranted = "SP3203";
     public const string DeliveryNotGranted = "SP3204";
+    public const string KeyNotUsable = "SP3205";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
 
@@ -223,6 +224,10 @@ public static class DiagnosticCatalog
         "Lambda cannot deliver to the function's dead-letter queue or destination",
         "Lambda sends failed asynchronous events to the dead-letter queue, and results to on-success and on-failure destinations, with the function's own execution role: it needs sqs:SendMessage, sns:Publish, lambda:InvokeFunction or events:PutEvents on the target. SAM adds this only to a role it generates; with Role set, grant it there, or the events are lost.");
 
+    public static readonly DiagnosticDescriptor KeyNotUsableDescriptor = new(KeyNotUsable, Severity.Warning, CategoryEffective,
+        "A poller cannot decrypt its encrypted event source",
+        "Lambda reads an SQS queue or Kinesis stream encrypted with a customer managed KMS key using the function's role, which needs kms:Decrypt on the key. KMS is the exception to same-account access: the key policy must allow it too, by naming the role or by the account-root statement that lets IAM policies grant it. Without both, the poller fails and the function is never invoked.");
+
     public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
         "An intent file or intent metadata is malformed",
         "The intent that `diff --intent` compares against is a mapping with Functions and StateMachines, each naming logical ids with InvokedBy, Allow and Deny entries of a fixed shape. The message says which key or value is wrong and where.");
@@ -243,7 +248,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
-        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor,
+        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
     ];
 

@@ -56,6 +56,8 @@ public static class CodeSamples
         Text(DiagnosticCatalog.NamedResourceNotGranted, Check.Function.Replace("Resources:\n", "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n", StringComparison.Ordinal).TrimEnd() + "\n      Environment:\n        Variables:\n          TABLE: !Ref Orders\n"),
         Text(DiagnosticCatalog.DeliveryNotGranted, Check.Function.Replace("Resources:\n", "Resources:\n  Dlq:\n    Type: AWS::SQS::Queue\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Role: !GetAtt AppRole.Arn\n      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt Dlq.Arn}\n"),
+        Text(DiagnosticCatalog.KeyNotUsable, Check.Function.Replace("Resources:\n", "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {KmsMasterKeyId: !Ref Key}\n", StringComparison.Ordinal).TrimEnd()
+            + "\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });

@@ -10,6 +10,7 @@ internal static class SubjectNotes
         IgnoredPolicies.For,
         FunctionNeeds.For,
         DeliveryNeeds.For,
+        KeyNeeds.For,
     ];
 
     public static IReadOnlyList<SubjectNote> For(AnalysisContext ctx, Subject subject) =>
