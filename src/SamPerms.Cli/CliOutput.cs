@@ -1,5 +1,4 @@
 using SamPerms.Diagnostics;
-using SamPerms.Validation;
 
 namespace SamPerms.Cli;
 

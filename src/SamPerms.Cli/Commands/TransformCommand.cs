@@ -2,9 +2,7 @@ using System.CommandLine;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
-using SamPerms.Sam;
-using SamPerms.Sam.Core;
-using SamPerms.Validation;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -102,31 +100,48 @@ public static class TransformCommand
 
         var options = s.Transform;
         int exit = ExitCodes.Ok;
-        foreach (var path in s.Templates)
+        if (s.OutDir is null || s.Templates.Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.Ordinal).Count() < s.Templates.Count)
         {
-            exit = Math.Max(exit, TransformOne(path, options, s, output));
+            // One template, or outputs that overwrite each other (the last one wins): one at a time, in order.
+            foreach (var path in s.Templates)
+            {
+                exit = Math.Max(exit, TransformOne(path, options, s, output));
+            }
+
+            return exit;
         }
 
+        // A batch: templates on all cores; messages printed in the batch's order, as one at a time would.
+        Pipeline.ParallelBatch.Run(
+            s.Templates,
+            path =>
+            {
+                var (stdout, stderr) = (new StringWriter(), new StringWriter());
+                var code = TransformOne(path, options, s, new CliOutput(stdout, stderr));
+                return (Code: code, Out: stdout.ToString(), Err: stderr.ToString());
+            },
+            (_, done) =>
+            {
+                output.Out.Write(done.Out);
+                output.Err.Write(done.Err);
+                exit = Math.Max(exit, done.Code);
+            });
         return exit;
     }
 
     private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
     {
-        byte[] bytes;
-        try
+        var read = FileInput.Read(path);
+        if (read.Bytes is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Error($"cannot read {path}: {e.Message}");
+            output.Error(read.Error!);
             return ExitCodes.UsageOrIo;
         }
 
-        TransformOutcome outcome;
+        Transformation run;
         try
         {
-            outcome = SamTranslator.TransformBytes(bytes, options);
+            run = Transformation.Run(bytes, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -135,6 +150,7 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
+        var outcome = run.Outcome;
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, path);
@@ -162,14 +178,14 @@ public static class TransformCommand
                 return ExitCodes.Ok;
             }
 
-            if (!options.LocalArtifacts && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (run.NotPackaged)
             {
-                output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+                output.Err.WriteLine(Transformation.NotPackagedHint(path));
             }
 
             if (s.OutDir is not null)
             {
-                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), JsonText.Pretty(ErrorReport.Build(outcome, path)));
+                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), ErrorReport.Write(outcome, path));
             }
 
             return ExitCodes.Invalid;

@@ -91,24 +91,14 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         }
 
         // Policies attached from elsewhere in the template (connectors, hand-written AWS::IAM::Policy).
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var policyId in ctx.Index.PoliciesOf(roleId))
         {
-            if (e.Value is not MapNode r || r.Get("Type")?.Str is not ("AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy"))
-            {
-                continue;
-            }
-
-            var rp = r.Get("Properties") as MapNode;
-            if (rp?.Get("Roles") is not SeqNode roles || !roles.Items.Any(x => ctx.ReferencedResource(x) == roleId || ctx.Values.Render(x).Text == roleId))
-            {
-                continue;
-            }
-
-            var origin = ctx.OriginOf(e.Key);
+            var rp = ctx.Properties(policyId)!;
+            var origin = ctx.OriginOf(policyId);
             var kind = ctx.TypeOf(origin.LogicalId) is null && ctx.InputResources.Get(origin.LogicalId) is MapNode ir && ir.Get("Type")?.Str == "AWS::Serverless::Connector"
                 || origin.PropertyPath.StartsWith("Connectors", StringComparison.Ordinal) ? GrantKind.Connector : GrantKind.InlinePolicy;
-            var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : e.Key;
-            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + e.Key), grants);
+            var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : policyId;
+            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + policyId), grants);
         }
     }
 

@@ -161,6 +161,26 @@ public class LayeringTests
         Assert.Null(SamProblem("SamPerms.Sam", "SamPerms.Sam.Function"));
     }
 
+    /// <summary>
+    /// The CLI goes through the front door: it names no SAM namespace (the options are <c>Model.TransformOptions</c>,
+    /// the runs <c>Pipeline</c>'s) and, compiled, touches at most the translator's result record.
+    /// </summary>
+    [Fact]
+    public void TheCliReachesTheEngineThroughThePipeline()
+    {
+        var named = SourceReferences.All()
+            .Where(r => LayerOfNamespace(r.FromNamespace) == "Cli" && LayerOfNamespace(r.ToNamespace) == "Sam")
+            .Select(r => $"{r.File}:{r.Line}: names {r.ToNamespace}")
+            .ToList();
+        var used = AllReferences()
+            .Where(r => LayerOf(r.From) == "Cli" && LayerOf(r.To) == "Sam" && r.To.Namespace != "SamPerms.Sam")
+            .Select(r => $"{r.From.FullName} uses {r.To.FullName}")
+            .Distinct()
+            .ToList();
+        Assert.True(named.Count + used.Count == 0, string.Join("\n", named.Concat(used)));
+        Assert.Contains(AllReferences(), r => LayerOf(r.From) == "Cli" && LayerOf(r.To) == "Pipeline");
+    }
+
     [Fact]
     public void EveryNamespaceMatchesItsFolder()
     {

@@ -36,6 +36,43 @@ public static class DiagnosticsText
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
+    /// <summary>The longest excerpt shown; a longer line (minified JSON) is cut to this much around the column.</summary>
+    internal const int MaxExcerpt = 160;
+
+    private const int ContextBefore = 40;
+
+    /// <summary>
+    /// A line longer than <see cref="MaxExcerpt"/> cut to a window that starts a little before the span (marked
+    /// "..." where cut), with the caret columns moved to match; so the output stays proportional to the findings,
+    /// not to findings times the length of the line.
+    /// </summary>
+    private static (string Line, int Start, int End) Window(string line, int start, int end)
+    {
+        if (line.Length <= MaxExcerpt)
+        {
+            return (line, start, end);
+        }
+
+        int from = Math.Max(0, Math.Min(start - ContextBefore, line.Length - MaxExcerpt));
+        int to = Math.Min(line.Length, from + MaxExcerpt);
+        if (from > 0 && char.IsLowSurrogate(line[from]))
+        {
+            from++;
+        }
+
+        if (to < line.Length && char.IsLowSurrogate(line[to]))
+        {
+            to--;
+        }
+
+        var prefix = from > 0 ? "..." : "";
+        var text = prefix + line[from..to] + (to < line.Length ? "..." : "");
+        int shift = prefix.Length - from;
+        int s = Math.Clamp(start + shift, prefix.Length, prefix.Length + (to - from));
+        int e = Math.Clamp(end + shift, s + 1, Math.Max(s + 1, prefix.Length + (to - from)));
+        return (text, s, e);
+    }
+
     private static void Excerpt(StringBuilder sb, IReadOnlyList<string> lines, Diagnostic d)
     {
         if (!d.Span.IsKnown || d.Line > lines.Count)
@@ -48,6 +85,7 @@ public static class DiagnosticsText
         var gutter = new string(' ', number.Length);
         int start = Math.Clamp(d.Column - 1, 0, line.Length);
         int end = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, start + 1, Math.Max(line.Length, start + 1)) : Math.Max(line.Length, start + 1);
+        (line, start, end) = Window(line, start, end);
         sb.Append(' ').Append(number).Append(" | ").Append(line).Append('\n');
         sb.Append(' ').Append(gutter).Append(" | ").Append(' ', start).Append('^', end - start).Append('\n');
     }

@@ -1,0 +1,34 @@
+using SamPerms.Model;
+using SamPerms.Permissions;
+using SamPerms.Sam;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Pipeline;
+
+/// <summary>
+/// One template through the engine: read, transformed and (for the analysis commands) mapped. Exactly one of
+/// <see cref="ReadError"/> and <see cref="Outcome"/> is set; <see cref="Map"/> only when the transform succeeded.
+/// </summary>
+public sealed record TemplateRun(string Path, string? ReadError, TransformOutcome? Outcome, PermissionMap? Map)
+{
+    public bool Succeeded => Outcome is { Succeeded: true };
+
+    /// <summary>Reads and transforms the template at <paramref name="path"/>.</summary>
+    public static TemplateRun Transform(string path, TransformOptions options)
+    {
+        var read = FileInput.Read(path);
+        return read.Bytes is { } bytes
+            ? new TemplateRun(path, null, SamTranslator.TransformBytes(bytes, options), null)
+            : new TemplateRun(path, read.Error, null, null);
+    }
+
+    /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
+    public static TemplateRun Mapped(string path, TransformOptions options) => WithMap(Transform(path, options), options);
+
+    /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
+    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
+        WithMap(new TemplateRun(label, null, SamTranslator.TransformBytes(bytes, options), null), options);
+
+    private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
+        run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
+}
