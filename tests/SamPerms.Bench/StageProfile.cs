@@ -2,6 +2,8 @@ using System.Diagnostics;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
+using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Validation;
 
 namespace SamPerms.Bench;
@@ -16,8 +18,8 @@ public static class StageProfile
     {
         var bytes = File.ReadAllBytes(file);
         var options = new TransformOptions { Region = "us-east-1" };
-        Time("warm-up transform", () => TemplateTransformer.TransformBytes(bytes, options));
-        var outcome = Time("transform", () => TemplateTransformer.TransformBytes(bytes, options));
+        Time("warm-up transform", () => SamTranslator.TransformBytes(bytes, options));
+        var outcome = Time("transform", () => SamTranslator.TransformBytes(bytes, options));
         Time("transform JSON", () => JsonText.Pretty(outcome.Template!));
         Time("warm-up map", () => PermissionMapBuilder.Build(outcome, options));
         var map = Time("permission map", () => PermissionMapBuilder.Build(outcome, options));

@@ -1,4 +1,5 @@
 using SamPerms.Permissions;
+using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 
