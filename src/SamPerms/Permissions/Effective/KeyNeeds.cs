@@ -42,7 +42,7 @@ internal static class KeyNeeds
                 KeyPolicyAnswer.AllowsPrincipal => null,
                 KeyPolicyAnswer.DelegatesToIam when iam.Decision == Decision.Allowed => null,
                 KeyPolicyAnswer.DelegatesToIam when iam.Decision is Decision.NotAllowed or Decision.Denied && !subject.MayDo.Any(g => g.Opaque) =>
-                    $"its role does not allow {Decrypt} on {key.KeyId}",
+                    $"its role does not allow {Decrypt} on {key.KeyId} (add KMSDecryptPolicy with KeyId: !Ref {key.KeyId})",
                 KeyPolicyAnswer.DoesNotAllow when iam.Decision == Decision.Allowed =>
                     $"the role allows {Decrypt}, but the key policy of {key.KeyId} neither names the role nor has the account-root statement: for KMS keys the IAM grant alone is not enough (KMS is the exception to same-account access: the key policy must allow it)",
                 KeyPolicyAnswer.DoesNotAllow => $"neither the role nor the key policy of {key.KeyId} allows {Decrypt} (and for KMS keys the key policy must allow it)",
