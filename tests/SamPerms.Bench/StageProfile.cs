@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Model;
 using SamPerms.Sam;
