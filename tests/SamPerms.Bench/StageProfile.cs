@@ -4,8 +4,6 @@ using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
-using SamPerms.Model;
-using SamPerms.Sam;
 using SamPerms.Validation;
 
 namespace SamPerms.Bench;

@@ -51,6 +51,7 @@ public static class DiagnosticCatalog
     public const string NamedResourceNotGranted = "SP3203";
     public const string DeliveryNotGranted = "SP3204";
     public const string KeyNotUsable = "SP3205";
+    public const string CrossAccountTrust = "SP3206";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
 
@@ -228,6 +229,10 @@ public static class DiagnosticCatalog
         "A poller cannot decrypt its encrypted event source",
         "Lambda reads an SQS queue or Kinesis stream encrypted with a customer managed KMS key using the function's role, which needs kms:Decrypt on the key. KMS is the exception to same-account access: the key policy must allow it too, by naming the role or by the account-root statement that lets IAM policies grant it. Without both, the poller fails and the function is never invoked.");
 
+    public static readonly DiagnosticDescriptor CrossAccountTrustDescriptor = new(CrossAccountTrust, Severity.Warning, CategoryEffective,
+        "A role trusts another account without a condition",
+        "A trust policy naming an AWS account (its root, the bare id, or a principal in it) lets whoever that account's own policies allow assume the role. A template knows its own account only as ${AWS::AccountId}, so a written account id is another account. Add a Condition (sts:ExternalId for a third party, aws:PrincipalOrgID for your organization) or name the one role that may assume it.");
+
     public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
         "An intent file or intent metadata is malformed",
         "The intent that `diff --intent` compares against is a mapping with Functions and StateMachines, each naming logical ids with InvokedBy, Allow and Deny entries of a fixed shape. The message says which key or value is wrong and where.");
@@ -248,7 +253,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
-        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor,
+        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
     ];
 

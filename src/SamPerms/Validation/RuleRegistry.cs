@@ -36,5 +36,6 @@ public static class RuleRegistry
         new RecursiveTriggerRule(),
         new OutsideBoundaryRule(),
         new SubjectNotesRule(),
+        new CrossAccountTrustRule(),
     ];
 }

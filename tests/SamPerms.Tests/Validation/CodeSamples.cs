@@ -58,6 +58,7 @@ public static class CodeSamples
             + "\n      Role: !GetAtt AppRole.Arn\n      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt Dlq.Arn}\n"),
         Text(DiagnosticCatalog.KeyNotUsable, Check.Function.Replace("Resources:\n", "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {KmsMasterKeyId: !Ref Key}\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
+        Text(DiagnosticCatalog.CrossAccountTrust, Check.Function + "  Shared:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::999999999999:root'}, Action: sts:AssumeRole}]\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });
