@@ -14,10 +14,10 @@ public static class PermissionsCommand
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "table (readable report), json (schemas/permissions.schema.json), markdown (for a PR comment), mermaid (a flowchart)",
-            DefaultValueFactory = _ => "table",
+            Description = PermissionsFormats.Help,
+            DefaultValueFactory = _ => PermissionsFormats.All[0].Name,
         };
-        format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
+        format.AcceptOnlyFromAmong([.. PermissionsFormats.All.Select(f => f.Name)]);
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
             template, function, format,
@@ -48,13 +48,7 @@ public static class PermissionsCommand
                 map = map! with { Subjects = [subject] };
             }
 
-            output.Out.Write(parse.GetValue(format) switch
-            {
-                "json" => PermissionsJson.Write(map!, path, options.Region, options.EffectivePartition),
-                "markdown" => PermissionsMarkdown.Write(map!, path),
-                "mermaid" => PermissionsMermaid.Write(map!),
-                _ => PermissionsText.Write(map!, path),
-            });
+            output.Out.Write(PermissionsFormats.Named(parse.GetValue(format)).Write(map!, path, options));
             return ExitCodes.Ok;
         });
         return command;

@@ -4,7 +4,7 @@ namespace SamPerms.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code SamPerms reports, defined once with its severity, title and help. Codes are stable:
-/// SP1xxx reading the template, SP2xxx SAM (its own errors, resource schema, references), SP3xxx IAM
+/// SP1xxx reading the template, SP2xxx SAM (its own errors, resource schema, references; SP25xx CloudFormation's resource schemas), SP3xxx IAM
 /// (SP30xx policy mistakes, SP31xx risky grants, SP32xx effective access: what IAM will not let happen), SP4xxx intent
 /// (the intent file or metadata that diff reads).
 /// </summary>
@@ -29,6 +29,12 @@ public static class DiagnosticCatalog
     public const string DependsOnMissing = "SP2204";
     public const string ConditionMissing = "SP2205";
     public const string LocalArtifactMissing = "SP2301";
+    public const string UnknownResourceType = "SP2501";
+    public const string UnknownResourceProperty = "SP2502";
+    public const string MissingRequiredProperty = "SP2503";
+    public const string PropertyValueKind = "SP2504";
+    public const string PropertyValueNotAllowed = "SP2505";
+    public const string UnknownGetAttAttribute = "SP2506";
     public const string UnknownService = "SP3001";
     public const string UnknownAction = "SP3002";
     public const string WildcardMatchesNothing = "SP3003";
@@ -37,6 +43,7 @@ public static class DiagnosticCatalog
     public const string UnknownPolicyTemplate = "SP3006";
     public const string UnknownManagedPolicy = "SP3007";
     public const string MissingTemplateParameters = "SP3008";
+    public const string MalformedAction = "SP3009";
     public const string AllActionsOnAllResources = "SP3101";
     public const string PassRoleOnAnyRole = "SP3102";
     public const string NotActionOrNotResourceAllow = "SP3103";
@@ -58,6 +65,7 @@ public static class DiagnosticCatalog
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
     private const string CategoryReferences = "references";
+    private const string CategoryCloudFormation = "cloudformation";
     private const string CategoryIam = "iam";
     private const string CategoryRisk = "risky-grant";
     private const string CategoryEffective = "effective-access";
@@ -141,6 +149,30 @@ public static class DiagnosticCatalog
         "A local CodeUri, ContentUri or DefinitionUri does not exist",
         "A template not yet packaged names its code, layers and definitions by local paths, relative to the template's folder; `sam build` and `sam package` fail on a path that is not there. Checked when the template is a file and local artifacts are accepted.");
 
+    public static readonly DiagnosticDescriptor UnknownResourceTypeDescriptor = new(UnknownResourceType, Severity.Error, CategoryCloudFormation,
+        "CloudFormation has no such resource type",
+        "The resource's Type names no type CloudFormation knows in any region (the public resource provider schemas); the deploy fails with 'Unrecognized resource types'. Check the spelling; the message suggests the closest type. Types of the CloudFormation registry outside the AWS namespace are not checked.");
+
+    public static readonly DiagnosticDescriptor UnknownResourcePropertyDescriptor = new(UnknownResourceProperty, Severity.Error, CategoryCloudFormation,
+        "A resource has a property its type does not define",
+        "CloudFormation rejects a property its resource type's schema does not define (or one it only reports, such as Arn), and the deploy fails. Check the spelling; the message suggests the closest property. For a resource SAM generates, the finding is at the SAM property that passes the value on.");
+
+    public static readonly DiagnosticDescriptor MissingRequiredPropertyDescriptor = new(MissingRequiredProperty, Severity.Error, CategoryCloudFormation,
+        "A resource lacks a required property",
+        "The resource type's schema requires this property; without it the deploy fails.");
+
+    public static readonly DiagnosticDescriptor PropertyValueKindDescriptor = new(PropertyValueKind, Severity.Error, CategoryCloudFormation,
+        "A property's value has the wrong shape",
+        "The property takes a list, a mapping or a single value, and the template gives another shape; CloudFormation rejects it at deploy. Values computed by intrinsic functions are not checked.");
+
+    public static readonly DiagnosticDescriptor PropertyValueNotAllowedDescriptor = new(PropertyValueNotAllowed, Severity.Error, CategoryCloudFormation,
+        "A property's value is not one its type allows",
+        "The property takes one of a fixed set of values (its schema's enum), and the template gives another; the deploy fails. The message lists the allowed values and the closest one.");
+
+    public static readonly DiagnosticDescriptor UnknownGetAttAttributeDescriptor = new(UnknownGetAttAttribute, Severity.Error, CategoryCloudFormation,
+        "Fn::GetAtt names an attribute the resource type does not have",
+        "Each resource type returns a fixed set of attributes (its schema); Fn::GetAtt of another one fails the deploy. Check the spelling; the message lists the closest attributes. For a SAM resource the attribute is that of the resource SAM generates.");
+
     public static readonly DiagnosticDescriptor UnknownServiceDescriptor = new(UnknownService, Severity.Warning, CategoryIam,
         "An IAM action names a service prefix that does not exist",
         "The part before ':' in an action must be an AWS service prefix (s3, dynamodb, lambda, ...). IAM accepts the policy but the statement grants nothing. The message suggests the closest prefix.");
@@ -156,6 +188,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MalformedArnDescriptor = new(MalformedArn, Severity.Error, CategoryIam,
         "A Resource in an IAM statement is not an ARN",
         "IAM rejects a policy whose Resource is neither \"*\" nor an ARN (arn:partition:service:region:account:resource). A bucket or table name needs its full ARN.");
+
+    public static readonly DiagnosticDescriptor MalformedActionDescriptor = new(MalformedAction, Severity.Error, CategoryIam,
+        "An IAM action is not service:Action",
+        "IAM's policy grammar allows \"*\" or a service prefix, one colon and an action name, with wildcards only in the action name. IAM rejects a policy with any other action (s3*, s*:GetObject, s3:Get:Object) as MalformedPolicyDocument, so the stack fails to deploy.");
 
     public static readonly DiagnosticDescriptor InvalidEffectDescriptor = new(InvalidEffect, Severity.Error, CategoryIam,
         "An IAM statement's Effect is not Allow or Deny",
@@ -249,8 +285,10 @@ public static class DiagnosticCatalog
         SamTransformErrorDescriptor, UnknownSamTypeDescriptor, UnknownSamPropertyDescriptor, SamPropertyTypeDescriptor, UnknownEventTypeDescriptor,
         RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
         LocalArtifactMissingDescriptor,
+        UnknownResourceTypeDescriptor, UnknownResourcePropertyDescriptor, MissingRequiredPropertyDescriptor, PropertyValueKindDescriptor,
+        PropertyValueNotAllowedDescriptor, UnknownGetAttAttributeDescriptor,
         UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
-        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
+        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
         OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,

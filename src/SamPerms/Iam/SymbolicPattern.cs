@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Model;
 
 namespace SamPerms.Iam;
 
@@ -56,24 +57,16 @@ public static class SymbolicPattern
         return MayBeEqual(a, b, ignoreCase) ? Certainty.Maybe : Certainty.No;
     }
 
+    /// <summary>The pattern with every symbol standing for any value (a star).</summary>
+    public static string Starred(string pattern) => Replace(pattern, _ => "*");
+
+    /// <summary>The pattern's literal text, symbols left out.</summary>
+    public static string WithoutSymbols(string pattern) => Replace(pattern, _ => "");
+
     public static bool HasSymbol(string pattern) => pattern.Contains("${", StringComparison.Ordinal);
 
     /// <summary>The symbols of a pattern, in order (<c>SourceBucket</c>, <c>AWS::AccountId</c>).</summary>
-    public static IEnumerable<string> Symbols(string pattern)
-    {
-        int i = 0;
-        while ((i = pattern.IndexOf("${", i, StringComparison.Ordinal)) >= 0)
-        {
-            int end = pattern.IndexOf('}', i + 2);
-            if (end < 0)
-            {
-                yield break;
-            }
-
-            yield return pattern[(i + 2)..end];
-            i = end + 1;
-        }
-    }
+    public static IEnumerable<string> Symbols(string pattern) => SubPlaceholders.Of(pattern);
 
     /// <summary>Could the patterns match a common value once the symbols are known?</summary>
     private static bool MayBeEqual(string a, string b, bool ignoreCase)

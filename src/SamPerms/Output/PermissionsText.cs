@@ -122,6 +122,11 @@ public static class PermissionsText
                         sb.Append(" [if ").Append(g.Conditional).Append(']');
                     }
 
+                    if (g.Statement.Rejected is { } rejected)
+                    {
+                        sb.Append(" [grants nothing: IAM rejects the policy, ").Append(rejected).Append(']');
+                    }
+
                     sb.Append("\n      ← ").Append(g.Template is { } t ? $"policy template {t}" : g.Source.Description);
                     if (g.Source.PropertyPath.Length > 0)
                     {

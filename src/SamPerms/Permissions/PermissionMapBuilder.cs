@@ -103,7 +103,7 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     {
         var origin = OriginOf(samLogicalId);
         if (node is not null && node.Span.IsKnown && InputResources.Get(origin.LogicalId) is MapNode inputResource
-            && inputResource.Get("Properties") is MapNode props && SpanPaths.Find(props, node.Span) is { } found)
+            && inputResource.Get("Properties") is MapNode props && SourceIndex.Containing(props, node.Span) is { } found)
         {
             return new Source(origin.LogicalId, found.Path, found.Node.Span, description);
         }

@@ -1,5 +1,7 @@
 using SamPerms.Data;
+using SamPerms.Iam;
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 
 namespace SamPerms.Permissions;
 
@@ -117,7 +119,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         var policy = ManagedPolicyDocuments.ByArn(arn);
         if (policy is null)
         {
-            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source, arn));
+            grants.Add(Grant.OpaqueManaged(arn, cond, source));
             return;
         }
 
@@ -127,9 +129,9 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
     private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants, string? managedArn = null, PolicyTemplateUse? template = null)
     {
-        foreach (var st in PolicyStatements.Read(document, ctx.Values, cond))
+        foreach (var st in StatementReader.Read(document, ctx.Values, cond))
         {
-            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source, managedArn, template));
+            grants.Add(new Grant(st, kind, policyName, source, managedArn, template));
         }
     }
 
@@ -141,7 +143,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             yield break;
         }
 
-        foreach (var (value, cond) in PolicyStatements.Branches(list, ctx.Values, null))
+        foreach (var (value, cond) in StatementReader.Branches(list, ctx.Values, null))
         {
             if (value is not SeqNode s)
             {
@@ -150,7 +152,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
             foreach (var item in s.Items)
             {
-                foreach (var b in PolicyStatements.Branches(item, ctx.Values, cond))
+                foreach (var b in StatementReader.Branches(item, ctx.Values, cond))
                 {
                     yield return b;
                 }
@@ -194,10 +196,10 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
     /// <summary>The policy template a Policies entry uses, with its parameters rendered.</summary>
     private PolicyTemplateUse? TemplateUse(Node entry)
     {
-        if (entry is MapNode { Count: 1 } m && PolicyTemplateTable.Has(m.Entries[0].Key))
+        if (ResourcePolicies.IsKnownTemplate(entry, out var name, out var values))
         {
             var parameters = new List<KeyValuePair<string, Rendered>>();
-            if (m.Entries[0].Value is MapNode ps)
+            if (values is MapNode ps)
             {
                 foreach (var p in ps.Entries)
                 {
@@ -205,7 +207,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
                 }
             }
 
-            return new PolicyTemplateUse(m.Entries[0].Key, parameters);
+            return new PolicyTemplateUse(name, parameters);
         }
 
         if (Intrinsics.IfArgs(entry) is { } args)

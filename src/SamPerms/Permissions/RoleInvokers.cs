@@ -16,7 +16,7 @@ internal sealed class RoleInvokers
     private static readonly string[] FunctionActions = ["lambda:InvokeFunction"];
     private static readonly string[] StateMachineActions = ["states:StartExecution", "states:StartSyncExecution"];
 
-    private readonly List<(string RoleId, List<Grant> Grants, List<IamStatement> Statements, string Trusted, IReadOnlyList<string> UsedBy)> _roles = [];
+    private readonly List<(string RoleId, List<Grant> Grants, List<Statement> Statements, string Trusted, IReadOnlyList<string> UsedBy)> _roles = [];
 
     // The roles with an Allow that may name a function's (a state machine's) invoke action: the only ones For looks
     // at, so that the map does not compare every role with every subject.
@@ -31,7 +31,7 @@ internal sealed class RoleInvokers
             if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role")
             {
                 var grants = new RoleGrants(ctx, ctx.OriginOf(e.Key).LogicalId).ForRole(e.Key);
-                var statements = GrantStatements.Of(grants, ctx.Values);
+                var statements = GrantStatements.Of(grants);
                 if (MayAllow(statements, FunctionActions))
                 {
                     _mayInvokeFunctions.Add(_roles.Count);
@@ -47,8 +47,8 @@ internal sealed class RoleInvokers
         }
     }
 
-    private static bool MayAllow(List<IamStatement> statements, string[] actions) =>
-        statements.Any(s => s.Allow && actions.Any(a => s.CoversAction(a) != Certainty.No));
+    private static bool MayAllow(List<Statement> statements, string[] actions) =>
+        statements.Any(s => s.IsAllow && actions.Any(a => s.CoversAction(a) != Certainty.No));
 
     public IEnumerable<Invoker> For(string logicalId, SubjectKind kind)
     {
@@ -91,17 +91,17 @@ internal sealed class RoleInvokers
     }
 
     /// <summary>An Allow of the role that reaches the subject (itself, or a qualified alias or version), unless a Deny covers it all.</summary>
-    private static IamStatement? Allowing(List<IamStatement> statements, string action, string arn)
+    private static Statement? Allowing(List<Statement> statements, string action, string arn)
     {
         foreach (var target in new[] { arn, arn + ":*" })
         {
-            if (statements.Any(s => !s.Allow && !s.Conditional && s.Covers(action, target) == Certainty.Yes))
+            if (statements.Any(s => !s.IsAllow && !s.IsConditional && s.Covers(action, target) == Certainty.Yes))
             {
                 return null;
             }
         }
 
-        return statements.FirstOrDefault(s => s.Allow && s.CoversAction(action) != Certainty.No
+        return statements.FirstOrDefault(s => s.IsAllow && s.CoversAction(action) != Certainty.No
             && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(arn + ":*") != Certainty.No));
     }
 
@@ -110,9 +110,9 @@ internal sealed class RoleInvokers
     {
         var principals = new List<string>();
         var doc = (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument");
-        foreach (var st in PolicyStatements.Read(doc, _ctx.Values))
+        foreach (var st in StatementReader.Read(doc, _ctx.Values))
         {
-            if (st.Effect != "Allow" || (st.Node as MapNode)?.Get("Principal") is not { } principal)
+            if (!st.IsAllow || st.NotPrincipal || st.Principal is not { } principal)
             {
                 continue;
             }
@@ -121,7 +121,7 @@ internal sealed class RoleInvokers
             {
                 foreach (var entry in m.Entries)
                 {
-                    foreach (var value in PolicyStatements.Strings(entry.Value, _ctx.Values))
+                    foreach (var value in StatementReader.Values(entry.Value, _ctx.Values, canonical: false))
                     {
                         principals.Add(entry.Key == "Service" ? value.Text : $"{entry.Key}:{value.Text}");
                     }

@@ -3,7 +3,7 @@ using SamPerms.Model;
 namespace SamPerms.Validation;
 
 /// <summary>The SAM event (of a function or state machine) an output resource was generated for, from its origin.</summary>
-public readonly record struct SamEvent(string ResourceId, string Name, string Type)
+public readonly record struct SamEvent(string ResourceId, string Name, string Type, bool Polled)
 {
     /// <summary>"the S3 event 'Upload' of MyFunction".</summary>
     public override string ToString() => $"the {Type} event '{Name}' of {ResourceId}";
@@ -17,22 +17,7 @@ public readonly record struct SamEvent(string ResourceId, string Name, string Ty
         : context.GeneratedFrom(outputLogicalId) is { } sam ? $"{noun} {outputLogicalId} (generated from {sam})"
         : $"{noun} {outputLogicalId}";
 
-    public static SamEvent? Of(ValidationContext context, string outputLogicalId)
-    {
-        if (context.Origin(outputLogicalId) is not { } origin || !origin.PropertyPath.StartsWith("Events.", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = origin.PropertyPath["Events.".Length..];
-        int end = name.IndexOfAny(['.', '[']);
-        if (end >= 0)
-        {
-            name = name[..end];
-        }
-
-        var events = ((context.InputResources.Get(origin.LogicalId) as MapNode)?.Get("Properties") as MapNode)?.Get("Events") as MapNode;
-        var type = (events?.Get(name) as MapNode)?.Get("Type")?.Str ?? "";
-        return new SamEvent(origin.LogicalId, name, type);
-    }
+    /// <summary>The event recorded on the output resource's origin by the transform.</summary>
+    public static SamEvent? Of(ValidationContext context, string outputLogicalId) =>
+        context.Origin(outputLogicalId) is { Event: { } ev } origin ? new SamEvent(origin.LogicalId, ev.Name, ev.Type, ev.Polled) : null;
 }

@@ -81,7 +81,7 @@ public static class TemplateValidator
             return d with { Path = exact.Path };
         }
 
-        return SpanPaths.Find(context.Root, d.Span) is { } found && found.Path.Length > 0 ? d with { Path = found.Path } : d;
+        return SourceIndex.Containing(context.Root, d.Span) is { } found && found.Path.Length > 0 ? d with { Path = found.Path } : d;
     }
 
     private static List<Diagnostic> Sort(List<Diagnostic> list) =>

@@ -22,7 +22,7 @@ public static class BoundaryCheck
             return Certainty.Maybe;
         }
 
-        var statements = GrantStatements.Of(grants, values);
+        var statements = GrantStatements.Of(grants);
         var ev = PolicyEvaluator.Evaluate(statements, action, canonicalResource);
         return ev.Decision switch
         {
@@ -50,7 +50,7 @@ public static class BoundaryCheck
             return new BoundaryVerdict(GrantStanding.CannotTell, []);
         }
 
-        var statements = GrantStatements.Of(boundary.Statements!, values);
+        var statements = GrantStatements.Of(boundary.Statements!);
         IReadOnlyList<string> actions = grant.NotAction ? ["*"] : grant.Actions;
         IReadOnlyList<string> resources = grant.NotResource || grant.Resources.Count == 0 ? ["*"] : grant.Resources.Select(r => values.Canonical(r.Text)).ToList();
         var outside = new List<string>();

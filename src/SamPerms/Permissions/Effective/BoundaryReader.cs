@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using SamPerms.Data;
 using SamPerms.Model;
 
@@ -37,8 +38,8 @@ internal static class BoundaryReader
     }
 
     private static List<Grant> Statements(AnalysisContext ctx, Node? document, string name, Source source) =>
-        PolicyStatements.Read(document, ctx.Values)
-            .Select(st => new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, GrantKind.CustomerManagedPolicy, name, st.Conditional, source))
+        StatementReader.Read(document, ctx.Values)
+            .Select(st => new Grant(st, GrantKind.CustomerManagedPolicy, name, source))
             .ToList();
 
     /// <summary>The boundary's place in the template: the SAM resource's property, its Globals entry, or the role's.</summary>

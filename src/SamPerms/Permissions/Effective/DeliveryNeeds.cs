@@ -40,7 +40,7 @@ internal static class DeliveryNeeds
             }
         }
 
-        var statements = GrantStatements.Of(subject.MayDo, ctx.Values);
+        var statements = GrantStatements.Of(subject.MayDo);
         var notes = new List<SubjectNote>();
         foreach (var (target, what) in targets)
         {

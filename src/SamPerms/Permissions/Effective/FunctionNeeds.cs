@@ -19,7 +19,7 @@ internal static class FunctionNeeds
             return [];
         }
 
-        var statements = GrantStatements.Of(subject.MayDo, ctx.Values).Where(s => s.Allow).ToList();
+        var statements = GrantStatements.Of(subject.MayDo).Where(s => s.IsAllow).ToList();
         var notes = new List<SubjectNote>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if ((props.Get("Environment") as MapNode)?.Get("Variables") is MapNode variables)
@@ -43,7 +43,7 @@ internal static class FunctionNeeds
     }
 
     /// <summary>Does some Allow of the role grant an action of the service on the resource (or on something in it)?</summary>
-    private static Certainty Touches(AnalysisContext ctx, List<IamStatement> statements, string id, ResourceKind kind)
+    private static Certainty Touches(AnalysisContext ctx, List<Statement> statements, string id, ResourceKind kind)
     {
         var arn = ctx.Values.CanonicalArn(id);
         var best = Certainty.No;
@@ -54,9 +54,9 @@ internal static class FunctionNeeds
                 continue;
             }
 
-            var mentions = st.Resources.Any(r => r.Contains("${" + id + "}", StringComparison.Ordinal) || r.Contains("${" + id + ".", StringComparison.Ordinal));
+            var mentions = st.Resources.Any(r => r.Text.Contains("${" + id + "}", StringComparison.Ordinal) || r.Text.Contains("${" + id + ".", StringComparison.Ordinal));
             var c = st.NotResource || mentions ? Certainty.Yes
-                : arn is null ? (st.Resources.Any(r => r.Contains('*', StringComparison.Ordinal) || r.Contains("${", StringComparison.Ordinal)) ? Certainty.Maybe : Certainty.No)
+                : arn is null ? (st.Resources.Any(r => r.Text.Contains('*', StringComparison.Ordinal) || r.Text.Contains("${", StringComparison.Ordinal)) ? Certainty.Maybe : Certainty.No)
                 : st.TouchesResource(arn).Or(st.TouchesResource(arn + "/*")).Or(st.TouchesResource(arn + ":*"));
             best = best.Or(c);
         }

@@ -21,7 +21,7 @@ internal static class KeyNeeds
         }
 
         var notes = new List<SubjectNote>();
-        var statements = GrantStatements.Of(subject.MayDo, ctx.Values);
+        var statements = GrantStatements.Of(subject.MayDo);
         foreach (var poller in subject.Pollers)
         {
             var mapping = ctx.Properties(poller.MappingLogicalId);

@@ -39,14 +39,14 @@ internal static class KeyPolicy
         }
 
         var result = KeyPolicyAnswer.DoesNotAllow;
-        foreach (var st in PolicyStatements.Read(policy, ctx.Values))
+        foreach (var st in StatementReader.Read(policy, ctx.Values))
         {
             if (!st.Actions.Any(a => Wildcard.Matches(a, action, ignoreCase: true)) == !st.NotAction)
             {
                 continue;
             }
 
-            var names = Principals(ctx, (st.Node as MapNode)?.Get("Principal"));
+            var names = Principals(ctx, st.Principal);
             var root = names.Any(IsAccountRoot);
             var named = names.Any(n => n == "*" || principals.Any(p => string.Equals(p, n, StringComparison.Ordinal)));
             if (!root && !named)
@@ -54,7 +54,7 @@ internal static class KeyPolicy
                 continue;
             }
 
-            var conditional = st.Condition is not null || st.Conditional is not null;
+            var conditional = st.IsConditional;
             if (st.Effect == "Deny")
             {
                 if (named && !conditional)
@@ -96,7 +96,7 @@ internal static class KeyPolicy
         {
             foreach (var entry in m.Entries)
             {
-                result.AddRange(PolicyStatements.Strings(entry.Value, ctx.Values).Select(v => v.Text));
+                result.AddRange(StatementReader.Values(entry.Value, ctx.Values, canonical: false).Select(v => v.Text));
             }
         }
         else if (principal is not null)

@@ -93,7 +93,11 @@ public abstract class EventSource
         throw new InvalidOperationException($"{Type} is not an event type of a state machine.");
 
     /// <summary>Origin for resources this event generates: the function's Events.&lt;id&gt;.</summary>
-    public Origin Origin(SamResource owner) => owner.OriginOf("Events." + RelativeId);
+    public Origin Origin(SamResource owner) =>
+        owner.OriginOf("Events." + RelativeId) with { Event = new OriginEvent(RelativeId, Type, Polled) };
+
+    /// <summary>Whether Lambda polls this event's source with the function's role (an event source mapping).</summary>
+    public virtual bool Polled => false;
 
     /// <summary>An InvalidEventException for this event.</summary>
     public InvalidEventException Error(string message, Node? at = null) =>

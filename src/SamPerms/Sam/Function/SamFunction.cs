@@ -118,7 +118,7 @@ public sealed partial class SamFunction : SamResource
 
         if (Py.Truthy(Prop("FunctionUrlConfig")))
         {
-            resources.AddRange(ConstructFunctionUrl(function, alias, (MapNode)Prop("FunctionUrlConfig")!));
+            resources.AddRange(new FunctionUrl(LogicalId, OriginOf("FunctionUrlConfig"), PassthroughAttributes).Construct(function, alias, (MapNode)Prop("FunctionUrlConfig")!));
         }
 
         ApplyDeploymentPreference(alias, ctx);

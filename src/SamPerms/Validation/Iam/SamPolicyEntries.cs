@@ -29,27 +29,12 @@ public static class SamPolicyEntries
                 continue;
             }
 
-            foreach (var item in PolicyStatement.Items(policies))
+            foreach (var item in SamPerms.Iam.PolicyDocuments.Items(policies))
             {
                 result.Add(new SamPolicyEntry(e.Key, type, item));
             }
         }
 
         return result;
-    }
-
-    /// <summary>A one-key mapping that is neither an intrinsic function nor a policy document: a policy template reference.</summary>
-    public static bool IsTemplateReference(Node entry, out string name, out Node parameters)
-    {
-        name = "";
-        parameters = NullNode.Instance;
-        if (entry is not MapNode { Count: 1 } m || Intrinsics.IsIntrinsic(m) || m.Entries[0].Key is "Statement" or "Version")
-        {
-            return false;
-        }
-
-        name = m.Entries[0].Key;
-        parameters = m.Entries[0].Value;
-        return true;
     }
 }

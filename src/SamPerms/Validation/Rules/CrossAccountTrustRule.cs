@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using System.Text.RegularExpressions;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
@@ -19,7 +20,7 @@ public sealed partial class CrossAccountTrustRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (st.Policy.Kind != PolicyKind.Trust || !st.IsAllow || st.HasCondition || st.Node.Get("Principal") is not MapNode principal
+            if (st.Policy.Kind != PolicyDocumentKind.Trust || !st.Statement.IsAllow || st.Statement.HasConditionBlock || st.Statement.NotPrincipal || st.Statement.Principal is not MapNode principal
                 || principal.Get("AWS") is not { } aws)
             {
                 continue;

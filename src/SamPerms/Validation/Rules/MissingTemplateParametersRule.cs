@@ -1,6 +1,7 @@
 using SamPerms.Data;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -14,7 +15,7 @@ public sealed class MissingTemplateParametersRule : IValidationRule
     {
         foreach (var entry in SamPolicyEntries.All(context))
         {
-            if (!SamPolicyEntries.IsTemplateReference(entry.Entry, out var name, out var parameters) || PolicyTemplateTable.Get(name) is not { } template)
+            if (!ResourcePolicies.IsTemplateReference(entry.Entry, out var name, out var parameters) || PolicyTemplateTable.Get(name) is not { } template)
             {
                 continue;
             }

@@ -4,16 +4,11 @@ using SamPerms.Model;
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
-/// A poller event (SQS, Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB) of a SAM function that has
+/// A poller event (the transform marks it on the origin: SQS, Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB) of a SAM function that has
 /// its own Role: Lambda polls with that role, and SAM adds the poller's permissions only to roles it generates.
 /// </summary>
 public sealed class PollerWithExplicitRoleRule : IValidationRule
 {
-    private static readonly HashSet<string> PollerTypes = new(StringComparer.Ordinal)
-    {
-        "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB",
-    };
-
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PollerWithExplicitRoleDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
@@ -26,7 +21,7 @@ public sealed class PollerWithExplicitRoleRule : IValidationRule
         foreach (var e in context.OutputResources.Entries)
         {
             if (e.Value is not MapNode r || r.Get("Type")?.Str != "AWS::Lambda::EventSourceMapping"
-                || SamEvent.Of(context, e.Key) is not { } ev || !PollerTypes.Contains(ev.Type)
+                || SamEvent.Of(context, e.Key) is not { Polled: true } ev
                 || FunctionOf(context, (r.Get("Properties") as MapNode)?.Get("FunctionName")) is not { } function
                 || (context.OutputResources.Get(function) as MapNode)?.Get("Properties") is not MapNode fp
                 || fp.Get("Role") is not { } role || IsGeneratedRole(context, role, ev.ResourceId))

@@ -54,24 +54,6 @@ public sealed class SubVariableRule : IValidationRule
     }
 
     /// <summary>The names inside <c>${...}</c>, skipping the literal form <c>${!...}</c>.</summary>
-    public static IEnumerable<string> Variables(string text)
-    {
-        int i = 0;
-        while ((i = text.IndexOf("${", i, StringComparison.Ordinal)) >= 0)
-        {
-            int end = text.IndexOf('}', i + 2);
-            if (end < 0)
-            {
-                yield break;
-            }
-
-            var inner = text[(i + 2)..end].Trim();
-            if (inner.Length > 0 && inner[0] != '!')
-            {
-                yield return inner;
-            }
-
-            i = end + 1;
-        }
-    }
+    public static IEnumerable<string> Variables(string text) =>
+        SubPlaceholders.Of(text).Select(inner => inner.Trim()).Where(inner => inner.Length > 0 && inner[0] != '!');
 }

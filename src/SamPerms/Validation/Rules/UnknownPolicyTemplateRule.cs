@@ -1,5 +1,6 @@
 using SamPerms.Data;
 using SamPerms.Diagnostics;
+using SamPerms.Sam.Core;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -16,7 +17,7 @@ public sealed class UnknownPolicyTemplateRule : IValidationRule
     {
         foreach (var entry in SamPolicyEntries.All(context))
         {
-            if (!SamPolicyEntries.IsTemplateReference(entry.Entry, out var name, out _) || PolicyTemplateTable.Has(name))
+            if (!ResourcePolicies.IsTemplateReference(entry.Entry, out var name, out _) || PolicyTemplateTable.Has(name))
             {
                 continue;
             }

@@ -14,6 +14,9 @@ namespace SamPerms.Sam.Events.Pull;
 /// </summary>
 public abstract partial class PullEventSource : EventSource
 {
+    /// <summary>Lambda reads every pull source with the function's role.</summary>
+    public override bool Polled => true;
+
     /// <summary>A required property SAM only copies (the reference's PassThroughProperty(True)).</summary>
     protected static readonly PropertySpec RequiredPassThrough = new(true, V.Any, SupportsIntrinsics: false);
 

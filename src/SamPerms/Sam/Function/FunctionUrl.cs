@@ -3,19 +3,22 @@ using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Function;
 
-public sealed partial class SamFunction
+/// <summary>
+/// A function's URL (FunctionUrlConfig): checked as the reference checks it, and expanded with the origin and
+/// resource attributes of the function that declares it.
+/// </summary>
+internal sealed class FunctionUrl(string logicalId, Origin origin, Func<MapNode> passthroughAttributes)
 {
     /// <summary>
     /// FunctionUrlConfig → AWS::Lambda::Url, and for AuthType NONE the two public permissions
     /// (lambda:InvokeFunctionUrl and lambda:InvokeFunction via the URL).
     /// </summary>
-    private List<CfnResource> ConstructFunctionUrl(CfnResource function, CfnResource? alias, MapNode config)
+    public List<CfnResource> Construct(CfnResource function, CfnResource? alias, MapNode config)
     {
-        ValidateUrlAuthType(config);
-        ValidateUrlCors(config);
+        ValidateAuthType(config);
+        ValidateCors(config);
         var target = alias is not null ? alias.Ref() : function.Ref();
-        var origin = OriginOf("FunctionUrlConfig");
-        var url = new CfnResource($"{function.LogicalId}Url", "AWS::Lambda::Url") { Origin = origin }.WithAttributes(PassthroughAttributes());
+        var url = new CfnResource($"{function.LogicalId}Url", "AWS::Lambda::Url") { Origin = origin }.WithAttributes(passthroughAttributes());
         if (Py.Truthy(config.Get("Cors")))
         {
             url["Cors"] = config.Get("Cors");
@@ -29,14 +32,14 @@ public sealed partial class SamFunction
         if (config.Get("AuthType") is StringNode { Value: "NONE" } && !Intrinsics.IsIntrinsic(config))
         {
             var urlPermission = new CfnResource($"{function.LogicalId}UrlPublicPermissions", "AWS::Lambda::Permission") { Origin = origin }
-                .WithAttributes(PassthroughAttributes());
+                .WithAttributes(passthroughAttributes());
             urlPermission["Action"] = "lambda:InvokeFunctionUrl";
             urlPermission["FunctionName"] = target;
             urlPermission["Principal"] = "*";
             urlPermission["FunctionUrlAuthType"] = "NONE";
 
             var invokePermission = new CfnResource($"{function.LogicalId}URLInvokeAllowPublicAccess", "AWS::Lambda::Permission") { Origin = origin }
-                .WithAttributes(PassthroughAttributes());
+                .WithAttributes(passthroughAttributes());
             invokePermission["Action"] = "lambda:InvokeFunction";
             invokePermission["Principal"] = "*";
             invokePermission["FunctionName"] = target;
@@ -48,7 +51,7 @@ public sealed partial class SamFunction
         return result;
     }
 
-    private void ValidateUrlAuthType(MapNode config)
+    private void ValidateAuthType(MapNode config)
     {
         if (Intrinsics.IsIntrinsic(config))
         {
@@ -63,11 +66,11 @@ public sealed partial class SamFunction
 
         if (authType is not StringNode { Value: "AWS_IAM" or "NONE" })
         {
-            throw new InvalidResourceException(LogicalId, "AuthType is required to configure function property `FunctionUrlConfig`. Please provide either AWS_IAM or NONE.").Locate(authType ?? config);
+            throw new InvalidResourceException(logicalId, "AuthType is required to configure function property `FunctionUrlConfig`. Please provide either AWS_IAM or NONE.").Locate(authType ?? config);
         }
     }
 
-    private void ValidateUrlCors(MapNode config)
+    private void ValidateCors(MapNode config)
     {
         if (Intrinsics.IsIntrinsic(config))
         {
@@ -80,7 +83,7 @@ public sealed partial class SamFunction
             return;
         }
 
-        var corsMap = Expect.That(cors, LogicalId, "FunctionUrlConfig.Cors").ToBeMap();
+        var corsMap = Expect.That(cors, logicalId, "FunctionUrlConfig.Cors").ToBeMap();
         foreach (var e in corsMap.Entries)
         {
             (Func<Node, bool> Check, string Name)? type = e.Key switch
@@ -92,12 +95,12 @@ public sealed partial class SamFunction
             };
             if (type is null)
             {
-                throw new InvalidResourceException(LogicalId, $"{e.Key} is not a valid property for configuring Cors.").Locate(e.Value);
+                throw new InvalidResourceException(logicalId, $"{e.Key} is not a valid property for configuring Cors.").Locate(e.Value);
             }
 
             if (!Intrinsics.IsIntrinsic(e.Value) && !type.Value.Check(e.Value))
             {
-                throw new InvalidResourceException(LogicalId, $"{e.Key} must be of type {type.Value.Name}.").Locate(e.Value);
+                throw new InvalidResourceException(logicalId, $"{e.Key} must be of type {type.Value.Name}.").Locate(e.Value);
             }
         }
     }

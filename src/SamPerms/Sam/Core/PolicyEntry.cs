@@ -1,8 +1,7 @@
 using SamPerms.Data;
 using SamPerms.Model;
-using SamPerms.Sam.Core;
 
-namespace SamPerms.Sam.Iam;
+namespace SamPerms.Sam.Core;
 
 public enum PolicyEntryKind
 {
@@ -64,13 +63,35 @@ public static class ResourcePolicies
             return PolicyEntryKind.PolicyStatement;
         }
 
-        if (withTemplates && policy is MapNode { Count: 1 } t && PolicyTemplateTable.Has(t.Entries[0].Key))
+        if (withTemplates && IsKnownTemplate(policy, out _, out _))
         {
             return PolicyEntryKind.PolicyTemplate;
         }
 
         return PolicyEntryKind.Unknown;
     }
+
+    /// <summary>
+    /// A one-key mapping that is neither an intrinsic function nor a policy document: a reference to a policy
+    /// template by name (known to SAM or not), with its parameters.
+    /// </summary>
+    public static bool IsTemplateReference(Node entry, out string name, out Node parameters)
+    {
+        name = "";
+        parameters = NullNode.Instance;
+        if (entry is not MapNode { Count: 1 } m || Intrinsics.IsIntrinsic(m) || m.Entries[0].Key is "Statement" or "Version")
+        {
+            return false;
+        }
+
+        name = m.Entries[0].Key;
+        parameters = m.Entries[0].Value;
+        return true;
+    }
+
+    /// <summary>A reference to a policy template SAM knows (what SAM expands into a policy).</summary>
+    public static bool IsKnownTemplate(Node entry, out string name, out Node parameters) =>
+        IsTemplateReference(entry, out name, out parameters) && PolicyTemplateTable.Has(name);
 
     private static PolicyEntryKind KindOfIf(Node policy, bool withTemplates)
     {

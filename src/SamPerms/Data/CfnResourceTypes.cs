@@ -1,0 +1,94 @@
+using System.IO.Compression;
+
+namespace SamPerms.Data;
+
+/// <summary>The kind of value a CloudFormation property takes, as far as a template's literal shows it.</summary>
+public enum CfnValueKind
+{
+    Any,
+    String,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+/// <summary>A top-level property of a resource type: its kind and, for a string with a short enum, the allowed values.</summary>
+public sealed record CfnProperty(string Name, CfnValueKind Kind, IReadOnlyList<string>? Allowed);
+
+/// <summary>
+/// What CloudFormation accepts for one resource type: its top-level properties (<see cref="Open"/> when it takes
+/// others too), the required ones and the attributes <c>Fn::GetAtt</c> may name (null: any, details not known).
+/// </summary>
+public sealed record CfnResourceType(string Name, bool Open, IReadOnlyDictionary<string, CfnProperty> Properties, IReadOnlyList<string> Required, IReadOnlySet<string>? Attributes);
+
+/// <summary>
+/// The CloudFormation resource types, derived from the public resource provider schemas
+/// (Data/regenerate_cfn_resources.py; Data/NOTICE.md). Read on first use; a type's line is parsed when asked for.
+/// </summary>
+public static class CfnResourceTypes
+{
+    private static readonly Lazy<Dictionary<string, string>> Lines = new(Load);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CfnResourceType> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Every type name CloudFormation knows (in any region).</summary>
+    public static IEnumerable<string> Names => Lines.Value.Keys;
+
+    public static bool IsKnown(string type) => Lines.Value.ContainsKey(type);
+
+    public static CfnResourceType? Find(string type) =>
+        Lines.Value.TryGetValue(type, out var line) ? Parsed.GetOrAdd(type, _ => Parse(line)) : null;
+
+    private static Dictionary<string, string> Load()
+    {
+        using var stream = typeof(CfnResourceTypes).Assembly.GetManifestResourceStream("SamPerms.Data.cfn-resources.tsv.gz")
+            ?? throw new InvalidOperationException("embedded data 'cfn-resources.tsv.gz' is missing from the build");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0)
+            {
+                lines[line[..tab]] = line;
+            }
+        }
+
+        return lines;
+    }
+
+    private static CfnResourceType Parse(string line)
+    {
+        var f = line.Split('\t');
+        var open = false;
+        var props = new Dictionary<string, CfnProperty>(StringComparer.Ordinal);
+        foreach (var item in f[1].Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item == "+")
+            {
+                open = true;
+                continue;
+            }
+
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            var name = item[..eq];
+            var rest = item[(eq + 1)..];
+            var bar = rest.IndexOf('|', StringComparison.Ordinal);
+            var kind = (bar < 0 ? rest : rest[..bar]) switch
+            {
+                "s" => CfnValueKind.String,
+                "n" => CfnValueKind.Number,
+                "b" => CfnValueKind.Boolean,
+                "a" => CfnValueKind.Array,
+                "o" => CfnValueKind.Object,
+                _ => CfnValueKind.Any,
+            };
+            props[name] = new CfnProperty(name, kind, bar < 0 ? null : rest[(bar + 1)..].Split('/'));
+        }
+
+        var required = f[2].Split(';', StringSplitOptions.RemoveEmptyEntries);
+        IReadOnlySet<string>? attributes = f[3] == "*" ? null : f[3].Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return new CfnResourceType(f[0], open, props, required, attributes);
+    }
+}

@@ -1,0 +1,162 @@
+using SamPerms.Text;
+
+namespace SamPerms.Model;
+
+/// <summary>
+/// Source span → template path (<c>Resources.Fn.Properties.Policies[1]</c>), the one mapping from a place in the
+/// file to the value there. The transform copies input nodes into its output with their spans. An index of every
+/// node as read tells whether an output node's span really is a place in this template (embedded data such as
+/// policy templates carries spans of its own files) and what path that place has; <see cref="Containing"/> finds
+/// the innermost value of a subtree a span lies in (a grant's span leads back to the line that caused it).
+/// </summary>
+public sealed class SourceIndex
+{
+    private readonly Dictionary<SourceSpan, (string Path, Node Node)> _bySpan = [];
+
+    public SourceIndex(Node? root)
+    {
+        if (root is not null)
+        {
+            Walk(root, "");
+        }
+    }
+
+    /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
+    public string? PathOf(Node? node)
+    {
+        if (node is null || !node.Span.IsKnown || !_bySpan.TryGetValue(node.Span, out var hit))
+        {
+            return null;
+        }
+
+        return SameValue(hit.Node, node) ? hit.Path : null;
+    }
+
+    /// <summary>Whether the node comes from this template (same place, same kind of value).</summary>
+    public bool IsFromTemplate(Node? node) => PathOf(node) is not null;
+
+    /// <summary>The path and node of the value read at exactly this span.</summary>
+    public (string Path, Node Node)? At(SourceSpan span) => _bySpan.TryGetValue(span, out var hit) ? hit : null;
+
+    public static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    public static string Item(string path, int index) => $"{path}[{index}]";
+
+    /// <summary>
+    /// The innermost value under <paramref name="root"/> whose span contains (or starts where) <paramref name="span"/>
+    /// does, with its path relative to <paramref name="root"/> (<c>Policies[1]</c>, <c>Events.Upload.Properties.Bucket</c>).
+    /// </summary>
+    public static (string Path, Node Node)? Containing(Node root, SourceSpan span)
+    {
+        if (!span.IsKnown || !Contains(root.Span, span))
+        {
+            return null;
+        }
+
+        string path = "";
+        var node = root;
+        while (true)
+        {
+            (string Path, Node Child)? next = null;
+            switch (node)
+            {
+                case MapNode m:
+                    foreach (var e in m.Entries)
+                    {
+                        if (Contains(e.Value.Span, span) || SameStart(e.Value.Span, span))
+                        {
+                            next = (Child(path, e.Key), e.Value);
+                            break;
+                        }
+                    }
+
+                    break;
+                case SeqNode s:
+                    for (int i = 0; i < s.Count; i++)
+                    {
+                        if (Contains(s[i].Span, span) || SameStart(s[i].Span, span))
+                        {
+                            next = (Item(path, i), s[i]);
+                            break;
+                        }
+                    }
+
+                    break;
+            }
+
+            if (next is null || ReferenceEquals(next.Value.Child, node))
+            {
+                return (path, node);
+            }
+
+            path = next.Value.Path;
+            node = next.Value.Child;
+            if (node.Span == span)
+            {
+                return (path, node);
+            }
+        }
+    }
+
+    private static bool SameStart(SourceSpan a, SourceSpan b) => a.IsKnown && a.Line == b.Line && a.Column == b.Column;
+
+    private static bool Contains(SourceSpan outer, SourceSpan inner)
+    {
+        if (!outer.IsKnown)
+        {
+            return false;
+        }
+
+        bool startsBefore = outer.Line < inner.Line || (outer.Line == inner.Line && outer.Column <= inner.Column);
+        bool endsAfter = outer.EndLine > inner.EndLine || (outer.EndLine == inner.EndLine && outer.EndColumn >= inner.EndColumn);
+        return startsBefore && endsAfter;
+    }
+
+    private void Walk(Node node, string path)
+    {
+        if (node.Span.IsKnown)
+        {
+            _bySpan.TryAdd(node.Span, (path, node));
+        }
+
+        switch (node)
+        {
+            case MapNode m:
+                foreach (var e in m.Entries)
+                {
+                    Walk(e.Value, Child(path, e.Key));
+                }
+
+                break;
+            case SeqNode s:
+                for (int i = 0; i < s.Count; i++)
+                {
+                    Walk(s[i], Item(path, i));
+                }
+
+                break;
+        }
+    }
+
+    private static bool SameValue(Node read, Node other)
+    {
+        if (ReferenceEquals(read, other))
+        {
+            return true;
+        }
+
+        if (read.Kind != other.Kind)
+        {
+            return false;
+        }
+
+        return read switch
+        {
+            // The transform may widen a value read from the template in place (a managed policy name becomes its ARN).
+            StringNode s => ((StringNode)other).Value.EndsWith(s.Value, StringComparison.Ordinal),
+            IntNode i => i.Text == ((IntNode)other).Text,
+            MapNode or SeqNode => true,
+            _ => read.ToString() == other.ToString(),
+        };
+    }
+}

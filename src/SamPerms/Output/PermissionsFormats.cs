@@ -1,0 +1,27 @@
+using SamPerms.Model;
+using SamPerms.Permissions;
+
+namespace SamPerms.Output;
+
+/// <summary>
+/// The formats <c>samperms permissions</c> writes, in the order its help lists them (the first is the default).
+/// A new format is one writer file plus one line here.
+/// </summary>
+public static class PermissionsFormats
+{
+    public sealed record Format(string Name, string Description, Func<PermissionMap, string, TransformOptions, string> Write);
+
+    public static readonly IReadOnlyList<Format> All =
+    [
+        new("table", "readable report", (map, path, _) => PermissionsText.Write(map, path)),
+        new("json", "schemas/permissions.schema.json", (map, path, o) => PermissionsJson.Write(map, path, o.Region, o.EffectivePartition)),
+        new("markdown", "for a PR comment", (map, path, _) => PermissionsMarkdown.Write(map, path)),
+        new("mermaid", "a flowchart", (map, _, _) => PermissionsMermaid.Write(map)),
+    ];
+
+    /// <summary>"table (readable report), json (...), ...": the formats for a help text.</summary>
+    public static string Help => string.Join(", ", All.Select(f => $"{f.Name} ({f.Description})"));
+
+    /// <summary>The format called <paramref name="name"/>; the default (the first) when there is none.</summary>
+    public static Format Named(string? name) => All.FirstOrDefault(f => f.Name == name) ?? All[0];
+}
