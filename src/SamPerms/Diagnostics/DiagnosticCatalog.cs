@@ -5,7 +5,8 @@ namespace SamPerms.Diagnostics;
 /// <summary>
 /// Every diagnostic code SamPerms reports, defined once with its severity, title and help. Codes are stable:
 /// SP1xxx reading the template, SP2xxx SAM (its own errors, resource schema, references; SP25xx CloudFormation's resource schemas), SP3xxx IAM
-/// (SP30xx policy mistakes, SP31xx risky grants), SP4xxx intent (the intent file or metadata that diff reads).
+/// (SP30xx policy mistakes, SP31xx risky grants, SP32xx effective access: what IAM will not let happen), SP4xxx intent
+/// (the intent file or metadata that diff reads).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -61,6 +62,12 @@ public static class DiagnosticCatalog
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
     public const string AssumeRoleOnAnyRole = "SP3110";
+    public const string OutsideBoundary = "SP3201";
+    public const string PoliciesIgnored = "SP3202";
+    public const string NamedResourceNotGranted = "SP3203";
+    public const string DeliveryNotGranted = "SP3204";
+    public const string KeyNotUsable = "SP3205";
+    public const string CrossAccountTrust = "SP3206";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
     public const string InvalidConfiguration = "SP5001";
@@ -71,6 +78,7 @@ public static class DiagnosticCatalog
     private const string CategoryCloudFormation = "cloudformation";
     private const string CategoryIam = "iam";
     private const string CategoryRisk = "risky-grant";
+    private const string CategoryEffective = "effective-access";
 
     /// <summary>The category of the codes the intent check reports (diff), not validate.</summary>
     public const string CategoryIntent = "intent";
@@ -286,6 +294,30 @@ public static class DiagnosticCatalog
         "A function may trigger itself",
         "The function is invoked by a queue, topic, bucket or stream its own role may write to: what it writes there invokes it again, and again (a recursive loop that runs up the bill until Lambda's loop detection or a limit stops it). Write to another resource, or narrow the grant (a prefix, a condition).");
 
+    public static readonly DiagnosticDescriptor OutsideBoundaryDescriptor = new(OutsideBoundary, Severity.Warning, CategoryEffective,
+        "A grant is outside the role's permission boundary",
+        "IAM allows a request of a role that has a permissions boundary only when an identity policy AND the boundary allow it. A statement of the role's policies that the boundary does not allow grants nothing: the code that needs it fails with AccessDenied (and a poller the boundary blocks never invokes the function). Widen the boundary or drop the grant.");
+
+    public static readonly DiagnosticDescriptor PoliciesIgnoredDescriptor = new(PoliciesIgnored, Severity.Warning, CategoryEffective,
+        "Policies of a function with its own Role are ignored",
+        "When a function sets Role, SAM uses that role as it is: it creates no role and silently drops the function's Policies (policy templates, managed policies, statements). Grant them on the role itself, or remove Role to let SAM create one.");
+
+    public static readonly DiagnosticDescriptor NamedResourceNotGrantedDescriptor = new(NamedResourceNotGranted, Severity.Warning, CategoryEffective,
+        "A function names a resource of the template its role may not use",
+        "The function's Environment names a table, queue, topic, bucket, stream, state machine, secret or event bus of the template (Ref, GetAtt or Sub), so its code will call it; but no statement of its role allows any action of that service on it. Nearly always a forgotten policy: add the policy template the message suggests, or a statement.");
+
+    public static readonly DiagnosticDescriptor DeliveryNotGrantedDescriptor = new(DeliveryNotGranted, Severity.Warning, CategoryEffective,
+        "Lambda cannot deliver to the function's dead-letter queue or destination",
+        "Lambda sends failed asynchronous events to the dead-letter queue, and results to on-success and on-failure destinations, with the function's own execution role: it needs sqs:SendMessage, sns:Publish, lambda:InvokeFunction or events:PutEvents on the target. SAM adds this only to a role it generates; with Role set, grant it there, or the events are lost.");
+
+    public static readonly DiagnosticDescriptor KeyNotUsableDescriptor = new(KeyNotUsable, Severity.Warning, CategoryEffective,
+        "A poller cannot decrypt its encrypted event source",
+        "Lambda reads an SQS queue or Kinesis stream encrypted with a customer managed KMS key using the function's role, which needs kms:Decrypt on the key. KMS is the exception to same-account access: the key policy must allow it too, by naming the role or by the account-root statement that lets IAM policies grant it. Without both, the poller fails and the function is never invoked.");
+
+    public static readonly DiagnosticDescriptor CrossAccountTrustDescriptor = new(CrossAccountTrust, Severity.Warning, CategoryEffective,
+        "A role trusts another account without a condition",
+        "A trust policy naming an AWS account (its root, the bare id, or a principal in it) lets whoever that account's own policies allow assume the role. A template knows its own account only as ${AWS::AccountId}, so a written account id is another account. Add a Condition (sts:ExternalId for a third party, aws:PrincipalOrgID for your organization) or name the one role that may assume it.");
+
     public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
         "An intent file or intent metadata is malformed",
         "The intent that `diff --intent` compares against is a mapping with Functions and StateMachines, each naming logical ids with InvokedBy, Allow and Deny entries of a fixed shape. The message says which key or value is wrong and where.");
@@ -314,6 +346,7 @@ public static class DiagnosticCatalog
         UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor, DuplicateStatementDescriptor, UnknownServicePrincipalDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
+        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
         InvalidConfigurationDescriptor,
     ];

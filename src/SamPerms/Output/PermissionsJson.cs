@@ -16,7 +16,7 @@ public static class PermissionsJson
         var subjects = new SeqNode();
         foreach (var s in map.Subjects)
         {
-            subjects.Add(Subject(s));
+            subjects.Add(BoundaryJson.Add(Subject(s), s, map.Values));
         }
 
         return N.Map(

@@ -1,5 +1,6 @@
 using System.Text;
 using SamPerms.Permissions;
+using SamPerms.Permissions.Effective;
 using static SamPerms.Output.MarkdownText;
 
 namespace SamPerms.Output;
@@ -22,6 +23,11 @@ public static class PermissionsMarkdown
             }
 
             sb.Append("Role: ").Append(Role(s.Role)).Append("\n\n");
+            if (s.Boundary is { } boundary)
+            {
+                sb.Append("Permission boundary: ").Append(Code(boundary.Name)).Append(boundary.Known ? "" : " (not known here: what it leaves is known only at deploy)")
+                    .Append(", ").Append(Code(boundary.Source.ToString())).Append(boundary.Source.Span.IsKnown ? $" line {boundary.Source.Span.Line}" : "").Append("\n\n");
+            }
 
             sb.Append("**Invoked by**\n\n");
             if (s.InvokedBy.Count == 0 && s.Pollers.Count == 0)
@@ -42,6 +48,12 @@ public static class PermissionsMarkdown
                 }
 
                 sb.Append('\n');
+            }
+
+            foreach (var note in s.Notes)
+            {
+                sb.Append(note.Kind == NoteKind.Needs ? "**Needs:** " : "**Ignored:** ").Append(Cell(note.Message))
+                    .Append(" (").Append(Code(note.Source.ToString())).Append(note.Source.Span.IsKnown ? $" line {note.Source.Span.Line}" : "").Append(")\n\n");
             }
 
             sb.Append("**May do**\n\n");
@@ -68,7 +80,13 @@ public static class PermissionsMarkdown
                     condition += (condition.Length > 0 ? "<br>" : "") + "if " + Code(g.Conditional);
                 }
 
-                sb.Append(Row(g.Effect, actions, resources, condition, Cell(Policy(g)), Origin(g.Source)));
+                var effect = g.Effect;
+                if (s.Boundary is { } b && map.Values is { } values && BoundaryCheck.Of(s, g, values) is { Standing: not GrantStanding.Effective } verdict)
+                {
+                    effect += "<br>" + Cell(BoundaryText.Describe(verdict, b));
+                }
+
+                sb.Append(Row(effect, actions, resources, condition, Cell(Policy(g)), Origin(g.Source)));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SamPerms.Permissions;
+using SamPerms.Permissions.Effective;
 
 namespace SamPerms.Output;
 
@@ -56,16 +57,19 @@ public static class PermissionsMermaid
             var edges = new List<(string Resource, string Effect, List<string> Actions)>();
             foreach (var g in s.MayDo)
             {
+                // A grant the permissions boundary blocks entirely is drawn as a blocked (dashed) edge.
+                var effect = s.Boundary is not null && map.Values is { } values && g.IsAllow
+                    && BoundaryCheck.Of(s, g, values).Standing == GrantStanding.Outside ? "Blocked by boundary" : g.Effect;
                 var resources = g.Opaque ? ["policy " + g.PolicyName + " (not known)"]
                     : g.NotResource ? ["all except " + string.Join(", ", g.Resources.Select(r => r.Text))]
                     : g.Resources.Select(r => r.Text).ToList();
                 var actions = g.Opaque ? ["?"] : g.NotAction ? ["all except " + string.Join(", ", g.Actions)] : g.Actions.ToList();
                 foreach (var r in resources)
                 {
-                    var edge = edges.FirstOrDefault(e => e.Resource == r && e.Effect == g.Effect);
+                    var edge = edges.FirstOrDefault(e => e.Resource == r && e.Effect == effect);
                     if (edge.Actions is null)
                     {
-                        edge = (r, g.Effect, []);
+                        edge = (r, effect, []);
                         edges.Add(edge);
                     }
 

@@ -1,5 +1,6 @@
 using SamPerms.Iam;
 using SamPerms.Model;
+using SamPerms.Permissions.Effective;
 using SamPerms.Permissions.Intent;
 using SamPerms.Text;
 
@@ -51,7 +52,7 @@ public static class AccessQuery
             resource = "*";
         }
 
-        var answer = resource is null ? Anywhere(subject, action) : On(map, subject, action, resource, values);
+        var answer = resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values);
         return KeyPolicyGate.Apply(answer, action, resource is null ? null : values.Canonical(resource), values);
     }
 
@@ -72,7 +73,7 @@ public static class AccessQuery
     }
 
     /// <summary>The grants whose actions name the action, whatever their resources.</summary>
-    private static AccessAnswer Anywhere(Subject subject, string action)
+    private static AccessAnswer Anywhere(Subject subject, string action, StaticValues values)
     {
         var allows = subject.MayDo.Where(g => g.IsAllow && Names(g, action)).ToList();
         var denies = subject.MayDo.Where(g => !g.IsAllow && Names(g, action)).ToList();
@@ -82,6 +83,15 @@ public static class AccessQuery
             return opaque is not null
                 ? new AccessAnswer(AccessVerdict.Unverifiable, $"no statement known here allows it; managed policy {opaque.PolicyName} may", [opaque])
                 : new AccessAnswer(AccessVerdict.NotAllowed, "no statement of the role allows it on any resource", []);
+        }
+
+        var inBoundary = allows.Where(g => !g.NotAction && g.Resources.Count > 0 && !g.NotResource).SelectMany(g => g.Resources)
+            .Select(r => BoundaryCheck.Allows(subject, action, values.Canonical(r.Text), values))
+            .Concat(allows.Any(g => g.NotAction || g.NotResource || g.Resources.Count == 0) ? [BoundaryCheck.Allows(subject, action, "*", values)] : [])
+            .Aggregate(Certainty.No, (a, b) => a.Or(b));
+        if (BoundaryAnswer.Limit(subject, allows, inBoundary) is { } limited)
+        {
+            return limited;
         }
 
         var resources = string.Join(", ", allows.SelectMany(g => g.NotResource ? ["all resources except " + string.Join(", ", g.Resources.Select(r => r.Text))] : g.Resources.Select(r => r.Text)).Distinct());
@@ -96,7 +106,15 @@ public static class AccessQuery
         var note = ev.Note is null ? "" : "; " + ev.Note;
         if (ev.Decision == Decision.Allowed)
         {
-            return new AccessAnswer(AccessVerdict.Allowed, note.Length == 0 ? "allowed" : "allowed" + note, [.. ev.Allowing.Select(s => subject.MayDo[s.Id])]);
+            var allowing = ev.Allowing.Select(s => subject.MayDo[s.Id]).ToList();
+            return BoundaryAnswer.Limit(subject, allowing, BoundaryCheck.Allows(subject, action, values.Canonical(resource), values))
+                ?? new AccessAnswer(AccessVerdict.Allowed, note.Length == 0 ? "allowed" : "allowed" + note, allowing);
+        }
+
+        if (ev.Decision == Decision.Undecided && BoundaryCheck.Allows(subject, action, values.Canonical(resource), values) == Certainty.No)
+        {
+            // Whatever the role's policies turn out to allow, the boundary does not: no.
+            return BoundaryAnswer.Limit(subject, [.. ev.Allowing.Select(s => subject.MayDo[s.Id])], Certainty.No)!;
         }
 
         // Why not: the intent check's own reasoning, for an intent that declares just this.

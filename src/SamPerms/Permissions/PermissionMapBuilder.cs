@@ -54,10 +54,12 @@ public static class PermissionMapBuilder
             {
                 TemplateCondition = r.Get("Condition")?.Str,
                 ConditionValue = r.Get("Condition")?.Str is { } c ? values.Condition(c) : null,
+                Boundary = Effective.BoundaryReader.Of(ctx, role.LogicalId, origin.LogicalId),
             });
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
+        subjects = subjects.Select(s => s with { Notes = Effective.SubjectNotes.For(ctx, s) }).ToList();
         var ordered = subjects
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)

@@ -156,6 +156,11 @@ public sealed record Subject(
 
     /// <summary>False when its template condition is false with the given parameters: it is not deployed.</summary>
     public bool Deployed => TemplateCondition is null || ConditionValue != false;
+    /// <summary>The permissions boundary of its role, when it has one (null otherwise).</summary>
+    public Effective.PermissionBoundary? Boundary { get; init; }
+
+    /// <summary>What the effective-access checks note about it: what will be ignored, what it needs and lacks.</summary>
+    public IReadOnlyList<Effective.SubjectNote> Notes { get; init; } = [];
 }
 
 /// <summary>The permissions of every function and state machine in a template.</summary>

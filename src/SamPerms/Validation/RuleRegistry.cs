@@ -42,5 +42,8 @@ public static class RuleRegistry
         new OpenApiRouteRule(),
         new RecursiveTriggerRule(),
         new AssumeRoleOnAnyRoleRule(),
+        new OutsideBoundaryRule(),
+        new SubjectNotesRule(),
+        new CrossAccountTrustRule(),
     ];
 }

@@ -67,6 +67,14 @@ public static class CodeSamples
         Text(DiagnosticCatalog.RecursiveTrigger, Check.Function.Replace("Resources:\n", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Policies:\n        - SQSSendMessagePolicy: {QueueName: !GetAtt Jobs.QueueName}\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
         Text(DiagnosticCatalog.OpenApiRoute, Check.Function.TrimEnd() + "\n      Events:\n        Hello:\n          Type: Api\n          Properties:\n            Path: /hello\n            Method: get\n"),
+        Text(DiagnosticCatalog.OutsideBoundary, Check.Function.TrimEnd() + "\n      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n      Policies:\n        - SQSPollerPolicy: {QueueName: jobs}\n"),
+        Text(DiagnosticCatalog.PoliciesIgnored, Check.Function.TrimEnd() + "\n      Role: arn:aws:iam::123456789012:role/app\n      Policies:\n        - S3ReadPolicy: {BucketName: b}\n"),
+        Text(DiagnosticCatalog.NamedResourceNotGranted, Check.Function.Replace("Resources:\n", "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n", StringComparison.Ordinal).TrimEnd() + "\n      Environment:\n        Variables:\n          TABLE: !Ref Orders\n"),
+        Text(DiagnosticCatalog.DeliveryNotGranted, Check.Function.Replace("Resources:\n", "Resources:\n  Dlq:\n    Type: AWS::SQS::Queue\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}\n", StringComparison.Ordinal).TrimEnd()
+            + "\n      Role: !GetAtt AppRole.Arn\n      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt Dlq.Arn}\n"),
+        Text(DiagnosticCatalog.KeyNotUsable, Check.Function.Replace("Resources:\n", "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {KmsMasterKeyId: !Ref Key}\n", StringComparison.Ordinal).TrimEnd()
+            + "\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
+        Text(DiagnosticCatalog.CrossAccountTrust, Check.Function + "  Shared:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::999999999999:root'}, Action: sts:AssumeRole}]\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });

@@ -188,6 +188,7 @@ public sealed partial class IntentDiff(StaticValues values)
         switch (ev.Decision)
         {
             case Decision.Allowed:
+                BoundaryFinding(subject, ev, action, resource, where);
                 return;
             case Decision.Denied:
                 var deny = subject.MayDo[ev.Denying[0].Id];
@@ -228,6 +229,29 @@ public sealed partial class IntentDiff(StaticValues values)
         }
 
         Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, null, where);
+    }
+
+    /// <summary>Allowed by the role's policies: does its permissions boundary let it through? (A declared pattern is a ceiling: only "none of it" is missing.)</summary>
+    private void BoundaryFinding(Subject subject, Evaluation ev, string action, string resource, IntentLocation where)
+    {
+        if (subject.Boundary is null)
+        {
+            return;
+        }
+
+        var inBoundary = Effective.BoundaryCheck.Allows(subject, action, Canon(resource), values);
+        var pattern = Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource);
+        if (inBoundary == Certainty.Yes || (pattern && inBoundary == Certainty.Maybe && subject.Boundary.Known))
+        {
+            return;
+        }
+
+        var allowing = ev.Allowing.Select(s => subject.MayDo[s.Id]).ToList();
+        if (Effective.BoundaryAnswer.Limit(subject, allowing, inBoundary) is { } answer)
+        {
+            Add(answer.Verdict == AccessVerdict.NotAllowed ? FindingKind.Missing : FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                answer.Reason, subject.Boundary.Source, where);
+        }
     }
 
     /// <summary>
