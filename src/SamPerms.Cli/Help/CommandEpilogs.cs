@@ -52,6 +52,23 @@ public static class CommandEpilogs
             Exit codes: 0 it may; 1 it may not, it cannot be told before deploy, or the template is invalid;
             2 usage error (unknown function, bad action) or a file that cannot be read or written.
             """,
+        ["explain"] = """
+            Examples:
+              samperms explain template.yaml                       # every SAM resource and what it becomes
+              samperms explain template.yaml ResizeFunction --format markdown
+              samperms explain template.yaml --format json
+
+            Exit codes: 0 success; 1 the template is invalid; 2 usage error (unknown logical id) or a file that
+            cannot be read.
+            """,
+        ["report"] = """
+            Examples:
+              samperms report template.yaml -o report.html         # one self-contained page, open it from disk
+              samperms report template.yaml --region eu-west-1 -o report.html
+
+            Exit codes: 0 success; 1 the template is invalid; 2 usage error or a file that cannot be read or
+            written.
+            """,
         ["validate"] = """
             Examples:
               samperms validate                                    # template.yaml in this folder
