@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Output.Escaping;
 using SamPerms.Validation;
 
 namespace SamPerms.Output.Diagnostics;
@@ -17,7 +18,7 @@ public static class DiagnosticsText
         {
             foreach (var d in f.Report.Diagnostics)
             {
-                sb.Append(d.Format(f.Path)).Append('\n');
+                sb.Append(Line(d, f.Path)).Append('\n');
                 Excerpt(sb, f.Lines, d);
                 switch (d.Severity)
                 {
@@ -30,10 +31,18 @@ public static class DiagnosticsText
 
         var checkedText = files.Count == 1 ? "1 template" : $"{files.Count} templates";
         sb.Append($"{checkedText} checked: {Count(errors, "error")}, {Count(warnings, "warning")}, {Count(infos, "info")}\n");
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+
+    /// <summary><c>file:line:col: severity CODE: message</c>, the file and message escaped (they hold input text).</summary>
+    public static string Line(Diagnostic d, string? fallbackFile = null)
+    {
+        var file = TextEscape.Value(d.File ?? fallbackFile ?? "template");
+        var where = d.Span.IsKnown ? $"{file}:{d.Span.Line}:{d.Span.Column}" : file;
+        return $"{where}: {d.SeverityText} {d.Code}: {TextEscape.Value(d.Message)}";
+    }
 
     private static void Excerpt(StringBuilder sb, IReadOnlyList<string> lines, Diagnostic d)
     {
@@ -42,12 +51,39 @@ public static class DiagnosticsText
             return;
         }
 
-        var line = lines[d.Line - 1].TrimEnd('\r').Replace('\t', ' ');
+        var source = lines[d.Line - 1].TrimEnd('\r');
         var number = d.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var gutter = new string(' ', number.Length);
-        int start = Math.Clamp(d.Column - 1, 0, line.Length);
-        int end = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, start + 1, Math.Max(line.Length, start + 1)) : Math.Max(line.Length, start + 1);
-        sb.Append(' ').Append(number).Append(" | ").Append(line).Append('\n');
-        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', start).Append('^', end - start).Append('\n');
+        int startIndex = Math.Clamp(d.Column - 1, 0, source.Length);
+        int endIndex = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, startIndex + 1, Math.Max(source.Length, startIndex + 1)) : Math.Max(source.Length, startIndex + 1);
+
+        // The line as shown (tabs as a space, other control characters escaped), and where the span lands in it.
+        var shown = new StringBuilder(source.Length);
+        int start = -1, end = -1;
+        for (int i = 0; i <= source.Length; i++)
+        {
+            if (i == startIndex)
+            {
+                start = shown.Length;
+            }
+
+            if (i == endIndex)
+            {
+                end = shown.Length;
+            }
+
+            if (i == source.Length)
+            {
+                break;
+            }
+
+            char c = source[i];
+            shown.Append(c == '\t' ? " " : TextEscape.IsControl(c) ? TextEscape.Value(c.ToString()) : c.ToString());
+        }
+
+        start = start < 0 ? shown.Length : start;
+        end = end < 0 ? shown.Length + (endIndex - source.Length) : end;
+        sb.Append(' ').Append(number).Append(" | ").Append(shown).Append('\n');
+        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', start).Append('^', Math.Max(1, end - start)).Append('\n');
     }
 }
