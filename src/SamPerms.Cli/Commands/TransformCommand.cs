@@ -32,7 +32,7 @@ public static class TransformCommand
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "yaml");
-        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout" };
+        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE instead of stdout (- is stdout; a device or FIFO is written in place, a symbolic link's target replaced)" };
         var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/NAME.json (or NAME.error.json) per template" };
 
         var command = new Command("transform", "Show the CloudFormation template SAM would produce from a SAM template")
@@ -147,7 +147,7 @@ public static class TransformCommand
                 {
                     AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + (s.Format == "yaml" ? ".yaml" : ".json")), text);
                 }
-                else if (s.OutputFile is not null)
+                else if (s.OutputFile is not null and not "-")
                 {
                     AtomicFile.WriteAllText(s.OutputFile, text);
                 }
@@ -170,6 +170,11 @@ public static class TransformCommand
             }
 
             return ExitCodes.Invalid;
+        }
+        catch (OutputFileException e)
+        {
+            output.Error(e.Message);
+            return ExitCodes.UsageOrIo;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

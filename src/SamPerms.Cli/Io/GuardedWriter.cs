@@ -78,14 +78,27 @@ public sealed class GuardedWriter(Func<TextWriter> open, string name, Func<strin
             return;
         }
 
+        if (_inner is null)
+        {
+            try
+            {
+                _inner = open();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                Failure = "it is closed";
+                return;
+            }
+        }
+
         try
         {
-            _inner ??= open();
             action(_inner);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException or ArgumentException)
         {
-            Failure = IoErrors.Describe(e);
+            // A standard stream the shell closed (>&-) may be a descriptor the runtime reopened read-only.
+            Failure = e is UnauthorizedAccessException ? "it is closed or not open for writing" : IoErrors.Describe(e);
         }
     }
 }
