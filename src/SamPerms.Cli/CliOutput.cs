@@ -37,11 +37,18 @@ public sealed class CliOutput
     /// <summary>Why writing to stdout or stderr failed, if it did.</summary>
     public string? StreamFailure => _out.Failure is { } o ? $"cannot write to {_out.Name}: {o}" : _err.Failure is { } e ? $"cannot write to {_err.Name}: {e}" : null;
 
-    /// <summary>Values never to print (NoEcho parameters): written as <c>****</c> on both streams.</summary>
-    public void Conceal(IEnumerable<string> values)
+    /// <summary>
+    /// Values never to print (NoEcho parameters): written as <c>****</c> on stderr, and on stdout unless
+    /// <paramref name="onStdout"/> is false (the transform's output is the template to deploy, as SAM writes it).
+    /// </summary>
+    public void Conceal(IEnumerable<string> values, bool onStdout = true)
     {
         var list = values.ToList();
-        _out.Conceal(list);
+        if (onStdout)
+        {
+            _out.Conceal(list);
+        }
+
         _err.Conceal(list);
     }
 

@@ -24,6 +24,7 @@ public static class TemplateLoading
         }
 
         var outcome = TemplateTransformer.TransformBytes(bytes, options);
+        output.Conceal(NoEchoParameters.Values(outcome.Input, options.ParameterOverrides));
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, path);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SamPerms.Output;
+using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
@@ -132,6 +133,7 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
+        output.Conceal(NoEchoParameters.Values(outcome.Input, options.ParameterOverrides), onStdout: false);
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, path);

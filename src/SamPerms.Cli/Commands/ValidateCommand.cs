@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using SamPerms.Output.Diagnostics;
+using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
@@ -99,6 +100,7 @@ public static class ValidateCommand
             }
 
             var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
+            output.Conceal(NoEchoParameters.Values(report.Outcome?.Input, s.Transform.ParameterOverrides));
             var text = new UTF8Encoding(false, false).GetString(bytes);
             results.Add(new ValidatedFile(path, ValidatedFile.SplitLines(text), report));
         }
