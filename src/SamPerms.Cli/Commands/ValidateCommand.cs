@@ -4,6 +4,7 @@ using SamPerms.Output.Diagnostics;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
+using SamPerms.Yaml;
 
 namespace SamPerms.Cli.Commands;
 
@@ -101,7 +102,8 @@ public static class ValidateCommand
 
             var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
             output.Conceal(NoEchoParameters.Values(report.Outcome?.Input, s.Transform.ParameterOverrides));
-            var text = new UTF8Encoding(false, false).GetString(bytes);
+            // The excerpts come from the text as the reader decoded it (UTF-16 and UTF-32 included), so columns match.
+            var text = TemplateReader.DecodeText(bytes) ?? new UTF8Encoding(false, false).GetString(bytes);
             results.Add(new ValidatedFile(path, ValidatedFile.SplitLines(text), report));
         }
 

@@ -84,6 +84,10 @@ public static class DiagnosticsText
         start = start < 0 ? shown.Length : start;
         end = end < 0 ? shown.Length + (endIndex - source.Length) : end;
         sb.Append(' ').Append(number).Append(" | ").Append(shown).Append('\n');
-        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', start).Append('^', Math.Max(1, end - start)).Append('\n');
+        // Carets under the span's columns on screen (a wide character takes two).
+        var text = shown.ToString();
+        int pad = DisplayWidth.Of(text[..Math.Min(start, text.Length)]);
+        int carets = end <= text.Length ? DisplayWidth.Of(text[Math.Min(start, text.Length)..end]) : end - start;
+        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', pad).Append('^', Math.Max(1, carets)).Append('\n');
     }
 }
