@@ -1,7 +1,7 @@
 using SamPerms.Cli.Io;
+using SamPerms.Diagnostics;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Output.Escaping;
-using SamPerms.Validation;
 
 namespace SamPerms.Cli;
 

@@ -1,45 +1,43 @@
+using SamPerms.Model;
 using SamPerms.Permissions;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli;
 
-/// <summary>Reads and transforms one template for the analysis commands, printing its diagnostics.</summary>
+/// <summary>Runs one template through the pipeline for the analysis commands, printing what went wrong.</summary>
 public static class TemplateLoading
 {
-    public sealed record Loaded(TransformOutcome? Outcome, int? Exit);
-
-    public sealed record Mapped(TransformOutcome? Outcome, PermissionMap? Map, int? Exit);
-
-    public static Loaded Transform(string path, TransformOptions options, CliOutput output)
+    /// <summary>The run, its map (when there is one) and the exit code when the command stops here.</summary>
+    public sealed record Mapped(TemplateRun Run, int? Exit)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Error($"cannot read {path}: {e.Message}");
-            return new Loaded(null, ExitCodes.UsageOrIo);
-        }
+        public PermissionMap? Map => Run.Map;
 
-        var outcome = TemplateTransformer.TransformBytes(bytes, options);
-        output.Conceal(NoEchoParameters.Values(outcome.Input, options.ParameterOverrides));
-        foreach (var d in outcome.Diagnostics)
-        {
-            output.Diagnostic(d, path);
-        }
-
-        return outcome.Succeeded ? new Loaded(outcome, null) : new Loaded(outcome, ExitCodes.Invalid);
+        public void Deconstruct(out TemplateRun run, out PermissionMap? map, out int? exit) => (run, map, exit) = (Run, Map, Exit);
     }
 
     /// <summary>Transforms the template and computes its permission map.</summary>
     public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
     {
-        var loaded = Transform(path, options, output);
-        return loaded.Exit is { } exit
-            ? new Mapped(loaded.Outcome, null, exit)
-            : new Mapped(loaded.Outcome, PermissionMapBuilder.Build(loaded.Outcome!, options), null);
+        var run = TemplateRun.Mapped(path, options);
+        return new Mapped(run, Report(run, output));
+    }
+
+    /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
+    private static int? Report(TemplateRun run, CliOutput output)
+    {
+        if (run.ReadError is { } error)
+        {
+            output.Error(error);
+            return ExitCodes.UsageOrIo;
+        }
+
+        output.Conceal(run.Secrets);
+        foreach (var d in run.Outcome!.Diagnostics)
+        {
+            output.Diagnostic(d, run.Path);
+        }
+
+        return run.Succeeded ? null : ExitCodes.Invalid;
     }
 
     /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>

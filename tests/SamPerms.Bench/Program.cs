@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using SamPerms;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
 
@@ -27,7 +29,7 @@ long Transform()
         var options = new TransformOptions { Region = region, ParameterOverrides = parameters };
         foreach (var input in inputs)
         {
-            var outcome = TemplateTransformer.TransformBytes(input, options);
+            var outcome = SamTranslator.TransformBytes(input, options);
             bytes += outcome.Template is null ? 0 : JsonText.Pretty(outcome.Template).Length;
         }
     }
@@ -44,7 +46,7 @@ long Permissions()
         var options = new TransformOptions { Region = region, ParameterOverrides = parameters };
         foreach (var input in inputs)
         {
-            var outcome = TemplateTransformer.TransformBytes(input, options);
+            var outcome = SamTranslator.TransformBytes(input, options);
             if (outcome.Template is not null)
             {
                 bytes += PermissionsJson.Write(PermissionMapBuilder.Build(outcome, options), "template.yaml", region, options.EffectivePartition).Length;
@@ -112,11 +114,11 @@ for (int i = 0; i < 200; i++)
 }
 
 var largeBytes = System.Text.Encoding.UTF8.GetBytes(large.ToString());
-TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+SamTranslator.TransformBytes(largeBytes, new TransformOptions());
 var largeWatch = Stopwatch.StartNew();
 for (int i = 0; i < 5; i++)
 {
-    TemplateTransformer.TransformBytes(largeBytes, new TransformOptions());
+    SamTranslator.TransformBytes(largeBytes, new TransformOptions());
 }
 
 Console.WriteLine($"large template (200 functions, 200 API events): {largeWatch.Elapsed.TotalMilliseconds / 5:F0} ms");

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Permissions.Intent;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -85,49 +87,30 @@ public static class DiffCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var (outcome, map, exit) = TemplateLoading.PermissionMap(path, options, output);
+        var (run, _, exit) = TemplateLoading.PermissionMap(path, options, output);
         if (exit is { } code)
         {
             return code;
         }
 
-        var (inline, diagnostics) = IntentReader.ReadInline(outcome!.Input, path);
-        var intent = inline;
-        if (intentFile is not null)
+        var check = IntentCheck.Run(run, intentFile);
+        if (check.Error is { } error)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(intentFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                output.Error($"cannot read {intentFile}: {e.Message}");
-                return ExitCodes.UsageOrIo;
-            }
-
-            var (fromFile, fileDiagnostics) = IntentReader.ReadFile(bytes, intentFile);
-            diagnostics.AddRange(fileDiagnostics);
-            intent = fromFile.Over(inline);
-        }
-        else if (inline.Subjects.Count == 0)
-        {
-            output.Error($"no intent: give --intent FILE, or declare it in {path} under a function's Metadata: SamPerms");
+            output.Error(error);
             return ExitCodes.UsageOrIo;
         }
 
-        diagnostics.AddRange(IntentDiff.Unknown(map!, intent));
-        if (diagnostics.Count > 0)
+        if (check.Diagnostics.Count > 0)
         {
-            foreach (var d in diagnostics)
+            foreach (var d in check.Diagnostics)
             {
-                output.Diagnostic(d, intentFile ?? path);
+                output.Diagnostic(d, check.DiagnosticsFile);
             }
 
             return ExitCodes.UsageOrIo;
         }
 
-        var report = IntentDiff.Run(map!, intent);
+        var report = check.Report!;
         output.Out.Write(format switch
         {
             "json" => IntentDiffJson.Write(report, path),

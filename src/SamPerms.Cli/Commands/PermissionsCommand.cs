@@ -1,6 +1,6 @@
 using System.CommandLine;
+using SamPerms.Model;
 using SamPerms.Output;
-using SamPerms.Sam.Core;
 
 namespace SamPerms.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
-using SamPerms.Sam.Core;
-using SamPerms.Validation;
+using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
 
@@ -110,21 +111,17 @@ public static class TransformCommand
 
     private static int TransformOne(string path, TransformOptions options, Settings s, CliOutput output)
     {
-        byte[] bytes;
-        try
+        var read = FileInput.Read(path);
+        if (read.Bytes is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Error($"cannot read {path}: {e.Message}");
+            output.Error(read.Error!);
             return ExitCodes.UsageOrIo;
         }
 
-        TransformOutcome outcome;
+        Transformation run;
         try
         {
-            outcome = TemplateTransformer.TransformBytes(bytes, options);
+            run = Transformation.Run(bytes, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -133,6 +130,7 @@ public static class TransformCommand
             return ExitCodes.UsageOrIo;
         }
 
+        var outcome = run.Outcome;
         output.Conceal(NoEchoParameters.Values(outcome.Input, options.ParameterOverrides), onStdout: false);
         foreach (var d in outcome.Diagnostics)
         {
@@ -161,14 +159,14 @@ public static class TransformCommand
                 return ExitCodes.Ok;
             }
 
-            if (!options.LocalArtifacts && TemplateTransformer.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded)
+            if (run.NotPackaged)
             {
-                output.Err.WriteLine($"hint: {path} is not packaged yet (local code paths, or images that sam build builds): SAM transforms the packaged template (`sam package`); pass --local-artifacts to keep the paths and see the rest");
+                output.Err.WriteLine(Transformation.NotPackagedHint(path));
             }
 
             if (s.OutDir is not null)
             {
-                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), JsonText.Pretty(ErrorReport.Build(outcome, path)));
+                AtomicFile.WriteAllText(Path.Combine(s.OutDir, name + ".error.json"), ErrorReport.Write(outcome, path));
             }
 
             return ExitCodes.Invalid;

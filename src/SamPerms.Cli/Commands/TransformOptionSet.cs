@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SamPerms.Sam.Core;
+using SamPerms.Model;
 
 namespace SamPerms.Cli.Commands;
 

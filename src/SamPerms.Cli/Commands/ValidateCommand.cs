@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Text;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Permissions;
-using SamPerms.Sam.Core;
+using SamPerms.Pipeline;
 using SamPerms.Validation;
-using SamPerms.Yaml;
 
 namespace SamPerms.Cli.Commands;
 
@@ -89,22 +89,16 @@ public static class ValidateCommand
         var results = new List<ValidatedFile>();
         foreach (var path in s.Templates)
         {
-            byte[] bytes;
-            try
+            var read = FileInput.Read(path);
+            if (read.Bytes is not { } bytes)
             {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                output.Error($"cannot read {path}: {e.Message}");
+                output.Error(read.Error!);
                 return ExitCodes.UsageOrIo;
             }
 
-            var report = TemplateValidator.Validate(bytes, options with { TemplateDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path);
-            output.Conceal(NoEchoParameters.Values(report.Outcome?.Input, s.Transform.ParameterOverrides));
-            // The excerpts come from the text as the reader decoded it (UTF-16 and UTF-32 included), so columns match.
-            var text = TemplateReader.DecodeText(bytes) ?? new UTF8Encoding(false, false).GetString(bytes);
-            results.Add(new ValidatedFile(path, ValidatedFile.SplitLines(text), report));
+            var validated = TemplateValidation.Run(path, bytes, options);
+            output.Conceal(NoEchoParameters.Values(validated.Report.Outcome?.Input, s.Transform.ParameterOverrides));
+            results.Add(validated);
         }
 
         var rendered = s.Format switch

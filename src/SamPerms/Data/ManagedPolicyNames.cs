@@ -1,3 +1,5 @@
+using SamPerms.Model;
+
 namespace SamPerms.Data;
 
 /// <summary>

@@ -30,7 +30,7 @@ public abstract class Node
     /// <summary>The string value when this is a string scalar, else null.</summary>
     public string? Str => (this as StringNode)?.Value;
 
-    public override string ToString() => Output.JsonText.Compact(this);
+    public override string ToString() => JsonText.Compact(this);
 
     public static implicit operator Node(string value) => new StringNode(value);
 

@@ -1,5 +1,6 @@
 using SamPerms.Iam;
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 
 namespace SamPerms.Permissions;
 
@@ -11,7 +12,7 @@ namespace SamPerms.Permissions;
 /// </summary>
 public static class ApiRoutes
 {
-    private const string AnyMethod = Sam.Api.OpenApi.OpenApiEditorBase.AnyMethod;
+    private const string AnyMethod = ApiGatewayKeys.AnyMethod;
 
     private static readonly HashSet<string> Methods = new(StringComparer.OrdinalIgnoreCase)
     {

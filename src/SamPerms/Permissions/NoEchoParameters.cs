@@ -1,6 +1,5 @@
 using System.Text;
 using SamPerms.Model;
-using SamPerms.Output;
 
 namespace SamPerms.Permissions;
 

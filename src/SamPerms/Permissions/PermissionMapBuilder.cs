@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Permissions;

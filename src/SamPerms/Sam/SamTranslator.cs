@@ -1,20 +1,61 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Resolution;
 using SamPerms.Sam.Plugins;
+using SamPerms.Yaml;
 
 namespace SamPerms.Sam;
 
 /// <summary>
-/// Turns a SAM template into the CloudFormation template the AWS SAM translator produces. The steps follow the
+/// The engine's transform: reads a template (YAML or JSON) and turns it into the CloudFormation template the AWS
+/// SAM translator produces, or into located diagnostics; never throws on bad input. The steps follow the
 /// reference: validate the structure, resolve parameter values, run the template plugins, expand each SAM
 /// resource (functions first, connectors last), run the after-template plugins, then rewrite references to
 /// derived and renamed resources. Errors are collected per resource and reported together.
 /// </summary>
 public static class SamTranslator
 {
-    public static TransformResult Transform(Node input, TransformOptions options)
+    public static TransformOutcome TransformBytes(byte[] bytes, TransformOptions options, ReaderLimits? limits = null)
+    {
+        var read = TemplateReader.Read(bytes, limits);
+        if (!read.Succeeded)
+        {
+            var message = string.Join(" ", read.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Message));
+            return new TransformOutcome(read.Root, null, new Dictionary<string, Origin>(), read.Diagnostics, message);
+        }
+
+        return Transform(read.Root!, options);
+    }
+
+    public static TransformOutcome Transform(Node root, TransformOptions options)
+    {
+        if (root is not MapNode)
+        {
+            var d = DiagnosticCatalog.NotTemplate("a template must be a mapping with a Resources section", root.Span);
+            return new TransformOutcome(root, null, new Dictionary<string, Origin>(), [d], d.Message);
+        }
+
+        var result = Translate(root, options);
+        if (result.Succeeded)
+        {
+            return new TransformOutcome(root, result.Template, result.Origins, [], null);
+        }
+
+        return new TransformOutcome(root, null, result.Origins, DiagnosticsOf(result.Error!, root), result.ErrorMessage);
+    }
+
+    /// <summary>One diagnostic per cause the reference reports, located at the node that caused it.</summary>
+    public static IReadOnlyList<Diagnostic> DiagnosticsOf(InvalidDocumentException error, Node root)
+    {
+        return error.Causes
+            .OrderBy(c => c.SortKey, StringComparer.Ordinal)
+            .Select(c => DiagnosticCatalog.Sam(c.Message, (c.At ?? root).Span, null))
+            .ToList();
+    }
+
+    /// <summary>The port itself: the reference's output, or the error it raises (never any other exception).</summary>
+    internal static Translation Translate(Node input, TransformOptions options)
     {
         try
         {
@@ -22,23 +63,23 @@ public static class SamTranslator
         }
         catch (InvalidDocumentException e)
         {
-            return TransformResult.Failure(e);
+            return Translation.Failure(e);
         }
         catch (SamException e)
         {
-            return TransformResult.Failure(new InvalidDocumentException([e]));
+            return Translation.Failure(new InvalidDocumentException([e]));
         }
         catch (Exception e) when (IsUnexpected(e))
         {
             // Last resort for a failure outside any one resource: a located message, never a stack trace.
-            return TransformResult.Failure(new InvalidDocumentException([new UnreadableTemplateException(e).Locate(input)]));
+            return Translation.Failure(new InvalidDocumentException([new UnreadableTemplateException(e).Locate(input)]));
         }
     }
 
     /// <summary>A failure of SamPerms itself rather than an error the reference reports (which are SamExceptions).</summary>
     private static bool IsUnexpected(Exception e) => e is not SamException and not OutOfMemoryException;
 
-    private static TransformResult TransformOrThrow(Node input, TransformOptions options)
+    private static Translation TransformOrThrow(Node input, TransformOptions options)
     {
         // The reference works on a copy of the template; so do we, so the caller's tree stays as it was read.
         if (input.Clone() is not MapNode samTemplate)
@@ -107,7 +148,7 @@ public static class SamTranslator
             });
         }
 
-        var finishing = new TemplateFinishers.Output(ctx, outputResources, origins, errors);
+        var finishing = new FinisherOutput(ctx, outputResources, origins, errors);
         foreach (var finisher in TemplateFinishers.All)
         {
             try
@@ -153,7 +194,7 @@ public static class SamTranslator
             }
         }
 
-        return TransformResult.Success(template, origins);
+        return Translation.Success(template, origins);
     }
 
     /// <summary>
@@ -239,7 +280,7 @@ public static class SamTranslator
         foreach (var e in resources.Entries)
         {
             var r = (MapNode)e.Value;
-            if (!IsSamResource(r))
+            if (!SamTypes.IsSamResource(r))
             {
                 continue;
             }
@@ -247,17 +288,6 @@ public static class SamTranslator
             var props = r.TryGet("Properties", out var p) ? p : new MapNode();
             Expect.That(props, e.Key, "Properties", isAttribute: true).ToBeMap();
         }
-    }
-
-    /// <summary>The reference's SamResource.valid(): a SAM type (after checking Condition is a string).</summary>
-    internal static bool IsSamResource(MapNode resource)
-    {
-        if (resource.Get("Condition") is { } c && Py.Truthy(c) && c is not StringNode)
-        {
-            throw new InvalidDocumentException([new InvalidTemplateException("Every Condition member must be a string.").Locate(c)]);
-        }
-
-        return resource.Get("Type") is StringNode t && SamResourceTypes.GlobalsTypes.Contains(t.Value);
     }
 
     private static MapNode ParameterValues(MapNode template, TransformOptions options, bool py27)

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+
 namespace SamPerms.Validation;
 
 /// <summary>One check of a template. Rules are small sealed classes under Rules/, registered in <see cref="RuleRegistry"/>.</summary>

@@ -1,5 +1,7 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Yaml;
 
@@ -41,7 +43,7 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
-        var outcome = read.Succeeded ? TemplateTransformer.TransformNode(read.Root!, options.Transform) : null;
+        var outcome = read.Succeeded ? SamTranslator.Transform(read.Root!, options.Transform) : null;
         var context = new ValidationContext(read.Succeeded ? read.Root : null, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         var findings = new List<Diagnostic>();
         foreach (var rule in options.Rules ?? RuleRegistry.All)

@@ -1,5 +1,7 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Text;
 using SamPerms.Validation.Iam;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
-using SamPerms.Validation;
 
 namespace SamPerms.Yaml;
 

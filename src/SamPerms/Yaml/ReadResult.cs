@@ -1,5 +1,5 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
-using SamPerms.Validation;
 
 namespace SamPerms.Yaml;
 

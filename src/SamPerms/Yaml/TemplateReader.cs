@@ -1,6 +1,6 @@
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Text;
-using SamPerms.Validation;
 
 namespace SamPerms.Yaml;
 

@@ -1,6 +1,6 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
-using SamPerms.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

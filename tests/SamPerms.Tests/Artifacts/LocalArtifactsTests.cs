@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 using SamPerms.Yaml;
@@ -49,7 +50,7 @@ public sealed class LocalArtifactsTests
     {
         var read = TemplateReader.ReadText(yaml);
         Assert.True(read.Succeeded);
-        return TemplateTransformer.TransformNode(read.Root!, new TransformOptions { LocalArtifacts = local });
+        return SamTranslator.Transform(read.Root!, new TransformOptions { LocalArtifacts = local });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 using SamPerms.Yaml;
@@ -43,7 +44,7 @@ public static class CorpusCases
                 }
 
                 var expected = TemplateReader.Read(File.ReadAllBytes(expectedPath)).Root as MapNode;
-                var outcome = TemplateTransformer.TransformBytes(input, new TransformOptions { Region = region, ParameterOverrides = parameters });
+                var outcome = SamTranslator.TransformBytes(input, new TransformOptions { Region = region, ParameterOverrides = parameters });
                 var key = $"{partition}/{name}";
                 if (name!.StartsWith("error_", StringComparison.Ordinal))
                 {

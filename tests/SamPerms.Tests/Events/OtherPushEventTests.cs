@@ -49,10 +49,10 @@ public sealed class OtherPushEventTests
     [Fact]
     public void Permission_ids_with_non_alphanumeric_suffixes_are_hashed()
     {
-        Assert.Equal("FnEvPermissionProd", SamPerms.Sam.Events.EventPermissions.LogicalId("FnEv", "Prod"));
-        Assert.Equal("FnEvPermission", SamPerms.Sam.Events.EventPermissions.LogicalId("FnEv"));
+        Assert.Equal("FnEvPermissionProd", SamPerms.Sam.Events.Shared.EventPermissions.LogicalId("FnEv", "Prod"));
+        Assert.Equal("FnEvPermission", SamPerms.Sam.Events.Shared.EventPermissions.LogicalId("FnEv"));
 
         // The first 10 hex digits of SHA-1("/path"), as SAM's LogicalIdGenerator computes them.
-        Assert.Equal("FnEvPermission4f26609ad3", SamPerms.Sam.Events.EventPermissions.LogicalId("FnEv", "/path"));
+        Assert.Equal("FnEvPermission4f26609ad3", SamPerms.Sam.Events.Shared.EventPermissions.LogicalId("FnEv", "/path"));
     }
 }

@@ -1,3 +1,5 @@
+using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 
@@ -103,7 +105,7 @@ public static class TransformSupport
     /// <summary>Null when it does; else what is missing (an event type, a SAM resource type).</summary>
     public static string? Pending(string templatePath)
     {
-        var outcome = TemplateTransformer.TransformBytes(File.ReadAllBytes(templatePath), new TransformOptions { Region = "us-east-1" });
+        var outcome = SamTranslator.TransformBytes(File.ReadAllBytes(templatePath), new TransformOptions { Region = "us-east-1" });
         if (!outcome.Succeeded)
         {
             var unsupported = outcome.Diagnostics.FirstOrDefault(d => d.Message.Contains("Event Type is:", StringComparison.Ordinal));

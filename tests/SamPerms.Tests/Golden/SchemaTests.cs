@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Tests.Support;
 using SamPerms.Yaml;

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
@@ -226,7 +228,7 @@ public sealed class ApiRouteAccessTests
         Assert.Equal(ApiAccess.Open, routes["POST /public"].Access);
 
         var info = Assert.Single(SamPerms.Validation.TemplateValidator.ValidateText(yaml, new SamPerms.Validation.ValidationOptions()).Diagnostics,
-            d => d.Code == SamPerms.Validation.DiagnosticCatalog.OpenApiRoute);
+            d => d.Code == DiagnosticCatalog.OpenApiRoute);
         Assert.Contains("route POST /public has no authorization", info.Message, StringComparison.Ordinal);
         Assert.Equal(NthLineOf(yaml, "Type: Api", 2), info.Line);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Permissions.Intent;
 using SamPerms.Yaml;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Tests.Permissions;
 
 public sealed class IntentReaderTests
 {
-    private static (IntentDocument, List<SamPerms.Validation.Diagnostic>) Read(string yaml) => IntentReader.ReadFile(Encoding.UTF8.GetBytes(yaml), "intent.yaml");
+    private static (IntentDocument, List<Diagnostic>) Read(string yaml) => IntentReader.ReadFile(Encoding.UTF8.GetBytes(yaml), "intent.yaml");
 
     [Fact]
     public void Reads_functions_and_state_machines_with_intrinsics()

@@ -1,3 +1,4 @@
+using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;

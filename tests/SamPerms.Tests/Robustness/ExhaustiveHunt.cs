@@ -88,7 +88,7 @@ public sealed class MutantDump
             for (int i = 0; i < (corpus is null ? 500 : 3) * FuzzRun.Scale; i++)
             {
                 var mutant = TemplateMutator.Mutate(template, TemplateMutator.SeedOf(Path.GetFileName(file), i));
-                File.WriteAllText(Path.Combine(dir!, $"{name}-{i:D5}.json"), Output.JsonText.Pretty(mutant));
+                File.WriteAllText(Path.Combine(dir!, $"{name}-{i:D5}.json"), JsonText.Pretty(mutant));
             }
         }
     }

@@ -60,10 +60,10 @@ public static class FuzzHarness
 
     private static Finding? Run(MapNode root, TransformOptions options)
     {
-        TransformResult result;
+        Translation result;
         try
         {
-            result = SamTranslator.Transform(root, options);
+            result = SamTranslator.Translate(root, options);
         }
         catch (Exception e)
         {

@@ -1,4 +1,6 @@
 using System.Text;
+using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 
@@ -33,7 +35,7 @@ public sealed class TextMutationTests
     public void Every_text_mutant_of_the_json_form_is_read_and_transformed_without_an_exception(string seed)
     {
         var template = FuzzRun.Load(RepoPaths.InRepo("tests", "SamPerms.Tests", "Robustness", "Seeds", seed));
-        AssertAllMutantsHandled(seed + ".json", Output.JsonText.Pretty(template));
+        AssertAllMutantsHandled(seed + ".json", JsonText.Pretty(template));
     }
 
     private static void AssertAllMutantsHandled(string seed, string text)
@@ -57,7 +59,7 @@ public sealed class TextMutationTests
         TransformOutcome outcome;
         try
         {
-            var run = Task.Run(() => TemplateTransformer.TransformBytes(Encoding.UTF8.GetBytes(text), options));
+            var run = Task.Run(() => SamTranslator.TransformBytes(Encoding.UTF8.GetBytes(text), options));
             if (!run.Wait(FuzzHarness.TimeLimit))
             {
                 return "no answer in time";

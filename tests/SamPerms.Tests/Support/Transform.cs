@@ -1,4 +1,5 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Yaml;
 
@@ -23,7 +24,7 @@ public static class Transform
         var read = TemplateReader.ReadText(yaml);
         Assert.True(read.Succeeded, string.Join("; ", read.Diagnostics.Select(d => d.Message)));
         var options = new TransformOptions { Region = region, ParameterOverrides = parameters ?? new Dictionary<string, string>() };
-        return TemplateTransformer.TransformNode(read.Root!, options);
+        return SamTranslator.Transform(read.Root!, options);
     }
 
     /// <summary>The output Resources of a transform that must succeed.</summary>
@@ -85,7 +86,7 @@ public static class Transform
     }
 
     /// <summary>Compact JSON of a node, for asserting small values.</summary>
-    public static string JsonOf(Node? node) => node is null ? "null" : Output.JsonText.Compact(node);
+    public static string JsonOf(Node? node) => node is null ? "null" : JsonText.Compact(node);
 
     /// <summary>Python-style equality against a value built with <see cref="N"/>.</summary>
     public static void Equal(Node expected, Node? actual) =>

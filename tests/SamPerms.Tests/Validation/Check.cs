@@ -1,4 +1,6 @@
 using System.Text;
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Validation;
 using SamPerms.Yaml;
 
@@ -70,7 +72,7 @@ public sealed record CodeSample(string Code, byte[] Bytes, ReaderLimits? Limits 
     {
         Limits = Limits,
         TemplateDirectory = TemplateDirectory,
-        Transform = new SamPerms.Sam.Core.TransformOptions { LocalArtifacts = TemplateDirectory is not null },
+        Transform = new SamPerms.Model.TransformOptions { LocalArtifacts = TemplateDirectory is not null },
     };
 
     public override string ToString() => Code;

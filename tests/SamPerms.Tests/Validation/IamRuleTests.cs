@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Validation;
 
 namespace SamPerms.Tests.Validation;

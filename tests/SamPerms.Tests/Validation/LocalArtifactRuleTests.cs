@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;
 using SamPerms.Validation;

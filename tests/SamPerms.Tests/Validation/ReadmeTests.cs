@@ -1,4 +1,5 @@
 using SamPerms.Cli.Commands;
+using SamPerms.Diagnostics;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Tests.Support;
 using SamPerms.Validation;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Tests.Support;

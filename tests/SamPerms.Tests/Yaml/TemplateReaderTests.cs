@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation;
 using SamPerms.Yaml;

@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Diagnostics;
 using SamPerms.Output.Escaping;
 using SamPerms.Validation;
 

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Iam;
 using SamPerms.Model;
 
@@ -34,7 +35,7 @@ public sealed partial class IntentDiff(StaticValues values)
     }
 
     /// <summary>The intent entries naming no function or state machine of the template.</summary>
-    public static List<Validation.Diagnostic> Unknown(PermissionMap map, IntentDocument intent) =>
+    public static List<Diagnostic> Unknown(PermissionMap map, IntentDocument intent) =>
         intent.Subjects.Where(s => map.Find(s.Id) is null)
             .Select(s => IntentDiagnostics.Unknown(s.Id, s.Kind == SubjectKind.Function ? "function" : "state machine", s.Location.Span, s.Location.File,
                 map.Subjects.Where(x => x.Kind == s.Kind).Select(x => x.SamLogicalId)))
@@ -243,7 +244,7 @@ public sealed partial class IntentDiff(StaticValues values)
             {
                 if (a.Length > colon && string.Equals(a[..(colon + 1)], declared[..(colon + 1)], StringComparison.OrdinalIgnoreCase)
                     && !Wildcard.HasWildcard(a) && service.Action(a[(colon + 1)..]) is null
-                    && Validation.Suggest.Distance(a.ToLowerInvariant(), declared.ToLowerInvariant()) <= 2)
+                    && Suggest.Distance(a.ToLowerInvariant(), declared.ToLowerInvariant()) <= 2)
                 {
                     return (g, a);
                 }

@@ -1,6 +1,6 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
-using SamPerms.Validation;
 using SamPerms.Yaml;
 
 namespace SamPerms.Permissions.Intent;
@@ -228,7 +228,7 @@ public static class IntentReader
         {
             if (!allowed.Contains(e.Key))
             {
-                var near = Validation.Suggest.Closest(e.Key, allowed, 1);
+                var near = Suggest.Closest(e.Key, allowed, 1);
                 var hint = near.Count == 1 ? $"; did you mean '{near[0]}'?" : "";
                 diagnostics.Add(IntentDiagnostics.Invalid($"unknown key '{e.Key}' (expected {string.Join(", ", allowed)}{hint})", e.KeySpan, file));
             }

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using SamPerms.Model;
-using SamPerms.Output;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Plugins;
-using SamPerms.Sam.Resolution;
 
 namespace SamPerms.Sam.Application;
 
@@ -39,7 +38,7 @@ public sealed partial class ServerlessAppPlugin : ISamPlugin
         var mappings = IntrinsicsResolver.ForMappings(template.Get("Mappings") as MapNode ?? new MapNode());
         foreach (var e in resources.Entries)
         {
-            if (e.Value is not MapNode resource || !SamTranslator.IsSamResource(resource) || resource.Get("Type")?.Str != SamApplication.Type)
+            if (e.Value is not MapNode resource || !SamTypes.IsSamResource(resource) || resource.Get("Type")?.Str != SamApplication.Type)
             {
                 continue;
             }
@@ -146,8 +145,8 @@ public sealed partial class ServerlessAppPlugin : ISamPlugin
     }
 
     private static string Key(Node? appId, Node? version) =>
-        (appId is null ? "null" : JsonText.PyDumps(appId, sortKeys: false, compact: false)) + "\n" +
-        (version is null ? "null" : JsonText.PyDumps(version, sortKeys: false, compact: false));
+        (appId is null ? "null" : PyJson.Dumps(appId, sortKeys: false, compact: false)) + "\n" +
+        (version is null ? "null" : PyJson.Dumps(version, sortKeys: false, compact: false));
 
     [GeneratedRegex(@"{{resolve:ssm:[a-zA-Z0-9_.\-/]+(:\d+)?}}")]
     private static partial Regex SsmReference();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SamPerms.Model;
-using SamPerms.Output;
+using SamPerms.Model.Py27;
 
 namespace SamPerms.Sam.Core;
 
@@ -28,7 +28,7 @@ public static class LogicalIds
             return "";
         }
 
-        var text = data is StringNode s ? s.Value : JsonText.PyDumps(data!, sortKeys: true, compact: true);
+        var text = data is StringNode s ? s.Value : PyJson.Dumps(data!, sortKeys: true, compact: true);
         return Sha1Hex(text)[..length];
     }
 

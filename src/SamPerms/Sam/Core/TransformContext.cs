@@ -1,5 +1,4 @@
 using SamPerms.Model;
-using SamPerms.Sam.Resolution;
 
 namespace SamPerms.Sam.Core;
 

@@ -10,7 +10,7 @@ namespace SamPerms.Sam.Deployment;
 /// </summary>
 public static class CodeDeployFinisher
 {
-    public static void Finish(TemplateFinishers.Output output)
+    public static void Finish(FinisherOutput output)
     {
         var collection = output.Context.StateIfAny<DeploymentPreferenceCollection>();
         if (collection is null || !collection.AnyEnabled)

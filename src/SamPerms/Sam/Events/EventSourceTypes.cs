@@ -1,5 +1,8 @@
 using SamPerms.Model;
 using SamPerms.Sam.Events.Pull;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 using SamPerms.Sam.HttpApi;
 
 namespace SamPerms.Sam.Events;

@@ -23,7 +23,7 @@ public sealed class GlobalsPlugin : ISamPlugin
         {
             foreach (var e in resources.Entries)
             {
-                if (e.Value is not MapNode resource || !SamTranslator.IsSamResource(resource))
+                if (e.Value is not MapNode resource || !SamTypes.IsSamResource(resource))
                 {
                     continue;
                 }

@@ -5,6 +5,9 @@ using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
 namespace SamPerms.Sam.HttpApi;
 

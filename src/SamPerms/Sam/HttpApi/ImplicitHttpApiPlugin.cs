@@ -96,7 +96,7 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
         }
 
         properties.Set("RouteSettings", apiRouteSettings);
-        if (SamTranslator.IsSamResource(resource))
+        if (SamTypes.IsSamResource(resource))
         {
             // template.set writes the properties back (a resource without Properties gets them now).
             resource.Set("Properties", properties);

@@ -1,7 +1,6 @@
 using SamPerms.Data;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Resolution;
 
 namespace SamPerms.Sam.Iam;
 

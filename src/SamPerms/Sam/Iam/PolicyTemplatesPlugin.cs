@@ -1,8 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Iam;
+using SamPerms.Sam.Plugins;
 
-namespace SamPerms.Sam.Plugins;
+namespace SamPerms.Sam.Iam;
 
 /// <summary>
 /// Replaces policy templates in the Policies of functions and state machines with the documents they expand

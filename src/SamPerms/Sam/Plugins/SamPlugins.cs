@@ -2,6 +2,7 @@ using SamPerms.Sam.Application;
 using SamPerms.Sam.Api;
 using SamPerms.Sam.Globals;
 using SamPerms.Sam.HttpApi;
+using SamPerms.Sam.Iam;
 
 namespace SamPerms.Sam.Plugins;
 

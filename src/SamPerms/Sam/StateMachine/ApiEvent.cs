@@ -1,5 +1,5 @@
 using SamPerms.Model;
-using SamPerms.Output;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Api.Plugins;
 using SamPerms.Sam.Api.Rest;
@@ -79,7 +79,7 @@ public sealed class ApiEvent : StateMachineEventSource
         else
         {
             var body = N.Map(("input", "$util.escapeJavaScript($input.json('$'))"), ("stateMachineArn", "${" + targetLogicalId + "}"));
-            template = JsonText.PyDumps(body, sortKeys: false, compact: false);
+            template = PyJson.Dumps(body, sortKeys: false, compact: false);
         }
 
         return N.Map(("application/json", N.Sub(template)));

@@ -1,6 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
 namespace SamPerms.Sam.StateMachine;
 

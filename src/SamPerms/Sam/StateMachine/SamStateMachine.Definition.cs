@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SamPerms.Model;
-using SamPerms.Output;
+using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.StateMachine;
@@ -62,7 +62,7 @@ public sealed partial class SamStateMachine
     /// <summary>json.dumps(sort_keys=True, indent=4) split into lines, joined back with "\n" by CloudFormation.</summary>
     private static MapNode DefinitionString(Node definition)
     {
-        var lines = JsonText.PyDumpsIndented(definition, 4).Split('\n');
+        var lines = PyJson.DumpsIndented(definition, 4).Split('\n');
         return N.Join("\n", [.. lines.Select(l => (Node)new StringNode(l))]);
     }
 

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+
 namespace SamPerms.Validation.Iam;
 
 /// <summary>Placing and describing findings about a statement of the output template.</summary>

@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
 
@@ -10,7 +11,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class AllActionsOnAllResourcesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.AllActionsOnAllResourcesRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.AllActionsOnAllResourcesDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -21,7 +22,7 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
                 if (IsBroad(action))
                 {
                     var what = action == "*" ? "every action" : $"every {action[..^2]} action";
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.AllActionsOnAllResourcesRule, st, node, $"Action '{action}' on Resource '*' allows {what} on every resource"));
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.AllActionsOnAllResourcesDescriptor, st, node, $"Action '{action}' on Resource '*' allows {what} on every resource"));
                 }
             }
         }
@@ -58,7 +59,7 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
 
                 var at = context.Locate(e.Key, arn);
                 var generated = context.GeneratedFrom(e.Key) is { } sam ? $" (generated from {sam})" : "";
-                findings.Add(DiagnosticCatalog.AllActionsOnAllResourcesRule.At(at.Span, $"AWS managed policy {policy.Name} on {e.Key}{generated} allows {string.Join(", ", broad.Select(a => "'" + a + "'"))} on Resource '*'", at.Path));
+                findings.Add(DiagnosticCatalog.AllActionsOnAllResourcesDescriptor.At(at.Span, $"AWS managed policy {policy.Name} on {e.Key}{generated} allows {string.Join(", ", broad.Select(a => "'" + a + "'"))} on Resource '*'", at.Path));
             }
         }
     }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.References;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A condition name (resource or output Condition, Fn::If, Condition in Conditions) that Conditions does not define.</summary>
 public sealed class ConditionTargetRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.ConditionMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.ConditionMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -20,7 +21,7 @@ public sealed class ConditionTargetRule : IValidationRule
         {
             var text = name.Str!;
             var message = $"condition '{text}'{where} is not defined in Conditions{Suggest.DidYouMean(text, names.Conditions)}";
-            findings.Add(DiagnosticCatalog.ConditionMissingRule.At(at.Span, message, at.Path));
+            findings.Add(DiagnosticCatalog.ConditionMissingDescriptor.At(at.Span, message, at.Path));
         }
 
         if (output.Get("Resources") is MapNode resources)

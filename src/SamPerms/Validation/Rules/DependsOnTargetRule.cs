@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.References;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>DependsOn naming a resource the template, as SAM transforms it, does not define.</summary>
 public sealed class DependsOnTargetRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.DependsOnMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.DependsOnMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -30,7 +31,7 @@ public sealed class DependsOnTargetRule : IValidationRule
                 var at = context.Locate(e.Key, item, dependsOn);
                 var generated = context.GeneratedFrom(e.Key) is { } sam ? $" of {e.Key} (generated from {sam})" : "";
                 var message = $"DependsOn{generated} names '{target.Value}', which is no resource of the template{Suggest.DidYouMean(target.Value, names.Resources)}";
-                findings.Add(DiagnosticCatalog.DependsOnMissingRule.At(at.Span, message, at.Path));
+                findings.Add(DiagnosticCatalog.DependsOnMissingDescriptor.At(at.Span, message, at.Path));
             }
         }
     }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.References;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>Fn::GetAtt of a resource the template, as SAM transforms it, does not define.</summary>
 public sealed class GetAttTargetRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.GetAttTargetMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.GetAttTargetMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -36,7 +37,7 @@ public sealed class GetAttTargetRule : IValidationRule
 
             var at = ReferenceChecks.Where(context, found, node);
             var message = $"Fn::GetAtt names resource '{id}'{ReferenceChecks.InWhat(context, found)}, which does not exist{Suggest.DidYouMean(id, names.Resources)}";
-            findings.Add(DiagnosticCatalog.GetAttTargetMissingRule.At(at.Span, message, at.Path));
+            findings.Add(DiagnosticCatalog.GetAttTargetMissingDescriptor.At(at.Span, message, at.Path));
         }
     }
 }

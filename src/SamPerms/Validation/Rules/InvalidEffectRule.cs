@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A statement whose Effect is missing or is not exactly "Allow" or "Deny".</summary>
 public sealed class InvalidEffectRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvalidEffectRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvalidEffectDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -18,19 +19,19 @@ public sealed class InvalidEffectRule : IValidationRule
                 switch (value)
                 {
                     case null:
-                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectRule, st, null, "statement has no Effect (\"Allow\" or \"Deny\")"));
+                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectDescriptor, st, null, "statement has no Effect (\"Allow\" or \"Deny\")"));
                         break;
                     case StringNode { Value: "Allow" or "Deny" }:
                         break;
                     case StringNode s:
                         var hint = s.Value.Equals("allow", StringComparison.OrdinalIgnoreCase) ? " (Effect is case-sensitive: \"Allow\")"
                             : s.Value.Equals("deny", StringComparison.OrdinalIgnoreCase) ? " (Effect is case-sensitive: \"Deny\")" : "";
-                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectRule, st, s, $"Effect '{s.Value}' is neither \"Allow\" nor \"Deny\"{hint}"));
+                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectDescriptor, st, s, $"Effect '{s.Value}' is neither \"Allow\" nor \"Deny\"{hint}"));
                         break;
                     case MapNode m when Intrinsics.IsIntrinsic(m):
                         break; // Decided at deploy.
                     default:
-                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectRule, st, value, $"Effect should be \"Allow\" or \"Deny\", not {Rules.StructureTypesRule.Describe(value)}"));
+                        findings.Add(StatementFindings.Make(context, DiagnosticCatalog.InvalidEffectDescriptor, st, value, $"Effect should be \"Allow\" or \"Deny\", not {Rules.StructureTypesRule.Describe(value)}"));
                         break;
                 }
             }

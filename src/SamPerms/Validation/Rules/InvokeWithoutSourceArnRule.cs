@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Rules;
@@ -9,7 +10,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class InvokeWithoutSourceArnRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvokeWithoutSourceArnRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.InvokeWithoutSourceArnDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -30,7 +31,7 @@ public sealed class InvokeWithoutSourceArnRule : IValidationRule
             var scope = p.ContainsKey("SourceAccount") ? "for any resource of the account" : "for any resource in any AWS account";
             var cause = SamEvent.Of(context, e.Key) is { } ev ? $"{ev} lets" : $"Lambda permission {e.Key} lets";
             var at = context.Locate(e.Key);
-            findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnRule.At(at.Span, $"{cause} {principal.Value} invoke the function without a SourceArn, so the service may invoke it {scope}", at.Path));
+            findings.Add(DiagnosticCatalog.InvokeWithoutSourceArnDescriptor.At(at.Span, $"{cause} {principal.Value} invoke the function without a SourceArn, so the service may invoke it {scope}", at.Path));
         }
     }
 

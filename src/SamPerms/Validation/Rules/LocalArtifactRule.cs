@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 
@@ -18,7 +19,7 @@ public sealed class LocalArtifactRule : IValidationRule
         ("AWS::Serverless::StateMachine", "DefinitionUri"),
     ];
 
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.LocalArtifactMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.LocalArtifactMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -57,7 +58,7 @@ public sealed class LocalArtifactRule : IValidationRule
         }
 
         var at = context.Where(path);
-        findings.Add(DiagnosticCatalog.LocalArtifactMissingRule.At(path.Span,
+        findings.Add(DiagnosticCatalog.LocalArtifactMissingDescriptor.At(path.Span,
             $"{what}: '{path.Value}' does not exist next to the template; sam build and sam package will fail", at.Path));
     }
 

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -5,7 +6,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A literal Resource (or NotResource) of a statement that is neither "*" nor an ARN.</summary>
 public sealed class MalformedArnRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MalformedArnRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MalformedArnDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -15,7 +16,7 @@ public sealed class MalformedArnRule : IValidationRule
             {
                 if (item is Model.StringNode s && Problem(s.Value) is { } problem)
                 {
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.MalformedArnRule, st, item, $"resource '{s.Value}' {problem}"));
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.MalformedArnDescriptor, st, item, $"resource '{s.Value}' {problem}"));
                 }
             }
         }

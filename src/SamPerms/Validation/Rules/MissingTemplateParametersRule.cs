@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
 
@@ -7,7 +8,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A SAM policy template used without a value for each of its parameters.</summary>
 public sealed class MissingTemplateParametersRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MissingTemplateParametersRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.MissingTemplateParametersDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -29,7 +30,7 @@ public sealed class MissingTemplateParametersRule : IValidationRule
             var what = given is null && parameters is not NullNode
                 ? $"takes a mapping of parameters ({string.Join(", ", template.Parameters)}), not {StructureTypesRule.Describe(parameters)}"
                 : $"is missing {(missing.Count == 1 ? "parameter" : "parameters")} {string.Join(", ", missing)}";
-            findings.Add(DiagnosticCatalog.MissingTemplateParametersRule.At(at.Span, $"policy template {name} in the Policies of {entry.ResourceId} {what}", at.Path));
+            findings.Add(DiagnosticCatalog.MissingTemplateParametersDescriptor.At(at.Span, $"policy template {name} in the Policies of {entry.ResourceId} {what}", at.Path));
         }
     }
 }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -5,7 +6,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An Allow statement with NotAction or NotResource: it allows everything but what it lists.</summary>
 public sealed class NotActionOrNotResourceAllowRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.NotActionOrNotResourceAllowRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.NotActionOrNotResourceAllowDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -21,7 +22,7 @@ public sealed class NotActionOrNotResourceAllowRule : IValidationRule
                 if (st.Node.Get(key) is { } value)
                 {
                     var what = key == "NotAction" ? "every action except" : "every resource except";
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.NotActionOrNotResourceAllowRule, st, value, $"Allow with {key} allows {what} the ones listed"));
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.NotActionOrNotResourceAllowDescriptor, st, value, $"Allow with {key} allows {what} the ones listed"));
                 }
             }
         }

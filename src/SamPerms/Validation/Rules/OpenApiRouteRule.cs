@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Permissions;
 
 namespace SamPerms.Validation.Rules;
@@ -10,7 +11,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class OpenApiRouteRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.OpenApiRouteRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.OpenApiRouteDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -39,7 +40,7 @@ public sealed class OpenApiRouteRule : IValidationRule
                 : ("Lambda permission", "invoke the function");
             var at = context.Locate(i.ResourceId);
             var what = open.Count == 1 ? $"route {open[0]}" : $"routes {string.Join(", ", open)}";
-            findings.Add(DiagnosticCatalog.OpenApiRouteRule.At(at.Span,
+            findings.Add(DiagnosticCatalog.OpenApiRouteDescriptor.At(at.Span,
                 $"{SamEvent.Describe(context, i.ResourceId, noun)}: API {routes[0].Api} {what} has no authorization: anyone who can reach the API may {target}", at.Path));
         }
     }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -5,7 +6,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>iam:PassRole allowed on Resource "*" (privilege escalation: pass any role to a service you control).</summary>
 public sealed class PassRoleOnAnyRoleRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PassRoleOnAnyRoleRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PassRoleOnAnyRoleDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -17,7 +18,7 @@ public sealed class PassRoleOnAnyRoleRule : IValidationRule
                 if (!AllActionsOnAllResourcesRule.IsBroad(action) && SamPerms.Iam.Wildcard.Matches(action, "iam:PassRole", true))
                 {
                     var condition = st.HasCondition ? " (a Condition limits it; make sure it names the roles or iam:PassedToService)" : "";
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PassRoleOnAnyRoleRule, st, node, $"'{action}' on Resource '*' lets the holder pass any role of the account to a service{condition}"));
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PassRoleOnAnyRoleDescriptor, st, node, $"'{action}' on Resource '*' lets the holder pass any role of the account to a service{condition}"));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Rules;
@@ -13,7 +14,7 @@ public sealed class PollerWithExplicitRoleRule : IValidationRule
         "SQS", "Kinesis", "DynamoDB", "MSK", "MQ", "SelfManagedKafka", "DocumentDB",
     };
 
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PollerWithExplicitRoleRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PollerWithExplicitRoleDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -35,7 +36,7 @@ public sealed class PollerWithExplicitRoleRule : IValidationRule
 
             var at = context.Locate(e.Key);
             var roleText = context.OutputValues.Render(role).Text;
-            findings.Add(DiagnosticCatalog.PollerWithExplicitRoleRule.At(at.Span, $"{ev} is polled with the function's own Role ({roleText}); SAM adds no {ev.Type} read permissions to it, so that role must grant them", at.Path));
+            findings.Add(DiagnosticCatalog.PollerWithExplicitRoleDescriptor.At(at.Span, $"{ev} is polled with the function's own Role ({roleText}); SAM adds no {ev.Type} read permissions to it, so that role must grant them", at.Path));
         }
     }
 

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Rules;
@@ -5,7 +6,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A Lambda function URL anyone on the internet can call (AuthType NONE).</summary>
 public sealed class PublicFunctionUrlRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PublicFunctionUrlRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PublicFunctionUrlDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -24,7 +25,7 @@ public sealed class PublicFunctionUrlRule : IValidationRule
 
             var at = context.Locate(e.Key, authType);
             var owner = context.GeneratedFrom(e.Key) is { } sam ? $"the URL of {sam}" : $"function URL {e.Key}";
-            findings.Add(DiagnosticCatalog.PublicFunctionUrlRule.At(at.Span, $"{owner} has AuthType NONE: anyone on the internet can invoke it", at.Path));
+            findings.Add(DiagnosticCatalog.PublicFunctionUrlDescriptor.At(at.Span, $"{owner} has AuthType NONE: anyone on the internet can invoke it", at.Path));
         }
     }
 }

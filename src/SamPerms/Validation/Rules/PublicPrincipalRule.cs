@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
 
@@ -9,7 +10,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class PublicPrincipalRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PublicPrincipalRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PublicPrincipalDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -20,7 +21,7 @@ public sealed class PublicPrincipalRule : IValidationRule
                 continue;
             }
 
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PublicPrincipalRule, st, principal, "Principal '*' with no Condition allows anyone"));
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.PublicPrincipalDescriptor, st, principal, "Principal '*' with no Condition allows anyone"));
         }
 
         foreach (var e in context.OutputResources.Entries)
@@ -35,7 +36,7 @@ public sealed class PublicPrincipalRule : IValidationRule
             {
                 var at = context.Locate(e.Key, principal);
                 var generated = context.GeneratedFrom(e.Key) is { } sam ? $" (generated from {sam})" : "";
-                findings.Add(DiagnosticCatalog.PublicPrincipalRule.At(at.Span, $"Lambda permission {e.Key}{generated} lets any principal invoke the function", at.Path));
+                findings.Add(DiagnosticCatalog.PublicPrincipalDescriptor.At(at.Span, $"Lambda permission {e.Key}{generated} lets any principal invoke the function", at.Path));
             }
         }
     }

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+
 namespace SamPerms.Validation.Rules;
 
 /// <summary>What went wrong reading the file: syntax, duplicate keys, unknown tags, encoding, size, nesting, not a template.</summary>
@@ -5,9 +7,9 @@ public sealed class ReaderRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
     [
-        DiagnosticCatalog.YamlSyntaxRule, DiagnosticCatalog.DuplicateKeyRule, DiagnosticCatalog.UnknownTagRule,
-        DiagnosticCatalog.InvalidEncodingRule, DiagnosticCatalog.DocumentTooLargeRule, DiagnosticCatalog.NestingTooDeepRule,
-        DiagnosticCatalog.NotATemplateRule,
+        DiagnosticCatalog.YamlSyntaxDescriptor, DiagnosticCatalog.DuplicateKeyDescriptor, DiagnosticCatalog.UnknownTagDescriptor,
+        DiagnosticCatalog.InvalidEncodingDescriptor, DiagnosticCatalog.DocumentTooLargeDescriptor, DiagnosticCatalog.NestingTooDeepDescriptor,
+        DiagnosticCatalog.NotATemplateDescriptor,
     ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)

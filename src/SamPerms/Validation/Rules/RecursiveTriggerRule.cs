@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Iam;
 using SamPerms.Model;
 using SamPerms.Permissions;
@@ -21,7 +22,7 @@ public sealed class RecursiveTriggerRule : IValidationRule
         ["AWS::DynamoDB::Table"] = ("dynamodb:PutItem", "", "the stream of table {0}"),
     };
 
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.RecursiveTriggerRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.RecursiveTriggerDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -51,7 +52,7 @@ public sealed class RecursiveTriggerRule : IValidationRule
                 var at = origin.Span.IsKnown
                     ? new Location(origin.Span, origin.PropertyPath.Length > 0 ? $"Resources.{origin.LogicalId}.Properties.{origin.PropertyPath}" : $"Resources.{origin.LogicalId}")
                     : context.Locate(subject.LogicalId);
-                findings.Add(DiagnosticCatalog.RecursiveTriggerRule.At(at.Span,
+                findings.Add(DiagnosticCatalog.RecursiveTriggerDescriptor.At(at.Span,
                     $"{subject.SamLogicalId} is invoked by {string.Format(System.Globalization.CultureInfo.InvariantCulture, write.What, sourceId)}, and its role may {write.Action} there ({grant.Source}): what it writes can invoke it again, in a loop",
                     at.Path));
             }

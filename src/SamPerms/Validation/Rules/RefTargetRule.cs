@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.References;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>Ref to a name the template, as SAM transforms it, does not define.</summary>
 public sealed class RefTargetRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.RefTargetMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.RefTargetMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -25,7 +26,7 @@ public sealed class RefTargetRule : IValidationRule
 
             var at = ReferenceChecks.Where(context, found, target);
             var message = $"Ref '{target.Value}'{ReferenceChecks.InWhat(context, found)} names no parameter, resource or pseudo parameter{Suggest.DidYouMean(target.Value, names.Referable)}";
-            findings.Add(DiagnosticCatalog.RefTargetMissingRule.At(at.Span, message, at.Path));
+            findings.Add(DiagnosticCatalog.RefTargetMissingDescriptor.At(at.Span, message, at.Path));
         }
     }
 }

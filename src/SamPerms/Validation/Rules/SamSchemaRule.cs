@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Schema;
 
@@ -12,8 +13,8 @@ public sealed class SamSchemaRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } =
     [
-        DiagnosticCatalog.UnknownSamTypeRule, DiagnosticCatalog.UnknownSamPropertyRule,
-        DiagnosticCatalog.SamPropertyTypeRule, DiagnosticCatalog.UnknownEventTypeRule,
+        DiagnosticCatalog.UnknownSamTypeDescriptor, DiagnosticCatalog.UnknownSamPropertyDescriptor,
+        DiagnosticCatalog.SamPropertyTypeDescriptor, DiagnosticCatalog.UnknownEventTypeDescriptor,
     ];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
@@ -54,7 +55,7 @@ public sealed class SamSchemaRule : IValidationRule
             var at = context.Where(resource.Get("Type"));
             var known = SamResourceSchema.Types.Keys.Order(StringComparer.Ordinal).ToList();
             var hint = Suggest.DidYouMean(type[Prefix.Length..], known.Select(k => k[Prefix.Length..]), k => Prefix + k);
-            return DiagnosticCatalog.UnknownSamTypeRule.At(at.Span, $"'{type}' of {id} is no AWS::Serverless type{hint}; SAM defines {string.Join(", ", known)}", at.Path);
+            return DiagnosticCatalog.UnknownSamTypeDescriptor.At(at.Span, $"'{type}' of {id} is no AWS::Serverless type{hint}; SAM defines {string.Join(", ", known)}", at.Path);
         }
 
         if (s[2] != "Properties" || !SamResourceSchema.Types.TryGetValue(type, out var facts) || resource.Get("Properties") is not MapNode properties)
@@ -88,14 +89,14 @@ public sealed class SamSchemaRule : IValidationRule
             var at = context.Where(evType ?? ev);
             var shown = evType is StringNode t ? $"'{t.Value}'" : evType is null ? "no Type" : StructureTypesRule.Describe(evType);
             var hint = evType is StringNode tt ? Suggest.DidYouMean(tt.Value, facts.EventTypes) : "";
-            return DiagnosticCatalog.UnknownEventTypeRule.At(at.Span, $"event {s[4]} of {id} has {shown}{hint}; {type} events are {string.Join(", ", facts.EventTypes)}", at.Path);
+            return DiagnosticCatalog.UnknownEventTypeDescriptor.At(at.Span, $"event {s[4]} of {id} has {shown}{hint}; {type} events are {string.Join(", ", facts.EventTypes)}", at.Path);
         }
 
         if (s.Count == 4 && value is not null and not NullNode && allowed is not null && !Intrinsics.IsIntrinsic(value) && !allowed.Any(k => Is(value, k)))
         {
             var at = context.Where(value);
             var kinds = string.Join(" or ", allowed.Select(Word));
-            return DiagnosticCatalog.SamPropertyTypeRule.At(at.Span, $"{name} of {id} should be {kinds} (or an intrinsic function), not {StructureTypesRule.Describe(value)}", at.Path);
+            return DiagnosticCatalog.SamPropertyTypeDescriptor.At(at.Span, $"{name} of {id} should be {kinds} (or an intrinsic function), not {StructureTypesRule.Describe(value)}", at.Path);
         }
 
         return null;
@@ -105,7 +106,7 @@ public sealed class SamSchemaRule : IValidationRule
     {
         var at = context.WhereKey(properties, name);
         var hint = Suggest.DidYouMean(name, facts.Properties.Keys);
-        return DiagnosticCatalog.UnknownSamPropertyRule.At(at.Span, $"{facts.Type} has no property '{name}'{hint} (resource {id})", at.Path);
+        return DiagnosticCatalog.UnknownSamPropertyDescriptor.At(at.Span, $"{facts.Type} has no property '{name}'{hint} (resource {id})", at.Path);
     }
 
     private static bool Is(Node value, string jsonType) => jsonType switch

@@ -1,3 +1,5 @@
+using SamPerms.Diagnostics;
+
 namespace SamPerms.Validation.Rules;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SamTransformRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SamTransformErrorRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SamTransformErrorDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {

@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Rules;
@@ -11,7 +12,7 @@ public sealed class StructureTypesRule : IValidationRule
     private static readonly string[] MapSections = ["Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Metadata", "Globals", "Rules"];
     private static readonly string[] StringSections = ["AWSTemplateFormatVersion", "Description"];
 
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.WrongTypeRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.WrongTypeDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -49,7 +50,7 @@ public sealed class StructureTypesRule : IValidationRule
             if (!r.ContainsKey("Type"))
             {
                 var at = context.WhereKey(resources, e.Key);
-                findings.Add(DiagnosticCatalog.WrongTypeRule.At(at.Span, $"{what} has no Type", at.Path));
+                findings.Add(DiagnosticCatalog.WrongTypeDescriptor.At(at.Span, $"{what} has no Type", at.Path));
             }
 
             Expect(context, r, "Type", what, "a string", v => v is StringNode, findings);
@@ -74,7 +75,7 @@ public sealed class StructureTypesRule : IValidationRule
             if (e.Value is not MapNode)
             {
                 var at = context.Where(e.Value);
-                findings.Add(DiagnosticCatalog.WrongTypeRule.At(at.Span, $"{section} entry '{e.Key}' should be {expected}, not {Describe(e.Value)}", at.Path));
+                findings.Add(DiagnosticCatalog.WrongTypeDescriptor.At(at.Span, $"{section} entry '{e.Key}' should be {expected}, not {Describe(e.Value)}", at.Path));
             }
         }
     }
@@ -88,7 +89,7 @@ public sealed class StructureTypesRule : IValidationRule
 
         var at = context.Where(value);
         var subject = what.Length == 0 ? $"section '{key}'" : $"'{key}' of {what}";
-        findings.Add(DiagnosticCatalog.WrongTypeRule.At(at.Span, $"{subject} should be {expected}, not {Describe(value)}", at.Path));
+        findings.Add(DiagnosticCatalog.WrongTypeDescriptor.At(at.Span, $"{subject} should be {expected}, not {Describe(value)}", at.Path));
     }
 
     /// <summary>A value's kind in words, for messages.</summary>

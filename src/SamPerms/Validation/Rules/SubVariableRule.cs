@@ -1,3 +1,4 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.References;
 
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>A <c>${Name}</c> in Fn::Sub that is no parameter, resource, pseudo parameter or variable of the Sub.</summary>
 public sealed class SubVariableRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SubVariableMissingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.SubVariableMissingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -47,7 +48,7 @@ public sealed class SubVariableRule : IValidationRule
                 var at = ReferenceChecks.Where(context, found, text);
                 var candidates = names.Referable.Concat(variables?.Keys ?? []);
                 var message = $"Fn::Sub uses ${{{name}}}{ReferenceChecks.InWhat(context, found)}, which is no parameter, resource, pseudo parameter or Sub variable{Suggest.DidYouMean(head, candidates)}";
-                findings.Add(DiagnosticCatalog.SubVariableMissingRule.At(at.Span, message, at.Path));
+                findings.Add(DiagnosticCatalog.SubVariableMissingDescriptor.At(at.Span, message, at.Path));
             }
         }
     }

@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An IAM action (without wildcards) that its service does not have.</summary>
 public sealed class UnknownActionRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownActionRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownActionDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -25,7 +26,7 @@ public sealed class UnknownActionRule : IValidationRule
             }
 
             var hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionRule, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionDescriptor, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
         }
     }
 }

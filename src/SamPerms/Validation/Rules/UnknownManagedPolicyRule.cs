@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
 
@@ -10,7 +11,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class UnknownManagedPolicyRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownManagedPolicyRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownManagedPolicyDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -26,7 +27,7 @@ public sealed class UnknownManagedPolicyRule : IValidationRule
             var why = ManagedPolicyNames.IsKnown(s.Value)
                 ? $"is an AWS managed policy, but not in partition {partition}"
                 : $"is no AWS managed policy SAM knows{Suggest.DidYouMean(s.Value, ManagedPolicyNames.Names)}";
-            findings.Add(DiagnosticCatalog.UnknownManagedPolicyRule.At(at.Span, $"'{s.Value}' in the Policies of {entry.ResourceId} {why}; SAM passes it on unchanged and IAM rejects a name that is not an ARN (write the full policy ARN for a customer managed policy)", at.Path));
+            findings.Add(DiagnosticCatalog.UnknownManagedPolicyDescriptor.At(at.Span, $"'{s.Value}' in the Policies of {entry.ResourceId} {why}; SAM passes it on unchanged and IAM rejects a name that is not an ARN (write the full policy ARN for a customer managed policy)", at.Path));
         }
     }
 }

@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -9,7 +10,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class UnknownPolicyTemplateRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownPolicyTemplateRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownPolicyTemplateDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -22,7 +23,7 @@ public sealed class UnknownPolicyTemplateRule : IValidationRule
 
             var at = context.WhereKey((Model.MapNode)entry.Entry, name);
             var hint = Suggest.DidYouMean(name, PolicyTemplateTable.Names);
-            findings.Add(DiagnosticCatalog.UnknownPolicyTemplateRule.At(at.Span, $"'{name}' in the Policies of {entry.ResourceId} is no SAM policy template{hint}", at.Path));
+            findings.Add(DiagnosticCatalog.UnknownPolicyTemplateDescriptor.At(at.Span, $"'{name}' in the Policies of {entry.ResourceId} is no SAM policy template{hint}", at.Path));
         }
     }
 }

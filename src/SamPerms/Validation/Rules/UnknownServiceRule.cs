@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An IAM action whose service prefix is no AWS service (or that has no prefix at all).</summary>
 public sealed class UnknownServiceRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -20,7 +21,7 @@ public sealed class UnknownServiceRule : IValidationRule
             int colon = action.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
+                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceDescriptor, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
                 continue;
             }
 
@@ -31,7 +32,7 @@ public sealed class UnknownServiceRule : IValidationRule
             }
 
             var hint = Suggest.DidYouMean(prefix.ToLowerInvariant(), IamActionCatalog.Services.Keys);
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceRule, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceDescriptor, st, node, $"action '{action}': '{prefix}' is no AWS service prefix{hint}"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Diagnostics;
 using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
@@ -6,7 +7,7 @@ namespace SamPerms.Validation.Rules;
 /// <summary>An IAM action pattern with wildcards that matches no action of its service.</summary>
 public sealed class WildcardMatchesNothingRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.WildcardMatchesNothingRule];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.WildcardMatchesNothingDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -25,7 +26,7 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
                 // A wildcard in the prefix: it must match some action of some service.
                 if (!IamActionCatalog.Services.Values.Any(s => SamPerms.Iam.Wildcard.Matches(prefix, s.Prefix, true) && s.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true))))
                 {
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of any service"));
+                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingDescriptor, st, node, $"action pattern '{action}' matches no action of any service"));
                 }
 
                 continue;
@@ -36,7 +37,7 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
                 continue;
             }
 
-            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingRule, st, node, $"action pattern '{action}' matches no action of {service.Name}"));
+            findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingDescriptor, st, node, $"action pattern '{action}' matches no action of {service.Name}"));
         }
     }
 }

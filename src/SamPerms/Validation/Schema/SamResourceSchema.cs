@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using SamPerms.Model;
-using SamPerms.Output;
 
 namespace SamPerms.Validation.Schema;
 

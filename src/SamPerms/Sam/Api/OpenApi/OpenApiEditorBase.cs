@@ -11,7 +11,7 @@ namespace SamPerms.Sam.Api.OpenApi;
 public abstract class OpenApiEditorBase
 {
     public const string Integration = "x-amazon-apigateway-integration";
-    public const string AnyMethod = "x-amazon-apigateway-any-method";
+    public const string AnyMethod = ApiGatewayKeys.AnyMethod;
     public const string ConditionalIf = "Fn::If";
     public const string Servers = "servers";
     public static readonly string[] AllHttpMethods = ["OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];

@@ -24,7 +24,7 @@ public sealed class DefaultDefinitionBodyPlugin : ISamPlugin
         {
             foreach (var e in resources.Entries)
             {
-                if (e.Value is not MapNode r || !SamTranslator.IsSamResource(r) || r.Get("Type")?.Str != type)
+                if (e.Value is not MapNode r || !SamTypes.IsSamResource(r) || r.Get("Type")?.Str != type)
                 {
                     continue;
                 }

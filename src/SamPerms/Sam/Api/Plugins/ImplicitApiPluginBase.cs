@@ -90,7 +90,7 @@ public abstract partial class ImplicitApiPluginBase : ISamPlugin
     {
         foreach (var e in resources.Entries.ToArray())
         {
-            if (e.Value is MapNode r && SamTranslator.IsSamResource(r) && types.Contains(r.Get("Type")!.Str))
+            if (e.Value is MapNode r && SamTypes.IsSamResource(r) && types.Contains(r.Get("Type")!.Str))
             {
                 yield return (e.Key, r);
             }

@@ -4,6 +4,9 @@ using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
 namespace SamPerms.Sam.Api.Rest;
 

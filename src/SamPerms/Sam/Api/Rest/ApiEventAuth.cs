@@ -2,7 +2,6 @@ using SamPerms.Model;
 using SamPerms.Model.Py27;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Resolution;
 
 namespace SamPerms.Sam.Api.Rest;
 

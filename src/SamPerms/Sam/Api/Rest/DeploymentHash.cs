@@ -1,7 +1,6 @@
 using System.Globalization;
 using SamPerms.Model;
 using SamPerms.Model.Py27;
-using SamPerms.Output;
 using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Api.Rest;
@@ -28,7 +27,7 @@ public static class DeploymentHash
 
         if (Py.Truthy(domain))
         {
-            input.Add(JsonText.PyDumps(domain!, sortKeys: false, compact: false));
+            input.Add(PyJson.Dumps(domain!, sortKeys: false, compact: false));
         }
 
         if (!string.IsNullOrEmpty(functionNames))

@@ -1,7 +1,6 @@
 using SamPerms.Model;
 using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Sam.Core;
-using SamPerms.Sam.Resolution;
 
 namespace SamPerms.Sam.Api.Rest;
 

@@ -1,4 +1,7 @@
 using SamPerms.Model;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
 namespace SamPerms.Sam.Events.Pull;
 

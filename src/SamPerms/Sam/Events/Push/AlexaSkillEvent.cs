@@ -1,6 +1,8 @@
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>AlexaSkill: only a permission for the Alexa service, restricted to the skill by its id (EventSourceToken).</summary>
 public sealed class AlexaSkillEvent : PushEventSource

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
 /// CloudWatchEvent (and its newer name EventBridgeRule): an EventBridge rule matching an event pattern, on the

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>CloudWatchLogs: a subscription filter on the log group that delivers matching events to the function.</summary>
 public sealed class CloudWatchLogsEvent : PushEventSource

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
 /// Cognito: the user pool (declared in the same template) gets the function as its trigger(s) in LambdaConfig,

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
 /// What Schedule, CloudWatchEvent and EventBridgeRule of a function share: the rule (built as for a state

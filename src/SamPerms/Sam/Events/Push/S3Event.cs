@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
 /// S3: the bucket (declared in the same template) gets a Lambda notification for each event type, and a

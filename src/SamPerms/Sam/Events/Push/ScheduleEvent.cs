@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>Schedule: an EventBridge rule with a schedule expression that invokes the function.</summary>
 public sealed class ScheduleEvent : EventsRuleSource

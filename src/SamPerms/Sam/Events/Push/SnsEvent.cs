@@ -1,8 +1,10 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.Events.Pull;
+using SamPerms.Sam.Events.Scheduler;
+using SamPerms.Sam.Events.Shared;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
 /// SNS: a subscription of the function to the topic plus a permission for SNS; or, with SqsSubscription, the

@@ -1,9 +1,11 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Shared;
 using SamPerms.Sam.Iam;
 using SamPerms.Sam.StateMachine;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Scheduler;
 
 /// <summary>
 /// ScheduleV2: an EventBridge Scheduler schedule, for a function or a state machine alike (the reference's one

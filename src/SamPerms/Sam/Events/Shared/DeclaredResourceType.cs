@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Shared;
 
 /// <summary>
 /// A CloudFormation type that an event edits in the user's template (an S3 bucket's notifications, a user

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Shared;
 
 /// <summary>
 /// DeadLetterConfig of the rule and schedule events of functions and state machines (Schedule, CloudWatchEvent,

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Shared;
 
 /// <summary>
 /// The AWS::Lambda::Permission a push event source needs so that its service may invoke the function (the

@@ -1,7 +1,9 @@
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Shared;
 
 /// <summary>
 /// What the events that create an EventBridge rule or schedule share, whether they target a function or a state

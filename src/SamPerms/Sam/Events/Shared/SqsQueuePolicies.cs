@@ -1,6 +1,8 @@
 using SamPerms.Model;
+using SamPerms.Sam.Events.Push;
+using SamPerms.Sam.Events.Scheduler;
 
-namespace SamPerms.Sam.Events;
+namespace SamPerms.Sam.Events.Shared;
 
 /// <summary>The queue policy documents SAM writes so that a service may send to a queue it created or was given.</summary>
 public static class SqsQueuePolicies

@@ -1,4 +1,4 @@
-namespace SamPerms.Sam.Core;
+namespace SamPerms.Model;
 
 /// <summary>What the transform needs besides the template: the region (and so the partition) and parameter values.</summary>
 public sealed record TransformOptions

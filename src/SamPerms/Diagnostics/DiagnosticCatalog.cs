@@ -1,11 +1,11 @@
 using SamPerms.Text;
 
-namespace SamPerms.Validation;
+namespace SamPerms.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code SamPerms reports, defined once with its severity, title and help. Codes are stable:
 /// SP1xxx reading the template, SP2xxx SAM (its own errors, resource schema, references), SP3xxx IAM
-/// (SP30xx policy mistakes, SP31xx risky grants).
+/// (SP30xx policy mistakes, SP31xx risky grants), SP4xxx intent (the intent file or metadata that diff reads).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -45,6 +45,8 @@ public static class DiagnosticCatalog
     public const string PollerWithExplicitRole = "SP3107";
     public const string OpenApiRoute = "SP3108";
     public const string RecursiveTrigger = "SP3109";
+    public const string InvalidIntent = "SP4001";
+    public const string UnknownSubject = "SP4002";
 
     private const string CategoryReading = "reading";
     private const string CategorySam = "sam";
@@ -52,187 +54,199 @@ public static class DiagnosticCatalog
     private const string CategoryIam = "iam";
     private const string CategoryRisk = "risky-grant";
 
-    public static readonly DiagnosticDescriptor YamlSyntaxRule = new(YamlSyntax, Severity.Error, CategoryReading,
+    /// <summary>The category of the codes the intent check reports (diff), not validate.</summary>
+    public const string CategoryIntent = "intent";
+
+    public static readonly DiagnosticDescriptor YamlSyntaxDescriptor = new(YamlSyntax, Severity.Error, CategoryReading,
         "The template is not valid YAML or JSON",
         "The file cannot be parsed. Fix the syntax at the position shown: indentation (tabs are not allowed in YAML), an unclosed quote or bracket, a stray character, or a second document after '---'.");
 
-    public static readonly DiagnosticDescriptor DuplicateKeyRule = new(DuplicateKey, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor DuplicateKeyDescriptor = new(DuplicateKey, Severity.Error, CategoryReading,
         "A mapping defines the same key twice",
         "YAML and JSON parsers disagree about duplicate keys (most keep the last one silently). Remove or rename one of them; the message says where the first one is.");
 
-    public static readonly DiagnosticDescriptor UnknownTagRule = new(UnknownTag, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor UnknownTagDescriptor = new(UnknownTag, Severity.Error, CategoryReading,
         "A YAML tag is not a CloudFormation short form",
         "Only CloudFormation's short forms (!Ref, !Sub, !GetAtt, !If, ...) are understood. A misspelled tag such as !Reff is passed on as a string by other tools and fails at deploy.");
 
-    public static readonly DiagnosticDescriptor InvalidEncodingRule = new(InvalidEncoding, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor InvalidEncodingDescriptor = new(InvalidEncoding, Severity.Error, CategoryReading,
         "The file is not valid UTF-8",
         "CloudFormation reads templates as UTF-8. Save the file as UTF-8 (UTF-16 with a byte order mark is read too).");
 
-    public static readonly DiagnosticDescriptor DocumentTooLargeRule = new(DocumentTooLarge, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor DocumentTooLargeDescriptor = new(DocumentTooLarge, Severity.Error, CategoryReading,
         "The template is too large to read",
         "The file, or what its YAML aliases expand to, exceeds SamPerms' reading limits. CloudFormation limits templates to 1 MB; an alias that expands exponentially is a mistake or an attack.");
 
-    public static readonly DiagnosticDescriptor NestingTooDeepRule = new(NestingTooDeep, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor NestingTooDeepDescriptor = new(NestingTooDeep, Severity.Error, CategoryReading,
         "The template nests values too deeply",
         "Values nested hundreds of levels deep are not a real template. Check for runaway indentation or generated input.");
 
-    public static readonly DiagnosticDescriptor NotATemplateRule = new(NotATemplate, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor NotATemplateDescriptor = new(NotATemplate, Severity.Error, CategoryReading,
         "The document is not a template",
         "A SAM template is a mapping with a Resources section. The file holds something else (a list, a scalar, or nothing).");
 
-    public static readonly DiagnosticDescriptor WrongTypeRule = new(WrongType, Severity.Error, CategoryReading,
+    public static readonly DiagnosticDescriptor WrongTypeDescriptor = new(WrongType, Severity.Error, CategoryReading,
         "A template section or resource attribute has the wrong type",
         "CloudFormation expects fixed shapes: Parameters, Conditions, Resources, Outputs and Mappings are mappings; each resource is a mapping with a string Type, a mapping of Properties, a string Condition, a string or list DependsOn, and a mapping Metadata.");
 
-    public static readonly DiagnosticDescriptor SamTransformErrorRule = new(SamTransformError, Severity.Error, CategorySam,
+    public static readonly DiagnosticDescriptor SamTransformErrorDescriptor = new(SamTransformError, Severity.Error, CategorySam,
         "AWS SAM rejects the template",
         "The AWS SAM translator (what `sam deploy` and CloudFormation's Serverless transform run) fails on this template with the message shown, word for word. It is located at the property that causes it.");
 
-    public static readonly DiagnosticDescriptor UnknownSamTypeRule = new(UnknownSamType, Severity.Error, CategorySam,
+    public static readonly DiagnosticDescriptor UnknownSamTypeDescriptor = new(UnknownSamType, Severity.Error, CategorySam,
         "An AWS::Serverless:: resource type does not exist",
         "SAM expands only the AWS::Serverless:: types it defines; any other passes through and CloudFormation rejects it. The message lists the types SAM knows.");
 
-    public static readonly DiagnosticDescriptor UnknownSamPropertyRule = new(UnknownSamProperty, Severity.Error, CategorySam,
+    public static readonly DiagnosticDescriptor UnknownSamPropertyDescriptor = new(UnknownSamProperty, Severity.Error, CategorySam,
         "A SAM resource has a property its type does not define",
         "SAM rejects unknown properties. This is usually a misspelling or a property of the underlying CloudFormation type; the message suggests the closest property of the SAM type.");
 
-    public static readonly DiagnosticDescriptor SamPropertyTypeRule = new(SamPropertyType, Severity.Warning, CategorySam,
+    public static readonly DiagnosticDescriptor SamPropertyTypeDescriptor = new(SamPropertyType, Severity.Warning, CategorySam,
         "A SAM property's value has an unexpected type",
         "The value's type (string, number, list, mapping, boolean) is not one the SAM specification allows for this property. SAM or CloudFormation may reject it, or read it differently than intended.");
 
-    public static readonly DiagnosticDescriptor UnknownEventTypeRule = new(UnknownEventType, Severity.Error, CategorySam,
+    public static readonly DiagnosticDescriptor UnknownEventTypeDescriptor = new(UnknownEventType, Severity.Error, CategorySam,
         "An event source has a Type SAM does not know",
         "Each entry of Events needs a Type that SAM defines for this resource (S3, SQS, Api, Schedule, ...). The message lists them.");
 
-    public static readonly DiagnosticDescriptor RefTargetMissingRule = new(RefTargetMissing, Severity.Error, CategoryReferences,
+    public static readonly DiagnosticDescriptor RefTargetMissingDescriptor = new(RefTargetMissing, Severity.Error, CategoryReferences,
         "Ref names no parameter, resource or pseudo parameter",
         "CloudFormation fails with 'Unresolved resource dependencies' when a Ref names something the template (after SAM's transform) does not define. Check the spelling, or define the parameter or resource.");
 
-    public static readonly DiagnosticDescriptor GetAttTargetMissingRule = new(GetAttTargetMissing, Severity.Error, CategoryReferences,
+    public static readonly DiagnosticDescriptor GetAttTargetMissingDescriptor = new(GetAttTargetMissing, Severity.Error, CategoryReferences,
         "Fn::GetAtt names a resource that does not exist",
         "Fn::GetAtt must name a resource of the template (after SAM's transform). Check the logical id; SAM-generated resources such as MyFunctionRole can be named too.");
 
-    public static readonly DiagnosticDescriptor SubVariableMissingRule = new(SubVariableMissing, Severity.Error, CategoryReferences,
+    public static readonly DiagnosticDescriptor SubVariableMissingDescriptor = new(SubVariableMissing, Severity.Error, CategoryReferences,
         "Fn::Sub uses a variable that is not defined",
         "A ${Name} in Fn::Sub must be a parameter, a resource (or Resource.Attribute), a pseudo parameter, or a variable given in Fn::Sub's second argument. Write ${!Name} for a literal ${Name}.");
 
-    public static readonly DiagnosticDescriptor DependsOnMissingRule = new(DependsOnMissing, Severity.Error, CategoryReferences,
+    public static readonly DiagnosticDescriptor DependsOnMissingDescriptor = new(DependsOnMissing, Severity.Error, CategoryReferences,
         "DependsOn names a resource that does not exist",
         "Every DependsOn entry must be a logical id of a resource in the template.");
 
-    public static readonly DiagnosticDescriptor ConditionMissingRule = new(ConditionMissing, Severity.Error, CategoryReferences,
+    public static readonly DiagnosticDescriptor ConditionMissingDescriptor = new(ConditionMissing, Severity.Error, CategoryReferences,
         "A condition that is used is not defined",
         "A resource's or output's Condition, the first argument of Fn::If, and Condition inside Conditions must name an entry of the Conditions section.");
 
-    public static readonly DiagnosticDescriptor LocalArtifactMissingRule = new(LocalArtifactMissing, Severity.Warning, CategoryReferences,
+    public static readonly DiagnosticDescriptor LocalArtifactMissingDescriptor = new(LocalArtifactMissing, Severity.Warning, CategoryReferences,
         "A local CodeUri, ContentUri or DefinitionUri does not exist",
         "A template not yet packaged names its code, layers and definitions by local paths, relative to the template's folder; `sam build` and `sam package` fail on a path that is not there. Checked when the template is a file and local artifacts are accepted.");
 
-    public static readonly DiagnosticDescriptor UnknownServiceRule = new(UnknownService, Severity.Warning, CategoryIam,
+    public static readonly DiagnosticDescriptor UnknownServiceDescriptor = new(UnknownService, Severity.Warning, CategoryIam,
         "An IAM action names a service prefix that does not exist",
         "The part before ':' in an action must be an AWS service prefix (s3, dynamodb, lambda, ...). IAM accepts the policy but the statement grants nothing. The message suggests the closest prefix.");
 
-    public static readonly DiagnosticDescriptor UnknownActionRule = new(UnknownAction, Severity.Warning, CategoryIam,
+    public static readonly DiagnosticDescriptor UnknownActionDescriptor = new(UnknownAction, Severity.Warning, CategoryIam,
         "An IAM action does not exist in its service",
         "IAM accepts unknown action names but they grant nothing, so the code that needs the permission fails at run time. The message suggests the closest action of the service.");
 
-    public static readonly DiagnosticDescriptor WildcardMatchesNothingRule = new(WildcardMatchesNothing, Severity.Warning, CategoryIam,
+    public static readonly DiagnosticDescriptor WildcardMatchesNothingDescriptor = new(WildcardMatchesNothing, Severity.Warning, CategoryIam,
         "An IAM action wildcard matches no action",
         "A pattern such as s3:Get*Objekt matches no action of the service, so the statement grants nothing.");
 
-    public static readonly DiagnosticDescriptor MalformedArnRule = new(MalformedArn, Severity.Error, CategoryIam,
+    public static readonly DiagnosticDescriptor MalformedArnDescriptor = new(MalformedArn, Severity.Error, CategoryIam,
         "A Resource in an IAM statement is not an ARN",
         "IAM rejects a policy whose Resource is neither \"*\" nor an ARN (arn:partition:service:region:account:resource). A bucket or table name needs its full ARN.");
 
-    public static readonly DiagnosticDescriptor InvalidEffectRule = new(InvalidEffect, Severity.Error, CategoryIam,
+    public static readonly DiagnosticDescriptor InvalidEffectDescriptor = new(InvalidEffect, Severity.Error, CategoryIam,
         "An IAM statement's Effect is not Allow or Deny",
         "IAM accepts only \"Allow\" and \"Deny\" (case-sensitive) and rejects the policy otherwise.");
 
-    public static readonly DiagnosticDescriptor UnknownPolicyTemplateRule = new(UnknownPolicyTemplate, Severity.Error, CategoryIam,
+    public static readonly DiagnosticDescriptor UnknownPolicyTemplateDescriptor = new(UnknownPolicyTemplate, Severity.Error, CategoryIam,
         "A Policies entry names no SAM policy template",
         "An entry of Policies written as `Name: {parameters}` must name a SAM policy template. SAM rejects any other such entry with a message that does not say why (\"Policy at index N in the 'Policies' property is not valid\"). The message suggests the closest template names.");
 
-    public static readonly DiagnosticDescriptor UnknownManagedPolicyRule = new(UnknownManagedPolicy, Severity.Error, CategoryIam,
+    public static readonly DiagnosticDescriptor UnknownManagedPolicyDescriptor = new(UnknownManagedPolicy, Severity.Error, CategoryIam,
         "A Policies entry names an AWS managed policy SAM does not know",
         "SAM turns a managed policy name into its ARN only for the names it knows in the template's partition; any other plain name is passed through and IAM rejects it at deploy. Use a known name or a full policy ARN.");
 
-    public static readonly DiagnosticDescriptor MissingTemplateParametersRule = new(MissingTemplateParameters, Severity.Error, CategoryIam,
+    public static readonly DiagnosticDescriptor MissingTemplateParametersDescriptor = new(MissingTemplateParameters, Severity.Error, CategoryIam,
         "A SAM policy template is missing parameter values",
         "Each SAM policy template needs a value for every one of its parameters (for example S3ReadPolicy needs BucketName). The message names the missing ones.");
 
-    public static readonly DiagnosticDescriptor AllActionsOnAllResourcesRule = new(AllActionsOnAllResources, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor AllActionsOnAllResourcesDescriptor = new(AllActionsOnAllResources, Severity.Warning, CategoryRisk,
         "A statement allows every action (of a service) on every resource",
         "Action \"*\" or \"service:*\" on Resource \"*\" grants far more than any function needs. List the actions the code calls and the ARNs it touches.");
 
-    public static readonly DiagnosticDescriptor PassRoleOnAnyRoleRule = new(PassRoleOnAnyRole, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor PassRoleOnAnyRoleDescriptor = new(PassRoleOnAnyRole, Severity.Warning, CategoryRisk,
         "iam:PassRole is allowed on any role",
         "Passing any role lets the holder hand a more powerful role to a service it controls (privilege escalation). Name the roles it may pass, and add an iam:PassedToService condition.");
 
-    public static readonly DiagnosticDescriptor NotActionOrNotResourceAllowRule = new(NotActionOrNotResourceAllow, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor NotActionOrNotResourceAllowDescriptor = new(NotActionOrNotResourceAllow, Severity.Warning, CategoryRisk,
         "Allow with NotAction or NotResource",
         "An Allow with NotAction or NotResource grants everything except what is listed, including actions and resources that do not exist yet. Allow what is needed instead.");
 
-    public static readonly DiagnosticDescriptor InvokeWithoutSourceArnRule = new(InvokeWithoutSourceArn, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor InvokeWithoutSourceArnDescriptor = new(InvokeWithoutSourceArn, Severity.Warning, CategoryRisk,
         "A service may invoke the function without a SourceArn",
         "A Lambda permission for a service principal without SourceArn lets the service invoke the function on behalf of any resource, in any account when SourceAccount is missing too (the confused deputy problem). Give the event source an ARN, or restrict it.");
 
-    public static readonly DiagnosticDescriptor PublicPrincipalRule = new(PublicPrincipal, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor PublicPrincipalDescriptor = new(PublicPrincipal, Severity.Warning, CategoryRisk,
         "A policy allows any principal",
         "Principal \"*\" (or {\"AWS\": \"*\"}) in an Allow statement without a condition makes the resource public: anyone with an AWS account can use it.");
 
-    public static readonly DiagnosticDescriptor PublicFunctionUrlRule = new(PublicFunctionUrl, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor PublicFunctionUrlDescriptor = new(PublicFunctionUrl, Severity.Warning, CategoryRisk,
         "A function URL has AuthType NONE",
         "Anyone on the internet can call a function URL with AuthType NONE. Use AWS_IAM, or make sure the function authenticates callers itself.");
 
-    public static readonly DiagnosticDescriptor PollerWithExplicitRoleRule = new(PollerWithExplicitRole, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor PollerWithExplicitRoleDescriptor = new(PollerWithExplicitRole, Severity.Warning, CategoryRisk,
         "A poller event on a function with its own Role",
         "For SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka and DocumentDB events, Lambda reads the source with the function's role. SAM adds that permission only to the role it generates; with an explicit Role, that role must grant it or the event source mapping fails.");
 
-    public static readonly DiagnosticDescriptor OpenApiRouteRule = new(OpenApiRoute, Severity.Info, CategoryRisk,
+    public static readonly DiagnosticDescriptor OpenApiRouteDescriptor = new(OpenApiRoute, Severity.Info, CategoryRisk,
         "An API route invokes the function without authorization",
         "API Gateway invokes the function (or starts the state machine, with its role) for every caller of a route that has no authorizer, IAM auth or API key, and whose API has no resource policy or private endpoint: anyone who can reach the API. Fine for public endpoints; otherwise set the API's Auth (DefaultAuthorizer) or the event's Auth.");
 
-    public static readonly DiagnosticDescriptor RecursiveTriggerRule = new(RecursiveTrigger, Severity.Warning, CategoryRisk,
+    public static readonly DiagnosticDescriptor RecursiveTriggerDescriptor = new(RecursiveTrigger, Severity.Warning, CategoryRisk,
         "A function may trigger itself",
         "The function is invoked by a queue, topic, bucket or stream its own role may write to: what it writes there invokes it again, and again (a recursive loop that runs up the bill until Lambda's loop detection or a limit stops it). Write to another resource, or narrow the grant (a prefix, a condition).");
+
+    public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
+        "An intent file or intent metadata is malformed",
+        "The intent that `diff --intent` compares against is a mapping with Functions and StateMachines, each naming logical ids with InvokedBy, Allow and Deny entries of a fixed shape. The message says which key or value is wrong and where.");
+
+    public static readonly DiagnosticDescriptor UnknownSubjectDescriptor = new(UnknownSubject, Severity.Error, CategoryIntent,
+        "The intent names a function or state machine the template does not define",
+        "Each logical id under Functions or StateMachines in the intent must be a function or state machine of the template; otherwise the intent for it is never checked. Check the spelling; the message suggests the closest id.");
 
     /// <summary>Every code, in code order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
-        YamlSyntaxRule, DuplicateKeyRule, UnknownTagRule, InvalidEncodingRule, DocumentTooLargeRule, NestingTooDeepRule, NotATemplateRule,
-        WrongTypeRule,
-        SamTransformErrorRule, UnknownSamTypeRule, UnknownSamPropertyRule, SamPropertyTypeRule, UnknownEventTypeRule,
-        RefTargetMissingRule, GetAttTargetMissingRule, SubVariableMissingRule, DependsOnMissingRule, ConditionMissingRule,
-        LocalArtifactMissingRule,
-        UnknownServiceRule, UnknownActionRule, WildcardMatchesNothingRule, MalformedArnRule, InvalidEffectRule,
-        UnknownPolicyTemplateRule, UnknownManagedPolicyRule, MissingTemplateParametersRule,
-        AllActionsOnAllResourcesRule, PassRoleOnAnyRoleRule, NotActionOrNotResourceAllowRule, InvokeWithoutSourceArnRule,
-        PublicPrincipalRule, PublicFunctionUrlRule, PollerWithExplicitRoleRule, OpenApiRouteRule, RecursiveTriggerRule,
+        YamlSyntaxDescriptor, DuplicateKeyDescriptor, UnknownTagDescriptor, InvalidEncodingDescriptor, DocumentTooLargeDescriptor, NestingTooDeepDescriptor, NotATemplateDescriptor,
+        WrongTypeDescriptor,
+        SamTransformErrorDescriptor, UnknownSamTypeDescriptor, UnknownSamPropertyDescriptor, SamPropertyTypeDescriptor, UnknownEventTypeDescriptor,
+        RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
+        LocalArtifactMissingDescriptor,
+        UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
+        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
+        AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
+        PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
+        InvalidIntentDescriptor, UnknownSubjectDescriptor,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
 
     public static DiagnosticDescriptor? Find(string code) => ByCode.GetValueOrDefault(code);
 
-    public static Diagnostic Syntax(string message, SourceSpan span) => YamlSyntaxRule.At(span, message);
+    public static Diagnostic Syntax(string message, SourceSpan span) => YamlSyntaxDescriptor.At(span, message);
 
     public static Diagnostic Duplicate(string key, SourceSpan span, SourceSpan first) =>
-        DuplicateKeyRule.At(span, $"duplicate key '{key}' (first defined at line {first.Line}, column {first.Column})");
+        DuplicateKeyDescriptor.At(span, $"duplicate key '{key}' (first defined at line {first.Line}, column {first.Column})");
 
     public static Diagnostic Tag(string tag, SourceSpan span) =>
-        UnknownTagRule.At(span, $"unknown tag '{tag}': CloudFormation short forms are !Ref, !Sub, !GetAtt, !If, !Equals, !And, !Or, !Not, !Condition, !FindInMap, !Join, !Select, !Split, !Base64, !Cidr, !GetAZs, !ImportValue, !Transform, !ToJsonString, !Length");
+        UnknownTagDescriptor.At(span, $"unknown tag '{tag}': CloudFormation short forms are !Ref, !Sub, !GetAtt, !If, !Equals, !And, !Or, !Not, !Condition, !FindInMap, !Join, !Select, !Split, !Base64, !Cidr, !GetAZs, !ImportValue, !Transform, !ToJsonString, !Length");
 
     /// <summary>A YAML tag (!!python/object, ...) that the reference's safe loader has no constructor for.</summary>
     public static Diagnostic UnsupportedYamlTag(string tag, SourceSpan span) =>
         new(UnknownTag, Severity.Error, $"could not determine a constructor for the tag '{tag}' (SAM reads templates with YAML's safe loader)", span);
 
-    public static Diagnostic Encoding(string message, SourceSpan span) => InvalidEncodingRule.At(span, message);
+    public static Diagnostic Encoding(string message, SourceSpan span) => InvalidEncodingDescriptor.At(span, message);
 
-    public static Diagnostic TooLarge(string message, SourceSpan span) => DocumentTooLargeRule.At(span, message);
+    public static Diagnostic TooLarge(string message, SourceSpan span) => DocumentTooLargeDescriptor.At(span, message);
 
-    public static Diagnostic TooDeep(int limit, SourceSpan span) => NestingTooDeepRule.At(span, $"nesting deeper than {limit} levels");
+    public static Diagnostic TooDeep(int limit, SourceSpan span) => NestingTooDeepDescriptor.At(span, $"nesting deeper than {limit} levels");
 
-    public static Diagnostic NotTemplate(string message, SourceSpan span) => NotATemplateRule.At(span, message);
+    public static Diagnostic NotTemplate(string message, SourceSpan span) => NotATemplateDescriptor.At(span, message);
 
-    public static Diagnostic Sam(string message, SourceSpan span, string? path) => SamTransformErrorRule.At(span, message, path);
+    public static Diagnostic Sam(string message, SourceSpan span, string? path) => SamTransformErrorDescriptor.At(span, message, path);
 }

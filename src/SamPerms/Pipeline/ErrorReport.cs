@@ -1,6 +1,7 @@
 using SamPerms.Model;
+using SamPerms.Sam;
 
-namespace SamPerms.Cli;
+namespace SamPerms.Pipeline;
 
 /// <summary>NAME.error.json: the reference's full message and each located diagnostic.</summary>
 public static class ErrorReport
@@ -21,4 +22,7 @@ public static class ErrorReport
 
         return N.Map(("errorMessage", outcome.ErrorMessage ?? ""), ("diagnostics", diagnostics));
     }
+
+    /// <summary>The report as the file's text.</summary>
+    public static string Write(TransformOutcome outcome, string file) => JsonText.Pretty(Build(outcome, file));
 }

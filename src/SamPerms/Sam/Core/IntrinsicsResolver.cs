@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 
-namespace SamPerms.Sam.Resolution;
+namespace SamPerms.Sam.Core;
 
 /// <summary>
 /// The reference's IntrinsicsResolver: inlines parameter values into Ref / Fn::Sub (and, with a mappings

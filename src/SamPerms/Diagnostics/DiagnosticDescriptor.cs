@@ -1,4 +1,4 @@
-namespace SamPerms.Validation;
+namespace SamPerms.Diagnostics;
 
 /// <summary>
 /// What one diagnostic code means: its default severity, a short title (SARIF <c>shortDescription</c>, the README

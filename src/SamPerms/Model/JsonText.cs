@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text;
-using SamPerms.Model;
-
-namespace SamPerms.Output;
+namespace SamPerms.Model;
 
 /// <summary>
 /// Writes node trees as JSON. <see cref="Pretty"/> is SamPerms' own output (2-space indent, keys in template order,
-/// UTF-8 text kept as is); <see cref="PyDumps"/> reproduces Python's json.dumps byte for byte, because SAM hashes
-/// that text into logical ids.
+/// UTF-8 text kept as is); <see cref="Py27.PyJson"/> reproduces Python's json.dumps byte for byte on top of the
+/// same writer, because SAM hashes that text into logical ids.
 /// </summary>
 public static class JsonText
 {
@@ -24,65 +22,6 @@ public static class JsonText
         var sb = new StringBuilder();
         Write(sb, node, sortKeys: false, itemSep: ",", keySep: ":", ensureAscii: false);
         return sb.ToString();
-    }
-
-    /// <summary>Python json.dumps(value, sort_keys=..., separators=...) with ensure_ascii on.</summary>
-    public static string PyDumps(Node node, bool sortKeys, bool compact)
-    {
-        var sb = new StringBuilder();
-        Write(sb, node, sortKeys, compact ? "," : ", ", compact ? ":" : ": ", ensureAscii: true);
-        return sb.ToString();
-    }
-
-    /// <summary>
-    /// Python json.dumps(value, sort_keys=True, indent=n, separators=(",", ": ")) with ensure_ascii on: the
-    /// reference prints state machine definitions this way before splitting them into lines.
-    /// </summary>
-    public static string PyDumpsIndented(Node node, int indent)
-    {
-        var sb = new StringBuilder();
-        WritePyIndented(sb, node, indent, 0);
-        return sb.ToString();
-    }
-
-    private static void WritePyIndented(StringBuilder sb, Node node, int indent, int depth)
-    {
-        switch (node)
-        {
-            case MapNode m when m.Count > 0:
-                sb.Append('{');
-                bool firstKey = true;
-                foreach (var e in m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-                {
-                    sb.Append(firstKey ? "\n" : ",\n").Append(' ', (depth + 1) * indent);
-                    firstKey = false;
-                    WriteString(sb, e.Key, ensureAscii: true);
-                    sb.Append(": ");
-                    WritePyIndented(sb, e.Value, indent, depth + 1);
-                }
-
-                sb.Append('\n').Append(' ', depth * indent).Append('}');
-                return;
-            case SeqNode s when s.Count > 0:
-                sb.Append('[');
-                for (int i = 0; i < s.Count; i++)
-                {
-                    sb.Append(i == 0 ? "\n" : ",\n").Append(' ', (depth + 1) * indent);
-                    WritePyIndented(sb, s[i], indent, depth + 1);
-                }
-
-                sb.Append('\n').Append(' ', depth * indent).Append(']');
-                return;
-            case MapNode:
-                sb.Append("{}");
-                return;
-            case SeqNode:
-                sb.Append("[]");
-                return;
-            default:
-                WriteScalar(sb, node, ensureAscii: true);
-                return;
-        }
     }
 
     private static void WritePretty(StringBuilder sb, Node node, int depth)
@@ -146,7 +85,7 @@ public static class JsonText
 
     private static void Indent(StringBuilder sb, int depth) => sb.Append(' ', depth * 2);
 
-    private static void Write(StringBuilder sb, Node node, bool sortKeys, string itemSep, string keySep, bool ensureAscii)
+    internal static void Write(StringBuilder sb, Node node, bool sortKeys, string itemSep, string keySep, bool ensureAscii)
     {
         switch (node)
         {
@@ -191,7 +130,7 @@ public static class JsonText
         }
     }
 
-    private static void WriteScalar(StringBuilder sb, Node node, bool ensureAscii)
+    internal static void WriteScalar(StringBuilder sb, Node node, bool ensureAscii)
     {
         switch (node)
         {

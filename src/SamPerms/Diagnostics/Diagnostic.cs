@@ -1,6 +1,6 @@
 using SamPerms.Text;
 
-namespace SamPerms.Validation;
+namespace SamPerms.Diagnostics;
 
 public enum Severity
 {

@@ -1,4 +1,4 @@
-namespace SamPerms.Sam.Resolution;
+namespace SamPerms.Sam.Core;
 
 /// <summary>
 /// Derived properties of SAM resources that templates may reference (<c>!Ref MyFunction.Alias</c>,

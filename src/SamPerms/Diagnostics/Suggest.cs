@@ -1,4 +1,4 @@
-namespace SamPerms.Validation;
+namespace SamPerms.Diagnostics;
 
 /// <summary>"Did you mean" suggestions: the known names closest to a misspelled one.</summary>
 public static class Suggest

@@ -1,6 +1,7 @@
 using SamPerms.Sam.Application;
 using SamPerms.Sam.CapacityProvider;
 using SamPerms.Sam.Connector;
+using SamPerms.Sam.Core;
 using SamPerms.Sam.Function;
 using SamPerms.Sam.StateMachine;
 using SamPerms.Sam.GraphQLApi;
@@ -9,7 +10,7 @@ using SamPerms.Sam.SimpleTable;
 using SamPerms.Sam.HttpApi;
 using SamPerms.Sam.WebSocketApi;
 
-namespace SamPerms.Sam.Core;
+namespace SamPerms.Sam;
 
 /// <summary>The SAM resource types the transform expands, each with the class that does it.</summary>
 public static class SamResourceTypes
@@ -27,14 +28,6 @@ public static class SamResourceTypes
         [SamHttpApi.Type] = () => new SamHttpApi(),
         [SamWebSocketApi.Type] = () => new SamWebSocketApi(),
         [Api.Rest.SamApi.Type] = () => new Api.Rest.SamApi(),
-    };
-
-    /// <summary>The types the reference's Globals and parser treat as SAM resources.</summary>
-    public static readonly IReadOnlySet<string> GlobalsTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AWS::Serverless::Api", "AWS::Serverless::Function", "AWS::Serverless::SimpleTable", "AWS::Serverless::Application",
-        "AWS::Serverless::LayerVersion", "AWS::Serverless::HttpApi", "AWS::Serverless::WebSocketApi",
-        "AWS::Serverless::StateMachine", "AWS::Serverless::CapacityProvider",
     };
 
     public static bool CanResolve(string? type) => type is not null && Factories.ContainsKey(type);

@@ -1,14 +1,15 @@
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 
-namespace SamPerms.Sam.Core;
+namespace SamPerms.Sam;
 
 /// <summary>
 /// The CloudFormation template SAM would produce, with the origin of every generated resource; or, when SAM
 /// rejects the template, its full error message and each cause.
 /// </summary>
-public sealed class TransformResult
+internal sealed class Translation
 {
-    private TransformResult(MapNode? template, IReadOnlyDictionary<string, Origin> origins, InvalidDocumentException? error)
+    private Translation(MapNode? template, IReadOnlyDictionary<string, Origin> origins, InvalidDocumentException? error)
     {
         Template = template;
         Origins = origins;
@@ -27,7 +28,7 @@ public sealed class TransformResult
     /// <summary>The reference's full error message ("Invalid Serverless Application Specification document. ...").</summary>
     public string? ErrorMessage => Error?.FullMessage;
 
-    public static TransformResult Success(MapNode template, IReadOnlyDictionary<string, Origin> origins) => new(template, origins, null);
+    public static Translation Success(MapNode template, IReadOnlyDictionary<string, Origin> origins) => new(template, origins, null);
 
-    public static TransformResult Failure(InvalidDocumentException error) => new(null, new Dictionary<string, Origin>(), error);
+    public static Translation Failure(InvalidDocumentException error) => new(null, new Dictionary<string, Origin>(), error);
 }

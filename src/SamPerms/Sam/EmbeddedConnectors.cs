@@ -1,7 +1,8 @@
 using SamPerms.Model;
 using SamPerms.Sam.Connector;
+using SamPerms.Sam.Core;
 
-namespace SamPerms.Sam.Core;
+namespace SamPerms.Sam;
 
 /// <summary>
 /// The reference turns each resource's embedded <c>Connectors</c> attribute into AWS::Serverless::Connector

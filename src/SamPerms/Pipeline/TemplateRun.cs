@@ -1,0 +1,37 @@
+using SamPerms.Model;
+using SamPerms.Permissions;
+using SamPerms.Sam;
+using SamPerms.Sam.Core;
+
+namespace SamPerms.Pipeline;
+
+/// <summary>
+/// One template through the engine: read, transformed and (for the analysis commands) mapped. Exactly one of
+/// <see cref="ReadError"/> and <see cref="Outcome"/> is set; <see cref="Map"/> only when the transform succeeded.
+/// </summary>
+public sealed record TemplateRun(string Path, string? ReadError, TransformOutcome? Outcome, PermissionMap? Map)
+{
+    public bool Succeeded => Outcome is { Succeeded: true };
+
+    /// <summary>The values of the template's NoEcho parameters (never to be printed).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>Reads and transforms the template at <paramref name="path"/>.</summary>
+    public static TemplateRun Transform(string path, TransformOptions options)
+    {
+        var read = FileInput.Read(path);
+        return read.Bytes is { } bytes
+            ? Secretive(new TemplateRun(path, null, SamTranslator.TransformBytes(bytes, options), null), options)
+            : new TemplateRun(path, read.Error, null, null);
+    }
+
+    /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
+    public static TemplateRun Mapped(string path, TransformOptions options)
+    {
+        var run = Transform(path, options);
+        return run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
+    }
+
+    private static TemplateRun Secretive(TemplateRun run, TransformOptions options) =>
+        run with { Secrets = NoEchoParameters.Values(run.Outcome?.Input, options.ParameterOverrides) };
+}
