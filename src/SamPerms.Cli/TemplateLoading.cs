@@ -22,6 +22,13 @@ public static class TemplateLoading
         return new Mapped(run, Report(run, output));
     }
 
+    /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
+    public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
+    {
+        var run = TemplateRun.MappedBytes(label, bytes, options);
+        return new Mapped(run, Report(run, output));
+    }
+
     /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
     private static int? Report(TemplateRun run, CliOutput output)
     {

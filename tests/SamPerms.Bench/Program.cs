@@ -9,6 +9,19 @@ using SamPerms.Validation;
 
 // make bench: transform every corpus input (three partitions) in one process, as the batch CLI does,
 // and print the time per template: read + transform + JSON text. The reference needs about 55 ms.
+if (args is ["gen", var kind, var size, var file])
+{
+    // make bench's scaling inputs, written out for profiling: gen functions|statements N FILE
+    var n = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
+    File.WriteAllText(file, kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : SamPerms.Bench.ScaleTemplates.Functions(n));
+    return 0;
+}
+
+if (args is ["profile", var profiled, .. var query])
+{
+    return SamPerms.Bench.StageProfile.Run(profiled, query);
+}
+
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "sam-corpus");
 var inputDir = Path.Combine(corpus, "input");
 if (!Directory.Exists(inputDir))

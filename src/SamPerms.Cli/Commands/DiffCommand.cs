@@ -2,6 +2,7 @@ using System.CommandLine;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Output.Ci;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Baseline;
 using SamPerms.Permissions.Intent;
@@ -16,23 +17,28 @@ namespace SamPerms.Cli.Commands;
 /// </summary>
 public static class DiffCommand
 {
-    private static readonly string[] IntentFailOn = ["missing", "excess", "unverifiable", "any", "none"];
+    public static readonly string[] IntentFailOn = ["missing", "excess", "unverifiable", "any", "none"];
     private static readonly string[] BaselineFailOn = ["broadening", "any", "none"];
 
     public static Command Build(CliOutput output)
     {
         var templates = new Argument<string[]>("template")
         {
-            Description = "TEMPLATE (checked against intent), or OLD NEW (compared)",
-            Arity = new ArgumentArity(1, 2),
+            Description = "TEMPLATE... (checked against intent), OLD NEW (compared), or with --git the templates to compare",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var intent = new Option<string?>("--intent", "-i")
         {
-            Description = "Intent file (schemas/intent.schema.json); inline Metadata: SamPerms in the template is read too",
+            Description = "Intent file (schemas/intent.schema.json), or 'auto': the intent.yaml beside each template; inline Metadata: SamPerms in the template is read too",
+        };
+        var git = new Option<string?>("--git")
+        {
+            Description = "Compare each TEMPLATE with its version at this git revision (a branch, tag or commit); without TEMPLATE, every template.yaml/.yml/.json the change touches",
+            HelpName = "BASE",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = new Option<string>("--format", "-f") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var format = new Option<string>("--format", "-f") { Description = "text, json, markdown, junit or codequality", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "junit", "codequality");
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit 1 on findings of this kind. Against intent: missing, excess, unverifiable, any (default), none. "
@@ -41,7 +47,7 @@ public static class DiffCommand
         failOn.AcceptOnlyFromAmong([.. IntentFailOn.Union(BaselineFailOn)]);
         var command = new Command("diff", "Compare a template's permissions with intent (--intent), or two versions of a template")
         {
-            templates, intent, format, failOn,
+            templates, intent, git, format, failOn,
         };
         transform.AddTo(command);
 
@@ -57,75 +63,51 @@ public static class DiffCommand
             var fmt = parse.GetValue(format) ?? "text";
             var fail = parse.GetValue(failOn);
             var intentFile = parse.GetValue(intent);
-            if (files.Count == 2)
+            if (parse.GetValue(git) is { } baseRev)
             {
                 if (intentFile is not null)
                 {
-                    output.Error("--intent checks one template: use 'samperms diff TEMPLATE --intent FILE', or 'samperms diff OLD NEW' without it");
+                    output.Error("--git compares with a git revision; check intent with 'samperms diff TEMPLATE --intent FILE'");
                     return ExitCodes.UsageOrIo;
                 }
 
+                var gitFailOn = fail ?? "broadening";
+                if (!BaselineFailOn.Contains(gitFailOn))
+                {
+                    output.Error($"--fail-on {gitFailOn}: with --git use {string.Join(", ", BaselineFailOn)}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                return DiffGit.Run(baseRev, files, options, fmt, gitFailOn, output);
+            }
+
+            if (intentFile is not null || files.Count == 1)
+            {
+                var intentFailOn = fail ?? "any";
+                if (!IntentFailOn.Contains(intentFailOn))
+                {
+                    output.Error($"--fail-on {intentFailOn} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                if (files.Count == 0)
+                {
+                    output.Error("give the template(s) to check against intent");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                return DiffIntent.Run(files, intentFile, options, fmt, intentFailOn, output);
+            }
+
+            if (files.Count == 2)
+            {
                 return Baseline(files[0], files[1], options, fmt, fail ?? "broadening", output);
             }
 
-            if (files.Count != 1)
-            {
-                output.Error("give one template (with --intent) or two (OLD NEW)");
-                return ExitCodes.UsageOrIo;
-            }
-
-            return Intent(files[0], intentFile, options, fmt, fail ?? "any", output);
+            output.Error("give one or more templates (checked against intent), two (OLD NEW), or --git BASE");
+            return ExitCodes.UsageOrIo;
         });
         return command;
-    }
-
-    private static int Intent(string path, string? intentFile, TransformOptions options, string format, string failOn, CliOutput output)
-    {
-        if (!IntentFailOn.Contains(failOn))
-        {
-            output.Error($"--fail-on {failOn} applies to 'diff OLD NEW'; against intent use {string.Join(", ", IntentFailOn)}");
-            return ExitCodes.UsageOrIo;
-        }
-
-        var (run, _, exit) = TemplateLoading.PermissionMap(path, options, output);
-        if (exit is { } code)
-        {
-            return code;
-        }
-
-        var check = IntentCheck.Run(run, intentFile);
-        if (check.Error is { } error)
-        {
-            output.Error(error);
-            return ExitCodes.UsageOrIo;
-        }
-
-        if (check.Diagnostics.Count > 0)
-        {
-            foreach (var d in check.Diagnostics)
-            {
-                output.Diagnostic(d, check.DiagnosticsFile);
-            }
-
-            return ExitCodes.UsageOrIo;
-        }
-
-        var report = check.Report!;
-        output.Out.Write(format switch
-        {
-            "json" => IntentDiffJson.Write(report, path),
-            "markdown" => IntentDiffMarkdown.Write(report, path),
-            _ => IntentDiffText.Write(report, path),
-        });
-        var failing = failOn switch
-        {
-            "missing" => report.Count(FindingKind.Missing),
-            "excess" => report.Count(FindingKind.Excess),
-            "unverifiable" => report.Count(FindingKind.Unverifiable),
-            "none" => 0,
-            _ => report.Findings.Count,
-        };
-        return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
 
     private static int Baseline(string oldPath, string newPath, TransformOptions options, string format, string failOn, CliOutput output)
@@ -153,6 +135,8 @@ public static class DiffCommand
         {
             "json" => BaselineDiffJson.Write(report, oldPath, newPath),
             "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
+            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
+            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: failOn == "any")),
             _ => BaselineDiffText.Write(report, oldPath, newPath),
         });
         var failing = failOn switch
@@ -163,4 +147,7 @@ public static class DiffCommand
         };
         return failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
+
+    /// <summary>The functions and state machines of a map, each a test case in CI reports.</summary>
+    public static IReadOnlyList<string> Subjects(PermissionMap map) => [.. map.Subjects.Select(s => s.SamLogicalId).Distinct(StringComparer.Ordinal)];
 }

@@ -101,11 +101,32 @@ public static class TransformCommand
 
         var options = s.Transform;
         int exit = ExitCodes.Ok;
-        foreach (var path in s.Templates)
+        if (s.OutDir is null || s.Templates.Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.Ordinal).Count() < s.Templates.Count)
         {
-            exit = Math.Max(exit, TransformOne(path, options, s, output));
+            // One template, or outputs that overwrite each other (the last one wins): one at a time, in order.
+            foreach (var path in s.Templates)
+            {
+                exit = Math.Max(exit, TransformOne(path, options, s, output));
+            }
+
+            return exit;
         }
 
+        // A batch: templates on all cores; messages printed in the batch's order, as one at a time would.
+        Pipeline.ParallelBatch.Run(
+            s.Templates,
+            path =>
+            {
+                var (stdout, stderr) = (new StringWriter(), new StringWriter());
+                var code = TransformOne(path, options, s, new CliOutput(stdout, stderr));
+                return (Code: code, Out: stdout.ToString(), Err: stderr.ToString());
+            },
+            (_, done) =>
+            {
+                output.Out.Write(done.Out);
+                output.Err.Write(done.Err);
+                exit = Math.Max(exit, done.Code);
+            });
         return exit;
     }
 

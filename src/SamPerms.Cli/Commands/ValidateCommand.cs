@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Output.Ci;
 using SamPerms.Output.Diagnostics;
 using SamPerms.Permissions;
 using SamPerms.Pipeline;
@@ -26,7 +27,7 @@ public static class ValidateCommand
         // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
         var templates = new Argument<string[]>("template") { Description = "SAM template file(s), YAML or JSON", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "codequality");
         var severity = new Option<string>("--severity") { Description = "Exit 1 when a finding at this level or above remains (errors always fail)", DefaultValueFactory = _ => "error" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
         var ignore = new Option<string[]>("--ignore") { Description = "Codes to ignore (e.g. --ignore SP3104 SP3106)", AllowMultipleArgumentsPerToken = true };
@@ -106,12 +107,16 @@ public static class ValidateCommand
             "json" => DiagnosticsJson.Write(results),
             "sarif" => SarifLog.Write(results, ToolVersion),
             "github" => GithubAnnotations.Write(results),
+            "junit" => JunitXml.Write(CiReports.FromValidation(results, Threshold(s.FailAt))),
+            "codequality" => CodeQualityJson.Write(CiReports.FromValidation(results, Threshold(s.FailAt))),
             _ => DiagnosticsText.Write(results),
         };
         output.Out.Write(rendered);
-        var threshold = s.FailAt < Severity.Error ? s.FailAt : Severity.Error;
-        return results.Any(r => r.Report.HasAtLeast(threshold)) ? ExitCodes.Invalid : ExitCodes.Ok;
+        return results.Any(r => r.Report.HasAtLeast(Threshold(s.FailAt))) ? ExitCodes.Invalid : ExitCodes.Ok;
     }
+
+    /// <summary>Errors always fail; --severity may lower the threshold.</summary>
+    private static Severity Threshold(Severity failAt) => failAt < Severity.Error ? failAt : Severity.Error;
 
     /// <summary>The tool's version (from the assembly), for SARIF.</summary>
     public static string ToolVersion =>

@@ -36,6 +36,7 @@ public static class DiagnosticCatalog
     public const string UnknownPolicyTemplate = "SP3006";
     public const string UnknownManagedPolicy = "SP3007";
     public const string MissingTemplateParameters = "SP3008";
+    public const string MalformedAction = "SP3009";
     public const string AllActionsOnAllResources = "SP3101";
     public const string PassRoleOnAnyRole = "SP3102";
     public const string NotActionOrNotResourceAllow = "SP3103";
@@ -149,6 +150,10 @@ public static class DiagnosticCatalog
         "A Resource in an IAM statement is not an ARN",
         "IAM rejects a policy whose Resource is neither \"*\" nor an ARN (arn:partition:service:region:account:resource). A bucket or table name needs its full ARN.");
 
+    public static readonly DiagnosticDescriptor MalformedActionDescriptor = new(MalformedAction, Severity.Error, CategoryIam,
+        "An IAM action is not service:Action",
+        "IAM's policy grammar allows \"*\" or a service prefix, one colon and an action name, with wildcards only in the action name. IAM rejects a policy with any other action (s3*, s*:GetObject, s3:Get:Object) as MalformedPolicyDocument, so the stack fails to deploy.");
+
     public static readonly DiagnosticDescriptor InvalidEffectDescriptor = new(InvalidEffect, Severity.Error, CategoryIam,
         "An IAM statement's Effect is not Allow or Deny",
         "IAM accepts only \"Allow\" and \"Deny\" (case-sensitive) and rejects the policy otherwise.");
@@ -218,7 +223,7 @@ public static class DiagnosticCatalog
         RefTargetMissingDescriptor, GetAttTargetMissingDescriptor, SubVariableMissingDescriptor, DependsOnMissingDescriptor, ConditionMissingDescriptor,
         LocalArtifactMissingDescriptor,
         UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
-        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor,
+        UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,

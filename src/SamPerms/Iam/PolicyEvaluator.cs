@@ -34,39 +34,61 @@ public enum UndecidedReason
 public sealed record Evaluation(
     Decision Decision,
     UndecidedReason Reason,
-    IReadOnlyList<IamStatement> Allowing,
-    IReadOnlyList<IamStatement> Denying,
-    bool PartlyDenied);
+    IReadOnlyList<Statement> Allowing,
+    IReadOnlyList<Statement> Denying,
+    bool PartlyDenied)
+{
+    /// <summary>What made the request special, for people: it needs no permission, or it acts on the resource "*".</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>
 /// IAM evaluation of one principal's identity statements for a request that may itself be a pattern (the intent
-/// may ask for <c>logs:*</c> on <c>*</c>): an explicit Deny wins; otherwise the request is allowed when Allow
-/// statements cover every action and resource it names. When no single statement covers a wildcard action,
-/// the action is expanded against the IAM action catalog and each action is checked on its own.
+/// may ask for <c>logs:*</c> on <c>*</c>), as the IAM User Guide's "Policy evaluation logic" describes it for one
+/// account: an explicit Deny wins; otherwise the request is allowed when Allow statements cover every action and
+/// resource it names; otherwise it is implicitly denied. When no single statement covers a wildcard action, the
+/// action is expanded against the IAM action catalog and each action is checked on its own.
+/// The request's resource: an action the Service Authorization Reference lists with no resource type acts on the
+/// literal resource <c>*</c> ("NotAction" page: <c>s3:ListAllMyBuckets</c> "requires the "*" resource"), whatever
+/// resource was asked about. A request no policy can deny (<see cref="UndeniableActions"/>) is allowed.
 /// </summary>
 public static class PolicyEvaluator
 {
     /// <summary>Beyond this many catalog actions a wildcard is not checked action by action.</summary>
     private const int UnionExpansionLimit = 3000;
 
-    public static Evaluation Evaluate(IReadOnlyList<IamStatement> statements, string action, string resource)
+    /// <summary>
+    /// The resource a request for the action acts on: the literal <c>*</c> (Literal) for a known action without
+    /// resource types; otherwise the resource asked about, a pattern.
+    /// </summary>
+    public static (string Resource, bool Literal) RequestResource(string action, string resource) =>
+        !Wildcard.HasWildcard(action) && Data.IamActionCatalog.Find(action) is { ResourceTypes.Count: 0 } ? ("*", true) : (resource, false);
+
+    public static Evaluation Evaluate(IReadOnlyList<Statement> statements, string action, string resource)
     {
-        IamStatement? fullDeny = null;
-        var partialDenies = new List<IamStatement>();
-        var maybeDenies = new List<IamStatement>();
-        foreach (var st in statements.Where(s => !s.Allow))
+        if (!Wildcard.HasWildcard(action) && UndeniableActions.Reason(action) is { } always)
         {
-            var touches = st.Touches(action, resource);
+            return new Evaluation(Decision.Allowed, UndecidedReason.None, [], [], false) { Note = always };
+        }
+
+        var (target, literal) = RequestResource(action, resource);
+        var note = literal ? StarNote(action) : null;
+        Statement? fullDeny = null;
+        var partialDenies = new List<Statement>();
+        var maybeDenies = new List<Statement>();
+        foreach (var st in statements.Where(s => !s.IsAllow))
+        {
+            var touches = st.Touches(action, target, literal);
             if (touches == Certainty.No)
             {
                 continue;
             }
 
-            if (st.Conditional || touches == Certainty.Maybe)
+            if (st.IsConditional || touches == Certainty.Maybe)
             {
                 maybeDenies.Add(st);
             }
-            else if (st.Covers(action, resource) == Certainty.Yes)
+            else if (st.Covers(action, target, literal) == Certainty.Yes)
             {
                 fullDeny ??= st;
             }
@@ -78,21 +100,21 @@ public static class PolicyEvaluator
 
         if (fullDeny is not null)
         {
-            return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false) { Note = note };
         }
 
         if (partialDenies.Count > 0)
         {
-            return new Evaluation(Decision.Denied, UndecidedReason.None, [], partialDenies, true);
+            return new Evaluation(Decision.Denied, UndecidedReason.None, [], partialDenies, true) { Note = note };
         }
 
         var (coverage, allowing, reason) = AllowCoverage(statements, action, resource);
         return coverage switch
         {
-            Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
-            Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false),
-            Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, maybeDenies, false),
-            _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], maybeDenies, false),
+            Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false) { Note = note },
+            Certainty.Yes => new Evaluation(Decision.Allowed, UndecidedReason.None, allowing, [], false) { Note = note },
+            Certainty.Maybe => new Evaluation(Decision.Undecided, reason, allowing, maybeDenies, false) { Note = note },
+            _ => new Evaluation(Decision.NotAllowed, UndecidedReason.None, [], maybeDenies, false) { Note = note },
         };
     }
 
@@ -100,22 +122,28 @@ public static class PolicyEvaluator
     /// Is some of what the request names allowed? An unconditional Allow must touch it, and no unconditional Deny
     /// may cover all of it. Used for intent written with wildcards, which declares a ceiling rather than a need.
     /// </summary>
-    public static Evaluation EvaluateSome(IReadOnlyList<IamStatement> statements, string action, string resource)
+    public static Evaluation EvaluateSome(IReadOnlyList<Statement> statements, string action, string resource)
     {
-        var fullDeny = statements.FirstOrDefault(s => !s.Allow && !s.Conditional && s.Covers(action, resource) == Certainty.Yes);
+        if (!Wildcard.HasWildcard(action) && UndeniableActions.Reason(action) is { } always)
+        {
+            return new Evaluation(Decision.Allowed, UndecidedReason.None, [], [], false) { Note = always };
+        }
+
+        var (target, literal) = RequestResource(action, resource);
+        var fullDeny = statements.FirstOrDefault(s => !s.IsAllow && !s.IsConditional && s.Covers(action, target, literal) == Certainty.Yes);
         if (fullDeny is not null)
         {
             return new Evaluation(Decision.Denied, UndecidedReason.None, [], [fullDeny], false);
         }
 
         var best = Certainty.No;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
-        foreach (var st in statements.Where(s => s.Allow))
+        foreach (var st in statements.Where(s => s.IsAllow))
         {
-            var c = st.Touches(action, resource);
+            var c = st.Touches(action, target, literal);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c != Certainty.No && st.Conditional)
+            if (c != Certainty.No && st.IsConditional)
             {
                 (c, why) = (Certainty.Maybe, UndecidedReason.Condition);
             }
@@ -132,8 +160,8 @@ public static class PolicyEvaluator
             }
         }
 
-        var maybeDenies = statements.Where(s => !s.Allow && s.Touches(action, resource) != Certainty.No
-            && (s.Conditional || s.Touches(action, resource) == Certainty.Maybe)).ToList();
+        var maybeDenies = statements.Where(s => !s.IsAllow && s.Touches(action, target, literal) != Certainty.No
+            && (s.IsConditional || s.Touches(action, target, literal) == Certainty.Maybe)).ToList();
         return best switch
         {
             Certainty.Yes when maybeDenies.Count > 0 => new Evaluation(Decision.Undecided, UndecidedReason.MayBeDenied, allowing, maybeDenies, false),
@@ -147,7 +175,7 @@ public static class PolicyEvaluator
     /// The actions of a pattern (expanded against the catalog when no single statement decides it) that the
     /// statements' Allows do not certainly cover on the resource. Empty when all are covered.
     /// </summary>
-    public static IReadOnlyList<string> Uncovered(IReadOnlyList<IamStatement> statements, string action, string resource)
+    public static IReadOnlyList<string> Uncovered(IReadOnlyList<Statement> statements, string action, string resource)
     {
         if (Best(statements, action, resource).Coverage == Certainty.Yes)
         {
@@ -164,8 +192,12 @@ public static class PolicyEvaluator
         return uncovered.Count == expanded.Count ? [action] : uncovered;
     }
 
-    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) AllowCoverage(
-        IReadOnlyList<IamStatement> statements, string action, string resource)
+    /// <summary>"s3:ListAllMyBuckets takes no resource: the request's resource is "*"".</summary>
+    public static string StarNote(string action) =>
+        $"{action} acts on no particular resource: the request's resource is \"*\", which only Resource \"*\" matches";
+
+    private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) AllowCoverage(
+        IReadOnlyList<Statement> statements, string action, string resource)
     {
         var best = Best(statements, action, resource);
         if (best.Coverage == Certainty.Yes || !Wildcard.HasWildcard(action))
@@ -181,7 +213,7 @@ public static class PolicyEvaluator
         }
 
         var union = Certainty.Yes;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
         foreach (var a in expanded)
         {
@@ -203,17 +235,18 @@ public static class PolicyEvaluator
     }
 
     /// <summary>The best coverage one Allow statement gives, counting a conditional statement as "maybe".</summary>
-    private static (Certainty Coverage, List<IamStatement> Allowing, UndecidedReason Reason) Best(
-        IReadOnlyList<IamStatement> statements, string action, string resource)
+    private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) Best(
+        IReadOnlyList<Statement> statements, string action, string resource)
     {
+        var (target, literal) = RequestResource(action, resource);
         var best = Certainty.No;
-        var allowing = new List<IamStatement>();
+        var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
-        foreach (var st in statements.Where(s => s.Allow))
+        foreach (var st in statements.Where(s => s.IsAllow))
         {
-            var c = st.Covers(action, resource);
+            var c = st.Covers(action, target, literal);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;
-            if (c != Certainty.No && st.Conditional)
+            if (c != Certainty.No && st.IsConditional)
             {
                 c = Certainty.Maybe;
                 why = UndecidedReason.Condition;

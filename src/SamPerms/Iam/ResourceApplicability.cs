@@ -7,7 +7,8 @@ namespace SamPerms.Iam;
 /// for it: <c>s3:ListBucket</c> acts on buckets (<c>arn:aws:s3:::B</c>), not on objects (<c>arn:aws:s3:::B/*</c>), so
 /// granting it on objects grants nothing. Placeholders of an ARN format hold no '/' unless their name says they
 /// are paths or keys, and no ':' unless they end the ARN; a symbol naming a template resource holds neither.
-/// When the catalog cannot tell (unknown action, no resource types, unknown format) the answer is yes.
+/// An action without resource types acts only on the literal <c>*</c>. When the catalog cannot tell (unknown
+/// action, unknown format) the answer is yes.
 /// </summary>
 public static class ResourceApplicability
 {
@@ -15,8 +16,19 @@ public static class ResourceApplicability
 
     public static bool Applies(string action, string resource, Func<string, bool> isNameSymbol)
     {
-        if (Wildcard.IsAll(resource) || Wildcard.HasWildcard(action) || IamActionCatalog.Find(action) is not { } known
-            || known.ResourceTypes.Count == 0 || IamActionCatalog.Service(known.Service) is not { } service)
+        if (Wildcard.IsAll(resource) || Wildcard.HasWildcard(action) || IamActionCatalog.Find(action) is not { } known)
+        {
+            return true;
+        }
+
+        if (known.ResourceTypes.Count == 0)
+        {
+            // It acts on the literal resource "*" only (IAM User Guide, NotAction: s3:ListAllMyBuckets "requires
+            // the "*" resource"): a grant on anything that cannot be "*" grants nothing.
+            return Wildcard.Matches(ArnWildcards.Encode(SymbolicPattern.Starred(resource)), "*", ignoreCase: false);
+        }
+
+        if (IamActionCatalog.Service(known.Service) is not { } service)
         {
             return true;
         }

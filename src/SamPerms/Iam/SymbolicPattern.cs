@@ -56,6 +56,12 @@ public static class SymbolicPattern
         return MayBeEqual(a, b, ignoreCase) ? Certainty.Maybe : Certainty.No;
     }
 
+    /// <summary>The pattern with every symbol standing for any value (a star).</summary>
+    public static string Starred(string pattern) => Replace(pattern, _ => "*");
+
+    /// <summary>The pattern's literal text, symbols left out.</summary>
+    public static string WithoutSymbols(string pattern) => Replace(pattern, _ => "");
+
     public static bool HasSymbol(string pattern) => pattern.Contains("${", StringComparison.Ordinal);
 
     /// <summary>The symbols of a pattern, in order (<c>SourceBucket</c>, <c>AWS::AccountId</c>).</summary>

@@ -26,6 +26,11 @@ public static class Wildcard
     /// <summary>Does <paramref name="pattern"/> match the literal <paramref name="value"/>?</summary>
     public static bool Matches(string pattern, string value, bool ignoreCase)
     {
+        if (HasSegmentWildcard(pattern))
+        {
+            return MatchesBySets(pattern, value, ignoreCase);
+        }
+
         // Iterative glob matching with single backtracking point: linear in practice, no recursion. Its worst case
         // is the product of the lengths; far beyond any ARN or action (hostile input) the answer is "no match".
         if ((long)pattern.Length * value.Length > MatchWorkLimit && pattern.Contains('*', StringComparison.Ordinal))
@@ -88,7 +93,7 @@ public static class Wildcard
             return Matches(wide, narrow, ignoreCase: false);
         }
 
-        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') > CoverageWildcardLimit)
+        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') + wide.AsSpan().Count(ArnWildcards.SegmentStar) + wide.AsSpan().Count(ArnWildcards.SegmentOne) > CoverageWildcardLimit)
         {
             return false;
         }
@@ -96,10 +101,15 @@ public static class Wildcard
         var alphabet = new List<char>();
         foreach (var c in wide)
         {
-            if (c is not ('*' or '?') && !alphabet.Contains(c))
+            if (c is not ('*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne) && !alphabet.Contains(c))
             {
                 alphabet.Add(c);
             }
+        }
+
+        if ((HasSegmentWildcard(wide) || HasSegmentWildcard(narrow)) && !alphabet.Contains(':'))
+        {
+            alphabet.Add(':'); // a colon is the one character segment-bound wildcards treat apart
         }
 
         alphabet.Add(Fresh(wide, narrow));
@@ -148,16 +158,16 @@ public static class Wildcard
 
             switch (narrow[j])
             {
-                case '*':
+                case '*' or ArnWildcards.SegmentStar:
                     Push(j + 1, states);
-                    foreach (var a in alphabet)
+                    foreach (var a in alphabet.Where(a => Produces(narrow[j], a)))
                     {
                         Push(j, Step(wide, states, a));
                     }
 
                     break;
-                case '?':
-                    foreach (var a in alphabet)
+                case '?' or ArnWildcards.SegmentOne:
+                    foreach (var a in alphabet.Where(a => Produces(narrow[j], a)))
                     {
                         Push(j + 1, Step(wide, states, a));
                     }
@@ -200,17 +210,18 @@ public static class Wildcard
                 {
                     ok = true;
                 }
-                else if (i < a.Length && a[i] == '*')
+                else if (i < a.Length && IsStar(a[i]))
                 {
-                    ok = can[i + 1, j] || (j < b.Length && can[i, j + 1]);
+                    // The star produces nothing more, or takes b's next character (a segment-bound star no colon).
+                    ok = can[i + 1, j] || (j < b.Length && Meet(a[i], b[j]) && can[i, j + 1]);
                 }
-                else if (j < b.Length && b[j] == '*')
+                else if (j < b.Length && IsStar(b[j]))
                 {
-                    ok = can[i, j + 1] || (i < a.Length && can[i + 1, j]);
+                    ok = can[i, j + 1] || (i < a.Length && Meet(b[j], a[i]) && can[i + 1, j]);
                 }
                 else
                 {
-                    ok = i < a.Length && j < b.Length && (a[i] == '?' || b[j] == '?' || a[i] == b[j]) && can[i + 1, j + 1];
+                    ok = i < a.Length && j < b.Length && Meet(a[i], b[j]) && can[i + 1, j + 1];
                 }
 
                 can[i, j] = ok;
@@ -220,10 +231,98 @@ public static class Wildcard
         return can[0, 0];
     }
 
-    public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') >= 0;
+    public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny(WildcardChars) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> WildcardChars =
+        System.Buffers.SearchValues.Create(['*', '?', ArnWildcards.SegmentStar, ArnWildcards.SegmentOne]);
+
+    private static bool HasSegmentWildcard(string pattern) =>
+        pattern.AsSpan().IndexOfAny(ArnWildcards.SegmentStar, ArnWildcards.SegmentOne) >= 0;
+
+    private static bool IsStar(char c) => c is '*' or ArnWildcards.SegmentStar;
+
+    /// <summary>Can the wildcard (or literal) at this position of a pattern produce the character?</summary>
+    private static bool Produces(char p, char c) => p switch
+    {
+        '*' or '?' => true,
+        ArnWildcards.SegmentStar or ArnWildcards.SegmentOne => c != ':',
+        _ => p == c,
+    };
+
+    /// <summary>Matching by sets of pattern positions (patterns with segment-bound wildcards): linear in the product of lengths.</summary>
+    private static bool MatchesBySets(string pattern, string value, bool ignoreCase)
+    {
+        if ((long)pattern.Length * value.Length > MatchWorkLimit)
+        {
+            return false;
+        }
+
+        if (ignoreCase)
+        {
+            pattern = pattern.ToLowerInvariant();
+            value = value.ToLowerInvariant();
+        }
+
+        int m = pattern.Length;
+        var current = new bool[m + 1];
+        var next = new bool[m + 1];
+        current[0] = true;
+        CloseStars(pattern, current);
+        foreach (var c in value)
+        {
+            Array.Clear(next);
+            bool any = false;
+            for (int i = 0; i < m; i++)
+            {
+                if (!current[i] || !Produces(pattern[i], c))
+                {
+                    continue;
+                }
+
+                next[IsStar(pattern[i]) ? i : i + 1] = true;
+                any = true;
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            CloseStars(pattern, next);
+            (current, next) = (next, current);
+        }
+
+        return current[m];
+    }
+
+    /// <summary>A star may produce nothing: a position before a star reaches the position after it.</summary>
+    private static void CloseStars(string pattern, bool[] states)
+    {
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            if (states[i] && IsStar(pattern[i]))
+            {
+                states[i + 1] = true;
+            }
+        }
+    }
 
     /// <summary>A pattern of stars only matches everything.</summary>
     public static bool IsAll(string pattern) => pattern.Length > 0 && pattern.AsSpan().Trim('*').IsEmpty;
+
+    /// <summary>Can the two pattern positions produce a common character?</summary>
+    private static bool Meet(char a, char b)
+    {
+        bool wa = a is '*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne;
+        bool wb = b is '*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne;
+        return (wa, wb) switch
+        {
+            (true, true) => true,
+            (true, false) => Produces(a, b),
+            (false, true) => Produces(b, a),
+            _ => a == b,
+        };
+    }
 
     private static SortedSet<int> Closure(string wide, IEnumerable<int> states)
     {
@@ -232,7 +331,7 @@ public static class Wildcard
         {
             int i = s;
             result.Add(i);
-            while (i < wide.Length && wide[i] == '*')
+            while (i < wide.Length && IsStar(wide[i]))
             {
                 result.Add(++i);
             }
@@ -251,11 +350,14 @@ public static class Wildcard
                 continue;
             }
 
-            if (wide[i] == '*')
+            if (IsStar(wide[i]))
             {
-                next.Add(i);
+                if (Produces(wide[i], c))
+                {
+                    next.Add(i);
+                }
             }
-            else if (wide[i] == '?' || wide[i] == c)
+            else if (Produces(wide[i], c))
             {
                 next.Add(i + 1);
             }
@@ -268,7 +370,7 @@ public static class Wildcard
     {
         for (char c = '\u0001'; ; c++)
         {
-            if (a.IndexOf(c, StringComparison.Ordinal) < 0 && b.IndexOf(c, StringComparison.Ordinal) < 0 && c is not ('*' or '?'))
+            if (a.IndexOf(c, StringComparison.Ordinal) < 0 && b.IndexOf(c, StringComparison.Ordinal) < 0 && c is not ('*' or '?' or ':'))
             {
                 return c;
             }

@@ -216,8 +216,33 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         _entries.Add(entry);
         if (_py27 is not null)
         {
-            _py27.Add(key);
-            ReorderAsPy27(unindexedFrom: _entries.Count - 1);
+            int position = _py27.AddAt(key);
+            int last = _entries.Count - 1;
+            if (position < 0 || _py27.Count != _entries.Count)
+            {
+                ReorderAsPy27(unindexedFrom: last);
+            }
+            else
+            {
+                // The new key's slot is known and the others kept theirs: move it there, not the whole order again.
+                if (position < last)
+                {
+                    _entries.RemoveAt(last);
+                    _entries.Insert(position, entry);
+                }
+
+                if (_index is not null)
+                {
+                    for (int i = position; i <= last; i++)
+                    {
+                        _index[_entries[i].Key] = i;
+                    }
+                }
+                else if (_entries.Count > IndexThreshold)
+                {
+                    BuildIndex();
+                }
+            }
         }
         else if (_index is not null)
         {

@@ -118,6 +118,11 @@ public static class PermissionsText
                         sb.Append(" [if ").Append(Value(g.Conditional)).Append(']');
                     }
 
+                    if (g.Statement.Rejected is { } rejected)
+                    {
+                        sb.Append(" [grants nothing: IAM rejects the policy, ").Append(Value(rejected)).Append(']');
+                    }
+
                     sb.Append("\n      ← ").Append(g.Template is { } t ? $"policy template {Value(t.ToString())}" : Value(g.Source.Description));
                     if (g.Source.PropertyPath.Length > 0)
                     {

@@ -35,12 +35,24 @@ public static class AccessQuery
     public static AccessAnswer Ask(PermissionMap map, Subject subject, string action, string? resource)
     {
         var values = map.Values ?? throw new ArgumentException("the map has no values", nameof(map));
+        if (!Wildcard.HasWildcard(action) && UndeniableActions.Reason(action) is { } always)
+        {
+            return new AccessAnswer(AccessVerdict.Allowed, "allowed: " + always, []);
+        }
+
         if (subject.Role.Kind is RoleKind.External or RoleKind.Unknown)
         {
             return new AccessAnswer(AccessVerdict.Unverifiable, $"the role is not in this template ({subject.Role.Display})", []);
         }
 
-        return resource is null ? Anywhere(subject, action) : On(map, subject, action, resource, values);
+        // An action that takes no resource type is asked on "*" whatever resource was named (IAM User Guide, NotAction).
+        if (PolicyEvaluator.RequestResource(action, resource ?? "*").Literal)
+        {
+            resource = "*";
+        }
+
+        var answer = resource is null ? Anywhere(subject, action) : On(map, subject, action, resource, values);
+        return KeyPolicyGate.Apply(answer, action, resource is null ? null : values.Canonical(resource), values);
     }
 
     /// <summary>
@@ -79,11 +91,12 @@ public static class AccessQuery
 
     private static AccessAnswer On(PermissionMap map, Subject subject, string action, string resource, StaticValues values)
     {
-        var grants = GrantStatements.Of(subject.MayDo, values);
+        var grants = GrantStatements.Of(subject.MayDo);
         var ev = PolicyEvaluator.Evaluate(grants, action, values.Canonical(resource));
+        var note = ev.Note is null ? "" : "; " + ev.Note;
         if (ev.Decision == Decision.Allowed)
         {
-            return new AccessAnswer(AccessVerdict.Allowed, "allowed", [.. ev.Allowing.Select(s => subject.MayDo[s.Id])]);
+            return new AccessAnswer(AccessVerdict.Allowed, note.Length == 0 ? "allowed" : "allowed" + note, [.. ev.Allowing.Select(s => subject.MayDo[s.Id])]);
         }
 
         // Why not: the intent check's own reasoning, for an intent that declares just this.
@@ -92,12 +105,19 @@ public static class AccessQuery
             [new AllowIntent([new StringNode(action)], [new StringNode(resource)], null, where)], where)]);
         var finding = IntentDiff.Run(map, intent).Findings.FirstOrDefault(f => f.Side == FindingSide.Allow && f.Kind != FindingKind.Excess);
         var because = finding?.Origin is { } origin ? subject.MayDo.Where(g => g.Source == origin).Take(1).ToList() : [];
-        return finding is null
-            ? new AccessAnswer(AccessVerdict.Allowed, "allowed", [])
-            : new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason, because);
+        if (finding is null)
+        {
+            // The intent check takes a pattern as a ceiling (met when part of it is granted); a question asks for
+            // all of it: allowed on part of what the pattern names is no yes.
+            var some = PolicyEvaluator.EvaluateSome(grants, action, values.Canonical(resource));
+            return new AccessAnswer(AccessVerdict.NotAllowed, "only partly: allowed on some of what the pattern names, not on all of it",
+                [.. some.Allowing.Select(s => subject.MayDo[s.Id])]);
+        }
+
+        return new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason + note, because);
     }
 
     /// <summary>Does the grant's action list (or NotAction) take in the action?</summary>
     private static bool Names(Grant g, string action) =>
-        !g.Opaque && g.NotAction != g.Actions.Any(a => Wildcard.Matches(a, action, ignoreCase: true));
+        !g.Opaque && g.Statement.Rejected is null && g.NotAction != g.Actions.Any(a => Wildcard.Matches(a, action, ignoreCase: true));
 }

@@ -20,7 +20,10 @@ public static class ApiRoutes
     };
 
     /// <summary>The routes of <paramref name="sourceArn"/> (rendered), or null when it names no REST or HTTP API route of the template.</summary>
-    public static IReadOnlyList<ApiRoute>? For(MapNode resources, string sourceArn)
+    public static IReadOnlyList<ApiRoute>? For(MapNode resources, string sourceArn) => For(resources, sourceArn, null);
+
+    /// <summary>As <see cref="For(MapNode, string)"/>, looking paths up in <paramref name="index"/> (kept for the whole template).</summary>
+    internal static IReadOnlyList<ApiRoute>? For(MapNode resources, string sourceArn, ApiPathIndex? index)
     {
         if (!TrySplit(sourceArn, out var apiId, out var routePattern) || resources.Get(apiId) is not MapNode api)
         {
@@ -40,7 +43,7 @@ public static class ApiRoutes
         }
 
         var (method, path) = SplitRoute(routePattern);
-        var routes = Operations(apiId, props, (p, m, _) => PathMatches(path, p) && MethodMatches(method, m), unknown: (method, path));
+        var routes = Operations(apiId, props, (p, m, _) => PathMatches(path, p) && MethodMatches(method, m), unknown: (method, path), index is null ? null : (index, path));
         return routes.Count == 0 ? null : routes;
     }
 
@@ -68,7 +71,8 @@ public static class ApiRoutes
     /// The selected operations of an API's inline definition, each with what its callers need; when the definition
     /// is not in the template, one unknown route for <paramref name="unknown"/> (or none).
     /// </summary>
-    private static List<ApiRoute> Operations(string apiId, MapNode props, Func<string, string, MapNode, bool> select, (string Method, string Path)? unknown)
+    private static List<ApiRoute> Operations(string apiId, MapNode props, Func<string, string, MapNode, bool> select, (string Method, string Path)? unknown,
+        (ApiPathIndex Index, string Pattern)? lookup = null)
     {
         if (props.Get("Body") is not MapNode body || body.Get("paths") is not MapNode paths)
         {
@@ -80,7 +84,7 @@ public static class ApiRoutes
 
         var notes = ApiSecurity.Restrictions(props, body);
         var routes = new List<ApiRoute>();
-        foreach (var p in paths.Entries)
+        foreach (var p in lookup is { } l ? l.Index.Candidates(paths, l.Pattern) : paths.Entries)
         {
             if (p.Value is not MapNode operations)
             {

@@ -12,6 +12,7 @@ internal sealed class InvokerCollector
     private readonly Dictionary<string, List<Invoker>> _byFunction = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Poller>> _pollers = new(StringComparer.Ordinal);
     private readonly List<Invoker> _unattached = [];
+    private readonly ApiPathIndex _apiPaths = new();
 
     public InvokerCollector(AnalysisContext ctx)
     {
@@ -68,7 +69,7 @@ internal sealed class InvokerCollector
             InvokedViaFunctionUrl: p.Get("InvokedViaFunctionUrl") is BoolNode { Value: true } || p.Get("InvokedViaFunctionUrl")?.Str is "true" or "True");
         if (invoker.Principal.StartsWith("apigateway.", StringComparison.Ordinal) && invoker.SourceArn is { } sourceArn)
         {
-            invoker = invoker with { ApiRoutes = ApiRoutes.For(_ctx.Resources, sourceArn.Text) };
+            invoker = invoker with { ApiRoutes = ApiRoutes.For(_ctx.Resources, sourceArn.Text, _apiPaths) };
         }
 
         if (target is null)

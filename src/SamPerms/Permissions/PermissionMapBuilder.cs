@@ -73,6 +73,11 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
 
     public StaticValues Values { get; } = values;
 
+    /// <summary>Per-role lookups built in one pass over the resources (on first use).</summary>
+    public ResourceIndex Index => _index ??= new ResourceIndex(this);
+
+    private ResourceIndex? _index;
+
     public Origin OriginOf(string logicalId) =>
         origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 

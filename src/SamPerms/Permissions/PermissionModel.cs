@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 using SamPerms.Text;
@@ -97,22 +98,37 @@ public sealed record PolicyTemplateUse(string Name, IReadOnlyList<KeyValuePair<s
         Parameters.Count == 0 ? Name : $"{Name}({string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value.Text}"))})";
 }
 
-/// <summary>One statement that applies to the subject's role: effect, actions, resources, conditions, origin.</summary>
+/// <summary>
+/// One statement that applies to the subject's role (<see cref="Statement"/>, the one IAM statement model) and
+/// where it comes from: the kind of policy, its name, the template property that caused it.
+/// </summary>
 public sealed record Grant(
-    string Effect,
-    IReadOnlyList<string> Actions,
-    bool NotAction,
-    IReadOnlyList<Rendered> Resources,
-    bool NotResource,
-    Node? Condition,
+    Statement Statement,
     GrantKind Kind,
     string PolicyName,
-    string? Conditional,
     Source Source,
     string? ManagedPolicyArn = null,
     PolicyTemplateUse? Template = null)
 {
-    public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.Ordinal);
+    /// <summary>A managed policy whose statements are not known here: an Allow of nothing seen, standing for it.</summary>
+    public static Grant OpaqueManaged(string arn, string? conditional, Source source) =>
+        new(new Statement { Effect = "Allow", Conditional = conditional }, GrantKind.CustomerManagedPolicy, arn, source, arn);
+
+    public string Effect => Statement.Effect;
+
+    public IReadOnlyList<string> Actions => Statement.Actions;
+
+    public bool NotAction => Statement.NotAction;
+
+    public IReadOnlyList<PolicyValue> Resources => Statement.Resources;
+
+    public bool NotResource => Statement.NotResource;
+
+    public Node? Condition => Statement.Condition;
+
+    public string? Conditional => Statement.Conditional;
+
+    public bool IsAllow => Statement.IsAllow;
 
     /// <summary>A managed policy SamPerms cannot see into (customer managed, or unknown AWS managed).</summary>
     public bool Opaque => Actions.Count == 0 && !NotAction;

@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Iam;
 using SamPerms.Model;
 
 namespace SamPerms.Permissions;
@@ -91,24 +92,14 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         }
 
         // Policies attached from elsewhere in the template (connectors, hand-written AWS::IAM::Policy).
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var policyId in ctx.Index.PoliciesOf(roleId))
         {
-            if (e.Value is not MapNode r || r.Get("Type")?.Str is not ("AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy"))
-            {
-                continue;
-            }
-
-            var rp = r.Get("Properties") as MapNode;
-            if (rp?.Get("Roles") is not SeqNode roles || !roles.Items.Any(x => ctx.ReferencedResource(x) == roleId || ctx.Values.Render(x).Text == roleId))
-            {
-                continue;
-            }
-
-            var origin = ctx.OriginOf(e.Key);
+            var rp = ctx.Properties(policyId)!;
+            var origin = ctx.OriginOf(policyId);
             var kind = ctx.TypeOf(origin.LogicalId) is null && ctx.InputResources.Get(origin.LogicalId) is MapNode ir && ir.Get("Type")?.Str == "AWS::Serverless::Connector"
                 || origin.PropertyPath.StartsWith("Connectors", StringComparison.Ordinal) ? GrantKind.Connector : GrantKind.InlinePolicy;
-            var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : e.Key;
-            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + e.Key), grants);
+            var name = rp.Get("PolicyName") is { } pn ? ctx.Values.Render(pn).Text : policyId;
+            AddStatements(rp.Get("PolicyDocument"), kind, name, null, Source.From(origin, kind == GrantKind.Connector ? "connector " + origin.LogicalId : "policy " + policyId), grants);
         }
     }
 
@@ -127,7 +118,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         var policy = ManagedPolicyDocuments.ByArn(arn);
         if (policy is null)
         {
-            grants.Add(new Grant("Allow", [], false, [], false, null, GrantKind.CustomerManagedPolicy, arn, cond, source, arn));
+            grants.Add(Grant.OpaqueManaged(arn, cond, source));
             return;
         }
 
@@ -137,9 +128,9 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
     private void AddStatements(Node? document, GrantKind kind, string policyName, string? cond, Source source, List<Grant> grants, string? managedArn = null, PolicyTemplateUse? template = null)
     {
-        foreach (var st in PolicyStatements.Read(document, ctx.Values, cond))
+        foreach (var st in StatementReader.Read(document, ctx.Values, cond))
         {
-            grants.Add(new Grant(st.Effect, st.Actions, st.NotAction, st.Resources, st.NotResource, st.Condition, kind, policyName, st.Conditional, source, managedArn, template));
+            grants.Add(new Grant(st, kind, policyName, source, managedArn, template));
         }
     }
 
@@ -151,7 +142,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
             yield break;
         }
 
-        foreach (var (value, cond) in PolicyStatements.Branches(list, ctx.Values, null))
+        foreach (var (value, cond) in StatementReader.Branches(list, ctx.Values, null))
         {
             if (value is not SeqNode s)
             {
@@ -160,7 +151,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
             foreach (var item in s.Items)
             {
-                foreach (var b in PolicyStatements.Branches(item, ctx.Values, cond))
+                foreach (var b in StatementReader.Branches(item, ctx.Values, cond))
                 {
                     yield return b;
                 }

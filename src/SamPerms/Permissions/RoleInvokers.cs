@@ -13,7 +13,15 @@ namespace SamPerms.Permissions;
 internal sealed class RoleInvokers
 {
     private readonly AnalysisContext _ctx;
-    private readonly List<(string RoleId, List<Grant> Grants, List<IamStatement> Statements, string Trusted, List<string> UsedBy)> _roles = [];
+    private static readonly string[] FunctionActions = ["lambda:InvokeFunction"];
+    private static readonly string[] StateMachineActions = ["states:StartExecution", "states:StartSyncExecution"];
+
+    private readonly List<(string RoleId, List<Grant> Grants, List<Statement> Statements, string Trusted, IReadOnlyList<string> UsedBy)> _roles = [];
+
+    // The roles with an Allow that may name a function's (a state machine's) invoke action: the only ones For looks
+    // at, so that the map does not compare every role with every subject.
+    private readonly List<int> _mayInvokeFunctions = [];
+    private readonly List<int> _mayStartStateMachines = [];
 
     public RoleInvokers(AnalysisContext ctx)
     {
@@ -23,10 +31,24 @@ internal sealed class RoleInvokers
             if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role")
             {
                 var grants = new RoleGrants(ctx, ctx.OriginOf(e.Key).LogicalId).ForRole(e.Key);
-                _roles.Add((e.Key, grants, GrantStatements.Of(grants, ctx.Values), Trusted(r), UsersOf(e.Key)));
+                var statements = GrantStatements.Of(grants);
+                if (MayAllow(statements, FunctionActions))
+                {
+                    _mayInvokeFunctions.Add(_roles.Count);
+                }
+
+                if (MayAllow(statements, StateMachineActions))
+                {
+                    _mayStartStateMachines.Add(_roles.Count);
+                }
+
+                _roles.Add((e.Key, grants, statements, Trusted(r), ctx.Index.MentionedBy(e.Key)));
             }
         }
     }
+
+    private static bool MayAllow(List<Statement> statements, string[] actions) =>
+        statements.Any(s => s.IsAllow && actions.Any(a => s.CoversAction(a) != Certainty.No));
 
     public IEnumerable<Invoker> For(string logicalId, SubjectKind kind)
     {
@@ -36,9 +58,10 @@ internal sealed class RoleInvokers
             yield break;
         }
 
-        string[] actions = kind == SubjectKind.Function ? ["lambda:InvokeFunction"] : ["states:StartExecution", "states:StartSyncExecution"];
-        foreach (var (roleId, grants, statements, trusted, usedBy) in _roles)
+        var actions = kind == SubjectKind.Function ? FunctionActions : StateMachineActions;
+        foreach (var index in kind == SubjectKind.Function ? _mayInvokeFunctions : _mayStartStateMachines)
         {
+            var (roleId, grants, statements, trusted, usedBy) = _roles[index];
             foreach (var action in actions)
             {
                 if (Allowing(statements, action, arn) is not { } allow)
@@ -68,17 +91,17 @@ internal sealed class RoleInvokers
     }
 
     /// <summary>An Allow of the role that reaches the subject (itself, or a qualified alias or version), unless a Deny covers it all.</summary>
-    private static IamStatement? Allowing(List<IamStatement> statements, string action, string arn)
+    private static Statement? Allowing(List<Statement> statements, string action, string arn)
     {
         foreach (var target in new[] { arn, arn + ":*" })
         {
-            if (statements.Any(s => !s.Allow && !s.Conditional && s.Covers(action, target) == Certainty.Yes))
+            if (statements.Any(s => !s.IsAllow && !s.IsConditional && s.Covers(action, target) == Certainty.Yes))
             {
                 return null;
             }
         }
 
-        return statements.FirstOrDefault(s => s.Allow && s.CoversAction(action) != Certainty.No
+        return statements.FirstOrDefault(s => s.IsAllow && s.CoversAction(action) != Certainty.No
             && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(arn + ":*") != Certainty.No));
     }
 
@@ -87,9 +110,9 @@ internal sealed class RoleInvokers
     {
         var principals = new List<string>();
         var doc = (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument");
-        foreach (var st in PolicyStatements.Read(doc, _ctx.Values))
+        foreach (var st in StatementReader.Read(doc, _ctx.Values))
         {
-            if (st.Effect != "Allow" || (st.Node as MapNode)?.Get("Principal") is not { } principal)
+            if (!st.IsAllow || st.NotPrincipal || st.Principal is not { } principal)
             {
                 continue;
             }
@@ -98,7 +121,7 @@ internal sealed class RoleInvokers
             {
                 foreach (var entry in m.Entries)
                 {
-                    foreach (var value in PolicyStatements.Strings(entry.Value, _ctx.Values))
+                    foreach (var value in StatementReader.Values(entry.Value, _ctx.Values, canonical: false))
                     {
                         principals.Add(entry.Key == "Service" ? value.Text : $"{entry.Key}:{value.Text}");
                     }
@@ -113,37 +136,9 @@ internal sealed class RoleInvokers
         return principals.Count == 0 ? "unknown (no trust policy)" : string.Join(", ", principals.Distinct());
     }
 
-    /// <summary>Resources that pass the role to a service (rules, schedules, integrations), not policies attached to it.</summary>
-    private List<string> UsersOf(string roleId)
-    {
-        var users = new List<string>();
-        foreach (var e in _ctx.Resources.Entries)
-        {
-            if (e.Key == roleId || e.Value is not MapNode r || r.Get("Type")?.Str is "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" or "AWS::IAM::InstanceProfile")
-            {
-                continue;
-            }
-
-            if (r.Get("Properties") is { } props && Mentions(props, roleId))
-            {
-                users.Add(e.Key);
-            }
-        }
-
-        return users;
-    }
-
     private MapNode UserArn(string user) => _ctx.TypeOf(user) switch
     {
         "AWS::StepFunctions::StateMachine" or "AWS::Lambda::Alias" or "AWS::SNS::Topic" => N.Ref(user),
         _ => N.GetAtt(user, "Arn"),
     };
-
-    private static bool Mentions(Node node, string logicalId) => node switch
-    {
-        MapNode m when Intrinsics.LogicalIdOf(m) == logicalId => true,
-        MapNode m => m.Values.Any(v => Mentions(v, logicalId)),
-        SeqNode s => s.Items.Any(v => Mentions(v, logicalId)),
-        _ => false,
-    } || (node is MapNode sub && Intrinsics.IsSub(sub) && sub.ToString().Contains("${" + logicalId + ".", StringComparison.Ordinal));
 }

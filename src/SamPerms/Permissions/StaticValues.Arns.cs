@@ -25,6 +25,9 @@ public sealed partial class StaticValues
     public string? CanonicalArn(string logicalId) =>
         _resources.Get(logicalId) is MapNode r ? ArnOf(logicalId, AttributeForArn(r.Get("Type")?.Str)) : null;
 
+    /// <summary>The type of a resource of the template ("AWS::KMS::Key"), or null when there is none of that id.</summary>
+    public string? ResourceType(string logicalId) => (_resources.Get(logicalId) as MapNode)?.Get("Type")?.Str;
+
     /// <summary>
     /// Does a symbol stand for a plain resource name (no '/' or ':'): the Ref of a bucket, table, function,
     /// stream, rule or role, or a Name-like attribute? Symbols for ARNs, URLs and parameters may hold anything.

@@ -4,12 +4,6 @@ using SamPerms.Model;
 
 namespace SamPerms.Permissions;
 
-/// <summary>A value rendered for people: the text, and whether it is fully known or holds symbolic parts.</summary>
-public readonly record struct Rendered(string Text, bool Exact)
-{
-    public override string ToString() => Text;
-}
-
 /// <summary>
 /// Resolves CloudFormation values as far as they can be known before deploy: parameters (overrides, then
 /// defaults), pseudo parameters of the chosen region and partition, Fn::Sub / Fn::Join / Fn::Select /
@@ -17,7 +11,7 @@ public readonly record struct Rendered(string Text, bool Exact)
 /// Everything else stays symbolic, written <c>${LogicalId}</c> or <c>${LogicalId.Attr}</c>, so
 /// <c>arn:aws:s3:::${SourceBucket}/*</c> reads naturally.
 /// </summary>
-public sealed partial class StaticValues
+public sealed partial class StaticValues : Iam.IPolicyValues
 {
     private readonly MapNode _resources;
     private readonly MapNode _parameters;

@@ -26,11 +26,14 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
     }
 
     /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
-    public static TemplateRun Mapped(string path, TransformOptions options)
-    {
-        var run = Transform(path, options);
-        return run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
-    }
+    public static TemplateRun Mapped(string path, TransformOptions options) => WithMap(Transform(path, options), options);
+
+    /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
+    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
+        WithMap(Secretive(new TemplateRun(label, null, SamTranslator.TransformBytes(bytes, options), null), options), options);
+
+    private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
+        run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
 
     private static TemplateRun Secretive(TemplateRun run, TransformOptions options) =>
         run with { Secrets = NoEchoParameters.Values(run.Outcome?.Input, options.ParameterOverrides) };

@@ -21,6 +21,7 @@ public static class RuleRegistry
         new UnknownActionRule(),
         new WildcardMatchesNothingRule(),
         new MalformedArnRule(),
+        new MalformedActionRule(),
         new InvalidEffectRule(),
         new UnknownPolicyTemplateRule(),
         new UnknownManagedPolicyRule(),

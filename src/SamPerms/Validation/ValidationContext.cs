@@ -19,7 +19,7 @@ public readonly record struct Location(SourceSpan Span, string? Path);
 public sealed class ValidationContext
 {
     private StaticValues? _outputValues;
-    private IReadOnlyList<PolicyStatement>? _outputStatements;
+    private IReadOnlyList<PolicyStatementAt>? _outputStatements;
     private PermissionMap? _permissionMap;
 
     public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
@@ -64,7 +64,7 @@ public sealed class ValidationContext
     public PermissionMap? PermissionMap => Outcome is { Succeeded: true } outcome ? _permissionMap ??= PermissionMapBuilder.Build(outcome, Options) : null;
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
-    public IReadOnlyList<PolicyStatement> OutputStatements => _outputStatements ??= Output is { } output ? PolicyDocuments.Statements(output) : [];
+    public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];
 
     /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>
     public Location Where(Node? node) =>

@@ -4,11 +4,11 @@ namespace SamPerms.Tests.Iam;
 
 public sealed class PolicyEvaluatorTests
 {
-    private static IamStatement Allow(string action, string resource, bool conditional = false, int id = 0) =>
-        new(true, [action], false, [resource], false, conditional, id);
+    private static Statement Allow(string action, string resource, bool conditional = false, int id = 0) =>
+        Statement.Of(true, [action], [resource], conditional: conditional, id: id);
 
-    private static IamStatement Deny(string action, string resource, bool conditional = false, int id = 9) =>
-        new(false, [action], false, [resource], false, conditional, id);
+    private static Statement Deny(string action, string resource, bool conditional = false, int id = 9) =>
+        Statement.Of(false, [action], [resource], conditional: conditional, id: id);
 
     [Fact]
     public void Explicit_deny_wins()
@@ -36,7 +36,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public void Not_action_and_not_resource()
     {
-        var st = new IamStatement(true, ["iam:*"], true, ["arn:aws:s3:::secret/*"], true, false, 0);
+        var st = Statement.Of(true, ["iam:*"], ["arn:aws:s3:::secret/*"], notAction: true, notResource: true);
         Assert.Equal(Decision.Allowed, PolicyEvaluator.Evaluate([st], "s3:GetObject", "arn:aws:s3:::public/k").Decision);
         Assert.Equal(Decision.NotAllowed, PolicyEvaluator.Evaluate([st], "iam:PassRole", "*").Decision);
         Assert.Equal(Decision.NotAllowed, PolicyEvaluator.Evaluate([st], "s3:GetObject", "arn:aws:s3:::secret/k").Decision);

@@ -36,6 +36,7 @@ public static class CodeSamples
         Text(DiagnosticCatalog.UnknownAction, Statement("            - Effect: Allow\n              Action: s3:GetObjekt\n              Resource: '*'\n")),
         Text(DiagnosticCatalog.WildcardMatchesNothing, Statement("            - Effect: Allow\n              Action: s3:Get*Objekt\n              Resource: '*'\n")),
         Text(DiagnosticCatalog.MalformedArn, Statement("            - Effect: Allow\n              Action: s3:GetObject\n              Resource: my-bucket/*\n")),
+        Text(DiagnosticCatalog.MalformedAction, Statement("            - Effect: Allow\n              Action: s*:GetObject\n              Resource: '*'\n")),
         Text(DiagnosticCatalog.InvalidEffect, Statement("            - Effect: allow\n              Action: s3:GetObject\n              Resource: '*'\n")),
         Text(DiagnosticCatalog.UnknownPolicyTemplate, Check.Function.TrimEnd() + "\n      Policies:\n        - SQSPolerPolicy:\n            QueueName: q\n"),
         Text(DiagnosticCatalog.UnknownManagedPolicy, Check.Function.TrimEnd() + "\n      Policies:\n        - AmazonS3FullAcess\n"),

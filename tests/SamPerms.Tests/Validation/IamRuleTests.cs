@@ -27,10 +27,24 @@ public sealed class IamRuleTests
         Assert.Contains("generated from Fn", d.Message, StringComparison.Ordinal);
     }
 
+    // IAM policy grammar (IAM User Guide, "Grammar of the IAM JSON policy language", action_string): a service
+    // namespace, a colon and an action name; only the action name may hold wildcards. IAM rejects anything else.
     [Fact]
-    public void Action_without_a_prefix_is_reported()
+    public void Action_without_a_prefix_is_reported_as_malformed()
     {
-        Assert.Contains("no service prefix", Check.One(Statement("GetObject"), DiagnosticCatalog.UnknownService).Message, StringComparison.Ordinal);
+        Assert.Contains("no service prefix", Check.One(Statement("GetObject"), DiagnosticCatalog.MalformedAction).Message, StringComparison.Ordinal);
+        Assert.Contains("no service prefix", Check.One(Statement("s3*"), DiagnosticCatalog.MalformedAction).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wildcard_in_the_service_prefix_is_reported_as_malformed()
+    {
+        var yaml = Statement("s*:GetObject");
+        var d = Check.One(yaml, DiagnosticCatalog.MalformedAction);
+        Assert.Contains("wildcard in its service prefix", d.Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.Equal(Check.LineOf(yaml, "s*:GetObject"), d.Line);
+        Assert.Contains("more than one colon", Check.One(Statement("s3:Get:Object"), DiagnosticCatalog.MalformedAction).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,7 +96,13 @@ public sealed class Py27Keys
         }
     }
 
-    public void Add(string key)
+    public void Add(string key) => AddAt(key);
+
+    /// <summary>
+    /// Adds a key; returns its position in iteration order when it is new and the table kept its size (the other
+    /// keys then keep their order), else -1 (the caller takes the whole order again).
+    /// </summary>
+    internal int AddAt(string key)
     {
         CopyIsIdentity = false;
         int startSize = _size;
@@ -124,7 +130,24 @@ public sealed class Py27Keys
         if (_size > startSize && _fill * 3 >= _table.Length * 2)
         {
             Resize(_size * (_size > LargeDictSizeThreshold ? 2 : 4));
+            return -1;
         }
+
+        if (_size == startSize)
+        {
+            return -1;
+        }
+
+        int position = 0;
+        for (int j = 0; j < i; j++)
+        {
+            if (_table[j] is { } k && !ReferenceEquals(k, Dummy))
+            {
+                position++;
+            }
+        }
+
+        return position;
     }
 
     public void Remove(string key)

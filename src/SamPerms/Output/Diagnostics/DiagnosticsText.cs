@@ -45,6 +45,43 @@ public static class DiagnosticsText
         return $"{where}: {d.SeverityText} {d.Code}: {TextEscape.Value(d.Message)}";
     }
 
+    /// <summary>The longest excerpt shown; a longer line (minified JSON) is cut to this much around the column.</summary>
+    internal const int MaxExcerpt = 160;
+
+    private const int ContextBefore = 40;
+
+    /// <summary>
+    /// A line longer than <see cref="MaxExcerpt"/> cut to a window that starts a little before the span (marked
+    /// "..." where cut), with the caret columns moved to match; so the output stays proportional to the findings,
+    /// not to findings times the length of the line.
+    /// </summary>
+    private static (string Line, int Start, int End) Window(string line, int start, int end)
+    {
+        if (line.Length <= MaxExcerpt)
+        {
+            return (line, start, end);
+        }
+
+        int from = Math.Max(0, Math.Min(start - ContextBefore, line.Length - MaxExcerpt));
+        int to = Math.Min(line.Length, from + MaxExcerpt);
+        if (from > 0 && char.IsLowSurrogate(line[from]))
+        {
+            from++;
+        }
+
+        if (to < line.Length && char.IsLowSurrogate(line[to]))
+        {
+            to--;
+        }
+
+        var prefix = from > 0 ? "..." : "";
+        var text = prefix + line[from..to] + (to < line.Length ? "..." : "");
+        int shift = prefix.Length - from;
+        int s = Math.Clamp(start + shift, prefix.Length, prefix.Length + (to - from));
+        int e = Math.Clamp(end + shift, s + 1, Math.Max(s + 1, prefix.Length + (to - from)));
+        return (text, s, e);
+    }
+
     private static void Excerpt(StringBuilder sb, IReadOnlyList<string> lines, Diagnostic d)
     {
         if (!d.Span.IsKnown || d.Line > lines.Count)
@@ -84,9 +121,12 @@ public static class DiagnosticsText
 
         start = start < 0 ? shown.Length : start;
         end = end < 0 ? shown.Length + (endIndex - source.Length) : end;
-        sb.Append(' ').Append(number).Append(" | ").Append(shown).Append('\n');
+        // A long line (minified JSON) is cut to a window around the span.
+        string text;
+        (text, start, end) = Window(shown.ToString(), start, Math.Max(end, start + 1));
+        sb.Append(' ').Append(number).Append(" | ").Append(text).Append('\n');
+
         // Carets under the span's columns on screen (a wide character takes two).
-        var text = shown.ToString();
         int pad = DisplayWidth.Of(text[..Math.Min(start, text.Length)]);
         int carets = end <= text.Length ? DisplayWidth.Of(text[Math.Min(start, text.Length)..end]) : end - start;
         sb.Append(' ').Append(gutter).Append(" | ").Append(' ', pad).Append('^', Math.Max(1, carets)).Append('\n');

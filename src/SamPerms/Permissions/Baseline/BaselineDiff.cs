@@ -20,7 +20,7 @@ public static class BaselineDiff
             var now = after.Subjects.FirstOrDefault(s => s.LogicalId == id);
             var oldRows = old is null ? [] : PermissionRows.Of(old);
             var newRows = now is null ? [] : PermissionRows.Of(now);
-            var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo, before.Values!).Where(s => s.Allow).ToList();
+            var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo).Where(s => s.IsAllow).ToList();
             var oldInvokers = old?.InvokedBy ?? [];
 
             foreach (var row in Minus(oldRows, newRows))
@@ -60,7 +60,7 @@ public static class BaselineDiff
         return result;
     }
 
-    private static (bool, string) Assess(PermissionRow row, Subject? old, List<IamStatement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    private static (bool, string) Assess(PermissionRow row, Subject? old, List<Statement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
     {
         switch (row.Category)
         {
@@ -74,6 +74,11 @@ public static class BaselineDiff
                 return (true, "a new event source invokes it");
             case RowCategory.Statement:
                 var g = row.Grant!;
+                if (g.Statement.Rejected is { } rejected)
+                {
+                    return (false, "grants nothing: IAM rejects its policy, " + rejected);
+                }
+
                 if (!g.IsAllow)
                 {
                     return (false, "a Deny is added");
@@ -92,11 +97,11 @@ public static class BaselineDiff
     }
 
     /// <summary>What the new Allows grant that the old ones did not, or null when nothing.</summary>
-    private static string? Widens(IReadOnlyList<Grant> grants, List<IamStatement> oldAllows, StaticValues values)
+    private static string? Widens(IReadOnlyList<Grant> grants, List<Statement> oldAllows, StaticValues values)
     {
         // Per resource (as written), the actions the old statements did not allow there.
         var added = new List<(string Resource, List<string> Actions)>();
-        foreach (var g in grants)
+        foreach (var g in grants.Where(g => g.Statement.Rejected is null))
         {
             IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
             IEnumerable<(string Shown, string Canonical)> resources = g.NotResource ? [("*", "*")] : g.Resources.Select(r => (r.Text, values.Canonical(r.Text)));

@@ -62,7 +62,7 @@ public sealed partial class IntentDiff(StaticValues values)
     /// <summary>What the intent forbids must not be granted, not even part of it: granted is excess, maybe granted unverifiable.</summary>
     private void CheckForbidden(Subject subject, IReadOnlyList<AllowIntent> deny)
     {
-        var grants = GrantStatements.Of(subject.MayDo, values);
+        var grants = GrantStatements.Of(subject.MayDo);
         var opaque = subject.MayDo.FirstOrDefault(g => g.Opaque);
         foreach (var d in deny)
         {
@@ -133,7 +133,7 @@ public sealed partial class IntentDiff(StaticValues values)
             return;
         }
 
-        var grants = GrantStatements.Of(subject.MayDo, values);
+        var grants = GrantStatements.Of(subject.MayDo);
         var opaque = subject.MayDo.Where(g => g.Opaque).ToList();
         foreach (var a in allow)
         {
@@ -156,7 +156,7 @@ public sealed partial class IntentDiff(StaticValues values)
     }
 
     /// <summary>A grant under the same IAM condition the intent declares counts as unconditional for that entry.</summary>
-    private static List<IamStatement> WithIntentCondition(Subject subject, List<IamStatement> grants, Node? condition)
+    private static List<Statement> WithIntentCondition(Subject subject, List<Statement> grants, Node? condition)
     {
         if (condition is null)
         {
@@ -167,12 +167,12 @@ public sealed partial class IntentDiff(StaticValues values)
         return grants.Select(st =>
         {
             var g = subject.MayDo[st.Id];
-            return g.Conditional is null && g.Condition?.ToString() == wanted ? st with { Conditional = false } : st;
+            return g.Conditional is null && g.Condition?.ToString() == wanted ? st.Unconditional() : st;
         }).ToList();
     }
 
     /// <summary>One declared action on one declared resource: is it granted?</summary>
-    private void CheckDeclared(Subject subject, List<IamStatement> grants, List<Grant> opaque, string action, string resource, IntentLocation where)
+    private void CheckDeclared(Subject subject, List<Statement> grants, List<Grant> opaque, string action, string resource, IntentLocation where)
     {
         var ev = PolicyEvaluator.Evaluate(grants, action, Canon(resource));
         if (ev.Decision != Decision.Allowed && (Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource)))
@@ -210,6 +210,15 @@ public sealed partial class IntentDiff(StaticValues values)
         var reason = uncovered.Count == 1 && uncovered[0] == action
             ? "no statement of the role allows it"
             : $"not granted: {Shorten(uncovered)}";
+        if (subject.MayDo.FirstOrDefault(g => g.IsAllow && g.Statement.Rejected is not null
+            && (g.Statement with { Rejected = null }).Touches(action, Canon(resource)) != Certainty.No) is { } rejected)
+        {
+            // A grant in a policy IAM refuses (a malformed action): the policy never exists, so it allows nothing.
+            reason += $"; {Describe(rejected)} would allow it, but IAM rejects that policy: {rejected.Statement.Rejected}";
+            Add(FindingKind.Missing, subject, FindingSide.Allow, action, resource, null, null, reason, rejected.Source, where);
+            return;
+        }
+
         if (Misspelled(subject, action) is { } near)
         {
             // The usual cause: the grant is there, spelled wrong (IAM ignores unknown actions without a word).
@@ -264,18 +273,18 @@ public sealed partial class IntentDiff(StaticValues values)
     /// <summary>Every action and resource each Allow grants: is it declared?</summary>
     private void CheckGranted(Subject subject, IReadOnlyList<AllowIntent> allow)
     {
-        var declared = new List<IamStatement>();
+        var declared = new List<Statement>();
         foreach (var a in allow)
         {
-            declared.Add(new IamStatement(true, a.Actions.Select(Text).ToList(), false, a.Resources.Select(r => Canon(Text(r))).ToList(), false, false, declared.Count));
+            declared.Add(new Statement { Effect = "Allow", ActionValues = a.Actions.Select(x => PolicyValue.Literal(Text(x))).ToList(), Resources = a.Resources.Select(r => new PolicyValue(Text(r), true, Canon(Text(r)), r)).ToList(), Id = declared.Count });
         }
 
         // What an unconditional Deny of the role takes away is not granted, so not excess either.
-        var denies = GrantStatements.Of(subject.MayDo, values).Where(s => !s.Allow && !s.Conditional).ToList();
+        var denies = GrantStatements.Of(subject.MayDo).Where(s => !s.IsAllow && !s.IsConditional).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in subject.MayDo)
         {
-            if (!g.IsAllow || g.Opaque)
+            if (!g.IsAllow || g.Opaque || g.Statement.Rejected is not null)
             {
                 continue;
             }

@@ -27,9 +27,9 @@ public sealed class SamCapacityProvider : SamResource
         ("ScalingConfig", PropertySpec.Strict(V.Dict)),
         ("KmsKeyArn", PropertySpec.Strict(StrOrDict)));
 
-    private static readonly ValidationRules.Rule[] Rules =
+    private static readonly PropertyConstraints.Rule[] Rules =
     [
-        new ValidationRules.MutuallyExclusive("InstanceRequirements.AllowedTypes", "InstanceRequirements.ExcludedTypes"),
+        new PropertyConstraints.MutuallyExclusive("InstanceRequirements.AllowedTypes", "InstanceRequirements.ExcludedTypes"),
     ];
 
     public override string ResourceType => Type;
@@ -39,7 +39,7 @@ public sealed class SamCapacityProvider : SamResource
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
         var model = ValidatePropertiesAndReturnModel(CapacityProviderSchema.Properties, collectAllErrors: true);
-        ValidationRules.Check(this, Rules, path => Nested(model, path));
+        PropertyConstraints.Check(this, Rules, path => Nested(model, path));
 
         var resources = new List<CfnResource>();
         var operatorRole = model.Get("OperatorRole");

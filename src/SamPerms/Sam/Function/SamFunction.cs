@@ -69,12 +69,12 @@ public sealed partial class SamFunction : SamResource
         ("TenancyConfig", PropertySpec.PassThrough),
         ("DurableConfig", PropertySpec.Optional(V.Dict)));
 
-    private static readonly ValidationRules.Rule[] Rules =
+    private static readonly PropertyConstraints.Rule[] Rules =
     [
-        new ValidationRules.MutuallyExclusive("CapacityProviderConfig", "ProvisionedConcurrencyConfig"),
-        new ValidationRules.MutuallyExclusive("CapacityProviderConfig", "VpcConfig"),
-        new ValidationRules.Requires("FunctionScalingConfig", "CapacityProviderConfig"),
-        new ValidationRules.Requires("VersionDeletionPolicy", "AutoPublishAlias"),
+        new PropertyConstraints.MutuallyExclusive("CapacityProviderConfig", "ProvisionedConcurrencyConfig"),
+        new PropertyConstraints.MutuallyExclusive("CapacityProviderConfig", "VpcConfig"),
+        new PropertyConstraints.Requires("FunctionScalingConfig", "CapacityProviderConfig"),
+        new PropertyConstraints.Requires("VersionDeletionPolicy", "AutoPublishAlias"),
     ];
 
     private static readonly Dictionary<string, string> Referable = new(StringComparer.Ordinal)
@@ -94,7 +94,7 @@ public sealed partial class SamFunction : SamResource
     public override IList<CfnResource> ToCloudFormation(TransformContext ctx)
     {
         var resources = new List<CfnResource>();
-        ValidationRules.Check(this, Rules);
+        PropertyConstraints.Check(this, Rules);
         if (Prop("DeadLetterQueue") is MapNode { Count: > 0 } dlq)
         {
             ValidateDeadLetterQueue(dlq);

@@ -4,7 +4,7 @@ using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Iam;
 
-public enum PolicyKind
+public enum PolicyEntryKind
 {
     ManagedPolicy,
     PolicyStatement,
@@ -13,7 +13,7 @@ public enum PolicyKind
 }
 
 /// <summary>One entry of a <c>Policies</c> property, its kind, and its index in the list.</summary>
-public sealed record PolicyEntry(Node Data, PolicyKind Kind, int Index);
+public sealed record PolicyEntry(Node Data, PolicyEntryKind Kind, int Index);
 
 /// <summary>
 /// The reference's ResourcePolicies: reads the polymorphic <c>Policies</c> property (a name, a document, a
@@ -42,11 +42,11 @@ public static class ResourcePolicies
         return result;
     }
 
-    public static PolicyKind KindOf(Node policy, bool withTemplates)
+    public static PolicyEntryKind KindOf(Node policy, bool withTemplates)
     {
         if (policy is StringNode)
         {
-            return PolicyKind.ManagedPolicy;
+            return PolicyEntryKind.ManagedPolicy;
         }
 
         if (Intrinsics.IsIf(policy))
@@ -56,23 +56,23 @@ public static class ResourcePolicies
 
         if (Intrinsics.IsIntrinsic(policy))
         {
-            return PolicyKind.ManagedPolicy;
+            return PolicyEntryKind.ManagedPolicy;
         }
 
         if (policy is MapNode m && m.ContainsKey("Statement"))
         {
-            return PolicyKind.PolicyStatement;
+            return PolicyEntryKind.PolicyStatement;
         }
 
         if (withTemplates && policy is MapNode { Count: 1 } t && PolicyTemplateTable.Has(t.Entries[0].Key))
         {
-            return PolicyKind.PolicyTemplate;
+            return PolicyEntryKind.PolicyTemplate;
         }
 
-        return PolicyKind.Unknown;
+        return PolicyEntryKind.Unknown;
     }
 
-    private static PolicyKind KindOfIf(Node policy, bool withTemplates)
+    private static PolicyEntryKind KindOfIf(Node policy, bool withTemplates)
     {
         var args = Intrinsics.Arg(policy);
         if (args is not SeqNode { Count: 3 } s)

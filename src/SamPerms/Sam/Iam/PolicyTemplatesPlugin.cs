@@ -29,7 +29,7 @@ public sealed class PolicyTemplatesPlugin : ISamPlugin
         var result = new SeqNode { Span = properties.Get(ResourcePolicies.PropertyName)!.Span };
         foreach (var entry in entries)
         {
-            if (entry.Kind != PolicyKind.PolicyTemplate)
+            if (entry.Kind != PolicyEntryKind.PolicyTemplate)
             {
                 result.Add(entry.Data);
             }

@@ -34,7 +34,7 @@ public static class RoleConstructor
         {
             switch (entry.Kind)
             {
-                case PolicyKind.PolicyStatement:
+                case PolicyEntryKind.PolicyStatement:
                     if (Intrinsics.IsIf(entry.Data))
                     {
                         documents.Add(ConvertIf(entry.Data, v => !Intrinsics.IsNoValue(v), v => InlinePolicy(roleId, entry.Index, v)));
@@ -45,7 +45,7 @@ public static class RoleConstructor
                     }
 
                     break;
-                case PolicyKind.ManagedPolicy:
+                case PolicyEntryKind.ManagedPolicy:
                     var arn = entry.Data;
                     if (arn is StringNode name)
                     {

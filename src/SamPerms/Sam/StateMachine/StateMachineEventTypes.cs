@@ -15,11 +15,11 @@ public static class StateMachineEventTypes
 {
     private static readonly Dictionary<string, Func<EventSource>> Factories = new(StringComparer.Ordinal)
     {
-        ["Schedule"] = () => new ScheduleEvent(),
+        ["Schedule"] = () => new StateMachineScheduleEvent(),
         ["ScheduleV2"] = () => new ScheduleV2Event(),
-        ["CloudWatchEvent"] = () => new CloudWatchEvent(),
-        ["EventBridgeRule"] = () => new EventBridgeRuleEvent(),
-        ["Api"] = () => new ApiEvent(),
+        ["CloudWatchEvent"] = () => new StateMachineCloudWatchEvent(),
+        ["EventBridgeRule"] = () => new StateMachineEventBridgeRuleEvent(),
+        ["Api"] = () => new StateMachineApiEvent(),
     };
 
     /// <summary>The class of a state machine's event, from its Type.</summary>

@@ -29,7 +29,7 @@ public static class SamPolicyEntries
                 continue;
             }
 
-            foreach (var item in PolicyStatement.Items(policies))
+            foreach (var item in SamPerms.Iam.PolicyDocuments.Items(policies))
             {
                 result.Add(new SamPolicyEntry(e.Key, type, item));
             }

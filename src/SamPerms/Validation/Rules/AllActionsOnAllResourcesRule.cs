@@ -1,4 +1,5 @@
 using SamPerms.Data;
+using SamPerms.Iam;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
@@ -15,9 +16,9 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var st in PolicyDocuments.AllowsOnAnyResource(context))
+        foreach (var st in OutputStatements.AllowsOnAnyResource(context))
         {
-            foreach (var (action, node) in st.ActionStrings)
+            foreach (var (action, node) in OutputStatements.ActionStrings(st.Statement))
             {
                 if (IsBroad(action))
                 {
@@ -44,7 +45,7 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
                 continue;
             }
 
-            foreach (var arn in PolicyStatement.Items(p.Get("ManagedPolicyArns")).OfType<StringNode>())
+            foreach (var arn in PolicyDocuments.Items(p.Get("ManagedPolicyArns")).OfType<StringNode>())
             {
                 if (ManagedPolicyDocuments.ByArn(arn.Value) is not { } policy)
                 {
@@ -67,15 +68,14 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
     private static List<string> Broad(Node document)
     {
         var result = new List<string>();
-        var doc = document as MapNode;
-        foreach (var st in PolicyStatement.Items(doc?.Get("Statement")).OfType<MapNode>())
+        foreach (var st in StatementReader.Read(document, AsWritten.Instance))
         {
-            if (st.Get("Effect")?.Str != "Allow" || st.Get("Condition") is not null || !PolicyStatement.Items(st.Get("Resource")).Any(x => x.Str == "*"))
+            if (!st.IsAllow || st.Condition is not null || st.NotResource || st.NotAction || !st.Resources.Any(r => r.Node is StringNode { Value: "*" }))
             {
                 continue;
             }
 
-            result.AddRange(PolicyStatement.Items(st.Get("Action")).Select(a => a.Str).OfType<string>().Where(IsBroad));
+            result.AddRange(OutputStatements.ActionStrings(st).Select(a => a.Text).Where(IsBroad));
         }
 
         return result.Distinct(StringComparer.Ordinal).ToList();

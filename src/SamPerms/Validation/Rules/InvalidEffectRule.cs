@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
@@ -13,8 +14,7 @@ public sealed class InvalidEffectRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            var effect = st.Effect;
-            foreach (var value in PolicyStatement.Items(effect).DefaultIfEmpty())
+            foreach (var value in PolicyDocuments.Items(st.Statement.EffectNode).DefaultIfEmpty())
             {
                 switch (value)
                 {

@@ -12,7 +12,7 @@ public sealed class MalformedArnRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            foreach (var item in st.Resources.Items)
+            foreach (var item in st.Statement.Resources.Select(r => r.Node))
             {
                 if (item is Model.StringNode s && Problem(s.Value) is { } problem)
                 {

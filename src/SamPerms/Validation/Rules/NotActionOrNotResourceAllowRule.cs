@@ -12,14 +12,14 @@ public sealed class NotActionOrNotResourceAllowRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (!st.IsAllow)
+            if (!st.Statement.IsAllow)
             {
                 continue;
             }
 
             foreach (var key in new[] { "NotAction", "NotResource" })
             {
-                if (st.Node.Get(key) is { } value)
+                if (st.Statement.Node?.Get(key) is { } value)
                 {
                     var what = key == "NotAction" ? "every action except" : "every resource except";
                     findings.Add(StatementFindings.Make(context, DiagnosticCatalog.NotActionOrNotResourceAllowDescriptor, st, value, $"Allow with {key} allows {what} the ones listed"));

@@ -1,3 +1,4 @@
+using SamPerms.Iam;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Validation.Iam;
@@ -16,7 +17,7 @@ public sealed class PublicPrincipalRule : IValidationRule
     {
         foreach (var st in context.OutputStatements)
         {
-            if (st.Policy.Kind == PolicyKind.Identity || !st.IsAllow || st.HasCondition || st.Node.Get("Principal") is not { } principal || !IsEveryone(principal))
+            if (st.Policy.Kind == PolicyDocumentKind.Identity || !st.Statement.IsAllow || st.Statement.HasConditionBlock || st.Statement.NotPrincipal || st.Statement.Principal is not { } principal || !IsEveryone(principal))
             {
                 continue;
             }
@@ -45,7 +46,7 @@ public sealed class PublicPrincipalRule : IValidationRule
     public static bool IsEveryone(Node principal) => principal switch
     {
         StringNode s => s.Value == "*",
-        MapNode m => PolicyStatement.Items(m.Get("AWS")).Any(x => x.Str == "*"),
+        MapNode m => PolicyDocuments.Items(m.Get("AWS")).Any(x => x.Str == "*"),
         _ => false,
     };
 }

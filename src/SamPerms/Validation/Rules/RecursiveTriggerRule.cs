@@ -33,7 +33,7 @@ public sealed class RecursiveTriggerRule : IValidationRule
 
         foreach (var subject in map.Subjects.Where(s => s.Kind == SubjectKind.Function))
         {
-            var grants = GrantStatements.Of(subject.MayDo, values);
+            var grants = GrantStatements.Of(subject.MayDo);
             foreach (var (sourceId, origin) in Triggers(context, subject))
             {
                 if (context.OutputResources.Get(sourceId) is not MapNode source || source.Get("Type")?.Str is not { } type

@@ -34,7 +34,7 @@ public sealed class SamSchemaRule : IValidationRule
         }
     }
 
-    private static Diagnostic? Finding(ValidationContext context, MapNode resources, SchemaError error)
+    private static Diagnostic? Finding(ValidationContext context, MapNode resources, SchemaViolation error)
     {
         var s = error.Segments;
         if (s.Count < 3 || s[0] != "Resources" || resources.Get(s[1]) is not MapNode resource || resource.Get("Type")?.Str is not { } type)

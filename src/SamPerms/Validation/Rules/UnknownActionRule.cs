@@ -11,7 +11,7 @@ public sealed class UnknownActionRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
+        foreach (var (st, action, node) in OutputStatements.AuthorActions(context))
         {
             int colon = action.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || SamPerms.Iam.Wildcard.HasWildcard(action) || IamActionCatalog.Service(action[..colon]) is not { } service)

@@ -4,29 +4,24 @@ using SamPerms.Validation.Iam;
 
 namespace SamPerms.Validation.Rules;
 
-/// <summary>An IAM action whose service prefix is no AWS service (or that has no prefix at all).</summary>
+/// <summary>An IAM action whose service prefix is no AWS service.</summary>
 public sealed class UnknownServiceRule : IValidationRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.UnknownServiceDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
+        foreach (var (st, action, node) in OutputStatements.AuthorActions(context))
         {
-            if (action == "*")
-            {
-                continue;
-            }
-
+            // A malformed action (no prefix, a wildcard in it) is the malformed-action rule's.
             int colon = action.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            if (action == "*" || SamPerms.Iam.ActionSyntax.Problem(action) is not null || colon <= 0)
             {
-                findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownServiceDescriptor, st, node, $"action '{action}' has no service prefix (write service:Action, e.g. s3:GetObject)"));
                 continue;
             }
 
             var prefix = action[..colon];
-            if (prefix.Contains('*') || prefix.Contains('?') || IamActionCatalog.Service(prefix) is not null)
+            if (IamActionCatalog.Service(prefix) is not null)
             {
                 continue;
             }

@@ -11,7 +11,7 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var (st, action, node) in PolicyDocuments.AuthorActions(context))
+        foreach (var (st, action, node) in OutputStatements.AuthorActions(context))
         {
             int colon = action.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !SamPerms.Iam.Wildcard.HasWildcard(action))
@@ -21,17 +21,7 @@ public sealed class WildcardMatchesNothingRule : IValidationRule
 
             var prefix = action[..colon];
             var pattern = action[(colon + 1)..];
-            if (SamPerms.Iam.Wildcard.HasWildcard(prefix))
-            {
-                // A wildcard in the prefix: it must match some action of some service.
-                if (!IamActionCatalog.Services.Values.Any(s => SamPerms.Iam.Wildcard.Matches(prefix, s.Prefix, true) && s.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true))))
-                {
-                    findings.Add(StatementFindings.Make(context, DiagnosticCatalog.WildcardMatchesNothingDescriptor, st, node, $"action pattern '{action}' matches no action of any service"));
-                }
-
-                continue;
-            }
-
+            // A wildcard in the prefix is malformed (the malformed-action rule reports it).
             if (IamActionCatalog.Service(prefix) is not { } service || service.Actions.Any(a => SamPerms.Iam.Wildcard.Matches(pattern, a.Name, true)))
             {
                 continue;

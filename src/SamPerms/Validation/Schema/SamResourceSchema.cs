@@ -6,7 +6,7 @@ using SamPerms.Model;
 namespace SamPerms.Validation.Schema;
 
 /// <summary>One schema error: where in the template (JSON Pointer segments) and which keywords failed.</summary>
-public readonly record struct SchemaError(IReadOnlyList<string> Segments, IReadOnlyCollection<string> Keywords);
+public readonly record struct SchemaViolation(IReadOnlyList<string> Segments, IReadOnlyCollection<string> Keywords);
 
 /// <summary>What the schema says about one SAM type, for messages: its properties and the JSON types each allows.</summary>
 public sealed record SamTypeFacts(string Type, IReadOnlyDictionary<string, IReadOnlyList<string>?> Properties, IReadOnlyList<string> EventTypes);
@@ -27,9 +27,9 @@ public static class SamResourceSchema
     public static IReadOnlyDictionary<string, SamTypeFacts> Types => FactsTable.Value;
 
     /// <summary>Every schema error for the Resources of a template.</summary>
-    public static List<SchemaError> Evaluate(MapNode resources)
+    public static List<SchemaViolation> Evaluate(MapNode resources)
     {
-        var errors = new List<SchemaError>();
+        var errors = new List<SchemaViolation>();
         JsonDocument document;
         try
         {
@@ -70,7 +70,7 @@ public static class SamResourceSchema
                     continue;
                 }
 
-                errors.Add(new SchemaError(Segments(detail.InstanceLocation.ToString()), failed.Keys.ToList()));
+                errors.Add(new SchemaViolation(Segments(detail.InstanceLocation.ToString()), failed.Keys.ToList()));
             }
         }
 

@@ -12,7 +12,7 @@ namespace SamPerms.Sam.StateMachine;
 /// whose target starts the state machine, through a role SAM creates (unless RoleArn is given) trusted by
 /// events.amazonaws.com.
 /// </summary>
-public sealed class ScheduleEvent : StateMachineEventSource
+public sealed class StateMachineScheduleEvent : StateMachineEventSource
 {
     private static readonly PropertyTable Table = new(
         ("Schedule", PropertySpec.Mandatory(V.Str)),

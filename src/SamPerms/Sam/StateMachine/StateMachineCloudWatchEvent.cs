@@ -8,11 +8,11 @@ using SamPerms.Sam.Events.Shared;
 namespace SamPerms.Sam.StateMachine;
 
 /// <summary>
-/// CloudWatchEvent: an EventBridge rule on an event pattern, on the default or a named bus (built as for a
+/// StateMachineCloudWatchEvent: an EventBridge rule on an event pattern, on the default or a named bus (built as for a
 /// function, see <see cref="EventRules"/>), whose target starts the state machine through a role SAM creates,
 /// trusted by events.amazonaws.com.
 /// </summary>
-public class CloudWatchEvent : StateMachineEventSource
+public class StateMachineCloudWatchEvent : StateMachineEventSource
 {
     private static readonly PropertyTable Table = new(
         ("EventBusName", PropertySpec.Optional(V.Str)),

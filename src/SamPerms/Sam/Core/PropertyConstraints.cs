@@ -4,7 +4,7 @@ namespace SamPerms.Sam.Core;
 /// The reference's __validation_rules__: properties that exclude each other, must come together, or need
 /// another. All failures are joined into one error, one message per line.
 /// </summary>
-public static class ValidationRules
+public static class PropertyConstraints
 {
     public abstract record Rule;
 

@@ -13,7 +13,7 @@ namespace SamPerms.Sam.StateMachine;
 /// states:StartExecution with that role and a request template passing the body as the execution input
 /// (the REST API's <see cref="StateMachineApiIntegration"/>).
 /// </summary>
-public sealed class ApiEvent : StateMachineEventSource
+public sealed class StateMachineApiEvent : StateMachineEventSource
 {
     private static readonly PropertyTable Table = new(
         ("Path", PropertySpec.Mandatory(V.Str)),

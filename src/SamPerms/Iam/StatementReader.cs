@@ -1,0 +1,208 @@
+using System.Runtime.CompilerServices;
+using SamPerms.Model;
+
+namespace SamPerms.Iam;
+
+/// <summary>
+/// The one reader of IAM policy documents: a document (or an Fn::If of documents) into <see cref="Statement"/>s.
+/// Fn::If is followed where the values decide it, into both branches (each marked with its condition) where
+/// they do not; AWS::NoValue is dropped; string-or-list values are flattened.
+/// </summary>
+public static class StatementReader
+{
+    /// <summary>Statements already read, per document node and way of reading: each document is read once per template.</summary>
+    private static readonly ConditionalWeakTable<Node, List<(IPolicyValues Values, string? Conditional, IReadOnlyList<Statement> Statements)>> Memo = new();
+
+    /// <summary>The statements of a document (read once for these values; statements are immutable and shared).</summary>
+    public static IReadOnlyList<Statement> Read(Node? document, IPolicyValues values, string? conditional = null)
+    {
+        if (document is null)
+        {
+            return [];
+        }
+
+        var memo = Memo.GetOrCreateValue(document);
+        lock (memo)
+        {
+            foreach (var (v, c, statements) in memo)
+            {
+                if (ReferenceEquals(v, values) && c == conditional)
+                {
+                    return statements;
+                }
+            }
+        }
+
+        var read = ReadDocument(document, values, conditional);
+        lock (memo)
+        {
+            memo.Add((values, conditional, read));
+        }
+
+        return read;
+    }
+
+    private static List<Statement> ReadDocument(Node document, IPolicyValues values, string? conditional)
+    {
+        var result = new List<Statement>();
+
+        foreach (var (doc, cond) in Branches(document, values, conditional))
+        {
+            if (doc is not MapNode d)
+            {
+                continue;
+            }
+
+            int first = result.Count;
+            AddStatements(d.Get("Statement"), values, cond, result);
+            if (Rejection(result, first) is { } rejected)
+            {
+                for (int i = first; i < result.Count; i++)
+                {
+                    result[i] = result[i] with { Rejected = rejected };
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Why IAM rejects the document whose statements start at <paramref name="first"/>: its first malformed action.</summary>
+    private static string? Rejection(List<Statement> statements, int first)
+    {
+        for (int i = first; i < statements.Count; i++)
+        {
+            foreach (var a in statements[i].ActionValues)
+            {
+                if (a.Exact && ActionSyntax.Problem(a.Text) is { } problem)
+                {
+                    return $"action '{a.Text}' {problem}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A statement, a list of them, or an Fn::If of either; AWS::NoValue dropped.</summary>
+    private static void AddStatements(Node? node, IPolicyValues values, string? conditional, List<Statement> result)
+    {
+        if (node is null || Intrinsics.IsNoValue(node))
+        {
+            return;
+        }
+
+        if (node is SeqNode s)
+        {
+            foreach (var item in s.Items)
+            {
+                AddStatements(item, values, conditional, result);
+            }
+
+            return;
+        }
+
+        foreach (var (st, cond) in Branches(node, values, conditional))
+        {
+            if (st is SeqNode)
+            {
+                AddStatements(st, values, cond, result);
+            }
+            else if (st is MapNode m && !Intrinsics.IsNoValue(m))
+            {
+                result.Add(ReadStatement(m, values, cond));
+            }
+        }
+    }
+
+    /// <summary>One statement map.</summary>
+    public static Statement ReadStatement(MapNode m, IPolicyValues values, string? conditional)
+    {
+        bool notAction = !m.ContainsKey("Action") && m.ContainsKey("NotAction");
+        bool notResource = !m.ContainsKey("Resource") && m.ContainsKey("NotResource");
+        bool notPrincipal = !m.ContainsKey("Principal") && m.ContainsKey("NotPrincipal");
+        return new Statement
+        {
+            Effect = values.Render(m.Get("Effect")).Text,
+            ActionValues = Values(m.Get(notAction ? "NotAction" : "Action"), values, canonical: false),
+            NotAction = notAction,
+            Resources = Values(m.Get(notResource ? "NotResource" : "Resource"), values),
+            NotResource = notResource,
+            Principal = m.Get(notPrincipal ? "NotPrincipal" : "Principal"),
+            NotPrincipal = notPrincipal,
+            Condition = m.Get("Condition"),
+            Conditional = conditional,
+            Node = m,
+        };
+    }
+
+    /// <summary>The values an Fn::If may take: the decided branch, or both when undecidable (marked conditional).</summary>
+    public static IEnumerable<(Node Value, string? Conditional)> Branches(Node node, IPolicyValues values, string? conditional)
+    {
+        if (Intrinsics.IfArgs(node) is { } args)
+        {
+            var name = args[0] is StringNode c ? c.Value : null;
+            var decided = name is null ? null : values.Condition(name);
+            if (decided != false && !Intrinsics.IsNoValue(args[1]))
+            {
+                foreach (var b in Branches(args[1], values, decided == true ? conditional : Join(conditional, name ?? "?")))
+                {
+                    yield return b;
+                }
+            }
+
+            if (decided != true && !Intrinsics.IsNoValue(args[2]))
+            {
+                foreach (var b in Branches(args[2], values, decided == false ? conditional : Join(conditional, "!" + (name ?? "?"))))
+                {
+                    yield return b;
+                }
+            }
+
+            yield break;
+        }
+
+        yield return (node, conditional);
+    }
+
+    /// <summary>A string or list of strings (each possibly an intrinsic or an Fn::If), rendered, nested lists flattened.</summary>
+    public static List<PolicyValue> Values(Node? node, IPolicyValues values, bool canonical = true)
+    {
+        var result = new List<PolicyValue>();
+        Add(node, values, canonical, result);
+        return result;
+    }
+
+    private static void Add(Node? node, IPolicyValues values, bool canonical, List<PolicyValue> result)
+    {
+        if (node is null or NullNode)
+        {
+            return;
+        }
+
+        if (node is SeqNode s)
+        {
+            foreach (var item in s.Items)
+            {
+                Add(item, values, canonical, result);
+            }
+
+            return;
+        }
+
+        foreach (var (v, _) in Branches(node, values, null))
+        {
+            if (v is SeqNode)
+            {
+                Add(v, values, canonical, result);
+            }
+            else if (!Intrinsics.IsNoValue(v))
+            {
+                var r = values.Render(v);
+                result.Add(new PolicyValue(r.Text, r.Exact, canonical ? values.Canonical(r.Text) : r.Text, v));
+            }
+        }
+    }
+
+    private static string Join(string? a, string b) => a is null ? b : $"{a} && {b}";
+}

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace SamPerms.Bench;
+
+/// <summary>
+/// Generated templates for the scaling series of issue 14: N functions, each with two policy templates, an
+/// Api event (on the implicit API) and a Schedule event; and one role with many inline statements.
+/// </summary>
+public static class ScaleTemplates
+{
+    public static string Functions(int count, bool apiEvents = true)
+    {
+        var text = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nResources:\n");
+        text.Append("  Table:\n    Type: AWS::Serverless::SimpleTable\n");
+        text.Append("  Bucket:\n    Type: AWS::S3::Bucket\n");
+        for (int i = 0; i < count; i++)
+        {
+            text.Append($"  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n")
+                .Append("      CodeUri: s3://bucket/key.zip\n      Handler: index.handler\n      Runtime: python3.12\n")
+                .Append("      Policies:\n")
+                .Append("        - DynamoDBReadPolicy:\n            TableName: !Ref Table\n")
+                .Append("        - S3ReadPolicy:\n            BucketName: !Ref Bucket\n")
+                .Append("      Events:\n");
+            if (apiEvents)
+            {
+                text.Append($"        Get:\n          Type: Api\n          Properties:\n            Path: /items{i}/{{id}}\n            Method: get\n");
+            }
+
+            text.Append("        Tick:\n          Type: Schedule\n          Properties:\n            Schedule: rate(5 minutes)\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One function whose role has <paramref name="count"/> inline statements, each its own action and resource;
+    /// every tenth names an action that does not exist (a finding for validate).
+    /// </summary>
+    public static string Statements(int count)
+    {
+        var text = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nResources:\n");
+        text.Append("  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n")
+            .Append("      CodeUri: s3://bucket/key.zip\n      Handler: index.handler\n      Runtime: python3.12\n")
+            .Append("      Policies:\n        - Version: '2012-10-17'\n          Statement:\n");
+        string[] actions = ["s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:PutItem", "sqs:SendMessage", "sns:Publish"];
+        for (int i = 0; i < count; i++)
+        {
+            var action = i % 10 == 9 ? "s3:GetObjekt" : actions[i % actions.Length];
+            var service = action[..action.IndexOf(':')];
+            text.Append($"            - Effect: Allow\n              Action: {action}\n")
+                .Append($"              Resource: arn:aws:{service}:us-east-1:123456789012:thing-{i}/*\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The same as <see cref="Statements"/>, as JSON on one line (every finding is on that line).</summary>
+    public static string StatementsOneLine(int count)
+    {
+        var text = new StringBuilder("{\"Transform\":\"AWS::Serverless-2016-10-31\",\"Resources\":{\"Fn\":{\"Type\":\"AWS::Serverless::Function\",\"Properties\":{");
+        text.Append("\"CodeUri\":\"s3://bucket/key.zip\",\"Handler\":\"index.handler\",\"Runtime\":\"python3.12\",\"Policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[");
+        string[] actions = ["s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:PutItem", "sqs:SendMessage", "sns:Publish"];
+        for (int i = 0; i < count; i++)
+        {
+            var action = i % 10 == 9 ? "s3:GetObjekt" : actions[i % actions.Length];
+            var service = action[..action.IndexOf(':')];
+            text.Append(i == 0 ? "" : ",").Append($"{{\"Effect\":\"Allow\",\"Action\":\"{action}\",\"Resource\":\"arn:aws:{service}:us-east-1:123456789012:thing-{i}/*\"}}");
+        }
+
+        return text.Append("]}]}}}}\n").ToString();
+    }
+}
