@@ -81,7 +81,7 @@ public sealed class InjectionTests
             data.Add("permissions unknown function " + f, ["permissions", "{t}", "--format", f, "--function", Hostile]);
         }
 
-        foreach (var f in new[] { "text", "json", "markdown" })
+        foreach (var f in new[] { "text", "json", "markdown", "junit", "codequality" })
         {
             data.Add("diff intent " + f, ["diff", "{t}", "--intent", "{intent}", "--format", f]);
             data.Add("diff intent known " + f, ["diff", "{t}", "--intent", "{goodintent}", "--format", f]);
@@ -95,7 +95,7 @@ public sealed class InjectionTests
             data.Add("can unknown " + f, ["can", "{t}", Hostile, "s3:GetObject", "--format", f]);
         }
 
-        foreach (var f in new[] { "text", "json", "sarif", "github" })
+        foreach (var f in new[] { "text", "json", "sarif", "github", "junit", "codequality" })
         {
             data.Add("validate " + f, ["validate", "{t}", "--format", f]);
             data.Add("validate broken " + f, ["validate", "{broken}", "{t}", "--format", f]);
