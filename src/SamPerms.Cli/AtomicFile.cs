@@ -1,26 +1,139 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
+using SamPerms.Cli.Io;
 
 namespace SamPerms.Cli;
 
-/// <summary>Writes a file so that readers see the old content or the whole new one, never half of it.</summary>
+/// <summary>A file the tool could not write, in the reader's words: "cannot write out.json: no space left on device".</summary>
+public sealed class OutputFileException(string message, Exception? inner = null) : IOException(message, inner);
+
+/// <summary>
+/// Writes an output file so that readers see the old content or the whole new one, never half of it — where that
+/// is possible: a regular file (or a new one) is written to a temporary file beside it and renamed over it; a
+/// character device (/dev/null, /dev/stdout, a terminal), a FIFO or a socket is written in place, never replaced;
+/// a symbolic link is followed, so its target is replaced and the link kept. The temporary file is created
+/// exclusively under a name no output has (<c>.NAME.samperms-PID-RANDOM.tmp</c>), and removed on every handled
+/// exit, Ctrl-C and SIGTERM included; one left by a killed run is never read, listed or taken for an output.
+/// </summary>
 public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
+    private static readonly PosixSignalRegistration[] Cleanups = RegisterCleanup();
+
+    /// <summary>The suffix of temporary files (a name no output of SamPerms ends with).</summary>
+    public const string TempSuffix = ".tmp";
 
     public static void WriteAllText(string path, string content)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        _ = Cleanups;
+        var target = FollowLinks(Path.GetFullPath(path));
+        var dir = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(dir))
+        {
+            var named = Path.GetDirectoryName(path) is { Length: > 0 } d ? d : dir;
+            throw new OutputFileException($"cannot write {path}: directory {named} does not exist");
+        }
+
+        switch (FileKind.Of(target))
+        {
+            case FileKindValue.Directory:
+                throw new OutputFileException($"cannot write {path}: it is a directory");
+            case FileKindValue.Special:
+                WriteInPlace(path, target, content);
+                return;
+            default:
+                Replace(path, target, dir, content);
+                return;
+        }
+    }
+
+    /// <summary>The file a chain of symbolic links ends at (which may not exist yet).</summary>
+    private static string FollowLinks(string path)
+    {
+        for (int hops = 0; hops < 40; hops++)
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not { } link)
+            {
+                return path;
+            }
+
+            path = Path.GetFullPath(link, Path.GetDirectoryName(path)!);
+        }
+
+        throw new OutputFileException($"cannot write {path}: too many levels of symbolic links");
+    }
+
+    private static void WriteInPlace(string path, string target, string content)
+    {
         try
         {
-            File.WriteAllText(temp, content, Utf8);
-            File.Move(temp, full, overwrite: true);
+            using var stream = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            stream.Write(Utf8.GetBytes(content));
+            stream.Flush();
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException($"cannot write {path}: {IoErrors.Describe(e)}", e);
+        }
+    }
+
+    private static void Replace(string path, string target, string dir, string content)
+    {
+        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}{TempSuffix}");
+        Pending[temp] = 0;
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                stream.Write(Utf8.GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+
+            KeepMode(target, temp);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException($"cannot write {path}: {IoErrors.Describe(e)}", e);
+        }
+        finally
         {
             TryDelete(temp);
-            throw;
+            Pending.TryRemove(temp, out _);
+        }
+    }
+
+    /// <summary>A replaced file keeps its permissions (a script's mode, a private file's 0600).</summary>
+    private static void KeepMode(string target, string temp)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(target))
+        {
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+        }
+    }
+
+    /// <summary>Ctrl-C or SIGTERM while a file is being written: remove the temporary file, then end as the signal says.</summary>
+    private static PosixSignalRegistration[] RegisterCleanup()
+    {
+        try
+        {
+            return [PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => CleanUp()), PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => CleanUp())];
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return [];
+        }
+    }
+
+    private static void CleanUp()
+    {
+        foreach (var temp in Pending.Keys)
+        {
+            TryDelete(temp);
         }
     }
 

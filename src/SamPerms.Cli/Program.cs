@@ -25,6 +25,22 @@ namespace SamPerms.Cli
 
         public static int Run(string[] args, CliOutput output)
         {
+            int exit = RunCommand(args, output);
+            output.Out.Flush();
+            output.Err.Flush();
+
+            // A stream that could not be written (full disk, closed pipe): say so once, where stderr still works.
+            if (output.StreamFailure is { } failure)
+            {
+                output.Error(failure);
+                return ExitCodes.UsageOrIo;
+            }
+
+            return exit;
+        }
+
+        private static int RunCommand(string[] args, CliOutput output)
+        {
             var root = Build(output);
             var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Err, EnableDefaultExceptionHandler = false };
             if (args.Length == 0)

@@ -43,6 +43,7 @@ public static class TemplateLoading
             return ExitCodes.UsageOrIo;
         }
 
+        output.Conceal(run.Secrets);
         foreach (var d in run.Outcome!.Diagnostics.Concat(run.Outcome.Assumptions))
         {
             output.Diagnostic(d, run.Path);

@@ -4,6 +4,7 @@ using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Permissions;
 using SamPerms.Pipeline;
 using SamPerms.Validation;
 
@@ -45,7 +46,7 @@ public static class TransformCommand
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "yaml");
-        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE (atomically) instead of stdout" };
+        var outFile = new Option<string?>("--output", "-o") { Description = "Write the template to FILE (atomically) instead of stdout (- is stdout; a device or FIFO is written in place, a symbolic link's target replaced)" };
         var outDir = new Option<string?>("--out-dir") { Description = "Write DIR/PATH/NAME.json (or NAME.error.json) per template, PATH its folder relative to the inputs' common folder" };
 
         var annotate = new Option<bool>("--annotate")
@@ -215,6 +216,7 @@ public static class TransformCommand
         }
 
         var outcome = run.Outcome;
+        output.Conceal(NoEchoParameters.Values(outcome.Input, options.ParameterOverrides), onStdout: false);
         foreach (var d in outcome.Diagnostics)
         {
             output.Diagnostic(d, shown);
@@ -247,7 +249,7 @@ public static class TransformCommand
 
                     DeleteStale(map.ErrorReport(path));
                 }
-                else if (s.OutputFile is not null)
+                else if (s.OutputFile is not null and not "-")
                 {
                     AtomicFile.WriteAllText(s.OutputFile, text);
                     if (origins is not null)
@@ -290,6 +292,11 @@ public static class TransformCommand
             }
 
             return ExitCodes.Invalid;
+        }
+        catch (OutputFileException e)
+        {
+            output.Error(e.Message);
+            return ExitCodes.UsageOrIo;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,6 +6,7 @@ using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Output.Ci;
 using SamPerms.Output.Diagnostics;
+using SamPerms.Permissions;
 using SamPerms.Pipeline;
 using SamPerms.Validation;
 
@@ -186,7 +187,9 @@ public static class ValidateCommand
             }
 
             // Local artifact paths are relative to the template's folder (stdin's: the current directory).
-            results.Add(TemplateValidation.Run(shown, bytes, options));
+            var validated = TemplateValidation.Run(shown, bytes, options);
+            output.Conceal(NoEchoParameters.Values(validated.Report.Outcome?.Input, options.Transform.ParameterOverrides));
+            results.Add(validated);
         }
 
         if (s.WriteBaseline is { } target)

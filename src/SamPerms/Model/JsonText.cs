@@ -152,13 +152,19 @@ public static class JsonText
         }
     }
 
+    private static bool IsInvisibleControl(char c) =>
+        c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
     public static void WriteString(StringBuilder sb, string s, bool ensureAscii)
     {
         sb.Append('"');
-        foreach (var c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
             switch (c)
             {
+                // "##[" is a GitHub Actions command anywhere on a log line: its '[' escaped, the value is the same.
+                case '[' when !ensureAscii && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#': sb.Append("\\u005b"); break;
                 case '"': sb.Append("\\\""); break;
                 case '\\': sb.Append("\\\\"); break;
                 case '\n': sb.Append("\\n"); break;
@@ -167,7 +173,9 @@ public static class JsonText
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
                 default:
-                    if (c < 0x20 || (ensureAscii && c > 0x7f))
+                    // Control characters, and the Unicode ones a terminal or editor obeys (C1, line separators, bidi
+                    // overrides), are escaped: the value reads back the same, and printing it cannot drive a terminal.
+                    if (c < 0x20 || (ensureAscii ? c > 0x7f : IsInvisibleControl(c)))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

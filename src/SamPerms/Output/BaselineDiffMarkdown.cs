@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Output.Escaping;
 using SamPerms.Permissions.Baseline;
 using static SamPerms.Output.MarkdownText;
 
@@ -10,11 +11,11 @@ public static class BaselineDiffMarkdown
     public static string Write(BaselineReport report, string oldFile, string newFile)
     {
         var sb = new StringBuilder();
-        sb.Append("## Permission changes: `").Append(oldFile).Append("` → `").Append(newFile).Append("`\n\n");
+        sb.Append("## Permission changes: ").Append(MarkdownEscape.Code(oldFile, inTable: false)).Append(" → ").Append(MarkdownEscape.Code(newFile, inTable: false)).Append("\n\n");
         sb.Append($"{report.Changes.Count(c => c.Added)} added, {report.Changes.Count(c => !c.Added)} removed, **{report.Broadening} broadening**\n\n");
         if (report.Changes.Count == 0)
         {
-            return sb.ToString();
+            return TextEscape.Document(sb.ToString());
         }
 
         sb.Append(Header("", "Function", "Kind", "Resource", "Effect", "Action", "Principal", "Condition", "Why", "Where"));
@@ -22,10 +23,10 @@ public static class BaselineDiffMarkdown
         {
             var r = c.Row;
             var mark = (c.Added ? "added" : "removed") + (c.Broadening ? " ⚠️ **broadening**" : "");
-            sb.Append(Row(mark, Code(r.Subject), BaselineDiffJson.Category(r.Category), Codes(r.Resources), r.Effect, Codes(r.Actions),
+            sb.Append(Row(mark, Code(r.Subject), BaselineDiffJson.Category(r.Category), Codes(r.Resources), MarkdownEscape.Text(r.Effect), Codes(r.Actions),
                 Code(r.Principal), Codes(r.Condition.Split('\n').Where(x => x.Length > 0)), Cell(c.Reason), Cell(BaselineDiffText.Where(c, oldFile, newFile))));
         }
 
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
 }

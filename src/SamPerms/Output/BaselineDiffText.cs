@@ -1,6 +1,8 @@
 using System.Text;
 using SamPerms.Permissions.Baseline;
 
+using static SamPerms.Output.Escaping.TextEscape;
+
 namespace SamPerms.Output;
 
 /// <summary>The permission change between two versions as tables like <c>cdk diff</c>'s IAM section.</summary>
@@ -11,8 +13,8 @@ public static class BaselineDiffText
         var sb = new StringBuilder();
         if (report.Changes.Count == 0)
         {
-            sb.Append("No permission changes between ").Append(oldFile).Append(" and ").Append(newFile).Append(".\n");
-            return sb.ToString();
+            sb.Append("No permission changes between ").Append(Value(oldFile)).Append(" and ").Append(Value(newFile)).Append(".\n");
+            return Document(sb.ToString());
         }
 
         if (report.Broadening > 0)
@@ -31,14 +33,14 @@ public static class BaselineDiffText
             switch (r.Category)
             {
                 case RowCategory.Role:
-                    roles.Add(Mark(c.Added, c.Broadening), r.Subject, r.Principal, c.Reason, where);
+                    roles.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(c.Reason), Value(where));
                     break;
                 case RowCategory.ManagedPolicy:
-                    managed.Add(Mark(c.Added, c.Broadening), r.Subject, r.Principal, r.Resources[0], c.Reason, where);
+                    managed.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(r.Resources[0]), Value(c.Reason), Value(where));
                     break;
                 default:
-                    statements.Add(Mark(c.Added, c.Broadening), r.Subject, string.Join("\n", r.Resources), r.Effect, string.Join("\n", r.Actions),
-                        r.Principal, r.Condition, c.Reason, where);
+                    statements.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Lines(r.Resources), Value(r.Effect), Lines(r.Actions),
+                        Value(r.Principal), Lines(r.Condition.Split('\n')), Value(c.Reason), Value(where));
                     break;
             }
         }
@@ -47,8 +49,11 @@ public static class BaselineDiffText
         Section(sb, "IAM Policy Changes", managed);
         Section(sb, "Execution Role Changes", roles);
         sb.Append($"summary: {report.Changes.Count(c => c.Added)} added, {report.Changes.Count(c => !c.Added)} removed, {report.Broadening} broadening\n");
-        return sb.ToString();
+        return Document(sb.ToString());
     }
+
+    /// <summary>Values one per line of a cell, each escaped.</summary>
+    private static string Lines(IEnumerable<string> values) => string.Join("\n", values.Select(Value));
 
     /// <summary>"+" added, "-" removed; "+!" (or "-!") when it widens what is allowed.</summary>
     public static string Mark(bool added, bool broadening) => (added ? "+" : "-") + (broadening ? "!" : "");

@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Output.Escaping;
 using SamPerms.Permissions.Intent;
 using static SamPerms.Output.MarkdownText;
 
@@ -10,7 +11,7 @@ public static class IntentDiffMarkdown
     public static string Write(IntentReport report, string templateFile)
     {
         var sb = new StringBuilder();
-        sb.Append("## Permissions against intent: `").Append(templateFile).Append("`\n\n");
+        sb.Append("## Permissions against intent: ").Append(MarkdownEscape.Code(templateFile, inTable: false)).Append("\n\n");
         sb.Append($"**{report.Count(FindingKind.Missing)} missing**, **{report.Count(FindingKind.Excess)} excess**, {report.Count(FindingKind.Unverifiable)} unverifiable\n\n");
         if (report.Findings.Count > 0)
         {
@@ -35,6 +36,6 @@ public static class IntentDiffMarkdown
             sb.Append("Not in the intent (not checked): ").Append(string.Join(", ", report.Unchecked.Select(Code))).Append('\n');
         }
 
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
 }

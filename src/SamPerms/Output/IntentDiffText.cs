@@ -1,6 +1,8 @@
 using System.Text;
 using SamPerms.Permissions.Intent;
 
+using static SamPerms.Output.Escaping.TextEscape;
+
 namespace SamPerms.Output;
 
 /// <summary>The intent check for a terminal: findings grouped by function, each with why and where.</summary>
@@ -11,13 +13,13 @@ public static class IntentDiffText
         var sb = new StringBuilder();
         foreach (var group in report.Findings.GroupBy(f => f.Subject))
         {
-            sb.Append(group.Key).Append('\n');
+            sb.Append(Value(group.Key)).Append('\n');
             foreach (var f in group)
             {
                 sb.Append("  ").Append(IntentDiffJson.KindName(f.Kind).ToUpperInvariant().PadRight(13))
-                    .Append(f.Side == FindingSide.Invoke ? "invoke  " : "allow   ").Append(What(f)).Append('\n');
-                sb.Append("      ").Append(f.Reason).Append('\n');
-                sb.Append("      at ").Append(Where(f, templateFile)).Append('\n');
+                    .Append(f.Side == FindingSide.Invoke ? "invoke  " : "allow   ").Append(Value(What(f))).Append('\n');
+                sb.Append("      ").Append(Value(f.Reason)).Append('\n');
+                sb.Append("      at ").Append(Value(Where(f, templateFile))).Append('\n');
             }
 
             sb.Append('\n');
@@ -30,11 +32,11 @@ public static class IntentDiffText
 
         if (report.Unchecked.Count > 0)
         {
-            sb.Append("Not in the intent (not checked): ").Append(string.Join(", ", report.Unchecked)).Append('\n');
+            sb.Append("Not in the intent (not checked): ").Append(string.Join(", ", report.Unchecked.Select(Value))).Append('\n');
         }
 
         sb.Append($"summary: {report.Count(FindingKind.Missing)} missing, {report.Count(FindingKind.Excess)} excess, {report.Count(FindingKind.Unverifiable)} unverifiable\n");
-        return sb.ToString();
+        return Document(sb.ToString());
     }
 
     /// <summary>"s3:GetObject on arn:..." or "s3.amazonaws.com from arn:..." — the row's subject matter.</summary>

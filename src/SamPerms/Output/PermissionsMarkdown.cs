@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using SamPerms.Output.Escaping;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Effective;
 using static SamPerms.Output.MarkdownText;
@@ -11,15 +13,28 @@ public static class PermissionsMarkdown
     public static string Write(PermissionMap map, string file)
     {
         var sb = new StringBuilder();
-        sb.Append("## Permissions of `").Append(file).Append("`\n");
+        sb.Append("## Permissions of ").Append(MarkdownEscape.Code(file, inTable: false)).Append("\n\n");
+        if (map.Subjects.Count > 0)
+        {
+            // One short table first (a pull-request comment stays readable), then the detail of each subject, folded.
+            sb.Append(Header("Function", "Kind", "Role", "Invoked by", "May do", "Line"));
+            foreach (var s in map.Subjects)
+            {
+                sb.Append(Row(Code(s.SamLogicalId), KindName(s), Role(s.Role), Count(s.InvokedBy.Count + s.Pollers.Count, "invoker"),
+                    MayDoSummary(s), s.Source.Span.IsKnown ? s.Source.Span.Line.ToString(CultureInfo.InvariantCulture) : ""));
+            }
+
+            sb.Append('\n');
+        }
+
         foreach (var s in map.Subjects)
         {
-            sb.Append("\n### ").Append(s.SamLogicalId == s.LogicalId ? s.LogicalId : $"{s.SamLogicalId} → {s.LogicalId}")
-                .Append(" (").Append(s.Kind == SubjectKind.Function ? "function" : "state machine").Append(", line ")
-                .Append(s.Source.Span.Line).Append(")\n\n");
+            var title = s.SamLogicalId == s.LogicalId ? Html(s.LogicalId) : $"{Html(s.SamLogicalId)}</code> → <code>{Html(s.LogicalId)}";
+            sb.Append("<details>\n<summary><code>").Append(title).Append("</code> (").Append(KindName(s))
+                .Append(s.Source.Span.IsKnown ? ", line " + s.Source.Span.Line.ToString(CultureInfo.InvariantCulture) : "").Append(")</summary>\n\n");
             if (TemplateConditionText.Of(s) is { } onlyIf)
             {
-                sb.Append(Cell(onlyIf)).Append("\n\n");
+                sb.Append(MarkdownEscape.Text(onlyIf)).Append("\n\n");
             }
 
             sb.Append("Role: ").Append(Role(s.Role)).Append("\n\n");
@@ -39,7 +54,7 @@ public static class PermissionsMarkdown
                 sb.Append(Header("Principal", "Action", "Source", "Origin"));
                 foreach (var i in s.InvokedBy)
                 {
-                    sb.Append(Row(Code(i.Principal), Code(i.Action) + Via(i), Cell(InvokerSource(i)), Origin(i.Source)));
+                    sb.Append(Row(Code(i.Principal), Code(i.Action) + Via(i), Lines(InvokerSourceLines(i)), Origin(i.Source)));
                 }
 
                 foreach (var p in s.Pollers)
@@ -60,59 +75,94 @@ public static class PermissionsMarkdown
             if (s.MayDo.Count == 0)
             {
                 sb.Append(s.Role.Kind is RoleKind.External or RoleKind.Unknown ? "Unknown: the role is not in this template.\n" : "Nothing.\n");
-                continue;
             }
-
-            sb.Append(Header("Effect", "Actions", "Resources", "Condition", "Policy", "Origin"));
-            foreach (var g in s.MayDo)
+            else
             {
-                if (g.Opaque)
+                sb.Append(Header("Effect", "Actions", "Resources", "Condition", "Policy", "Origin"));
+                foreach (var g in s.MayDo)
                 {
-                    sb.Append(Row("?", "*(not known here)*", "", "", Cell("managed policy " + g.PolicyName), Origin(g.Source)));
-                    continue;
-                }
+                    if (g.Opaque)
+                    {
+                        sb.Append(Row("?", "*(not known here)*", "", "", "managed policy " + Code(g.PolicyName), Origin(g.Source)));
+                        continue;
+                    }
 
-                var actions = (g.NotAction ? "all except " : "") + Codes(g.Actions);
-                var resources = (g.NotResource ? "all except " : "") + Codes(g.Resources.Select(r => r.Text));
-                var condition = g.Condition is null ? "" : Code(IamConditionText.Render(g.Condition, map.Values));
-                if (g.Conditional is not null)
-                {
-                    condition += (condition.Length > 0 ? "<br>" : "") + "if " + Code(g.Conditional);
-                }
+                    var actions = (g.NotAction ? "all except " : "") + Codes(g.Actions);
+                    var resources = (g.NotResource ? "all except " : "") + Codes(g.Resources.Select(r => r.Text));
+                    var condition = g.Condition is null ? "" : Code(IamConditionText.Render(g.Condition, map.Values));
+                    if (g.Conditional is not null)
+                    {
+                        condition += (condition.Length > 0 ? "<br>" : "") + "if " + Code(g.Conditional);
+                    }
 
-                var effect = g.Effect;
-                if (s.Boundary is { } b && map.Values is { } values && BoundaryCheck.Of(s, g, values) is { Standing: not GrantStanding.Effective } verdict)
-                {
-                    effect += "<br>" + Cell(BoundaryText.Describe(verdict, b));
-                }
+                    var effect = MarkdownEscape.Text(g.Effect);
+                    if (s.Boundary is { } b && map.Values is { } values && BoundaryCheck.Of(s, g, values) is { Standing: not GrantStanding.Effective } verdict)
+                    {
+                        effect += "<br>" + MarkdownEscape.Text(BoundaryText.Describe(verdict, b));
+                    }
 
-                sb.Append(Row(effect, actions, resources, condition, Cell(Policy(g)), Origin(g.Source)));
+                    sb.Append(Row(effect, actions, resources, condition, PolicyCell(g), Origin(g.Source)));
+                }
             }
+
+            sb.Append("\n</details>\n\n");
         }
 
         if (map.UnattachedInvokers.Count > 0)
         {
-            sb.Append("\n### Permissions for functions not in this template\n\n");
+            sb.Append("### Permissions for functions not in this template\n\n");
             sb.Append(Header("Principal", "Action", "Function", "Source", "Origin"));
             foreach (var i in map.UnattachedInvokers)
             {
-                sb.Append(Row(Code(i.Principal), Code(i.Action), Code(i.Qualifier), Cell(InvokerSource(i with { Qualifier = "function" })), Origin(i.Source)));
+                sb.Append(Row(Code(i.Principal), Code(i.Action), Code(i.Qualifier), Lines(InvokerSourceLines(i with { Qualifier = "function" })), Origin(i.Source)));
             }
         }
 
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
+
+    private static string KindName(Subject s) => s.Kind == SubjectKind.Function ? "function" : "state machine";
+
+    private static string Count(int n, string what) => n == 0 ? "none" : n == 1 ? $"1 {what}" : $"{n} {what}s";
+
+    private static string MayDoSummary(Subject s)
+    {
+        if (s.MayDo.Count == 0)
+        {
+            return s.Role.Kind is RoleKind.External or RoleKind.Unknown ? "unknown" : "nothing";
+        }
+
+        var wide = s.MayDo.Count(g => g.Effect == "Allow" && !g.Opaque && (g.Actions.Any(a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal)) || g.Resources.Any(r => r.Text == "*")));
+        return Count(s.MayDo.Count, "statement") + (wide > 0 ? $", {wide} with `*`" : "");
+    }
+
+    /// <summary>A value for HTML (a &lt;summary&gt; line): entities for &amp;, &lt;, &gt; and quotes, controls escaped.</summary>
+    private static string Html(string text) => MarkdownEscape.Html(text);
+
+    /// <summary>Cell lines: each a value-bearing phrase, escaped, joined with &lt;br&gt;.</summary>
+    private static string Lines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(MarkdownEscape.Text));
+
+    private static string PolicyCell(Grant g) => g.Template is { } t ? "policy template " + Code(t.ToString()) : g.Kind switch
+    {
+        GrantKind.AwsManagedPolicy => "AWS managed " + Code(g.PolicyName),
+        GrantKind.CustomerManagedPolicy => "managed policy " + Code(g.PolicyName),
+        GrantKind.Connector => "connector",
+        GrantKind.SamGenerated when g.ManagedPolicyArn is not null => "AWS managed " + Code(g.PolicyName),
+        GrantKind.SamGenerated => "added by SAM",
+        _ => "inline " + Code(g.PolicyName),
+    };
 
     private static string Role(RoleInfo role) => role.Kind switch
     {
         RoleKind.Generated => Code(role.Display) + " (generated by SAM)",
         RoleKind.Template => Code(role.Display) + " (in the template)",
-        _ => Cell(role.Display),
+        _ => MarkdownEscape.Text(role.Display),
     };
 
     private static string Via(Invoker i) => i.Kind == InvokerKind.Role ? " via role " + Code(i.ResourceId) : "";
 
-    internal static string InvokerSource(Invoker i)
+    /// <summary>Where an invoker's calls come from, one phrase per line ("any" when nothing narrows it).</summary>
+    internal static IReadOnlyList<string> InvokerSourceLines(Invoker i)
     {
         var parts = new List<string>();
         if (i.Kind == InvokerKind.Role)
@@ -157,7 +207,7 @@ public static class PermissionsMarkdown
             parts.Add("callers: " + route.Describe());
         }
 
-        return parts.Count == 0 ? "any" : string.Join("\n", parts);
+        return parts.Count == 0 ? ["any"] : parts;
     }
 
     internal static string Policy(Grant g) => g.Template is { } t ? "policy template " + t : g.Kind switch
@@ -171,5 +221,5 @@ public static class PermissionsMarkdown
     };
 
     private static string Origin(Source s) =>
-        Code(s.ToString()) + (s.FromGlobals ? " from Globals" : "") + (s.Span.IsKnown ? $" line {s.Span.Line}" : "") + "<br>" + Cell(s.Description);
+        Code(s.ToString()) + (s.FromGlobals ? " from Globals" : "") + (s.Span.IsKnown ? $" line {s.Span.Line}" : "") + "<br>" + MarkdownEscape.Text(s.Description);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SamPerms.Output.Escaping;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Effective;
 
@@ -22,7 +23,7 @@ public static class PermissionsMermaid
             {
                 id = "n" + nodes.Count;
                 nodes[key] = id;
-                sb.Append("  ").Append(id).Append(open).Append('"').Append(Escape(label)).Append('"').Append(close).Append('\n');
+                sb.Append("  ").Append(id).Append(open).Append(MermaidEscape.Quoted(label)).Append(close).Append('\n');
             }
 
             return id;
@@ -30,7 +31,7 @@ public static class PermissionsMermaid
 
         foreach (var s in map.Subjects)
         {
-            var subject = NodeFor("subject:" + s.LogicalId, (s.Kind == SubjectKind.Function ? "λ " : "⚙ ") + s.SamLogicalId, "([", "])");
+            var subject = NodeFor("subject:" + s.LogicalId, (s.Kind == SubjectKind.Function ? "λ " : "⚙ ") + MermaidEscape.Value(s.SamLogicalId), "([", "])");
             foreach (var i in s.InvokedBy)
             {
                 if (i.Kind == InvokerKind.Role && i.UsedBy is { Count: > 0 } users && users.All(u => map.Subjects.Any(x => x.LogicalId == u)))
@@ -39,9 +40,9 @@ public static class PermissionsMermaid
                 }
 
                 var label = i.Kind == InvokerKind.Role
-                    ? $"{i.Principal}<br/>role {i.ResourceId}" + (i.UsedBy is { Count: > 0 } u ? "<br/>used by " + string.Join(", ", u) : "")
-                    : i.Principal + (i.SourceArn is { } arn ? "<br/>" + arn.Text : i.SourceAccount is { } acct ? "<br/>account " + acct.Text : "")
-                        + (i.FunctionUrlAuthType is { } auth ? "<br/>URL auth " + auth : "")
+                    ? $"{MermaidEscape.Value(i.Principal)}<br/>role {MermaidEscape.Value(i.ResourceId)}" + (i.UsedBy is { Count: > 0 } u ? "<br/>used by " + MermaidEscape.Value(string.Join(", ", u)) : "")
+                    : MermaidEscape.Value(i.Principal) + (i.SourceArn is { } arn ? "<br/>" + MermaidEscape.Value(arn.Text) : i.SourceAccount is { } acct ? "<br/>account " + MermaidEscape.Value(acct.Text) : "")
+                        + (i.FunctionUrlAuthType is { } auth ? "<br/>URL auth " + MermaidEscape.Value(auth) : "")
                         + (i.InvokedViaFunctionUrl ? "<br/>through the function URL" : "");
                 var from = NodeFor("invoker:" + label, label, "[", "]");
                 sb.Append("  ").Append(from).Append(" -->|").Append(Edge(i.Action)).Append("| ").Append(subject).Append('\n');
@@ -49,7 +50,7 @@ public static class PermissionsMermaid
 
             foreach (var p in s.Pollers)
             {
-                var from = NodeFor("source:" + p.EventSourceArn.Text, p.EventSourceArn.Text, "[(", ")]");
+                var from = NodeFor("source:" + p.EventSourceArn.Text, MermaidEscape.Value(p.EventSourceArn.Text), "[(", ")]");
                 sb.Append("  ").Append(from).Append(" -->|poller| ").Append(subject).Append('\n');
             }
 
@@ -82,14 +83,14 @@ public static class PermissionsMermaid
                 // A resource that is another subject of the template (a state machine's function) links to it.
                 var target = resource != "*" ? SubjectNamed(map, resource) : null;
                 var to = target is not null
-                    ? NodeFor("subject:" + target.LogicalId, (target.Kind == SubjectKind.Function ? "λ " : "⚙ ") + target.SamLogicalId, "([", "])")
-                    : NodeFor("resource:" + resource, resource == "*" ? "* (any resource)" : resource, "[/", "/]");
+                    ? NodeFor("subject:" + target.LogicalId, (target.Kind == SubjectKind.Function ? "λ " : "⚙ ") + MermaidEscape.Value(target.SamLogicalId), "([", "])")
+                    : NodeFor("resource:" + resource, resource == "*" ? "* (any resource)" : MermaidEscape.Value(resource), "[/", "/]");
                 var label = (effect == "Allow" ? "" : effect + " ") + Summary(actions);
                 sb.Append("  ").Append(subject).Append(effect == "Allow" ? " -->|" : " -.->|").Append(Edge(label)).Append("| ").Append(to).Append('\n');
             }
         }
 
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
 
     private static Subject? SubjectNamed(PermissionMap map, string resource)
@@ -107,13 +108,5 @@ public static class PermissionsMermaid
     private static string Summary(List<string> actions) =>
         actions.Count <= ActionsShown ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(ActionsShown))} +{actions.Count - ActionsShown}";
 
-    private static string Edge(string label) => "\"" + Escape(label) + "\"";
-
-    /// <summary>Mermaid labels in quotes: quotes and angle brackets (other than our line breaks) as entities.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\"", "#quot;", StringComparison.Ordinal)
-            .Replace("<br/>", "\u0001", StringComparison.Ordinal)
-            .Replace("<", "#lt;", StringComparison.Ordinal)
-            .Replace(">", "#gt;", StringComparison.Ordinal)
-            .Replace("\u0001", "<br/>", StringComparison.Ordinal);
+    private static string Edge(string label) => MermaidEscape.Quoted(MermaidEscape.Value(label));
 }

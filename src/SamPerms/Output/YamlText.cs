@@ -168,10 +168,13 @@ public static partial class YamlText
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
+
+                // "##[" starts a GitHub Actions log command anywhere on a line: broken up, as every output does.
+                case '#' when i + 2 < s.Length && s[i + 1] == '#' && s[i + 2] == '[': sb.Append("\\x23"); break;
                 default:
                     bool surrogateOk = char.IsSurrogate(c) && char.IsSurrogatePair(s, i > 0 && char.IsLowSurrogate(c) ? i - 1 : i);
                     if (c < ' ' || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF'
-                        || (char.IsSurrogate(c) && !surrogateOk))
+                        || Escaping.TextEscape.IsControl(c) || (char.IsSurrogate(c) && !surrogateOk))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -189,7 +192,7 @@ public static partial class YamlText
     }
 
     private static bool IsSafePlain(string s) =>
-        s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s)
+        s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s) && !s.Any(Escaping.TextEscape.IsControl) && !s.Contains("##[", StringComparison.Ordinal)
         && !s.EndsWith(':') && !s.Contains(": ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$@:*-]+)*\z")]

@@ -30,16 +30,22 @@ public sealed partial class StaticValues : Iam.IPolicyValues
         _region = region;
         _partition = partition;
         _parameters = new MapNode();
+
+        // A NoEcho parameter's value is a secret: it stays symbolic (${DbPassword}) in everything rendered from here.
+        var secret = NoEchoParameters.Names(template);
         foreach (var (k, v) in overrides)
         {
-            _parameters.Set(k, v);
+            if (!secret.Contains(k))
+            {
+                _parameters.Set(k, v);
+            }
         }
 
         if (template.Get("Parameters") is MapNode ps)
         {
             foreach (var e in ps.Entries)
             {
-                if (!_parameters.ContainsKey(e.Key) && e.Value is MapNode p && p.Get("Default") is { } d and not MapNode and not SeqNode)
+                if (!secret.Contains(e.Key) && !_parameters.ContainsKey(e.Key) && e.Value is MapNode p && p.Get("Default") is { } d and not MapNode and not SeqNode)
                 {
                     _parameters.Set(e.Key, d);
                 }

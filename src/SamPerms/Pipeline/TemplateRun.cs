@@ -13,12 +13,15 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
 {
     public bool Succeeded => Outcome is { Succeeded: true };
 
+    /// <summary>The values of the template's NoEcho parameters (never to be printed).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>Reads and transforms the template at <paramref name="path"/>.</summary>
     public static TemplateRun Transform(string path, TransformOptions options)
     {
         var read = FileInput.Read(path);
         return read.Bytes is { } bytes
-            ? new TemplateRun(path, null, SamTranslator.TransformBytes(bytes, options), null)
+            ? Secretive(new TemplateRun(path, null, SamTranslator.TransformBytes(bytes, options), null), options)
             : new TemplateRun(path, read.Error, null, null);
     }
 
@@ -35,8 +38,11 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
     public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
-        WithMap(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options);
+        WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options);
 
     private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
         run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
+
+    private static TemplateRun Secretive(TemplateRun run, TransformOptions options) =>
+        run with { Secrets = NoEchoParameters.Values(run.Outcome?.Input, options.ParameterOverrides) };
 }

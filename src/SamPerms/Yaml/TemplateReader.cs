@@ -122,10 +122,23 @@ public static class TemplateReader
 
     private static ReadResult Fail(Diagnostic d) => new(null, [d]);
 
-    /// <summary>UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused at the first bad byte.</summary>
+    /// <summary>The text of a template file as the reader decodes it (null when it is not valid in its encoding).</summary>
+    public static string? DecodeText(byte[] bytes) => Decode(bytes, out _);
+
+    /// <summary>UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM; anything else is refused at the first bad byte.</summary>
     private static string? Decode(byte[] bytes, out Diagnostic? error)
     {
         error = null;
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetString(bytes, 4, bytes.Length - 4);
+        }
+
+        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetString(bytes, 4, bytes.Length - 4);
+        }
+
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
             return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Output;
+using SamPerms.Output.Diagnostics;
+using SamPerms.Tests.Support;
 using SamPerms.Permissions;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
@@ -94,6 +96,15 @@ public static class FuzzHarness
                 }
             }
 
+            // The errors as the command line prints them (stderr, validate's text): input text shown, never obeyed.
+            foreach (var d in SamTranslator.DiagnosticsOf(result.Error, root))
+            {
+                if (OutputInvariants.Violation(DiagnosticsText.Line(d, "template.json")) is { } bad)
+                {
+                    return new Finding("escaping", "diagnostic", bad, "");
+                }
+            }
+
             return null;
         }
 
@@ -102,7 +113,22 @@ public static class FuzzHarness
             _ = JsonText.Pretty(result.Template!);
             _ = YamlText.Write(result.Template!);
             var outcome = new TransformOutcome(root, result.Template, result.Origins, [], null);
-            _ = PermissionsText.Write(PermissionMapBuilder.Build(outcome, options), "template.json");
+            var map = PermissionMapBuilder.Build(outcome, options);
+
+            // Every rendering of the map keeps the escaping invariant, whatever strings the mutant holds.
+            foreach (var (format, text, markdown) in new[]
+            {
+                ("text", PermissionsText.Write(map, "template.json"), false),
+                ("markdown", PermissionsMarkdown.Write(map, "template.json"), true),
+                ("mermaid", PermissionsMermaid.Write(map), false),
+                ("json", PermissionsJson.Write(map, "template.json", options.Region, options.EffectivePartition), false),
+            })
+            {
+                if (OutputInvariants.Violation(text, markdown: markdown) is { } bad)
+                {
+                    return new Finding("escaping", format, bad, "");
+                }
+            }
         }
         catch (Exception e)
         {

@@ -60,6 +60,7 @@ public sealed class TemplateMutator
             mutator.MutateOnce(copy);
         }
 
+        HostileStrings.Inject(copy, seed);
         return copy;
     }
 

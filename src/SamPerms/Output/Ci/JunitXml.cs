@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SamPerms.Output.Escaping;
 
 namespace SamPerms.Output.Ci;
 
@@ -85,6 +86,7 @@ public static class JunitXml
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;
+                case '[' when i >= 2 && s[i - 1] == '#' && s[i - 2] == '#': sb.Append("&#91;"); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '"' when attribute: sb.Append("&quot;"); break;
@@ -96,7 +98,7 @@ public static class JunitXml
                     {
                         sb.Append(c).Append(s[++i]);
                     }
-                    else if (c < 0x20 || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' || (c >= 0x7F && c <= 0x9F))
+                    else if (c < 0x20 || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' || TextEscape.IsControl(c))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

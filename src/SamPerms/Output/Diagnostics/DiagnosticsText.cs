@@ -1,5 +1,6 @@
 using System.Text;
 using SamPerms.Diagnostics;
+using SamPerms.Output.Escaping;
 using SamPerms.Validation;
 
 namespace SamPerms.Output.Diagnostics;
@@ -18,7 +19,7 @@ public static class DiagnosticsText
         {
             foreach (var d in f.Report.Diagnostics)
             {
-                sb.Append(d.Format(f.Path)).Append('\n');
+                sb.Append(Line(d, f.Path)).Append('\n');
                 Excerpt(sb, f.Lines, d);
                 switch (d.Severity)
                 {
@@ -31,10 +32,18 @@ public static class DiagnosticsText
 
         var checkedText = files.Count == 1 ? "1 template" : $"{files.Count} templates";
         sb.Append($"{checkedText} checked: {Count(errors, "error")}, {Count(warnings, "warning")}, {Count(infos, "info")}\n");
-        return sb.ToString();
+        return TextEscape.Document(sb.ToString());
     }
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+
+    /// <summary><c>file:line:col: severity CODE: message</c>, the file and message escaped (they hold input text).</summary>
+    public static string Line(Diagnostic d, string? fallbackFile = null)
+    {
+        var file = TextEscape.Value(d.File ?? fallbackFile ?? "template");
+        var where = d.Span.IsKnown ? $"{file}:{d.Span.Line}:{d.Span.Column}" : file;
+        return $"{where}: {d.SeverityText} {d.Code}: {TextEscape.Value(d.Message)}";
+    }
 
     /// <summary>The longest excerpt shown; a longer line (minified JSON) is cut to this much around the column.</summary>
     internal const int MaxExcerpt = 160;
@@ -80,13 +89,46 @@ public static class DiagnosticsText
             return;
         }
 
-        var line = lines[d.Line - 1].TrimEnd('\r').Replace('\t', ' ');
+        var source = lines[d.Line - 1].TrimEnd('\r');
         var number = d.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var gutter = new string(' ', number.Length);
-        int start = Math.Clamp(d.Column - 1, 0, line.Length);
-        int end = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, start + 1, Math.Max(line.Length, start + 1)) : Math.Max(line.Length, start + 1);
-        (line, start, end) = Window(line, start, end);
-        sb.Append(' ').Append(number).Append(" | ").Append(line).Append('\n');
-        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', start).Append('^', end - start).Append('\n');
+        int startIndex = Math.Clamp(d.Column - 1, 0, source.Length);
+        int endIndex = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, startIndex + 1, Math.Max(source.Length, startIndex + 1)) : Math.Max(source.Length, startIndex + 1);
+
+        // The line as shown (tabs as a space, other control characters escaped), and where the span lands in it.
+        var shown = new StringBuilder(source.Length);
+        int start = -1, end = -1;
+        for (int i = 0; i <= source.Length; i++)
+        {
+            if (i == startIndex)
+            {
+                start = shown.Length;
+            }
+
+            if (i == endIndex)
+            {
+                end = shown.Length;
+            }
+
+            if (i == source.Length)
+            {
+                break;
+            }
+
+            char c = source[i];
+            shown.Append(c == '\t' ? " " : TextEscape.IsControl(c) ? TextEscape.Value(c.ToString()) : c.ToString());
+        }
+
+        start = start < 0 ? shown.Length : start;
+        end = end < 0 ? shown.Length + (endIndex - source.Length) : end;
+        // A long line (minified JSON) is cut to a window around the span.
+        string text;
+        (text, start, end) = Window(shown.ToString(), start, Math.Max(end, start + 1));
+        sb.Append(' ').Append(number).Append(" | ").Append(text).Append('\n');
+
+        // Carets under the span's columns on screen (a wide character takes two).
+        int pad = DisplayWidth.Of(text[..Math.Min(start, text.Length)]);
+        int carets = end <= text.Length ? DisplayWidth.Of(text[Math.Min(start, text.Length)..end]) : end - start;
+        sb.Append(' ').Append(gutter).Append(" | ").Append(' ', pad).Append('^', Math.Max(1, carets)).Append('\n');
     }
 }

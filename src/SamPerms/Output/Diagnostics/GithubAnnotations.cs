@@ -1,5 +1,6 @@
 using System.Text;
 using SamPerms.Diagnostics;
+using SamPerms.Output.Escaping;
 using SamPerms.Validation;
 
 namespace SamPerms.Output.Diagnostics;
@@ -41,7 +42,10 @@ public static class GithubAnnotations
 
     /// <summary>Escaping of a command's message, as the Actions runner reads it.</summary>
     public static string Data(string s) =>
-        s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        Controls(s.Replace("%", "%25", StringComparison.Ordinal).Replace("##[", "##\\u005b", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
+
+    /// <summary>Other control characters (ESC, BEL, tab, ...) as <see cref="TextEscape"/> writes them: shown, never obeyed.</summary>
+    private static string Controls(string s) => s.Any(TextEscape.IsControl) ? string.Concat(s.Select(c => TextEscape.IsControl(c) ? TextEscape.Value(c.ToString()) : c.ToString())) : s;
 
     /// <summary>Escaping of a property value (also ':' and ',').</summary>
     public static string Property(string s) =>

@@ -40,6 +40,7 @@ public static class SarifLog
             ("rules", rules));
         var run = N.Map(
             ("tool", N.Map(("driver", driver))),
+            ("originalUriBaseIds", N.Map((SourceRoot, N.Map(("description", N.Map(("text", "The directory samperms ran in (in CI, the repository root): relative template paths are relative to it."))))))),
             ("columnKind", "unicodeCodePoints"),
             ("results", results));
         return N.Map(("$schema", SchemaUri), ("version", "2.1.0"), ("runs", N.Seq(run)));
@@ -70,7 +71,7 @@ public static class SarifLog
             ? N.Map(("startLine", d.Line), ("startColumn", d.Column), ("endLine", d.EndLine), ("endColumn", d.EndColumn))
             : N.Map(("startLine", 1));
         var physical = N.Map(
-            ("artifactLocation", N.Map(("uri", Uri(f.UriPath)))),
+            ("artifactLocation", ArtifactLocation(f.UriPath)),
             ("region", region));
         var location = N.Map(("physicalLocation", physical));
         if (d.Path is not null)
@@ -90,6 +91,13 @@ public static class SarifLog
 
         return result;
     }
+
+    /// <summary>The base of relative template paths, declared in the run's originalUriBaseIds.</summary>
+    public const string SourceRoot = "SRCROOT";
+
+    /// <summary>A relative path stays relative to <see cref="SourceRoot"/> (GitHub resolves it against the repository); an absolute one is a file URI.</summary>
+    private static MapNode ArtifactLocation(string path) =>
+        System.IO.Path.IsPathRooted(path) ? N.Map(("uri", Uri(path))) : N.Map(("uri", Uri(path)), ("uriBaseId", SourceRoot));
 
     /// <summary>A relative path stays relative (GitHub resolves it against the repository); an absolute one becomes a file URI.</summary>
     private static string Uri(string path) =>
