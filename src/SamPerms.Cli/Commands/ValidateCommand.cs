@@ -50,7 +50,7 @@ public static class ValidateCommand
         // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
         var templates = new Argument<string[]>("template") { Description = "SAM templates, folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]", Arity = ArgumentArity.ZeroOrMore };
         var templateFile = ReportOptions.TemplateFile(several: true);
-        var format = ReportOptions.Format("text (table is the same), json, sarif, github, junit or codequality", "text", "json", "sarif", "github", "junit", "codequality");
+        var format = ReportOptions.Format("text (table is the same), json, sarif, github, markdown, junit or codequality", "text", "json", "sarif", "github", "markdown", "junit", "codequality");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding at this level or above remains: error (default), warning, info, none" };
         failOn.AcceptOnlyFromAmong(FailLevels);
         var severity = new Option<string?>("--severity") { Description = "The same as --fail-on (its earlier name)" };
@@ -217,6 +217,7 @@ public static class ValidateCommand
             "json" => SettingsField.AddTo(DiagnosticsJson.Build(shownResults), s.Used),
             "sarif" => SarifLog.Write(shownResults, ToolVersion),
             "github" => GithubAnnotations.Write(shownResults),
+            "markdown" => DiagnosticsMarkdown.Write(shownResults),
             "junit" => JunitXml.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
             "codequality" => CodeQualityJson.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
             _ => DiagnosticsText.Write(shownResults),

@@ -32,6 +32,7 @@ public sealed class CiFormatTests
         {
             Check($"{GoldenDir}/{name}/validate.junit.xml", "validate", "template.yaml", "--format", "junit");
             Check($"{GoldenDir}/{name}/validate.codequality.json", "validate", "template.yaml", "--format", "codequality");
+            Check($"{GoldenDir}/{name}/validate.md", "validate", "template.yaml", "--format", "markdown", "--show", "info");
             Check($"{GoldenDir}/{name}/diff-intent.junit.xml", "diff", "template.yaml", "--intent", "intent.yaml", "--format", "junit");
             Check($"{GoldenDir}/{name}/diff-intent.codequality.json", "diff", "template.yaml", "--intent", "intent.yaml", "--format", "codequality");
         }
@@ -120,7 +121,7 @@ public sealed class CiFormatTests
         {
             ValidJunit(result.Out);
         }
-        else
+        else if (golden.EndsWith(".json", StringComparison.Ordinal))
         {
             ValidCodeQuality(result.Out);
         }

@@ -95,7 +95,7 @@ public sealed class InjectionTests
             data.Add("can unknown " + f, ["can", "{t}", Hostile, "s3:GetObject", "--format", f]);
         }
 
-        foreach (var f in new[] { "text", "json", "sarif", "github", "junit", "codequality" })
+        foreach (var f in new[] { "text", "json", "sarif", "github", "markdown", "junit", "codequality" })
         {
             data.Add("validate " + f, ["validate", "{t}", "--format", f]);
             data.Add("validate broken " + f, ["validate", "{broken}", "{t}", "--format", f]);
