@@ -14,7 +14,7 @@ public static class ExplainMarkdown
         sb.Append("## How SAM expands ").Append(Code(file)).Append('\n');
         foreach (var r in report.Resources)
         {
-            sb.Append("\n### ").Append(Code(r.LogicalId)).Append(" (").Append(r.Type).Append(", ")
+            sb.Append("\n### ").Append(Code(r.LogicalId)).Append(" (").Append(Cell(r.Type)).Append(", ")
                 .Append(r.Implicit ? "not in the template: SAM creates it for the events that name no API" : r.Span.IsKnown ? $"line {r.Span.Line}" : "line ?").Append(")\n\n");
             if (r.TemplateCondition is { } condition)
             {
@@ -34,7 +34,7 @@ public static class ExplainMarkdown
                     + (g.FromGlobals ? " from Globals" : "") + (g.Span.IsKnown && !(r.Implicit && g.PropertyPath.Length == 0) ? $" line {g.Span.Line}" : "");
                 foreach (var x in g.Resources)
                 {
-                    sb.Append(Row(cause, Code(x.LogicalId), x.Type + (x.Modified ? " (yours, changed: " + Cell(string.Join(", ", x.ChangedProperties ?? [])) + ")" : "")));
+                    sb.Append(Row(cause, Code(x.LogicalId), Cell(x.Type) + (x.Modified ? " (yours, changed: " + Cell(string.Join(", ", x.ChangedProperties ?? [])) + ")" : "")));
                 }
             }
 
@@ -61,13 +61,21 @@ public static class ExplainMarkdown
             {
                 sb.Append('`');
             }
-            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~')
+            else if (c is '<' or '>' or '&')
+            {
+                sb.Append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
+            }
+            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~' or '$')
             {
                 sb.Append('\\').Append(c);
             }
             else if (c is '\n' or '\r')
             {
                 sb.Append(' ');
+            }
+            else if (Escaping.TextEscape.IsControl(c))
+            {
+                sb.Append(Escaping.TextEscape.Value(c.ToString()));
             }
             else
             {

@@ -8,18 +8,25 @@ public static class HtmlText
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
+                // "##[" starts a GitHub Actions log command anywhere on a line (a page printed in a log): broken up.
+                case '#' when i + 2 < text.Length && text[i + 1] == '#' && text[i + 2] == '[': sb.Append("&#35;"); break;
                 case '&': sb.Append("&amp;"); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '"': sb.Append("&quot;"); break;
                 case '\'': sb.Append("&#39;"); break;
+                // Line breaks as character references: no line of the page starts with template text.
+                case '\n': sb.Append("&#10;"); break;
+                case '\r': sb.Append("&#13;"); break;
+                case '\t': sb.Append('\t'); break;
                 default:
-                    // Control characters other than tab and line breaks are not allowed in HTML text.
-                    sb.Append(char.IsControl(c) && c is not '\t' and not '\n' and not '\r' ? '\uFFFD' : c);
+                    // Other control and bidirectional characters are shown, never obeyed (as in the text outputs).
+                    sb.Append(Escaping.TextEscape.IsControl(c) ? Escaping.TextEscape.Value(c.ToString()) : c.ToString());
                     break;
             }
         }

@@ -74,6 +74,14 @@ public sealed class InjectionTests
             data.Add("transform broken " + f, ["transform", "{broken}", "--format", f]);
         }
 
+        data.Add("transform annotated yaml", ["transform", "{t}", "--format", "yaml", "--annotate", "-p", "Name=" + Hostile]);
+        foreach (var f in new[] { "text", "markdown", "json" })
+        {
+            data.Add("explain " + f, ["explain", "{t}", "--format", f]);
+            data.Add("explain broken " + f, ["explain", "{broken}", "--format", f]);
+        }
+
+        data.Add("report", ["report", "{t}"]);
         foreach (var f in new[] { "table", "json", "markdown", "mermaid" })
         {
             data.Add("permissions " + f, ["permissions", "{t}", "--format", f]);
