@@ -51,36 +51,17 @@ public static class ExplainMarkdown
         return sb.ToString();
     }
 
-    /// <summary>Markdown-escapes the text of a sentence (it may hold template values) and code-formats its ids.</summary>
+    /// <summary>A sentence in Markdown: its ids (between the catalog's id markers) as code spans, the rest as escaped prose.</summary>
     private static string Escape(string sentence)
     {
         var sb = new StringBuilder(sentence.Length + 16);
-        foreach (var c in sentence)
+        var parts = sentence.Split(ExplainContext.IdStart);
+        sb.Append(Escaping.MarkdownEscape.Text(parts[0]));
+        foreach (var part in parts.Skip(1))
         {
-            if (c == ExplainContext.IdStart || c == ExplainContext.IdEnd)
-            {
-                sb.Append('`');
-            }
-            else if (c is '<' or '>' or '&')
-            {
-                sb.Append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
-            }
-            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~' or '$')
-            {
-                sb.Append('\\').Append(c);
-            }
-            else if (c is '\n' or '\r')
-            {
-                sb.Append(' ');
-            }
-            else if (Escaping.TextEscape.IsControl(c))
-            {
-                sb.Append(Escaping.TextEscape.Value(c.ToString()));
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            var end = part.IndexOf(ExplainContext.IdEnd, StringComparison.Ordinal);
+            var id = end < 0 ? part : part[..end];
+            sb.Append(Escaping.MarkdownEscape.Code(id, inTable: false)).Append(end < 0 ? "" : Escaping.MarkdownEscape.Text(part[(end + 1)..]));
         }
 
         return sb.ToString();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SamPerms.Tests.Support;
 
 namespace SamPerms.Tests.Ci;
@@ -42,31 +41,8 @@ public sealed class GitRepo : IDisposable
         return stdout;
     }
 
-    public static (int Code, string Out, string Err) Run(string file, IEnumerable<string> args, string cwd, IReadOnlyDictionary<string, string> env)
-    {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in env)
-        {
-            info.Environment[k] = v;
-        }
-
-        using var p = Process.Start(info)!;
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish in 120 s");
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static (int Code, string Out, string Err) Run(string file, IEnumerable<string> args, string cwd, IReadOnlyDictionary<string, string> env) =>
+        Processes.Run(file, args, cwd, env);
 
     private static bool Probe()
     {

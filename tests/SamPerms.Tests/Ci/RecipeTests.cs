@@ -12,14 +12,14 @@ namespace SamPerms.Tests.Ci;
 /// </summary>
 public sealed partial class RecipeTests
 {
-    private static readonly string Readme = File.ReadAllText(RepoPaths.InRepo("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Readme => ReadmeText.Text;
     private static readonly string ToolDir = AppContext.BaseDirectory;
 
     [SkippableFact]
     public void ShellRecipe()
     {
         using var repo = Repository();
-        var commands = Block("ci-recipe-shell").Split('\n').Where(l => l.StartsWith("samperms ", StringComparison.Ordinal)).ToList();
+        var commands = ReadmeText.Block("ci-recipe-shell").Split('\n').Where(l => l.StartsWith("samperms ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, commands.Count);
         GoldenFiles.Check("tests/SamPerms.Tests/Golden/Ci/recipes/shell.txt", Transcript(repo, commands, ["perms.md"], new Dictionary<string, string>()));
     }
@@ -28,7 +28,7 @@ public sealed partial class RecipeTests
     public void GitLabRecipe()
     {
         using var repo = Repository();
-        var block = Block("ci-recipe-gitlab");
+        var block = ReadmeText.Block("ci-recipe-gitlab");
         var script = block[(block.IndexOf("  script:\n", StringComparison.Ordinal) + 10)..];
         var commands = script.Split('\n').TakeWhile(l => l.StartsWith("    - ", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
         Assert.Contains(commands, c => c.Contains("--format codequality", StringComparison.Ordinal));
@@ -44,7 +44,7 @@ public sealed partial class RecipeTests
     {
         using var repo = Repository();
         var hooks = File.ReadAllText(RepoPaths.InRepo(".pre-commit-hooks.yaml"));
-        var ids = HookIds().Matches(Block("ci-recipe-precommit")).Select(m => m.Groups[1].Value).ToList();
+        var ids = HookIds().Matches(ReadmeText.Block("ci-recipe-precommit")).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["samperms-validate", "samperms-intent"], ids);
         var commands = new List<string>();
         foreach (var id in ids)
@@ -65,7 +65,7 @@ public sealed partial class RecipeTests
     [Fact]
     public void GitHubRecipeUsesTheActionWithItsInputs()
     {
-        var block = Block("ci-recipe-github");
+        var block = ReadmeText.Block("ci-recipe-github");
         var uses = UsesAction().Match(block);
         Assert.True(uses.Success, "the workflow does not use the action");
         var action = File.ReadAllText(RepoPaths.InRepo([.. uses.Groups[1].Value.Split('/'), "action.yml"]));
@@ -83,15 +83,6 @@ public sealed partial class RecipeTests
         }
     }
 
-    private static string Block(string marker)
-    {
-        int at = Readme.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"README has no {marker}");
-        int open = Readme.IndexOf("```", at, StringComparison.Ordinal);
-        int start = Readme.IndexOf('\n', open) + 1;
-        int end = Readme.IndexOf("```", start, StringComparison.Ordinal);
-        return Readme[start..end];
-    }
 
     /// <summary>main: the examples; the change (HEAD): a statement granting dynamodb:* on * in the image-resizer.</summary>
     private static GitRepo Repository()

@@ -9,14 +9,14 @@ namespace SamPerms.Tests.Golden;
 [Collection(WorkingDirectoryCollection.Name)]
 public sealed class ReadmeExampleTests
 {
-    private static readonly string Readme = File.ReadAllText(RepoPaths.InRepo("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Readme => ReadmeText.Text;
 
     [Theory]
     [InlineData("encrypted-queue-worker-permissions")]
     [InlineData("encrypted-queue-worker-validate")]
     public void The_readme_block_is_what_the_tool_prints(string marker)
     {
-        var block = Block(marker);
+        var block = ReadmeText.Block(marker);
         var newline = block.IndexOf('\n', StringComparison.Ordinal);
         var command = block[..newline];
         Assert.StartsWith("$ samperms ", command, StringComparison.Ordinal);
@@ -31,15 +31,5 @@ public sealed class ReadmeExampleTests
         {
             Environment.CurrentDirectory = previous;
         }
-    }
-
-    private static string Block(string marker)
-    {
-        int at = Readme.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"README has no {marker}");
-        int open = Readme.IndexOf("```", at, StringComparison.Ordinal);
-        int start = Readme.IndexOf('\n', open) + 1;
-        int end = Readme.IndexOf("```", start, StringComparison.Ordinal);
-        return Readme[start..end];
     }
 }

@@ -10,7 +10,7 @@ namespace SamPerms.Tests.Validation;
 [Collection(SamPerms.Tests.Golden.WorkingDirectoryCollection.Name)]
 public sealed class ReadmeTests
 {
-    private static readonly string Readme = File.ReadAllText(RepoPaths.InRepo("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Readme => ReadmeText.Text;
 
     [Fact]
     public void Every_code_is_listed_with_its_severity_and_title()
@@ -25,31 +25,20 @@ public sealed class ReadmeTests
     public void The_text_example_is_what_the_tool_prints_for_the_example_template()
     {
         using var dir = new TempDir();
-        dir.Write("template.yaml", Block("validate-example-template"));
+        dir.Write("template.yaml", ReadmeText.Block("validate-example-template"));
         var r = CliRunner.RunIn(dir.Path, "validate", "template.yaml");
-        Assert.Equal(Block("validate-example-text"), r.Out);
+        Assert.Equal(ReadmeText.Block("validate-example-text"), r.Out);
     }
 
     [Fact]
     public void The_sarif_excerpt_is_part_of_what_the_tool_writes_and_that_has_the_sarif_shape()
     {
-        var template = Block("validate-example-template");
+        var template = ReadmeText.Block("validate-example-template");
         var report = TemplateValidator.ValidateText(template, new ValidationOptions(), "template.yaml");
         var file = new ValidatedFile("template.yaml", ValidatedFile.SplitLines(template), report);
         var sarif = SarifLog.Write([file], ValidateCommand.ToolVersion);
         var problems = SarifShape.Problems(sarif);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Contains(Block("validate-example-sarif"), sarif, StringComparison.Ordinal);
-    }
-
-    /// <summary>The fenced block right after an HTML comment marker.</summary>
-    private static string Block(string marker)
-    {
-        int at = Readme.IndexOf($"<!-- {marker} -->", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"README has no {marker}");
-        int open = Readme.IndexOf("```", at, StringComparison.Ordinal);
-        int start = Readme.IndexOf('\n', open) + 1;
-        int end = Readme.IndexOf("```", start, StringComparison.Ordinal);
-        return Readme[start..end];
+        Assert.Contains(ReadmeText.Block("validate-example-sarif"), sarif, StringComparison.Ordinal);
     }
 }

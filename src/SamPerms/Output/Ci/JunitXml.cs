@@ -98,7 +98,7 @@ public static class JunitXml
                     {
                         sb.Append(c).Append(s[++i]);
                     }
-                    else if (c < 0x20 || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' || TextEscape.IsControl(c))
+                    else if (TextEscape.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
