@@ -19,6 +19,9 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
 {
     public string? File { get; init; }
 
+    /// <summary>The logical id of the resource the finding is about (from its path <c>Resources.Id...</c>), if any.</summary>
+    public string? ResourceId => ResourceOf(Path);
+
     public int Line => Span.Line;
 
     public int Column => Span.Column;
@@ -53,5 +56,19 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
         var file = File ?? fallbackFile ?? "template";
         var where = Span.IsKnown ? $"{file}:{Span.Line}:{Span.Column}" : file;
         return $"{where}: {SeverityText} {Code}: {Message}";
+    }
+
+    /// <summary>The logical id in a template path <c>Resources.Id...</c> (up to the next '.' or '['); null for other paths.</summary>
+    public static string? ResourceOf(string? path)
+    {
+        const string Prefix = "Resources.";
+        if (path is null || !path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = path.AsSpan(Prefix.Length);
+        int end = rest.IndexOfAny('.', '[');
+        return (end < 0 ? rest : rest[..end]).ToString();
     }
 }

@@ -46,7 +46,7 @@ public sealed class AcceptedFindings
             list.Add(N.Map(
                 ("file", d.File),
                 ("code", d.D.Code),
-                ("resource", Suppressions.ResourceOf(d.D.Path) is { } r ? r : NullNode.Instance),
+                ("resource", d.D.ResourceId is { } r ? r : NullNode.Instance),
                 ("path", d.D.Path is { } p ? p : NullNode.Instance),
                 ("message", d.D.Message)));
         }

@@ -56,7 +56,7 @@ public sealed class Suppressions
     public bool IsSuppressed(Diagnostic d)
     {
         bool suppressed = IsIgnoredEverywhere(d);
-        var resource = ResourceOf(d.Path);
+        var resource = d.ResourceId;
         foreach (var entry in _inTemplate)
         {
             if ((entry.Resource is null || entry.Resource == resource) && Matches(entry.Pattern, d.Code))
@@ -85,20 +85,6 @@ public sealed class Suppressions
             yield return DiagnosticCatalog.UnusedSuppressionDescriptor.At(entry.Span,
                 $"{Key}: '{entry.Pattern}' of {where} suppresses nothing; remove it", entry.Path);
         }
-    }
-
-    /// <summary>The logical id in a path <c>Resources.Id...</c>.</summary>
-    public static string? ResourceOf(string? path)
-    {
-        const string Prefix = "Resources.";
-        if (path is null || !path.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = path.AsSpan(Prefix.Length);
-        int end = rest.IndexOfAny('.', '[');
-        return (end < 0 ? rest : rest[..end]).ToString();
     }
 
     private void Read(MapNode owner, string? resource, string path)

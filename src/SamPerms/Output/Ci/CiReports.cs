@@ -15,7 +15,7 @@ public static class CiReports
         foreach (var f in files)
         {
             var findings = f.Report.Diagnostics.Select(d => new CiFinding(
-                ResourceOf(d.Path) ?? "template",
+                d.ResourceId ?? "template",
                 d.Code,
                 d.Severity switch { Severity.Error => CiLevel.Major, Severity.Warning => CiLevel.Minor, _ => CiLevel.Info },
                 DiagnosticCatalog.Find(d.Code)?.Title ?? d.Code,
@@ -76,19 +76,5 @@ public static class CiReports
                 $"{change}|{r.Key}") { Failing = everyChangeFails || c.Broadening };
         }).ToList();
         return new CiReport("diff", [new CiFile(file, subjects, findings)]);
-    }
-
-    /// <summary>The logical id in a template path such as <c>Resources.Fn.Properties.Policies[0]</c>.</summary>
-    private static string? ResourceOf(string? path)
-    {
-        const string prefix = "Resources.";
-        if (path is null || !path.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = path[prefix.Length..];
-        var end = rest.IndexOfAny(['.', '[']);
-        return end < 0 ? rest : rest[..end];
     }
 }
