@@ -46,7 +46,7 @@ public static class CommandEpilogs
         ["can"] = """
             Examples:
               samperms can template.yaml Resizer s3:PutObject 'arn:aws:s3:::thumbnails/*'
-              samperms can template.yaml Resizer dynamodb:PutItem   # on which resources
+              samperms can Resizer dynamodb:PutItem                 # template.yaml here; on which resources
               samperms can template.yaml Resizer --invoked-by s3.amazonaws.com --format json
 
             Exit codes: 0 it may; 1 it may not, it cannot be told before deploy, or the template is invalid;
