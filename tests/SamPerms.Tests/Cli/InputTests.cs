@@ -51,6 +51,27 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Explain_and_report_take_the_template_as_every_command_does()
+    {
+        using var dir = new TempDir();
+        dir.Write("template.yaml", Samples.Function);
+        var named = CliRunner.RunIn(dir.Path, "explain", "template.yaml");
+        Assert.Equal(ExitCodes.Ok, named.ExitCode);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "-t", "template.yaml").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "Hello").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "-t", "template.yaml", "Hello").Out);
+        var unknown = CliRunner.RunIn(dir.Path, "explain", "Nope");
+        Assert.Equal(ExitCodes.UsageOrIo, unknown.ExitCode);
+        Assert.Contains("no SAM resource 'Nope'", unknown.Err, StringComparison.Ordinal);
+
+        var page = CliRunner.RunIn(dir.Path, "report");
+        Assert.Equal(ExitCodes.Ok, page.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", page.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ExitCodes.UsageOrIo, CliRunner.RunIn(dir.Path, "report", "missing.yaml").ExitCode);
+    }
+
+    [Fact]
     public void Quoted_globs_and_folders_name_several_templates()
     {
         using var dir = new TempDir();
