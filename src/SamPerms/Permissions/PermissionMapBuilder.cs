@@ -79,13 +79,16 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
 
     public StaticValues Values { get; } = values;
 
+    /// <summary>Where each generated resource of the output comes from, by its logical id.</summary>
+    public IReadOnlyDictionary<string, Origin> Origins { get; } = origins;
+
     /// <summary>Per-role lookups built in one pass over the resources (on first use).</summary>
     public ResourceIndex Index => _index ??= new ResourceIndex(this);
 
     private ResourceIndex? _index;
 
     public Origin OriginOf(string logicalId) =>
-        origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
+        Origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 
     public MapNode? Resource(string logicalId) => Resources.Get(logicalId) as MapNode;
 
