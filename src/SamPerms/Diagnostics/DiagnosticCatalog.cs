@@ -74,6 +74,7 @@ public static class DiagnosticCatalog
     public const string DeliveryNotGranted = "SP3204";
     public const string KeyNotUsable = "SP3205";
     public const string CrossAccountTrust = "SP3206";
+    public const string WorkflowTaskNotGranted = "SP3220";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
     public const string InvalidConfiguration = "SP5001";
@@ -348,6 +349,10 @@ public static class DiagnosticCatalog
         "A role trusts another account without a condition",
         "A trust policy naming an AWS account (its root, the bare id, or a principal in it) lets whoever that account's own policies allow assume the role. A template knows its own account only as ${AWS::AccountId}, so a written account id is another account. Add a Condition (sts:ExternalId for a third party, aws:PrincipalOrgID for your organization) or name the one role that may assume it.");
 
+    public static readonly DiagnosticDescriptor WorkflowTaskNotGrantedDescriptor = new(WorkflowTaskNotGranted, Severity.Warning, CategoryEffective,
+        "A workflow state calls a service its role may not use",
+        "Every Task state of a state machine calls its integration with the state machine's role: Lambda invoke needs lambda:InvokeFunction on the function, dynamodb:putItem needs dynamodb:PutItem on the table, a nested startExecution.sync also needs states:DescribeExecution and the events rule Step Functions manages, and so on (Step Functions Developer Guide, IAM policies for integrated services). The role does not grant it, so every execution that reaches the state fails with an access error. Add the policy template or statement the message suggests.");
+
     public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
         "An intent file or intent metadata is malformed",
         "The intent that `diff --intent` compares against is a mapping with Functions and StateMachines, each naming logical ids with InvokedBy, Allow and Deny entries of a fixed shape. The message says which key or value is wrong and where.");
@@ -377,7 +382,7 @@ public static class DiagnosticCatalog
         ActionNotOnResourceDescriptor, BucketPolicyActionNotOnResourceDescriptor, UnknownConditionOperatorDescriptor, UnknownConditionKeyDescriptor, ConditionKeyOfOtherServiceDescriptor, ConditionOperatorTypeDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
-        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,
+        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor, WorkflowTaskNotGrantedDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
         InvalidConfigurationDescriptor,
     ];

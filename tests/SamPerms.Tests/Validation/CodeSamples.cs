@@ -81,6 +81,7 @@ public static class CodeSamples
         Text(DiagnosticCatalog.KeyNotUsable, Check.Function.Replace("Resources:\n", "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {KmsMasterKeyId: !Ref Key}\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
         Text(DiagnosticCatalog.CrossAccountTrust, Check.Function + "  Shared:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::999999999999:root'}, Action: sts:AssumeRole}]\n"),
+        Text(DiagnosticCatalog.WorkflowTaskNotGranted, "Transform: AWS::Serverless-2016-10-31\nResources:\n  Orders:\n    Type: AWS::Serverless::SimpleTable\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Save\n        States:\n          Save: {Type: Task, Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: {TableName: !Ref Orders}, End: true}\n      Policies: []\n"),
     ];
 
     public static IEnumerable<object[]> Cases => All.Select(s => new object[] { s });
