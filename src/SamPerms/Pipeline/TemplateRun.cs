@@ -44,7 +44,9 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
     public static TemplateRun Mapped(string path, TransformOptions options)
     {
         var read = FileInput.Read(path);
-        return read.Bytes is { } bytes ? MappedBytes(path, bytes, options) : new TemplateRun(path, read.Error, null, null);
+        return read.Bytes is { } bytes
+            ? MappedBytes(path, bytes, options with { TemplateDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) })
+            : new TemplateRun(path, read.Error, null, null);
     }
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
