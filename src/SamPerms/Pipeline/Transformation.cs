@@ -28,6 +28,9 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
         return new Transformation(outcome, notPackaged) { MissingParameters = missing };
     }
 
+    /// <summary>An input refused before it was read (over the size limit): fails with that diagnostic.</summary>
+    public static Transformation Refused(Diagnostics.Diagnostic refusal) => new(TransformOutcome.Refused(refusal), false);
+
     /// <summary>What to tell the user when SAM needs values of <see cref="MissingParameters"/>.</summary>
     public static string MissingParametersHint(string path, IReadOnlyList<string> missing) =>
         $"hint: {path}: SAM needs values for parameters without a Default ({string.Join(", ", missing)}; CloudFormation asks for them at deploy); pass --parameter-overrides {string.Join(" ", missing.Select(m => m + "=VALUE"))}";
