@@ -53,9 +53,15 @@ bench:
 	@ours=$$(sed -n 's/^ms per template: median \([0-9.]*\).*/\1/p' /tmp/samperms-bench.txt); \
 	 ref=$$(sed -n 's/^reference ms per template: \([0-9.]*\)/\1/p' /tmp/samperms-ref.txt); \
 	 if [ -n "$$ref" ] && [ -n "$$ours" ]; then awk -v r=$$ref -v o=$$ours 'BEGIN { printf "measured ratio: SamPerms is %.0fx faster than the reference on this machine\n", r / o }'; fi
-	@# Whole process: the native binary when `make aot` built it (else the JIT build), against the reference and
-	@# cfn-lint, on one template, the corpus batch and the scaling series (N = 100 ... 1,600 functions; 10,000 statements).
-	@bin=$$( [ -x artifacts/aot/samperms ] && echo artifacts/aot/samperms || echo "$(CLI)" ); \
+	@# Whole process: the installed tool when `make pack` built the packages (installed from them as users install
+	@# it: the native package on this RID), else the native binary of `make aot`, else the JIT build; against the
+	@# reference and cfn-lint, on one template, the corpus batch and the scaling series (N = 100 ... 1,600 functions;
+	@# 10,000 statements); then the issue's targets side by side, pass or fail.
+	@rm -rf artifacts/bench-tool artifacts/bench-nuget; \
+	 if ls $(PACK_DIR)/SamPerms.Tool.[0-9]*.nupkg >/dev/null 2>&1 && \
+	    NUGET_PACKAGES=$(abspath artifacts/bench-nuget) $(DOTNET) tool install SamPerms.Tool --tool-path artifacts/bench-tool --add-source $(PACK_DIR) --ignore-failed-sources >/dev/null 2>&1; then \
+		bin=artifacts/bench-tool/samperms; \
+	 elif [ -x artifacts/aot/samperms ]; then bin=artifacts/aot/samperms; else bin="$(CLI)"; fi; \
 	 python3 tests/SamPerms.Bench/whole_process.py "$$bin" $(CORPUS) tests/SamPerms.Bench/bin/Release/net10.0/SamPerms.Bench.dll
 
 # The installed tool is native (.NET 10 RID-specific tool packages; see ToolPackageRuntimeIdentifiers in the CLI
