@@ -6,7 +6,6 @@ using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Pipeline;
-using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
 
@@ -208,7 +207,7 @@ public static class TransformCommand
         Transformation run;
         try
         {
-            run = read.Bytes is { } bytes ? Transformation.Run(bytes, options) : Transformation.Refused(read.Refusal!);
+            run = read.Bytes is { } bytes ? Transformation.Run(bytes, options, shown) : Transformation.Refused(read.Refusal!);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -225,15 +224,14 @@ public static class TransformCommand
         }
 
         // SAM passes a misspelled AWS::Serverless type through; CloudFormation would refuse it: an error here.
-        var unknown = outcome.Succeeded ? UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
-        foreach (var d in unknown)
+        foreach (var d in run.UnknownTypes)
         {
             output.Diagnostic(d, shown);
         }
 
         try
         {
-            if (outcome.Succeeded && unknown.Count == 0)
+            if (run.Accepted)
             {
                 var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
                 var text = s.Format == "yaml"
@@ -271,8 +269,7 @@ public static class TransformCommand
             {
                 if (map is not null)
                 {
-                    var rejected = outcome with { ErrorMessage = string.Join(" ", unknown.Select(d => d.Message)), Diagnostics = [.. unknown] };
-                    WriteErrorReport(map, path, ErrorReport.Write(rejected, shown));
+                    WriteErrorReport(map, path, run.ErrorReportText(shown));
                 }
 
                 return ExitCodes.Invalid;
@@ -290,7 +287,7 @@ public static class TransformCommand
 
             if (map is not null)
             {
-                WriteErrorReport(map, path, ErrorReport.Write(outcome, shown));
+                WriteErrorReport(map, path, run.ErrorReportText(shown));
             }
 
             return ExitCodes.Invalid;
