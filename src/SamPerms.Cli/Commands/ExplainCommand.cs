@@ -22,8 +22,7 @@ public static class ExplainCommand
         var outputFile = ReportOptions.OutputFile();
         var command = new Command(
             "explain",
-            "Show what SAM turns each resource into: the CloudFormation resources each property causes, with its line and a plain sentence. "
-            + "Example: samperms explain template.yaml ResizeFunction")
+            "Show what SAM turns each resource into: the CloudFormation resources each property causes, with its line and a plain sentence")
         {
             template.Argument, ids, format, template.Option, outputFile,
         };

@@ -14,9 +14,7 @@ public static class ReportCommand
         var outFile = new Option<string?>("--output", "-o", "--output-file") { Description = "Write the page to FILE (written atomically) instead of stdout; never one of the inputs" };
         var command = new Command(
             "report",
-            "Write one self-contained HTML page (no network; open it from disk): the template with line numbers, what each property generates "
-            + "(select one to highlight it), the permission graph, each function's invokers and grants, and validate's findings at their lines. "
-            + "Example: samperms report template.yaml -o report.html")
+            "Write one self-contained HTML page: the template beside what each property generates, the permission graph and the findings at their lines")
         {
             template.Argument, template.Option, outFile,
         };

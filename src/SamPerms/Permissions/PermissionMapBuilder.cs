@@ -79,6 +79,9 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
 
     public StaticValues Values { get; } = values;
 
+    /// <summary>Where each generated resource of the output comes from, by its logical id.</summary>
+    public IReadOnlyDictionary<string, Origin> Origins { get; } = origins;
+
     /// <summary>The folder the template's local paths are relative to; null when local files are not read.</summary>
     public string? TemplateDirectory { get; init; }
 
@@ -88,7 +91,7 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     private ResourceIndex? _index;
 
     public Origin OriginOf(string logicalId) =>
-        origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
+        Origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 
     public MapNode? Resource(string logicalId) => Resources.Get(logicalId) as MapNode;
 
