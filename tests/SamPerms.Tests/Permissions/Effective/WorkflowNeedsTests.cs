@@ -175,6 +175,30 @@ public sealed class WorkflowNeedsTests
     }
 
     [Fact]
+    public void A_connector_and_a_custom_bus_named_by_ref_or_arn_meet_the_needs()
+    {
+        var yaml = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::events:putEvents
+                    Parameters:
+                      Entries:
+                        - {EventBusName: !Ref Bus, Source: s, DetailType: t, Detail: {}}
+                        - {EventBusName: !GetAtt Bus.Arn, Source: s, DetailType: t, Detail: {}}
+            """, "- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}")
+            + "  Bus:\n    Type: AWS::Events::EventBus\n    Properties: {Name: orders}\n";
+        Check.None(yaml, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.One(yaml.Replace("- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}", Nothing, StringComparison.Ordinal), DiagnosticCatalog.WorkflowTaskNotGranted);
+
+        var save = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """, Nothing);
+        Check.One(save, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.None(save + "  Writes:\n    Type: AWS::Serverless::Connector\n    Properties: {Source: {Id: Flow}, Destination: {Id: Orders}, Permissions: [Write]}\n", DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
     public void Publishing_to_a_phone_number_is_on_any_resource() =>
         Check.None(Flow("""
                     Type: Task
