@@ -424,4 +424,15 @@ public sealed class WorkflowNeedsTests
         Assert.Contains(missing, m => m.Code == DiagnosticCatalog.LocalArtifactMissing);
         Assert.DoesNotContain(missing, m => m.Code == DiagnosticCatalog.WorkflowTaskNotGranted);
     }
+
+    [Fact]
+    public void Every_action_of_the_integration_table_is_an_action_IAM_knows()
+    {
+        var actions = SamPerms.Permissions.Effective.Workflows.Integrations.All.SelectMany(i => i.Calls.Concat(i.Sync)).SelectMany(n => n.Actions).Distinct().ToList();
+        Assert.Contains("states:InvokeHTTPEndpoint", actions);
+        Assert.All(actions, a => Assert.NotNull(SamPerms.Data.IamActionCatalog.Find(a)));
+        Assert.Equal("states:StartExecution", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("sfn", "startExecution"));
+        Assert.Equal("logs:PutLogEvents", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("cloudwatchlogs", "putLogEvents"));
+        Assert.Null(SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("s3", "frobnicate"));
+    }
 }
