@@ -42,7 +42,7 @@ public static class ExplainCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            foreach (var d in explained.Run.Outcome!.Diagnostics)
+            foreach (var d in explained.Run.Outcome!.Diagnostics.Concat(explained.TypeErrors))
             {
                 output.Diagnostic(d, path);
             }

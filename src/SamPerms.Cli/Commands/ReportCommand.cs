@@ -63,7 +63,7 @@ public static class ReportCommand
                 output.Out.Write(html);
             }
 
-            return ExitCodes.Ok;
+            return page.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
         });
         return command;
     }
