@@ -25,8 +25,8 @@ public static class DiffGit
         foreach (var (template, before, after) in runs)
         {
             // Each version's diagnostics said; a template that cannot be compared is left out (exit 1).
-            var beforeExit = before is null ? null : TemplateLoading.Check(before, options, output);
-            var afterExit = after is null ? null : TemplateLoading.Check(after, options, output);
+            var beforeExit = before is null ? null : TemplateLoading.Check(before, output);
+            var afterExit = after is null ? null : TemplateLoading.Check(after, output);
             if (beforeExit is not null || afterExit is not null)
             {
                 exit = Math.Max(exit, ExitCodes.Invalid);

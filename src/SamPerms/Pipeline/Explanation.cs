@@ -1,15 +1,13 @@
-using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Explain;
-using SamPerms.Validation;
 
 namespace SamPerms.Pipeline;
 
 /// <summary>
 /// <c>explain</c>'s front door: the template read, transformed and mapped, then every SAM resource (or the ones
 /// named) explained. <see cref="Unknown"/> lists named ids that are not SAM resources of the template. A resource
-/// type SAM does not know (<c>AWS::Serverless::Funtion</c>) is an error (<see cref="TypeErrors"/>), nothing explained.
+/// type SAM does not know (<c>AWS::Serverless::Funtion</c>) is an error (the run's UnknownTypes), nothing explained.
 /// </summary>
 public sealed record Explanation(TemplateRun Run, ExplainReport? Report, IReadOnlyList<string> Unknown, IReadOnlyList<string> Known)
 {
@@ -21,9 +19,9 @@ public sealed record Explanation(TemplateRun Run, ExplainReport? Report, IReadOn
             return new Explanation(run, null, [], []);
         }
 
-        if (UnknownSamTypes.Find(run.Outcome!.Input as MapNode, options, path) is { Count: > 0 } typeErrors)
+        if (!run.Accepted)
         {
-            return new Explanation(run, null, [], []) { TypeErrors = typeErrors };
+            return new Explanation(run, null, [], []);
         }
 
         var all = ExplainBuilder.Build(run.Outcome!, run.Map!.Values!, null, run.Map);
@@ -32,7 +30,4 @@ public sealed record Explanation(TemplateRun Run, ExplainReport? Report, IReadOn
         var report = only.Count == 0 ? all : all with { Resources = all.Resources.Where(r => only.Contains(r.LogicalId)).ToList() };
         return new Explanation(run, report, unknown, known);
     }
-
-    /// <summary>Resources whose AWS::Serverless type does not exist, each with a suggestion.</summary>
-    public IReadOnlyList<Diagnostic> TypeErrors { get; init; } = [];
 }

@@ -9,7 +9,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SubjectNotesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor, DiagnosticCatalog.WorkflowTaskNotGrantedDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
