@@ -89,7 +89,8 @@ public static class DiffCommand
 
             var intentFile = parse.GetValue(intent);
             var toFile = parse.GetValue(outputFile);
-            var rendering = new DiffRendering(output.TextOptions(parse, toFile is not null), transform.Used?.ToNode());
+            var text = DiffFormats.Named(fmt).ForTerminal ? output.TextOptions(parse, toFile is not null) : Output.TextOptions.Plain;
+            var rendering = new DiffRendering(text, transform.Used?.ToNode());
             var report = new DiffReport(fmt, toFile, [.. files, .. intentFile is null ? [] : new[] { intentFile }], rendering);
             if (baseRevision is { } baseRev)
             {

@@ -45,7 +45,7 @@ public sealed class TextLayout
         {
             width = int.TryParse(terminal.Environment("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0
                 ? columns
-                : terminal.WindowWidth;
+                : terminal.WindowWidth();
         }
 
         return new TextOptions(colored ? TextStyle.Ansi : TextStyle.Plain, width is { } w ? Math.Max(w, MinWidth) : null);

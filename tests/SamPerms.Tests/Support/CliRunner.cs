@@ -29,7 +29,7 @@ public static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var env = environment ?? new Dictionary<string, string>();
-        var output = new CliOutput(stdout, stderr) { Terminal = new Terminal(terminal, width, name => env.GetValueOrDefault(name)) };
+        var output = new CliOutput(stdout, stderr) { Terminal = new Terminal(terminal, () => width, name => env.GetValueOrDefault(name)) };
         int code = SamPermsCli.Run(args, output);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

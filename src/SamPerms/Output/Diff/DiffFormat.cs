@@ -10,6 +10,9 @@ public abstract class DiffFormat(string name, string description)
 
     public string Description { get; } = description;
 
+    /// <summary>Whether it is laid out for a terminal (its width, colour) when stdout is one; the others never are.</summary>
+    public virtual bool ForTerminal => false;
+
     public abstract string Intent(IntentDiffs diffs, DiffRendering how);
 
     public abstract string Versions(VersionDiffs diffs, DiffRendering how);

@@ -5,6 +5,8 @@ namespace SamPerms.Output.Diff;
 /// <summary>The readable report: one template as it is, several under "== heading ==" lines; tables fit a terminal.</summary>
 public sealed class DiffText() : DiffFormat("text", "readable report; table is the same")
 {
+    public override bool ForTerminal => true;
+
     public override string Intent(IntentDiffs diffs, DiffRendering how) =>
         !diffs.Several ? (diffs.Sections.Count == 0 ? "" : IntentDiffText.Write(diffs.Sections[0].Report, diffs.Sections[0].Template, how.Text))
         : DiffSections.Join(diffs.Sections, s => $"== {TextEscape.Value(s.Template)} against {TextEscape.Value(s.IntentFile ?? "its inline intent")} ==\n",
