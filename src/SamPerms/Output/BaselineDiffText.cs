@@ -33,6 +33,7 @@ public static class BaselineDiffText
         var statements = new TextTable("", "Function", "Resource", "Effect", "Action", "Principal", "Condition", "Why", "Where") { Wrapped = why };
         var managed = new TextTable("", "Function", "Role", "Managed Policy ARN", "Why", "Where") { Wrapped = why };
         var roles = new TextTable("", "Function", "Execution Role", "Why", "Where") { Wrapped = why };
+        var trust = new TextTable("", "Role", "Principal", "Effect", "Action", "Condition", "Why", "Where") { Wrapped = why };
         foreach (var c in report.Changes)
         {
             var r = c.Row;
@@ -42,6 +43,10 @@ public static class BaselineDiffText
             {
                 case RowCategory.Role:
                     roles.Add(tone, Mark(c), Value(r.Subject), Value(r.Principal), Value(c.Reason), Value(where));
+                    break;
+                case RowCategory.Trust:
+                    trust.Add(tone, Mark(c), Value(r.Resources[0] == r.Subject ? r.Subject : $"{r.Resources[0]} ({r.Subject})"), Value(r.Principal), Value(r.Effect),
+                        Lines(c.Actions), Lines(c.Conditions), Value(c.Reason), Value(where));
                     break;
                 case RowCategory.ManagedPolicy:
                     managed.Add(tone, Mark(c), Value(r.Subject), Value(r.Principal), Value(r.Resources[0]), Value(c.Reason), Value(where));
@@ -56,6 +61,7 @@ public static class BaselineDiffText
         Section(sb, "IAM Statement Changes", statements, options);
         Section(sb, "IAM Policy Changes", managed, options);
         Section(sb, "Execution Role Changes", roles, options);
+        Section(sb, "Trust Policy Changes", trust, options);
         sb.Append($"summary: {report.Added} added, {report.Removed} removed, ");
         if (report.ChangedRows > 0)
         {

@@ -37,7 +37,11 @@ public sealed class TextStyle
     public string Paint(Tone tone, string escaped) =>
         !Colored || escaped.Length == 0 ? escaped : (tone == Tone.Bad ? Red : Yellow) + escaped + Reset;
 
-    /// <summary>The whole report through <see cref="TextEscape.Document"/>, this palette's own codes kept.</summary>
+    /// <summary>
+    /// The whole report through <see cref="TextEscape.Document"/>, this palette's own codes kept: a line that needs no
+    /// escaping without them keeps them; a line that does is written escaped and plain, exactly as the plain style
+    /// writes it. So the text without the codes is always the plain report.
+    /// </summary>
     public string Document(string text)
     {
         if (!Colored)
@@ -45,22 +49,18 @@ public sealed class TextStyle
             return TextEscape.Document(text);
         }
 
-        var sb = new System.Text.StringBuilder(text.Length);
-        int start = 0;
-        while (start < text.Length)
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
         {
-            var (at, code) = NextCode(text, start);
-            if (at < 0)
+            var plain = Strip(lines[i]);
+            var escaped = TextEscape.Document(plain);
+            if (escaped != plain)
             {
-                sb.Append(TextEscape.Document(text[start..]));
-                break;
+                lines[i] = escaped;
             }
-
-            sb.Append(TextEscape.Document(text[start..at])).Append(code);
-            start = at + code.Length;
         }
 
-        return sb.ToString();
+        return string.Join('\n', lines);
     }
 
     /// <summary>The text without this palette's codes: what the plain style would have written.</summary>
@@ -72,21 +72,6 @@ public sealed class TextStyle
         }
 
         return text;
-    }
-
-    private static (int At, string Code) NextCode(string text, int start)
-    {
-        var best = (At: -1, Code: "");
-        foreach (var code in Codes)
-        {
-            var at = text.IndexOf(code, start, StringComparison.Ordinal);
-            if (at >= 0 && (best.At < 0 || at < best.At))
-            {
-                best = (at, code);
-            }
-        }
-
-        return best;
     }
 }
 
