@@ -16,16 +16,22 @@ public static class PermissionsJson
         var subjects = new SeqNode();
         foreach (var s in map.Subjects)
         {
-            subjects.Add(BoundaryJson.Add(Subject(s), s, map.Values));
+            subjects.Add(ResourcePolicyJson.Add(BoundaryJson.Add(Subject(s), s, map.Values), map, s));
         }
 
-        return N.Map(
+        var result = N.Map(
             ("version", FormatVersion),
             ("template", file),
             ("region", region),
             ("partition", partition),
             ("subjects", subjects),
             ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))));
+        if (ResourcePolicyJson.Notes(map) is { } notes)
+        {
+            result.Set("notes", notes);
+        }
+
+        return result;
     }
 
     public static string Write(PermissionMap map, string file, string region, string partition) =>

@@ -53,6 +53,7 @@ public static class AccessQuery
         }
 
         var answer = resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values);
+        answer = ResourcePolicyAnswer.Apply(map, subject, action, resource is null ? null : values.Canonical(resource), answer);
         return KeyPolicyGate.Apply(answer, action, resource is null ? null : values.Canonical(resource), values);
     }
 

@@ -169,6 +169,12 @@ public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyLis
     /// <summary>How the template's values were resolved (to render intent values the same way).</summary>
     public StaticValues? Values { get; init; }
 
+    /// <summary>The resource-based policies of the template that decide access to its resources (bucket, queue, topic, secret, key).</summary>
+    public IReadOnlyList<Effective.ResourcePolicy> ResourcePolicies { get; init; } = [];
+
+    /// <summary>Effective-access findings about no one subject: a service that cannot deliver into an encrypted target.</summary>
+    public IReadOnlyList<Effective.SubjectNote> Notes { get; init; } = [];
+
     public Subject? Find(string id) =>
         Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);
 }

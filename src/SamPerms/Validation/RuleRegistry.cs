@@ -43,6 +43,7 @@ public static class RuleRegistry
         new RecursiveTriggerRule(),
         new AssumeRoleOnAnyRoleRule(),
         new OutsideBoundaryRule(),
+        new ResourcePolicyBlocksRule(),
         new SubjectNotesRule(),
         new CrossAccountTrustRule(),
     ];

@@ -74,6 +74,10 @@ public static class CodeSamples
             + "\n      Role: !GetAtt AppRole.Arn\n      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt Dlq.Arn}\n"),
         Text(DiagnosticCatalog.KeyNotUsable, Check.Function.Replace("Resources:\n", "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {KmsMasterKeyId: !Ref Key}\n", StringComparison.Ordinal).TrimEnd()
             + "\n      Events:\n        Work:\n          Type: SQS\n          Properties: {Queue: !GetAtt Jobs.Arn}\n"),
+        Text(DiagnosticCatalog.ResourcePolicyDenies, Check.Function.TrimEnd() + "\n      Policies: [S3ReadPolicy: {BucketName: !Ref Files}]\n  Files:\n    Type: AWS::S3::Bucket\n  FilesPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Files\n      PolicyDocument:\n        Statement: [{Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '${Files.Arn}/*'}]\n"),
+        Text(DiagnosticCatalog.KeyPolicyExcludesRole, Check.Function.TrimEnd() + "\n      Policies: [KMSDecryptPolicy: {KeyId: !Ref Key}]\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::123456789012:user/admin'}, Action: 'kms:*', Resource: '*'}]\n"),
+        Text(DiagnosticCatalog.KeyUseNotGranted, Check.Function.TrimEnd() + "\n      Policies: [SNSPublishMessagePolicy: {TopicName: !GetAtt Alerts.TopicName}]\n  Key:\n    Type: AWS::KMS::Key\n  Alerts:\n    Type: AWS::SNS::Topic\n    Properties: {KmsMasterKeyId: !Ref Key}\n"),
+        Text(DiagnosticCatalog.ServiceKeyNotAllowed, Check.Function + "  Key:\n    Type: AWS::KMS::Key\n  Alerts:\n    Type: AWS::SNS::Topic\n    Properties: {KmsMasterKeyId: !Ref Key}\n  Nightly:\n    Type: AWS::Events::Rule\n    Properties:\n      ScheduleExpression: rate(1 day)\n      Targets: [{Id: alerts, Arn: !Ref Alerts}]\n"),
         Text(DiagnosticCatalog.CrossAccountTrust, Check.Function + "  Shared:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::999999999999:root'}, Action: sts:AssumeRole}]\n"),
     ];
 
