@@ -24,18 +24,18 @@ public static class TemplateLoading
         }
 
         var run = TemplateRun.Mapped(path, options);
-        return new Mapped(run, Report(run, options, output));
+        return new Mapped(run, Report(run, output));
     }
 
     /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
     public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
     {
         var run = TemplateRun.MappedBytes(label, bytes, options);
-        return new Mapped(run, Report(run, options, output));
+        return new Mapped(run, Report(run, output));
     }
 
     /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
-    private static int? Report(TemplateRun run, TransformOptions options, CliOutput output)
+    private static int? Report(TemplateRun run, CliOutput output)
     {
         if (run.ReadError is { } error)
         {
@@ -50,13 +50,12 @@ public static class TemplateLoading
         }
 
         // A misspelled AWS::Serverless type: SAM passes it through and CloudFormation refuses it; say so here.
-        var unknown = run.Succeeded ? Validation.UnknownSamTypes.Find(run.Outcome.Input as MapNode, options, run.Path) : [];
-        foreach (var d in unknown)
+        foreach (var d in run.UnknownTypes)
         {
             output.Diagnostic(d, run.Path);
         }
 
-        return run.Succeeded && unknown.Count == 0 ? null : ExitCodes.Invalid;
+        return run.Accepted ? null : ExitCodes.Invalid;
     }
 
     /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>

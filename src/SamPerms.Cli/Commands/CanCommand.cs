@@ -18,7 +18,7 @@ public static class CanCommand
         var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON (- reads stdin); with -t, leave it out" };
         var templateFile = ReportOptions.TemplateFile(several: false);
         var outputFile = ReportOptions.OutputFile();
-        var function = new Argument<string>("function") { Description = "Logical id of the function or state machine" };
+        var function = new Argument<string?>("function") { Description = "Logical id of the function or state machine", Arity = ArgumentArity.ZeroOrOne };
         var action = new Argument<string?>("action") { Description = "IAM action, e.g. s3:PutObject (not with --invoked-by)", Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource")
         {
@@ -48,6 +48,16 @@ public static class CanCommand
                 if (parse.GetValue(resource) is not null)
                 {
                     output.UsageError("can", "with -t, give FUNCTION ACTION [RESOURCE] only");
+                    return ExitCodes.UsageOrIo;
+                }
+            }
+            else if (SubjectComesFirst(path, id))
+            {
+                // `can FUNCTION ACTION [RESOURCE]` in a SAM project: the template is the default one, as with sam.
+                (path, id, act, res) = (null, path, id, act);
+                if (parse.GetValue(resource) is not null)
+                {
+                    output.UsageError("can", "give TEMPLATE FUNCTION ACTION [RESOURCE], or FUNCTION ACTION [RESOURCE] beside template.yaml");
                     return ExitCodes.UsageOrIo;
                 }
             }
@@ -115,4 +125,13 @@ public static class CanCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// True when the first argument is a logical id rather than a template: no such file, only letters and digits
+    /// (all a logical id may hold), and what follows it is an action (a logical id never holds ':') or nothing.
+    /// </summary>
+    private static bool SubjectComesFirst(string? first, string? second) =>
+        first is { Length: > 0 } && first != "-" && !File.Exists(first) && !Directory.Exists(first)
+        && first.All(char.IsAsciiLetterOrDigit)
+        && (second is null || second.Contains(':', StringComparison.Ordinal));
 }

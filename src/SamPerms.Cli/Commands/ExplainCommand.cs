@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SamPerms.Cli.Outputs;
 using SamPerms.Output;
 using SamPerms.Pipeline;
 
@@ -9,7 +10,7 @@ public static class ExplainCommand
 {
     public static Command Build(CliOutput output)
     {
-        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
+        var template = new OneTemplate();
         var ids = new Argument<string[]>("logical-id") { Description = "Only these SAM resources (default: all)", Arity = ArgumentArity.ZeroOrMore };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var format = new Option<string>("--format", "-f")
@@ -18,24 +19,27 @@ public static class ExplainCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var outputFile = ReportOptions.OutputFile();
         var command = new Command(
             "explain",
-            "Show what SAM turns each resource into: the CloudFormation resources each property causes, with its line and a plain sentence. "
-            + "Example: samperms explain template.yaml ResizeFunction")
+            "Show what SAM turns each resource into: the CloudFormation resources each property causes, with its line and a plain sentence")
         {
-            template, ids, format,
+            template.Argument, ids, format, template.Option, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options))
+            if (template.Resolve(parse, "explain", transform, output, firstMayBeResource: true) is not { } resolved)
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var path = parse.GetValue(template)!;
-            var explained = Explanation.Of(path, options, parse.GetValue(ids) ?? []);
+            var (path, options) = resolved;
+
+            // `explain MyFunction` beside template.yaml (or after -t): the first argument is a resource.
+            var only = (template.LogicalIdGiven(parse) is { } first ? [first] : Array.Empty<string>()).Concat(parse.GetValue(ids) ?? []).ToList();
+            var explained = Explanation.Of(path, options, only);
             if (explained.Run.ReadError is { } error)
             {
                 output.Error(error);
@@ -59,13 +63,13 @@ public static class ExplainCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            output.Out.Write(parse.GetValue(format) switch
+            var text = parse.GetValue(format) switch
             {
                 "json" => ExplainJson.Write(report, path),
                 "markdown" => ExplainMarkdown.Write(report, path),
                 _ => ExplainText.Write(report, path),
-            });
-            return ExitCodes.Ok;
+            };
+            return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? ExitCodes.Ok;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SamPerms.Cli.Outputs;
 using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
@@ -8,27 +9,26 @@ public static class ReportCommand
 {
     public static Command Build(CliOutput output)
     {
-        var template = new Argument<string>("template") { Description = "SAM template file, YAML or JSON" };
+        var template = new OneTemplate();
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var outFile = new Option<string?>("--output", "-o") { Description = "Write the page to FILE (written atomically) instead of stdout" };
+        var outFile = new Option<string?>("--output", "-o", "--output-file") { Description = "Write the page to FILE (written atomically) instead of stdout; never one of the inputs" };
         var command = new Command(
             "report",
-            "Write one self-contained HTML page (no network; open it from disk): the template with line numbers, what each property generates "
-            + "(select one to highlight it), the permission graph, each function's invokers and grants, and validate's findings at their lines. "
-            + "Example: samperms report template.yaml -o report.html")
+            "Write one self-contained HTML page: the template beside what each property generates, the permission graph and the findings at their lines")
         {
-            template, outFile,
+            template.Argument, template.Option, outFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options))
+            if (template.Resolve(parse, "report", transform, output, firstMayBeResource: false) is not { } resolved)
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            var path = parse.GetValue(template)!;
+            var (path, options) = resolved;
+
             var page = ReportPage.Of(path, options);
             if (page.ReadError is { } error)
             {
@@ -46,24 +46,7 @@ public static class ReportCommand
                 return ExitCodes.Invalid;
             }
 
-            if (parse.GetValue(outFile) is { } file)
-            {
-                try
-                {
-                    AtomicFile.WriteAllText(file, html);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    output.Error($"cannot write {file}: {e.Message}");
-                    return ExitCodes.UsageOrIo;
-                }
-            }
-            else
-            {
-                output.Out.Write(html);
-            }
-
-            return ExitCodes.Ok;
+            return OutputFile.Write(parse.GetValue(outFile), html, [path], output, "--output") ?? ExitCodes.Ok;
         });
         return command;
     }

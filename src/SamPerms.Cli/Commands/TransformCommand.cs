@@ -6,7 +6,6 @@ using SamPerms.Model;
 using SamPerms.Output;
 using SamPerms.Permissions;
 using SamPerms.Pipeline;
-using SamPerms.Validation;
 
 namespace SamPerms.Cli.Commands;
 
@@ -206,7 +205,7 @@ public static class TransformCommand
         Transformation run;
         try
         {
-            run = Transformation.Run(bytes, options);
+            run = Transformation.Run(bytes, options, shown);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -223,15 +222,14 @@ public static class TransformCommand
         }
 
         // SAM passes a misspelled AWS::Serverless type through; CloudFormation would refuse it: an error here.
-        var unknown = outcome.Succeeded ? UnknownSamTypes.Find(outcome.Input as Model.MapNode, options, shown) : [];
-        foreach (var d in unknown)
+        foreach (var d in run.UnknownTypes)
         {
             output.Diagnostic(d, shown);
         }
 
         try
         {
-            if (outcome.Succeeded && unknown.Count == 0)
+            if (run.Accepted)
             {
                 var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
                 var text = s.Format == "yaml"
@@ -269,8 +267,7 @@ public static class TransformCommand
             {
                 if (map is not null)
                 {
-                    var rejected = outcome with { ErrorMessage = string.Join(" ", unknown.Select(d => d.Message)), Diagnostics = [.. unknown] };
-                    WriteErrorReport(map, path, ErrorReport.Write(rejected, shown));
+                    WriteErrorReport(map, path, run.ErrorReportText(shown));
                 }
 
                 return ExitCodes.Invalid;
@@ -288,7 +285,7 @@ public static class TransformCommand
 
             if (map is not null)
             {
-                WriteErrorReport(map, path, ErrorReport.Write(outcome, shown));
+                WriteErrorReport(map, path, run.ErrorReportText(shown));
             }
 
             return ExitCodes.Invalid;

@@ -50,7 +50,7 @@ public static class ValidateCommand
         // Zero or more here: a greedy --ignore or --parameter-overrides may have taken the paths (given back below).
         var templates = new Argument<string[]>("template") { Description = "SAM templates, folders or quoted globs ('**/template.yaml'); - reads stdin [default: template.yaml here]", Arity = ArgumentArity.ZeroOrMore };
         var templateFile = ReportOptions.TemplateFile(several: true);
-        var format = ReportOptions.Format("text (table is the same), json, sarif, github, markdown, junit or codequality", "text", "json", "sarif", "github", "markdown", "junit", "codequality");
+        var format = ReportOptions.Format(ValidateFormats.Help, [.. ValidateFormats.All.Select(f => f.Name)]);
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding at this level or above remains: error (default), warning, info, none" };
         failOn.AcceptOnlyFromAmong(FailLevels);
         var severity = new Option<string?>("--severity") { Description = "The same as --fail-on (its earlier name)" };
@@ -212,23 +212,11 @@ public static class ValidateCommand
             Report = r.Report with { Diagnostics = [.. r.Report.Diagnostics.Where(d => accepted?.Accepts(d) != true && d.Severity >= lowest)] },
         }).ToList();
 
-        var rendered = s.Format switch
-        {
-            "json" => SettingsField.AddTo(DiagnosticsJson.Build(shownResults), s.Used),
-            "sarif" => SarifLog.Write(shownResults, ToolVersion),
-            "github" => GithubAnnotations.Write(shownResults),
-            "markdown" => DiagnosticsMarkdown.Write(shownResults),
-            "junit" => JunitXml.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
-            "codequality" => CodeQualityJson.Write(CiReports.FromValidation(shownResults, CiThreshold(s.FailAt))),
-            _ => DiagnosticsText.Write(shownResults),
-        };
+        var rendered = ValidateFormats.Named(s.Format).Write(shownResults, new ValidateFormats.Context(s.FailAt, ToolVersion, s.Used?.ToNode()));
         var failed = s.FailAt is { } threshold && shownResults.Any(r => r.Report.HasAtLeast(threshold))
             || shownResults.Any(r => r.Report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.UnreadableFile));
         return OutputFile.Write(s.OutputFile, rendered, s.Templates, output) ?? (failed ? ExitCodes.Invalid : ExitCodes.Ok);
     }
-
-    /// <summary>The level CI reports mark as failing; with --fail-on none, above every level (nothing fails).</summary>
-    private static Severity CiThreshold(Severity? failAt) => failAt ?? (Severity)((int)Severity.Error + 1);
 
     /// <summary>The tool's version (from the assembly), for SARIF.</summary>
     public static string ToolVersion =>

@@ -46,7 +46,7 @@ public static class CommandEpilogs
         ["can"] = """
             Examples:
               samperms can template.yaml Resizer s3:PutObject 'arn:aws:s3:::thumbnails/*'
-              samperms can template.yaml Resizer dynamodb:PutItem   # on which resources
+              samperms can Resizer dynamodb:PutItem                 # template.yaml here; on which resources
               samperms can template.yaml Resizer --invoked-by s3.amazonaws.com --format json
 
             Exit codes: 0 it may; 1 it may not, it cannot be told before deploy, or the template is invalid;
@@ -54,8 +54,8 @@ public static class CommandEpilogs
             """,
         ["explain"] = """
             Examples:
-              samperms explain template.yaml                       # every SAM resource and what it becomes
-              samperms explain template.yaml ResizeFunction --format markdown
+              samperms explain                                     # template.yaml here: every SAM resource and what it becomes
+              samperms explain ResizeFunction --format markdown --output-file explain.md
               samperms explain template.yaml --format json
 
             Exit codes: 0 success; 1 the template is invalid; 2 usage error (unknown logical id) or a file that
@@ -63,7 +63,7 @@ public static class CommandEpilogs
             """,
         ["report"] = """
             Examples:
-              samperms report template.yaml -o report.html         # one self-contained page, open it from disk
+              samperms report -o report.html                       # template.yaml here; one self-contained page, open it from disk
               samperms report template.yaml --region eu-west-1 -o report.html
 
             Exit codes: 0 success; 1 the template is invalid; 2 usage error or a file that cannot be read or

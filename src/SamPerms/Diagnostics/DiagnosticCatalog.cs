@@ -52,6 +52,12 @@ public static class DiagnosticCatalog
     public const string MalformedAction = "SP3009";
     public const string DuplicateStatement = "SP3010";
     public const string UnknownServicePrincipal = "SP3011";
+    public const string ActionNotOnResource = "SP3012";
+    public const string BucketPolicyActionNotOnResource = "SP3013";
+    public const string UnknownConditionOperator = "SP3014";
+    public const string UnknownConditionKey = "SP3015";
+    public const string ConditionKeyOfOtherService = "SP3017";
+    public const string ConditionOperatorType = "SP3018";
     public const string AllActionsOnAllResources = "SP3101";
     public const string PassRoleOnAnyRole = "SP3102";
     public const string NotActionOrNotResourceAllow = "SP3103";
@@ -72,6 +78,7 @@ public static class DiagnosticCatalog
     public const string KeyPolicyExcludesRole = "SP3208";
     public const string KeyUseNotGranted = "SP3209";
     public const string ServiceKeyNotAllowed = "SP3210";
+    public const string WorkflowTaskNotGranted = "SP3220";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
     public const string InvalidConfiguration = "SP5001";
@@ -258,6 +265,30 @@ public static class DiagnosticCatalog
         "A service principal is misspelled",
         "A Principal's Service names a service principal close to a known one but not it (lamda.amazonaws.com for lambda.amazonaws.com): IAM rejects the policy (\"Invalid principal\") and the deploy fails. Known principals are the IAM action catalog's service prefixes and the principals services use that differ from them.");
 
+    public static readonly DiagnosticDescriptor ActionNotOnResourceDescriptor = new(ActionNotOnResource, Severity.Warning, CategoryIam,
+        "An action applies to none of the statement's resources",
+        "The Service Authorization Reference lists the resource types each action acts on and their ARN formats: s3:GetObject acts on objects (arn:aws:s3:::bucket/key), not on buckets; s3:ListAllMyBuckets takes no ARN and matches only Resource \"*\". When no resource of the statement can be one the action acts on, the action grants (or denies) nothing there. Add the ARN the action needs (the message says which kind; often bucket/* beside the bucket) or move the action to a statement with that resource.");
+
+    public static readonly DiagnosticDescriptor BucketPolicyActionNotOnResourceDescriptor = new(BucketPolicyActionNotOnResource, Severity.Error, CategoryIam,
+        "A bucket policy grants an action on resources it does not apply to",
+        "Amazon S3 rejects a bucket policy whose statement names an action that applies to none of its resources (\"Action does not apply to any resource(s) in statement\"), so the deploy fails. Object actions need arn:aws:s3:::bucket/*, bucket actions arn:aws:s3:::bucket.");
+
+    public static readonly DiagnosticDescriptor UnknownConditionOperatorDescriptor = new(UnknownConditionOperator, Severity.Error, CategoryIam,
+        "A Condition names an operator IAM does not have",
+        "IAM knows the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null operators, each optionally with an IfExists suffix and a ForAnyValue: or ForAllValues: prefix. Any other name makes IAM reject the policy (\"Invalid Condition type\") and the deploy fail. The message suggests the operator closest to what was written.");
+
+    public static readonly DiagnosticDescriptor UnknownConditionKeyDescriptor = new(UnknownConditionKey, Severity.Warning, CategoryIam,
+        "A Condition key does not exist",
+        "The key is neither a global condition key (aws:...) nor one the Service Authorization Reference lists for its service. A key that is never in the request context makes the condition false (true for the Not and IfExists forms), so the statement does not do what it says. Keys of identity providers (token.actions.githubusercontent.com:sub) are not checked.");
+
+    public static readonly DiagnosticDescriptor ConditionKeyOfOtherServiceDescriptor = new(ConditionKeyOfOtherService, Severity.Warning, CategoryIam,
+        "A Condition key belongs to a service none of the statement's actions is in",
+        "A service-specific key (s3:prefix) is in the request context only for that service's actions. On a statement whose actions are all of other services it is never present, so the condition is always false (always true for the Not and IfExists forms). Keys that services document for use across services (ec2:SourceInstanceArn, lambda:SourceFunctionArn, ...) are accepted.");
+
+    public static readonly DiagnosticDescriptor ConditionOperatorTypeDescriptor = new(ConditionOperatorType, Severity.Warning, CategoryIam,
+        "A Condition operator does not fit the type of its key",
+        "Each condition key has a type (aws:SourceIp is an IP address, aws:CurrentTime a date, aws:SecureTransport a boolean) and works with the operators of that type: StringEquals on aws:SourceIp never matches a CIDR range, DateGreaterThan on a string key never matches. Use the operator family the key's documentation names (String operators also work on ARN keys, Arn operators on string keys holding ARNs).");
+
     public static readonly DiagnosticDescriptor AllActionsOnAllResourcesDescriptor = new(AllActionsOnAllResources, Severity.Warning, CategoryRisk,
         "A statement allows every action (of a service) on every resource",
         "Action \"*\" or \"service:*\" on Resource \"*\" grants far more than any function needs. List the actions the code calls and the ARNs it touches.");
@@ -337,6 +368,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ServiceKeyNotAllowedDescriptor = new(ServiceKeyNotAllowed, Severity.Warning, CategoryEffective,
         "A service cannot deliver into an encrypted topic or queue",
         "S3 event notifications, EventBridge rules, SNS subscriptions and CloudWatch alarms deliver into an SNS topic or SQS queue as their service principal. When the target is encrypted with a KMS key, that principal needs kms:GenerateDataKey* and kms:Decrypt in the key policy itself: the account-root statement and the default key policy admit only IAM principals of the account. Without it, nothing is delivered and nothing is said.");
+    public static readonly DiagnosticDescriptor WorkflowTaskNotGrantedDescriptor = new(WorkflowTaskNotGranted, Severity.Warning, CategoryEffective,
+        "A workflow state calls a service its role may not use",
+        "Every Task state of a state machine calls its integration with the state machine's role: Lambda invoke needs lambda:InvokeFunction on the function, dynamodb:putItem needs dynamodb:PutItem on the table, a nested startExecution.sync also needs states:DescribeExecution and the events rule Step Functions manages, and so on (Step Functions Developer Guide, IAM policies for integrated services). The role does not grant it, so every execution that reaches the state fails with an access error. Add the policy template or statement the message suggests.");
 
     public static readonly DiagnosticDescriptor InvalidIntentDescriptor = new(InvalidIntent, Severity.Error, CategoryIntent,
         "An intent file or intent metadata is malformed",
@@ -364,10 +398,11 @@ public static class DiagnosticCatalog
         PropertyValueNotAllowedDescriptor, UnknownGetAttAttributeDescriptor,
         UnknownServiceDescriptor, UnknownActionDescriptor, WildcardMatchesNothingDescriptor, MalformedArnDescriptor, InvalidEffectDescriptor,
         UnknownPolicyTemplateDescriptor, UnknownManagedPolicyDescriptor, MissingTemplateParametersDescriptor, MalformedActionDescriptor, DuplicateStatementDescriptor, UnknownServicePrincipalDescriptor,
+        ActionNotOnResourceDescriptor, BucketPolicyActionNotOnResourceDescriptor, UnknownConditionOperatorDescriptor, UnknownConditionKeyDescriptor, ConditionKeyOfOtherServiceDescriptor, ConditionOperatorTypeDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
         OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,
-        ResourcePolicyDeniesDescriptor, KeyPolicyExcludesRoleDescriptor, KeyUseNotGrantedDescriptor, ServiceKeyNotAllowedDescriptor,
+        ResourcePolicyDeniesDescriptor, KeyPolicyExcludesRoleDescriptor, KeyUseNotGrantedDescriptor, ServiceKeyNotAllowedDescriptor, WorkflowTaskNotGrantedDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
         InvalidConfigurationDescriptor,
     ];

@@ -14,7 +14,28 @@ public static class ResourceApplicability
 {
     private static readonly string[] PathLike = ["Path", "Object", "LogGroup", "Parameter", "Key", "Resource", "Secret", "Prefix"];
 
-    public static bool Applies(string action, string resource, Func<string, bool> isNameSymbol)
+    /// <summary>
+    /// Names of ARN format placeholders that AWS documents as plain names (no '/' and no ':'): what the sure mode
+    /// still holds them to. Every other placeholder may hold anything there.
+    /// </summary>
+    private static readonly HashSet<string> PlainNames = new(StringComparer.Ordinal)
+    {
+        "Partition", "Region", "Account", "BucketName", "TableName", "QueueName", "TopicName", "FunctionName", "StreamName", "StateMachineName",
+    };
+
+    /// <summary>
+    /// As <see cref="Applies(string, string, Func{string, bool})"/>, answering "no" only when it is sure: a format
+    /// placeholder may hold '/' and ':' unless it is a documented plain name (a bucket, table, queue, topic, function,
+    /// stream or state machine name, the partition, region or account), and an action without resource types is
+    /// said not to apply only to a resource without wildcards.
+    /// </summary>
+    public static bool AppliesSurely(string action, string resource, Func<string, bool> isNameSymbol) =>
+        Applies(action, resource, isNameSymbol, sure: true);
+
+    public static bool Applies(string action, string resource, Func<string, bool> isNameSymbol) =>
+        Applies(action, resource, isNameSymbol, sure: false);
+
+    private static bool Applies(string action, string resource, Func<string, bool> isNameSymbol, bool sure)
     {
         if (Wildcard.IsAll(resource) || Wildcard.HasWildcard(action) || IamActionCatalog.Find(action) is not { } known)
         {
@@ -25,7 +46,8 @@ public static class ResourceApplicability
         {
             // It acts on the literal resource "*" only (IAM User Guide, NotAction: s3:ListAllMyBuckets "requires
             // the "*" resource"): a grant on anything that cannot be "*" grants nothing.
-            return Wildcard.Matches(ArnWildcards.Encode(SymbolicPattern.Starred(resource)), "*", ignoreCase: false);
+            return (sure && Wildcard.HasWildcard(SymbolicPattern.WithoutSymbols(resource)))
+                || Wildcard.Matches(ArnWildcards.Encode(SymbolicPattern.Starred(resource)), "*", ignoreCase: false);
         }
 
         if (IamActionCatalog.Service(known.Service) is not { } service)
@@ -36,7 +58,7 @@ public static class ResourceApplicability
         var pattern = Tokens.OfPattern(resource, isNameSymbol);
         foreach (var type in known.ResourceTypes)
         {
-            if (!service.ResourceArns.TryGetValue(type, out var format) || Tokens.Intersect(pattern, Tokens.OfFormat(format, PathLike)))
+            if (!service.ResourceArns.TryGetValue(type, out var format) || Tokens.Intersect(pattern, Tokens.OfFormat(format, sure)))
             {
                 return true;
             }
@@ -86,7 +108,7 @@ public static class ResourceApplicability
             return tokens;
         }
 
-        public static List<Token> OfFormat(string format, string[] pathLike)
+        public static List<Token> OfFormat(string format, bool sure)
         {
             var tokens = new List<Token>();
             for (int i = 0; i < format.Length; i++)
@@ -95,7 +117,9 @@ public static class ResourceApplicability
                 {
                     var name = format[(i + 2)..end];
                     var last = end == format.Length - 1;
-                    tokens.Add(new Token(2, '\0', pathLike.Any(p => name.Contains(p, StringComparison.Ordinal)), last));
+                    tokens.Add(sure
+                        ? new Token(2, '\0', !PlainNames.Contains(name), last || !PlainNames.Contains(name))
+                        : new Token(2, '\0', PathLike.Any(p => name.Contains(p, StringComparison.Ordinal)), last));
                     i = end;
                 }
                 else

@@ -26,6 +26,12 @@ public sealed record TransformOptions
     /// </summary>
     public bool OfflinePlaceholders { get; init; }
 
+    /// <summary>
+    /// For analysis only: the folder a template's local paths are relative to (its own), so that a state machine's
+    /// local DefinitionUri file can be read. Null: local files are not read.
+    /// </summary>
+    public string? TemplateDirectory { get; init; }
+
     public string EffectivePartition => Partition ?? Partitions.FromRegion(Region);
 }
 

@@ -54,7 +54,7 @@ public static class PermissionsMarkdown
                 sb.Append(Header("Principal", "Action", "Source", "Origin"));
                 foreach (var i in s.InvokedBy)
                 {
-                    sb.Append(Row(Code(i.Principal), Code(i.Action) + Via(i), Lines(InvokerSourceLines(i)), Origin(i.Source)));
+                    sb.Append(Row(Code(i.Principal), Code(i.Action) + Via(i), InvokerSources(i), Origin(i.Source)));
                 }
 
                 foreach (var p in s.Pollers)
@@ -119,7 +119,7 @@ public static class PermissionsMarkdown
             sb.Append(Header("Principal", "Action", "Function", "Source", "Origin"));
             foreach (var i in map.UnattachedInvokers)
             {
-                sb.Append(Row(Code(i.Principal), Code(i.Action), Code(i.Qualifier), Lines(InvokerSourceLines(i with { Qualifier = "function" })), Origin(i.Source)));
+                sb.Append(Row(Code(i.Principal), Code(i.Action), Code(i.Qualifier), InvokerSources(i with { Qualifier = "function" }), Origin(i.Source)));
             }
         }
 
@@ -144,9 +144,6 @@ public static class PermissionsMarkdown
     /// <summary>A value for HTML (a &lt;summary&gt; line): entities for &amp;, &lt;, &gt; and quotes, controls escaped.</summary>
     private static string Html(string text) => MarkdownEscape.Html(text);
 
-    /// <summary>Cell lines: each a value-bearing phrase, escaped, joined with &lt;br&gt;.</summary>
-    private static string Lines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(MarkdownEscape.Text));
-
     private static string PolicyCell(Grant g) => g.Template is { } t ? "policy template " + Code(t.ToString()) : g.Kind switch
     {
         GrantKind.AwsManagedPolicy => "AWS managed " + Code(g.PolicyName),
@@ -166,34 +163,37 @@ public static class PermissionsMarkdown
 
     private static string Via(Invoker i) => i.Kind == InvokerKind.Role ? " via role " + Code(i.ResourceId) : "";
 
-    /// <summary>Where an invoker's calls come from, one phrase per line ("any" when nothing narrows it).</summary>
-    internal static IReadOnlyList<string> InvokerSourceLines(Invoker i)
+    /// <summary>
+    /// Where an invoker's calls come from, one Markdown phrase per line ("any" when nothing narrows it): values (ARNs,
+    /// accounts, qualifiers) in code spans, the words around them escaped.
+    /// </summary>
+    private static string InvokerSources(Invoker i)
     {
         var parts = new List<string>();
         if (i.Kind == InvokerKind.Role)
         {
             if (i.UsedBy is { Count: > 0 } users)
             {
-                parts.Add("used by " + string.Join(", ", users));
+                parts.Add("used by " + string.Join(", ", users.Select(Code)));
             }
 
-            parts.Add("on " + i.Qualifier);
+            parts.Add("on " + Code(i.Qualifier));
         }
         else
         {
             if (i.SourceArn is { } arn)
             {
-                parts.Add(arn.Text);
+                parts.Add(Code(arn.Text));
             }
 
             if (i.SourceAccount is { } account)
             {
-                parts.Add("account " + account.Text);
+                parts.Add("account " + Code(account.Text));
             }
 
             if (i.FunctionUrlAuthType is { } auth)
             {
-                parts.Add("function URL, auth " + auth);
+                parts.Add("function URL, auth " + Code(auth));
             }
 
             if (i.InvokedViaFunctionUrl)
@@ -203,16 +203,16 @@ public static class PermissionsMarkdown
 
             if (i.Qualifier != "function")
             {
-                parts.Add(i.Qualifier);
+                parts.Add(Code(i.Qualifier));
             }
         }
 
         foreach (var route in i.ApiRoutes ?? [])
         {
-            parts.Add("callers: " + route.Describe());
+            parts.Add("callers: " + MarkdownEscape.Text(route.Describe()));
         }
 
-        return parts.Count == 0 ? ["any"] : parts;
+        return parts.Count == 0 ? "any" : string.Join("<br>", parts);
     }
 
     internal static string Policy(Grant g) => g.Template is { } t ? "policy template " + t : g.Kind switch

@@ -16,7 +16,7 @@ public static class PermissionMapBuilder
     {
         var template = outcome.Template ?? throw new ArgumentException("the template was not transformed", nameof(outcome));
         var values = new StaticValues(template, options.Region, options.EffectivePartition, options.ParameterOverrides);
-        var ctx = new AnalysisContext(template, outcome.Input as MapNode, outcome.Origins, values);
+        var ctx = new AnalysisContext(template, outcome.Input as MapNode, outcome.Origins, values) { TemplateDirectory = options.TemplateDirectory };
         var invokers = new InvokerCollector(ctx);
         var roleInvokers = new RoleInvokers(ctx);
         var subjects = new List<Subject>();
@@ -85,13 +85,19 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     /// <summary>The template's resource-based policies (read once, before the subjects' notes).</summary>
     public IReadOnlyList<Effective.ResourcePolicy> ResourcePolicies { get; set; } = [];
 
+    /// <summary>Where each generated resource of the output comes from, by its logical id.</summary>
+    public IReadOnlyDictionary<string, Origin> Origins { get; } = origins;
+
+    /// <summary>The folder the template's local paths are relative to; null when local files are not read.</summary>
+    public string? TemplateDirectory { get; init; }
+
     /// <summary>Per-role lookups built in one pass over the resources (on first use).</summary>
     public ResourceIndex Index => _index ??= new ResourceIndex(this);
 
     private ResourceIndex? _index;
 
     public Origin OriginOf(string logicalId) =>
-        origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
+        Origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 
     public MapNode? Resource(string logicalId) => Resources.Get(logicalId) as MapNode;
 

@@ -1,19 +1,30 @@
 using SamPerms.Model;
+using SamPerms.Sam.Core;
 
 namespace SamPerms.Permissions;
 
 /// <summary>
 /// What the permission map looks up for every role, computed in one pass over the template's resources so that
 /// the map's cost grows with the template, not with its square: the AWS::IAM::Policy and AWS::IAM::ManagedPolicy
-/// resources naming each role in their Roles, and the resources that mention each logical id (Ref, GetAtt, Sub).
+/// resources naming each role in their Roles, the resources that mention each logical id (Ref, GetAtt, Sub), and
+/// the polled events of each SAM resource (from the origins).
 /// </summary>
 internal sealed class ResourceIndex
 {
     private readonly Dictionary<string, List<string>> _policiesByRole = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _mentionedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OriginEvent>> _polledEvents = new(StringComparer.Ordinal);
 
     public ResourceIndex(AnalysisContext ctx)
     {
+        foreach (var origin in ctx.Origins.Values)
+        {
+            if (origin.Event is { Polled: true } polled)
+            {
+                Add(_polledEvents, origin.LogicalId, polled);
+            }
+        }
+
         int longestId = 0;
         foreach (var e in ctx.Resources.Entries)
         {
@@ -77,6 +88,9 @@ internal sealed class ResourceIndex
     /// </summary>
     public IReadOnlyList<string> MentionedBy(string logicalId) => _mentionedBy.TryGetValue(logicalId, out var list) ? list : [];
 
+    /// <summary>The polled events of the SAM resource <paramref name="samLogicalId"/> (one per generated resource, in no set order).</summary>
+    public IReadOnlyList<OriginEvent> PolledEventsOf(string samLogicalId) => _polledEvents.TryGetValue(samLogicalId, out var list) ? list : [];
+
     /// <summary>Every logical id a node mentions: Ref and GetAtt targets, and ${Id.…} in a Sub string.</summary>
     private static void Mentions(Node node, HashSet<string> ids, int longestId)
     {
@@ -122,7 +136,7 @@ internal sealed class ResourceIndex
         }
     }
 
-    private static void Add(Dictionary<string, List<string>> map, string key, string value)
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
     {
         if (!map.TryGetValue(key, out var list))
         {

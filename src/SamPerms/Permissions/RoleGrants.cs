@@ -233,15 +233,11 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         }
 
         var name = arn[(arn.LastIndexOf('/') + 1)..];
-        var (property, why) = name switch
+        var (property, why) = PollerOf(name) is { } poller ? poller : name switch
         {
             "AWSLambdaBasicExecutionRole" or "AWSLambdaBasicDurableExecutionRolePolicy" => ("", "SAM: every function may write its logs"),
             "AWSXrayWriteOnlyAccess" or "AWSXRayDaemonWriteAccess" => ("Tracing", "SAM: Tracing is on"),
             "AWSLambdaVPCAccessExecutionRole" => ("VpcConfig", "SAM: the function runs in a VPC"),
-            "AWSLambdaSQSQueueExecutionRole" => (EventOfType("SQS"), "SAM: the SQS poller reads the queue"),
-            "AWSLambdaKinesisExecutionRole" => (EventOfType("Kinesis"), "SAM: the Kinesis poller reads the stream"),
-            "AWSLambdaDynamoDBExecutionRole" => (EventOfType("DynamoDB"), "SAM: the DynamoDB poller reads the stream"),
-            "AWSLambdaMSKExecutionRole" => (EventOfType("MSK"), "SAM: the MSK poller reads the cluster"),
             _ => ("", "SAM: managed policy " + name),
         };
         var origin = ctx.OriginOf(samLogicalId);
@@ -249,20 +245,42 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         return new Source(samLogicalId, property, span, why);
     }
 
-    private string EventOfType(string type)
+    /// <summary>
+    /// The polled event whose poller SAM gave the managed policy <paramref name="policyName"/> (the first the template
+    /// declares), as the event's origin records it: its property and why the role has the policy.
+    /// </summary>
+    private (string Property, string Why)? PollerOf(string policyName)
     {
+        var polled = ctx.Index.PolledEventsOf(samLogicalId);
+        OriginEvent? match = null;
+        foreach (var ev in polled)
+        {
+            if (ev.Poller?.ManagedPolicy is { } managed && managed[(managed.LastIndexOf('/') + 1)..] == policyName)
+            {
+                match = ev;
+                break;
+            }
+        }
+
+        if (match is null)
+        {
+            return null;
+        }
+
+        var property = "";
         if (ctx.InputResources.Get(samLogicalId) is MapNode input && (input.Get("Properties") as MapNode)?.Get("Events") is MapNode events)
         {
             foreach (var e in events.Entries)
             {
-                if ((e.Value as MapNode)?.Get("Type")?.Str == type)
+                if (polled.Any(ev => ev.Name == e.Key && ev.Poller!.ManagedPolicy == match.Poller!.ManagedPolicy))
                 {
-                    return "Events." + e.Key;
+                    property = "Events." + e.Key;
+                    break;
                 }
             }
         }
 
-        return "";
+        return (property, $"SAM: the {match.Type} poller reads the {match.Poller!.Reads}");
     }
 
     private static Text.SourceSpan EventSpan(Node property, string path)

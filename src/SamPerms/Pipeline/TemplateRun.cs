@@ -1,7 +1,9 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
+using SamPerms.Validation;
 
 namespace SamPerms.Pipeline;
 
@@ -15,6 +17,15 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
 
     /// <summary>The values of the template's NoEcho parameters (never to be printed).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// For a mapped run: resources of a misspelled AWS::Serverless type (SP2101), which SAM passes through and
+    /// CloudFormation refuses; the analysis commands stop on them as on a failed transform.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> UnknownTypes { get; init; } = [];
+
+    /// <summary>Transformed, mapped, and no resource of an unknown SAM type: the analysis can go on.</summary>
+    public bool Accepted => Succeeded && UnknownTypes.Count == 0;
 
     /// <summary>Reads and transforms the template at <paramref name="path"/>.</summary>
     public static TemplateRun Transform(string path, TransformOptions options)
@@ -33,7 +44,9 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
     public static TemplateRun Mapped(string path, TransformOptions options)
     {
         var read = FileInput.Read(path);
-        return read.Bytes is { } bytes ? MappedBytes(path, bytes, options) : new TemplateRun(path, read.Error, null, null);
+        return read.Bytes is { } bytes
+            ? MappedBytes(path, bytes, options with { TemplateDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) })
+            : new TemplateRun(path, read.Error, null, null);
     }
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
@@ -41,7 +54,13 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
         WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options);
 
     private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
-        run.Succeeded ? run with { Map = PermissionMapBuilder.Build(run.Outcome!, options) } : run;
+        run.Succeeded
+            ? run with
+            {
+                Map = PermissionMapBuilder.Build(run.Outcome!, options),
+                UnknownTypes = UnknownSamTypes.Find(run.Outcome!.Input as MapNode, options, run.Path),
+            }
+            : run;
 
     private static TemplateRun Secretive(TemplateRun run, TransformOptions options) =>
         run with { Secrets = NoEchoParameters.Values(run.Outcome?.Input, options.ParameterOverrides) };

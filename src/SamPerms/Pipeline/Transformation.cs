@@ -1,6 +1,8 @@
+using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
+using SamPerms.Validation;
 
 namespace SamPerms.Pipeline;
 
@@ -13,7 +15,17 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
     /// <summary>Parameters without Default or override whose values alone stop SAM (it transforms with placeholders for them).</summary>
     public IReadOnlyList<string> MissingParameters { get; init; } = [];
 
-    public static Transformation Run(byte[] bytes, TransformOptions options)
+    /// <summary>
+    /// Resources of a misspelled AWS::Serverless type (SP2101): SAM passes them through and CloudFormation refuses
+    /// them, so a transform that succeeded with any of these is rejected.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> UnknownTypes { get; init; } = [];
+
+    /// <summary>The transform succeeded and no resource has an unknown SAM type: the template is the result.</summary>
+    public bool Accepted => Outcome.Succeeded && UnknownTypes.Count == 0;
+
+    /// <summary>Transforms <paramref name="bytes"/> (named <paramref name="file"/> in the unknown types' findings).</summary>
+    public static Transformation Run(byte[] bytes, TransformOptions options, string? file = null)
     {
         var outcome = SamTranslator.TransformBytes(bytes, options);
         bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts
@@ -25,8 +37,17 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
             missing = names;
         }
 
-        return new Transformation(outcome, notPackaged) { MissingParameters = missing };
+        return new Transformation(outcome, notPackaged)
+        {
+            MissingParameters = missing,
+            UnknownTypes = outcome.Succeeded ? UnknownSamTypes.Find(outcome.Input as MapNode, options, file) : [],
+        };
     }
+
+    /// <summary>NAME.error.json for a run that is not <see cref="Accepted"/>: SAM's error, or the unknown types.</summary>
+    public string ErrorReportText(string file) => ErrorReport.Write(
+        Outcome.Succeeded ? Outcome with { ErrorMessage = string.Join(" ", UnknownTypes.Select(d => d.Message)), Diagnostics = [.. UnknownTypes] } : Outcome,
+        file);
 
     /// <summary>What to tell the user when SAM needs values of <see cref="MissingParameters"/>.</summary>
     public static string MissingParametersHint(string path, IReadOnlyList<string> missing) =>

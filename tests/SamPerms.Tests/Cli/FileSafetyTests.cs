@@ -55,6 +55,8 @@ public sealed class FileSafetyTests
             new[] { "validate", t, "--output-file", t },
             new[] { "can", t, "Hello", "s3:GetObject", "--output-file", t },
             new[] { "diff", t, t, "--output-file", t },
+            new[] { "explain", t, "--output-file", t },
+            new[] { "report", t, "-o", t },
         })
         {
             var r = CliRunner.Run(args);
@@ -124,6 +126,8 @@ public sealed class FileSafetyTests
             ("validate.sarif", new[] { "validate", t, "--format", "sarif" }),
             ("can.txt", new[] { "can", t, "Hello", "logs:PutLogEvents" }),
             ("diff.md", new[] { "diff", t, t, "--format", "markdown" }),
+            ("explain.md", new[] { "explain", t, "--format", "markdown" }),
+            ("report.html", new[] { "report", t }),
         })
         {
             var file = Path.Combine(dir.Path, name);

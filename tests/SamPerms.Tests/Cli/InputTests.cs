@@ -29,6 +29,49 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Can_takes_the_default_template_when_the_first_argument_is_a_function()
+    {
+        using var dir = new TempDir();
+        dir.Write("template.yaml", Samples.Function);
+        var named = CliRunner.RunIn(dir.Path, "can", "template.yaml", "Hello", "logs:PutLogEvents");
+        Assert.Equal(ExitCodes.Ok, named.ExitCode);
+        var implied = CliRunner.RunIn(dir.Path, "can", "Hello", "logs:PutLogEvents");
+        Assert.Equal(named.Out, implied.Out);
+        Assert.Equal(ExitCodes.Ok, implied.ExitCode);
+        var invoke = CliRunner.RunIn(dir.Path, "can", "Hello", "--invoked-by", "s3.amazonaws.com");
+        Assert.Equal(CliRunner.RunIn(dir.Path, "can", "template.yaml", "Hello", "--invoked-by", "s3.amazonaws.com").Out, invoke.Out);
+        Assert.StartsWith("no: s3.amazonaws.com may not invoke Hello", invoke.Out, StringComparison.Ordinal);
+        Assert.Equal(invoke.Out, CliRunner.RunIn(dir.Path, "can", "-t", "template.yaml", "Hello", "--invoked-by", "s3.amazonaws.com").Out);
+        Assert.Contains("give a FUNCTION", CliRunner.RunIn(dir.Path, "can", "template.yaml").Err, StringComparison.Ordinal);
+
+        // A name that is neither a file nor followed by an action stays a (missing) template.
+        var missing = CliRunner.RunIn(dir.Path, "can", "other.yaml", "Hello", "logs:PutLogEvents");
+        Assert.Equal(ExitCodes.UsageOrIo, missing.ExitCode);
+        Assert.Contains("other.yaml", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_and_report_take_the_template_as_every_command_does()
+    {
+        using var dir = new TempDir();
+        dir.Write("template.yaml", Samples.Function);
+        var named = CliRunner.RunIn(dir.Path, "explain", "template.yaml");
+        Assert.Equal(ExitCodes.Ok, named.ExitCode);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "-t", "template.yaml").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "Hello").Out);
+        Assert.Equal(named.Out, CliRunner.RunIn(dir.Path, "explain", "-t", "template.yaml", "Hello").Out);
+        var unknown = CliRunner.RunIn(dir.Path, "explain", "Nope");
+        Assert.Equal(ExitCodes.UsageOrIo, unknown.ExitCode);
+        Assert.Contains("no SAM resource 'Nope'", unknown.Err, StringComparison.Ordinal);
+
+        var page = CliRunner.RunIn(dir.Path, "report");
+        Assert.Equal(ExitCodes.Ok, page.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", page.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ExitCodes.UsageOrIo, CliRunner.RunIn(dir.Path, "report", "missing.yaml").ExitCode);
+    }
+
+    [Fact]
     public void Quoted_globs_and_folders_name_several_templates()
     {
         using var dir = new TempDir();

@@ -34,7 +34,17 @@ public static class DiagnosticsJson
             ("summary", N.Map(("errors", errors), ("warnings", warnings), ("infos", infos))));
     }
 
-    public static string Write(IReadOnlyList<ValidatedFile> files) => JsonText.Pretty(Build(files));
+    /// <summary>The report's text; with <paramref name="settings"/>, the configuration used as its <c>settings</c>.</summary>
+    public static string Write(IReadOnlyList<ValidatedFile> files, MapNode? settings = null)
+    {
+        var report = Build(files);
+        if (settings is not null)
+        {
+            report.Set("settings", settings);
+        }
+
+        return JsonText.Pretty(report);
+    }
 
     private static MapNode Entry(ValidatedFile f, Diagnostic d)
     {

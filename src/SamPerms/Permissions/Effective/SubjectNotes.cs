@@ -12,6 +12,7 @@ internal static class SubjectNotes
         DeliveryNeeds.For,
         KeyNeeds.For,
         KeyUseNeeds.For,
+        Workflows.WorkflowNeeds.For,
     ];
 
     public static IReadOnlyList<SubjectNote> For(AnalysisContext ctx, Subject subject) =>

@@ -16,7 +16,18 @@ public sealed record Origin(string LogicalId, string SourceType, string Property
 }
 
 /// <summary>
-/// The SAM event behind a generated resource: its name under Events, its Type, and whether Lambda polls its
-/// source with the function's role (SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka, DocumentDB).
+/// The SAM event behind a generated resource: its name under Events, its Type, and, when Lambda polls its source
+/// with the function's role (SQS, Kinesis, DynamoDB, MSK, MQ, self-managed Kafka, DocumentDB), that poller.
 /// </summary>
-public sealed record OriginEvent(string Name, string Type, bool Polled);
+public sealed record OriginEvent(string Name, string Type, EventPoller? Poller)
+{
+    /// <summary>Whether Lambda polls the event's source with the function's role (an event source mapping).</summary>
+    public bool Polled => Poller is not null;
+}
+
+/// <summary>
+/// What Lambda's poller of an event reads (<c>queue</c>, <c>stream</c>, <c>cluster</c>, <c>broker</c>) and the AWS
+/// managed policy SAM adds to the function's generated role for it (<c>service-role/AWSLambdaSQSQueueExecutionRole</c>;
+/// null when the poller's statements are inline), as the event source declares them.
+/// </summary>
+public sealed record EventPoller(string Reads, string? ManagedPolicy);

@@ -94,10 +94,10 @@ public abstract class EventSource
 
     /// <summary>Origin for resources this event generates: the function's Events.&lt;id&gt;.</summary>
     public Origin Origin(SamResource owner) =>
-        owner.OriginOf("Events." + RelativeId) with { Event = new OriginEvent(RelativeId, Type, Polled) };
+        owner.OriginOf("Events." + RelativeId) with { Event = new OriginEvent(RelativeId, Type, Poller) };
 
-    /// <summary>Whether Lambda polls this event's source with the function's role (an event source mapping).</summary>
-    public virtual bool Polled => false;
+    /// <summary>Lambda's poller of this event's source, when Lambda polls it with the function's role (an event source mapping).</summary>
+    public virtual EventPoller? Poller => null;
 
     /// <summary>An InvalidEventException for this event.</summary>
     public InvalidEventException Error(string message, Node? at = null) =>

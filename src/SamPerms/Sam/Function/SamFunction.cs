@@ -9,8 +9,10 @@ namespace SamPerms.Sam.Function;
 
 /// <summary>
 /// AWS::Serverless::Function → AWS::Lambda::Function, its execution role, and everything its properties and
-/// events imply. The steps follow the reference's SamFunction.to_cloudformation; each feature lives in its own
-/// partial file (Code, Role, Version, Url, EventInvokeConfig, DeploymentPreference, Events).
+/// events imply. The steps follow the reference's SamFunction.to_cloudformation, in its order (which is the order
+/// of the resources emitted). Features with state of their own are collaborators, each in its file:
+/// <see cref="AutoPublishAlias"/> (version and alias), <see cref="FunctionUrl"/>, <see cref="EventInvokeConfig"/>;
+/// the rest are partial files of this class (Lambda, Role, DeploymentPreference, CapacityProvider, Events).
 /// </summary>
 public sealed partial class SamFunction : SamResource
 {
@@ -113,7 +115,10 @@ public sealed partial class SamFunction : SamResource
         string aliasName = "";
         if (Py.Truthy(Prop("AutoPublishAlias")))
         {
-            (alias, aliasName) = ConstructVersionAndAlias(function, ctx, resources);
+            var published = new AutoPublishAlias(this).Construct(function, ctx);
+            resources.Add(published.Version);
+            resources.Add(published.Alias);
+            (alias, aliasName) = (published.Alias, published.AliasName);
         }
 
         if (Py.Truthy(Prop("FunctionUrlConfig")))
@@ -123,10 +128,15 @@ public sealed partial class SamFunction : SamResource
 
         ApplyDeploymentPreference(alias, ctx);
 
-        var eventInvokePolicies = new List<Node>();
+        List<Node> eventInvokePolicies = [];
         if (Py.Truthy(Prop("EventInvokeConfig")))
         {
-            resources.AddRange(ConstructEventInvokeConfig(function.LogicalId, aliasName, alias, ctx, eventInvokePolicies));
+            // An intrinsic passes the property check but must resolve to a map (the reference fails with an AttributeError).
+            var resolved = ResolvedMapProperty(ctx, "EventInvokeConfig", falsyIsAbsent: false)!;
+            var invokeConfig = new EventInvokeConfig(LogicalId, Condition, OriginOf("EventInvokeConfig"), ResourceAttributes, PassthroughAttributes)
+                .Construct(Prop("EventInvokeConfig")!, resolved, function.LogicalId, aliasName, alias, ctx);
+            resources.AddRange(invokeConfig.Resources);
+            eventInvokePolicies = invokeConfig.RolePolicies;
         }
 
         var role = ConstructRole(eventInvokePolicies, ctx);

@@ -9,7 +9,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SubjectNotesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor, DiagnosticCatalog.KeyUseNotGrantedDescriptor, DiagnosticCatalog.ServiceKeyNotAllowedDescriptor];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor, DiagnosticCatalog.KeyUseNotGrantedDescriptor, DiagnosticCatalog.ServiceKeyNotAllowedDescriptor, DiagnosticCatalog.WorkflowTaskNotGrantedDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {

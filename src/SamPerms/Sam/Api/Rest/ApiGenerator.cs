@@ -7,8 +7,9 @@ namespace SamPerms.Sam.Api.Rest;
 
 /// <summary>
 /// Builds a REST API's CloudFormation (the reference's ApiGenerator): the RestApi with its definition edited
-/// for Cors, Auth, GatewayResponses, binary media types and Models, the Deployment and Stage, authorizer
-/// permissions, custom domain and usage plan. Features live in partial files.
+/// for Cors, Auth, GatewayResponses, binary media types and Models, the Deployment and Stage and authorizer
+/// permissions (features of the definition live in partial files), then the custom domain
+/// (<see cref="RestApiDomain"/>) and the usage plan (<see cref="ApiUsagePlan"/>), each a type of its own.
 /// </summary>
 public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
 {
@@ -35,8 +36,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
     public List<CfnResource> ToCloudFormation(string? redeployFunctionNames)
     {
         var restApi = ConstructRestApi();
-        bool privateDomain = Domain is MapNode d && d.Get("EndpointConfiguration") is StringNode { Value: "PRIVATE" };
-        var domain = ErrorPlaces.LocatedAt(api.Prop("Domain"), () => privateDomain ? ConstructApiDomainV2(restApi) : ConstructApiDomain(restApi));
+        var domain = ErrorPlaces.LocatedAt(api.Prop("Domain"), () => new RestApiDomain(_logicalId, Domain, api.PassthroughAttributes, ctx).Construct(restApi));
         foreach (var r in domain)
         {
             r.Origin = api.OriginOf("Domain");
@@ -48,7 +48,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
         var resources = new List<CfnResource> { restApi, deployment, stage };
         resources.AddRange(ErrorPlaces.LocatedAt(api.Prop("Auth"), ConstructAuthorizerLambdaPermissions));
         resources.AddRange(domain);
-        resources.AddRange(ErrorPlaces.LocatedAt(api.Prop("Auth"), () => ConstructUsagePlan(stage)));
+        resources.AddRange(ErrorPlaces.LocatedAt(api.Prop("Auth"), () => new ApiUsagePlan(_logicalId, Auth, api.PassthroughAttributes, api.OriginOf("Auth.UsagePlan")).Construct(stage, ctx)));
         foreach (var r in resources)
         {
             r.Origin ??= api.OriginOf();

@@ -28,6 +28,8 @@ public sealed class DocumentDbEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => null;
 
+    protected override string PollerReads => "cluster";
+
     protected override void AddExtraMappingFields(CfnResource mapping)
     {
         var config = N.Map(("DatabaseName", Prop("DatabaseName") ?? NullNode.Instance));

@@ -19,5 +19,7 @@ public sealed class DynamoDbEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => "service-role/AWSLambdaDynamoDBExecutionRole";
 
+    protected override string PollerReads => "stream";
+
     protected override List<MapNode>? PolicyStatements(TransformContext ctx) => null;
 }

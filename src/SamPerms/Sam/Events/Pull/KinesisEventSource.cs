@@ -19,5 +19,7 @@ public sealed class KinesisEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => "service-role/AWSLambdaKinesisExecutionRole";
 
+    protected override string PollerReads => "stream";
+
     protected override List<MapNode>? PolicyStatements(TransformContext ctx) => null;
 }

@@ -26,6 +26,8 @@ public sealed class MqEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => null;
 
+    protected override string PollerReads => "broker";
+
     /// <summary>
     /// The historical fixed name clashes when a function has two MQ sources; DynamicPolicyName opts into a
     /// per-event name while keeping the old name the default for templates that rely on it.

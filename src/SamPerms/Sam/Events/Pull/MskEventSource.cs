@@ -22,6 +22,8 @@ public sealed class MskEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => "service-role/AWSLambdaMSKExecutionRole";
 
+    protected override string PollerReads => "cluster";
+
     protected override List<MapNode>? PolicyStatements(TransformContext ctx)
     {
         var statements = SchemaRegistryStatements(ctx);

@@ -15,7 +15,7 @@ namespace SamPerms.Sam.Events.Pull;
 public abstract partial class PullEventSource : EventSource
 {
     /// <summary>Lambda reads every pull source with the function's role.</summary>
-    public override bool Polled => true;
+    public override EventPoller Poller => new(PollerReads, ManagedPolicyName);
 
     /// <summary>A required property SAM only copies (the reference's PassThroughProperty(True)).</summary>
     protected static readonly PropertySpec RequiredPassThrough = new(true, V.Any, SupportsIntrinsics: false);
@@ -87,6 +87,9 @@ public abstract partial class PullEventSource : EventSource
 
     /// <summary>The AWS managed policy the poller needs (e.g. service-role/AWSLambdaSQSQueueExecutionRole), if any.</summary>
     protected abstract string? ManagedPolicyName { get; }
+
+    /// <summary>What the poller reads: queue, stream, cluster or broker (for explanations).</summary>
+    protected abstract string PollerReads { get; }
 
     /// <summary>Inline policies (PolicyName + PolicyDocument) the poller needs, if any; also validates the source.</summary>
     protected abstract List<MapNode>? PolicyStatements(TransformContext ctx);

@@ -25,6 +25,8 @@ public sealed class SelfManagedKafkaEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => null;
 
+    protected override string PollerReads => "cluster";
+
     protected override List<MapNode>? PolicyStatements(TransformContext ctx)
     {
         if (!Py.Truthy(Prop("KafkaBootstrapServers")))

@@ -19,6 +19,8 @@ public sealed class SqsEventSource : PullEventSource
 
     protected override string? ManagedPolicyName => "service-role/AWSLambdaSQSQueueExecutionRole";
 
+    protected override string PollerReads => "queue";
+
     protected override List<MapNode>? PolicyStatements(TransformContext ctx) => null;
 
     /// <summary>

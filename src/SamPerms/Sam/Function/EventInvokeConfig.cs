@@ -4,24 +4,30 @@ using SamPerms.Sam.Iam;
 
 namespace SamPerms.Sam.Function;
 
-public sealed partial class SamFunction
+/// <summary>
+/// A function's EventInvokeConfig: the AWS::Lambda::EventInvokeConfig, the queue or topic SAM creates for an
+/// SQS/SNS destination given without an ARN, and the statements the function's role needs to reach each
+/// destination. Reads the property (as written and with parameters resolved), the function's id, condition and
+/// attributes; writes each destination back into the property, as the reference does.
+/// </summary>
+internal sealed class EventInvokeConfig(string logicalId, string? condition, Origin origin, MapNode resourceAttributes, Func<MapNode> passthroughAttributes)
 {
     private static readonly string[] DestinationTypes = ["SQS", "SNS", "EventBridge", "Lambda", "S3Bucket"];
 
-    /// <summary>
-    /// EventInvokeConfig → AWS::Lambda::EventInvokeConfig, a queue or topic SAM creates when a SQS/SNS
-    /// destination has no ARN, and the role policies the destinations need.
-    /// </summary>
-    private List<CfnResource> ConstructEventInvokeConfig(string functionId, string aliasName, CfnResource? alias, TransformContext ctx, List<Node> policies)
-    {
-        var config = Prop("EventInvokeConfig")!;
+    /// <summary>The resources to add after the function's, and the policies for the function's role.</summary>
+    public sealed record Result(List<CfnResource> Resources, List<Node> RolePolicies);
 
-        // An intrinsic passes the property check but must resolve to a map (the reference fails with an AttributeError).
-        var resolved = ResolvedMapProperty(ctx, "EventInvokeConfig", falsyIsAbsent: false)!;
-        var logicalId = functionId + "EventInvokeConfig";
-        var origin = OriginOf("EventInvokeConfig");
+    /// <param name="config">EventInvokeConfig as written (destinations are written back into it).</param>
+    /// <param name="resolved">EventInvokeConfig with parameter Refs resolved.</param>
+    /// <param name="functionId">The AWS::Lambda::Function's logical id.</param>
+    /// <param name="aliasName">The AutoPublishAlias name ("" without one): the config's Qualifier.</param>
+    /// <param name="alias">The alias resource, which the config then depends on.</param>
+    public Result Construct(Node config, MapNode resolved, string functionId, string aliasName, CfnResource? alias, TransformContext ctx)
+    {
+        var configId = functionId + "EventInvokeConfig";
         var resources = new List<CfnResource>();
-        var invokeConfig = new CfnResource(logicalId, "AWS::Lambda::EventInvokeConfig") { Origin = origin }.WithAttributes(ResourceAttributes);
+        var policies = new List<Node>();
+        var invokeConfig = new CfnResource(configId, "AWS::Lambda::EventInvokeConfig") { Origin = origin }.WithAttributes(resourceAttributes);
         if (alias is not null)
         {
             invokeConfig.DependsOn = N.Seq(alias.LogicalId);
@@ -31,7 +37,7 @@ public sealed partial class SamFunction
         var input = resolved.Get("DestinationConfig");
         if (Py.Truthy(input))
         {
-            var inputMap = Expect.That(input, LogicalId, "EventInvokeConfig.DestinationConfig").ToBeMap();
+            var inputMap = Expect.That(input, logicalId, "EventInvokeConfig.DestinationConfig").ToBeMap();
             foreach (var name in (string[])["OnSuccess", "OnFailure"])
             {
                 var value = inputMap.Get(name);
@@ -40,13 +46,14 @@ public sealed partial class SamFunction
                     continue;
                 }
 
-                var dest = Expect.That(value, LogicalId, $"EventInvokeConfig.DestinationConfig.{name}").ToBeMap();
-                var (resource, destination, policy) = ValidateAndInjectDestination(dest, name, logicalId, ctx);
+                var dest = Expect.That(value, logicalId, $"EventInvokeConfig.DestinationConfig.{name}").ToBeMap();
+                var (resource, destination, policy) = ValidateAndInjectDestination(dest, name, configId, ctx);
                 destinationConfig.Set(name, N.Map(("Destination", destination)));
+
                 // The reference writes the destination back into the template's own map, which must be a literal one.
                 if ((config as MapNode)?.Get("DestinationConfig") is not MapNode written || written.Get(name) is not MapNode target)
                 {
-                    throw new InvalidResourcePropertyTypeException(LogicalId, "EventInvokeConfig", ExpectedType.Map).Locate(config);
+                    throw new InvalidResourcePropertyTypeException(logicalId, "EventInvokeConfig", ExpectedType.Map).Locate(config);
                 }
 
                 target.Set("Destination", destination ?? NullNode.Instance);
@@ -69,30 +76,30 @@ public sealed partial class SamFunction
         invokeConfig["MaximumEventAgeInSeconds"] = resolved.Get("MaximumEventAgeInSeconds");
         invokeConfig["MaximumRetryAttempts"] = resolved.Get("MaximumRetryAttempts");
         resources.Add(invokeConfig);
-        return resources;
+        return new Result(resources, policies);
     }
 
-    private (CfnResource? Resource, Node? Destination, Node? Policy) ValidateAndInjectDestination(MapNode dest, string eventName, string logicalId, TransformContext ctx)
+    private (CfnResource? Resource, Node? Destination, Node? Policy) ValidateAndInjectDestination(MapNode dest, string eventName, string configId, TransformContext ctx)
     {
         var type = dest.Get("Type");
         var destination = dest.Get("Destination");
         if (type is not StringNode { Value: var t } || !DestinationTypes.Contains(t))
         {
-            throw new InvalidResourceException(LogicalId, $"'Type: {Py.Str(type)}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']").Locate(type ?? dest);
+            throw new InvalidResourceException(logicalId, $"'Type: {Py.Str(type)}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda', 'S3Bucket']").Locate(type ?? dest);
         }
 
-        var resourceId = logicalId + eventName;
+        var resourceId = configId + eventName;
         CfnResource? resource = null;
         Node? policy = null;
-        var (propertyCondition, destArn) = GetOrMakeCondition(destination, logicalId, ctx);
+        var (propertyCondition, destArn) = GetOrMakeCondition(destination, configId, ctx);
         if (destination is null or NullNode || propertyCondition is not null)
         {
-            var combined = MakeAndConditions(Condition, propertyCondition, ctx);
+            var combined = MakeAndConditions(condition, propertyCondition, ctx);
             if (t is "SQS" or "SNS")
             {
                 resource = t == "SQS"
-                    ? new CfnResource(resourceId + "Queue", "AWS::SQS::Queue").WithAttributes(PassthroughAttributes())
-                    : new CfnResource(resourceId + "Topic", "AWS::SNS::Topic").WithAttributes(PassthroughAttributes());
+                    ? new CfnResource(resourceId + "Queue", "AWS::SQS::Queue").WithAttributes(passthroughAttributes())
+                    : new CfnResource(resourceId + "Topic", "AWS::SNS::Topic").WithAttributes(passthroughAttributes());
                 if (combined is not null)
                 {
                     resource.SetAttribute("Condition", combined);
@@ -107,7 +114,7 @@ public sealed partial class SamFunction
             }
             else
             {
-                throw new InvalidResourceException(LogicalId, "Destination is required if Type is not ['SQS', 'SNS']").Locate(dest);
+                throw new InvalidResourceException(logicalId, "Destination is required if Type is not ['SQS', 'SNS']").Locate(dest);
             }
         }
 
@@ -146,7 +153,7 @@ public sealed partial class SamFunction
         var and = N.Map(("Fn::And", N.Seq(
             N.Map(("Condition", N.Condition(resourceCondition))),
             N.Map(("Condition", N.Condition(propertyCondition))))));
-        var name = GeneratedConditionName(resourceCondition + "AND" + propertyCondition, LogicalId);
+        var name = GeneratedConditionName(resourceCondition + "AND" + propertyCondition, logicalId);
         ctx.Conditions?.Set(name, and);
         return name;
     }
@@ -155,7 +162,7 @@ public sealed partial class SamFunction
     /// Destination: !If [C, !Ref AWS::NoValue, arn] creates the queue/topic when C is true; the reverse
     /// creates it when C is false, under a generated NOT condition.
     /// </summary>
-    private (string? Condition, Node? Arn) GetOrMakeCondition(Node? destination, string logicalId, TransformContext ctx)
+    private static (string? Condition, Node? Arn) GetOrMakeCondition(Node? destination, string configId, TransformContext ctx)
     {
         if (destination is null || !Intrinsics.IsIf(destination))
         {
@@ -164,7 +171,7 @@ public sealed partial class SamFunction
 
         if (Intrinsics.Arg(destination) is not SeqNode { Count: 3 } items)
         {
-            throw new InvalidResourceException(logicalId, "Malformed 'Destination' property: Fn::If requires 3 arguments.").Locate(destination);
+            throw new InvalidResourceException(configId, "Malformed 'Destination' property: Fn::If requires 3 arguments.").Locate(destination);
         }
 
         if (Intrinsics.IsNoValue(items[1]) && Intrinsics.IsNoValue(items[2]))
@@ -180,7 +187,7 @@ public sealed partial class SamFunction
         if (Intrinsics.IsNoValue(items[2]))
         {
             var condition = Py.Str(items[0]);
-            var notCondition = GeneratedConditionName("NOT" + condition, logicalId);
+            var notCondition = GeneratedConditionName("NOT" + condition, configId);
             ctx.Conditions?.Set(notCondition, N.Not(condition));
             return (notCondition, items[1]);
         }

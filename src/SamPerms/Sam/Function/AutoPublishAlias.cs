@@ -4,13 +4,22 @@ using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Function;
 
-public sealed partial class SamFunction
+/// <summary>
+/// A function's AutoPublishAlias: an AWS::Lambda::Version whose logical id hashes the code (and, with
+/// AutoPublishAliasAllProperties, every property), and an AWS::Lambda::Alias pointing at it. Reads the SAM
+/// resource's AutoPublish*, Version*, ProvisionedConcurrencyConfig and capacity properties and the
+/// AWS::Lambda::Function already built (whose Description AutoPublishCodeSha256 extends).
+/// </summary>
+internal sealed partial class AutoPublishAlias(SamResource owner)
 {
-    /// <summary>
-    /// AutoPublishAlias: an AWS::Lambda::Version whose logical id hashes the code (and, with
-    /// AutoPublishAliasAllProperties, every property), and an AWS::Lambda::Alias pointing at it.
-    /// </summary>
-    private (CfnResource Alias, string AliasName) ConstructVersionAndAlias(CfnResource function, TransformContext ctx, List<CfnResource> resources)
+    /// <summary>The version, the alias (in the order they are emitted) and the alias's name.</summary>
+    public sealed record Result(CfnResource Version, CfnResource Alias, string AliasName);
+
+    private string LogicalId => owner.LogicalId;
+
+    private Node? Prop(string name) => owner.Prop(name);
+
+    public Result Construct(CfnResource function, TransformContext ctx)
     {
         var aliasName = ResolvedAliasName("AutoPublishAlias", Prop("AutoPublishAlias")!, ctx);
         string? codeSha256 = null;
@@ -36,9 +45,7 @@ public sealed partial class SamFunction
 
         var version = ConstructVersion(function, ctx, codeSha256);
         var alias = ConstructAlias(aliasName, function, version);
-        resources.Add(version);
-        resources.Add(alias);
-        return (alias, aliasName);
+        return new Result(version, alias, aliasName);
     }
 
     /// <summary>An alias name given as a string or a Ref to a parameter; anything else is refused.</summary>
@@ -110,13 +117,13 @@ public sealed partial class SamFunction
         }
 
         var logicalId = LogicalIds.Generate(prefix, hashed, codeSha256);
-        var attributes = PassthroughAttributes();
+        var attributes = owner.PassthroughAttributes();
         if (!attributes.ContainsKey("DeletionPolicy"))
         {
             attributes.Set("DeletionPolicy", Prop("VersionDeletionPolicy") ?? (Prop("CapacityProviderConfig") is not null ? "Delete" : "Retain"));
         }
 
-        var version = new CfnResource(logicalId, "AWS::Lambda::Version") { Origin = OriginOf("AutoPublishAlias") }.WithAttributes(attributes);
+        var version = new CfnResource(logicalId, "AWS::Lambda::Version") { Origin = owner.OriginOf("AutoPublishAlias") }.WithAttributes(attributes);
         version["FunctionName"] = function.Ref();
         version["Description"] = Prop("VersionDescription");
         if (Prop("CapacityProviderConfig") is not null && Prop("FunctionScalingConfig") is { } scaling)
@@ -140,8 +147,8 @@ public sealed partial class SamFunction
         }
 
         var idName = name.Replace("-", "D", StringComparison.Ordinal).Replace("_", "U", StringComparison.Ordinal);
-        var alias = new CfnResource($"{function.LogicalId}Alias{idName}", "AWS::Lambda::Alias") { Origin = OriginOf("AutoPublishAlias") }
-            .WithAttributes(PassthroughAttributes());
+        var alias = new CfnResource($"{function.LogicalId}Alias{idName}", "AWS::Lambda::Alias") { Origin = owner.OriginOf("AutoPublishAlias") }
+            .WithAttributes(owner.PassthroughAttributes());
         alias["Name"] = name;
         alias["FunctionName"] = function.Ref();
         alias["FunctionVersion"] = version.GetAtt("Version");

@@ -3,20 +3,27 @@ using SamPerms.Sam.Core;
 
 namespace SamPerms.Sam.Api.Rest;
 
-public sealed partial class ApiGenerator
+/// <summary>
+/// A REST API's Auth.UsagePlan: a usage plan, API key and usage plan key for this API (PER_API), or this API's
+/// stage joined to the one plan every API with SHARED has (<see cref="SharedApiUsagePlan"/>, kept in the
+/// transform's state); nothing for NONE or without a UsagePlan.
+/// </summary>
+internal sealed class ApiUsagePlan(string apiId, Node? auth, Func<MapNode> passthroughAttributes, Origin origin)
 {
     private static readonly string[] UsagePlanFields = ["CreateUsagePlan", "Description", "Quota", "Tags", "Throttle", "UsagePlanName"];
 
-    /// <summary>Auth.UsagePlan: a usage plan, API key and usage plan key for this API (PER_API) or all of them (SHARED).</summary>
-    private List<CfnResource> ConstructUsagePlan(CfnResource stage)
+    private MapNode PassthroughAttributes => passthroughAttributes();
+
+    /// <summary>The plan, key and plan key (in the order they are emitted) for the API's <paramref name="stage"/>.</summary>
+    public List<CfnResource> Construct(CfnResource stage, TransformContext ctx)
     {
         var none = new List<CfnResource>();
-        if (!Py.Truthy(Auth) || AuthMap is null)
+        if (!Py.Truthy(auth) || auth is not MapNode authMap)
         {
             return none;
         }
 
-        var properties = AuthMap.Get("UsagePlan");
+        var properties = authMap.Get("UsagePlan");
         if (properties is null or NullNode)
         {
             return none;
@@ -51,25 +58,25 @@ public sealed partial class ApiGenerator
         CfnResource usagePlan;
         CfnResource apiKey;
         CfnResource usagePlanKey;
-        var apiStage = N.Map(("ApiId", N.Ref(_logicalId)), ("Stage", N.Ref(stage.LogicalId)));
-        var stageKey = N.Map(("RestApiId", N.Ref(_logicalId)), ("StageName", N.Ref(stage.LogicalId)));
+        var apiStage = N.Map(("ApiId", N.Ref(apiId)), ("Stage", N.Ref(stage.LogicalId)));
+        var stageKey = N.Map(("RestApiId", N.Ref(apiId)), ("StageName", N.Ref(stage.LogicalId)));
         if (createMode.Value == "PER_API")
         {
-            var planId = _logicalId + "UsagePlan";
-            usagePlan = new CfnResource(planId, "AWS::ApiGateway::UsagePlan") { DependsOn = N.Seq(_logicalId) }.WithAttributes(PassthroughAttributes);
+            var planId = apiId + "UsagePlan";
+            usagePlan = new CfnResource(planId, "AWS::ApiGateway::UsagePlan") { DependsOn = N.Seq(apiId) }.WithAttributes(PassthroughAttributes);
             usagePlan["ApiStages"] = N.Seq(apiStage);
-            apiKey = new CfnResource(_logicalId + "ApiKey", "AWS::ApiGateway::ApiKey") { DependsOn = N.Seq(planId) }.WithAttributes(PassthroughAttributes);
+            apiKey = new CfnResource(apiId + "ApiKey", "AWS::ApiGateway::ApiKey") { DependsOn = N.Seq(planId) }.WithAttributes(PassthroughAttributes);
             apiKey["Enabled"] = true;
             apiKey["StageKeys"] = N.Seq(stageKey);
-            usagePlanKey = UsagePlanKey(_logicalId + "UsagePlanKey", planId, apiKey, PassthroughAttributes);
+            usagePlanKey = UsagePlanKey(apiId + "UsagePlanKey", planId, apiKey, PassthroughAttributes);
         }
         else
         {
             const string planId = "ServerlessUsagePlan";
             var shared = ctx.State<SharedApiUsagePlan>();
-            if (!shared.DependsOn.Items.Any(d => d.Str == _logicalId))
+            if (!shared.DependsOn.Items.Any(d => d.Str == apiId))
             {
-                shared.DependsOn.Add(_logicalId);
+                shared.DependsOn.Add(apiId);
             }
 
             usagePlan = new CfnResource(planId, "AWS::ApiGateway::UsagePlan") { DependsOn = shared.DependsOn }
@@ -100,7 +107,6 @@ public sealed partial class ApiGenerator
             }
         }
 
-        var origin = api.OriginOf("Auth.UsagePlan");
         usagePlan.Origin = apiKey.Origin = usagePlanKey.Origin = origin;
         return [usagePlan, apiKey, usagePlanKey];
     }
@@ -113,4 +119,6 @@ public sealed partial class ApiGenerator
         key["UsagePlanId"] = N.Ref(planId);
         return key;
     }
+
+    private InvalidResourceException Error(string message, Node? at) => (InvalidResourceException)new InvalidResourceException(apiId, message).Locate(at);
 }
