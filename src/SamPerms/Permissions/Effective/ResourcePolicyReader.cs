@@ -33,7 +33,11 @@ internal static class ResourcePolicyReader
                 continue;
             }
 
-            var statements = StatementReader.Read(document, ctx.Values);
+            if (Statements(document, ctx) is not { } statements)
+            {
+                continue;
+            }
+
             var located = ctx.Locate(e.Key, document, row.Kind);
             var source = props.KeySpanOf(row.Document) is { IsKnown: true } key ? located with { Span = key } : located;
             var targets = row.Targets is null ? [(Node)N.Ref(e.Key)] : props.Get(row.Targets) is SeqNode s ? s.Items : props.Get(row.Targets) is { } one ? [one] : [];
@@ -51,5 +55,22 @@ internal static class ResourcePolicyReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The document's statements; a document written as JSON text (CloudFormation accepts both) is parsed first, its
+    /// statements then carry no place of their own (their lines are the string's, not the template's). Null when
+    /// the text is no policy: the policy is then not known here, and nothing is said about it.
+    /// </summary>
+    private static IReadOnlyList<Statement>? Statements(Node document, AnalysisContext ctx)
+    {
+        if (document is not StringNode text)
+        {
+            return StatementReader.Read(document, ctx.Values);
+        }
+
+        var parsed = Yaml.TemplateReader.Read(System.Text.Encoding.UTF8.GetBytes(text.Value));
+        return !parsed.Succeeded || parsed.Root is not MapNode root ? null
+            : StatementReader.Read(root, ctx.Values).Select(st => st with { Node = null }).ToList();
     }
 }

@@ -31,6 +31,7 @@ public static class ResourcePolicyText
     {
         ResourceRuling.Denied or ResourceRuling.PartlyDenied => "denied by " + d.Policy.Name,
         ResourceRuling.KeyExcludes => d.Policy.Name + " " + KmsException,
+        ResourceRuling.Undecided when d.Statement is { IsAllow: false, Condition: null } => $"{d.Policy.Name} may deny it: whom its Deny names is known only at deploy",
         ResourceRuling.Undecided when d.Statement is { IsAllow: false } => $"{d.Policy.Name} denies it under a condition known only at run time",
         ResourceRuling.Undecided => $"{d.Policy.Name} allows it only under a condition known only at run time",
         ResourceRuling.AllowedAlone => $"allowed by {d.Policy.Name}, which names the role",

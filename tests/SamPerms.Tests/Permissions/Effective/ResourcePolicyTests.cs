@@ -276,6 +276,39 @@ public sealed class ResourcePolicyTests
         Assert.Contains("allowed by the key policy of Key", answer.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_key_policy_written_as_json_text_is_read_too()
+    {
+        var yaml = Key("'*'", Decrypt).Replace("""
+              KeyPolicy:
+                Statement:
+                  - Effect: Allow
+                    Principal: {AWS: '*'}
+                    Action: 'kms:*'
+                    Resource: '*'
+        """, """
+              KeyPolicy: '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/admin"}, "Action": "kms:*", "Resource": "*"}]}'
+        """, StringComparison.Ordinal);
+        Assert.Contains("KeyPolicy: '{", yaml, StringComparison.Ordinal);
+        Assert.Equal(Check.LineOf(yaml, "KeyPolicy:"), Check.One(yaml, DiagnosticCatalog.KeyPolicyExcludesRole).Span.Line);
+        Check.None(yaml.Replace("arn:aws:iam::123456789012:user/admin", "*", StringComparison.Ordinal), DiagnosticCatalog.KeyPolicyExcludesRole);
+    }
+
+    [Fact]
+    public void A_deny_whose_principal_is_a_parameter_is_cannot_tell()
+    {
+        var yaml = "Parameters:\n  Auditor: {Type: String}\n" + Bucket("""
+                  - Effect: Deny
+                    Principal: {AWS: !Ref Auditor}
+                    Action: 's3:*'
+                    Resource: !Sub '${Files.Arn}/*'
+        """);
+        var answer = Effective.Can(yaml, "Fn", "s3:GetObject", Object);
+        Assert.Equal(AccessVerdict.Unverifiable, answer.Verdict);
+        Assert.Contains("known only at deploy", answer.Reason, StringComparison.Ordinal);
+        Check.None(yaml, DiagnosticCatalog.ResourcePolicyDenies);
+    }
+
     private static IntentDocument IntentFor(string action, string resource)
     {
         var where = new IntentLocation("intent.yaml", "intent", SamPerms.Text.SourceSpan.None);
