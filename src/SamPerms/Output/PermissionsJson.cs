@@ -25,7 +25,8 @@ public static class PermissionsJson
             ("region", region),
             ("partition", partition),
             ("subjects", subjects),
-            ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))));
+            ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))),
+            ("roles", N.Seq(map.Roles.Select(TrustJson.Role))));
         if (ResourcePolicyJson.Notes(map) is { } notes)
         {
             result.Set("notes", notes);

@@ -66,7 +66,13 @@ public static class PermissionMapBuilder
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
             .ToList();
-        var map = new PermissionMap(ordered, invokers.Unattached()) { Values = values, ResourcePolicies = resourcePolicies, Notes = Effective.ServiceKeyNeeds.For(ctx) };
+        var map = new PermissionMap(ordered, invokers.Unattached())
+        {
+            Values = values,
+            Roles = Trust.RoleTrustReader.Read(ctx, ordered),
+            ResourcePolicies = resourcePolicies,
+            Notes = Effective.ServiceKeyNeeds.For(ctx),
+        };
         return GlobalsProvenance.Mark(map, outcome.Input as MapNode);
     }
 }

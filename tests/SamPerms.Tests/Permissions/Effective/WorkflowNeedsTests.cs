@@ -93,6 +93,33 @@ public sealed class WorkflowNeedsTests
             """, policy), DiagnosticCatalog.WorkflowTaskNotGranted);
 
     [Fact]
+    public void Can_says_which_state_needs_an_action_the_role_lacks()
+    {
+        var yaml = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """, "- LambdaInvokePolicy: {FunctionName: !Ref Worker}");
+        var answer = Effective.Can(yaml, "Flow", "dynamodb:PutItem", "${Orders.Arn}");
+        Assert.Equal(SamPerms.Permissions.AccessVerdict.NotAllowed, answer.Verdict);
+        Assert.Contains($"needed by state Step (line {Check.LineOf(yaml, "dynamodb:putItem")})", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_grant_outside_the_permission_boundary_does_not_meet_the_need()
+    {
+        // Policy evaluation logic: a role with a permissions boundary may do only what both allow.
+        const string task = """
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """;
+        var d = Check.One(Flow(task, "- DynamoDBCrudPolicy: {TableName: !Ref Orders}", "      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"), DiagnosticCatalog.WorkflowTaskNotGranted);
+        Assert.Contains("dynamodb:PutItem on Orders is outside the permission boundary AmazonS3ReadOnlyAccess", d.Message, StringComparison.Ordinal);
+        Check.None(Flow(task, "- DynamoDBCrudPolicy: {TableName: !Ref Orders}", "      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"), DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
     public void Read_access_does_not_let_the_workflow_put_an_item() =>
         Check.One(Flow("""
                     Type: Task
