@@ -52,8 +52,9 @@ public static class AccessQuery
             resource = "*";
         }
 
-        var answer = resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values);
-        return KeyPolicyGate.Apply(answer, action, resource is null ? null : values.Canonical(resource), values);
+        var answer = KeyPolicyGate.Apply(resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values),
+            action, resource is null ? null : values.Canonical(resource), values);
+        return answer.Verdict == AccessVerdict.NotAllowed ? NeededBy(subject, action, answer) : answer;
     }
 
     /// <summary>
@@ -70,6 +71,14 @@ public static class AccessQuery
         return finding is null
             ? new AccessAnswer(AccessVerdict.Allowed, source is null ? "allowed" : $"allowed from {source}", []) { Invokers = invokers }
             : new AccessAnswer(finding.Kind == FindingKind.Missing ? AccessVerdict.NotAllowed : AccessVerdict.Unverifiable, finding.Reason, []) { Invokers = invokers };
+    }
+
+    /// <summary>A "no" names the places of the template that need the action (a workflow state, ...), when notes say so.</summary>
+    private static AccessAnswer NeededBy(Subject subject, string action, AccessAnswer answer)
+    {
+        var needing = subject.Notes.Where(n => n.Kind == NoteKind.Needs && n.Actions.Any(a => string.Equals(a, action, StringComparison.OrdinalIgnoreCase)))
+            .Select(n => n.Source.Description + (n.Source.Span.IsKnown ? $" (line {n.Source.Span.Line})" : "")).Distinct().ToList();
+        return needing.Count == 0 ? answer : answer with { Reason = $"{answer.Reason}; needed by {string.Join(", ", needing)}" };
     }
 
     /// <summary>The grants whose actions name the action, whatever their resources.</summary>

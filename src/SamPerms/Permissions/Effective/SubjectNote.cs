@@ -13,6 +13,10 @@ public enum NoteKind
 /// <summary>
 /// A finding of the effective-access analysis about one subject, at the template line that creates it, with the
 /// diagnostic code <c>validate</c> reports it under. <see cref="Certain"/> is false when it depends on values
-/// known only at deploy (shown, but "may").
+/// known only at deploy (shown, but "may"). <see cref="Actions"/>: the actions a need is about, when it names them
+/// (so <c>can</c> can say which line needs an action the role lacks).
 /// </summary>
-public sealed record SubjectNote(NoteKind Kind, string Code, string Message, Source Source, bool Certain = true);
+public sealed record SubjectNote(NoteKind Kind, string Code, string Message, Source Source, bool Certain = true)
+{
+    public IReadOnlyList<string> Actions { get; init; } = [];
+}

@@ -93,6 +93,33 @@ public sealed class WorkflowNeedsTests
             """, policy), DiagnosticCatalog.WorkflowTaskNotGranted);
 
     [Fact]
+    public void Can_says_which_state_needs_an_action_the_role_lacks()
+    {
+        var yaml = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """, "- LambdaInvokePolicy: {FunctionName: !Ref Worker}");
+        var answer = Effective.Can(yaml, "Flow", "dynamodb:PutItem", "${Orders.Arn}");
+        Assert.Equal(SamPerms.Permissions.AccessVerdict.NotAllowed, answer.Verdict);
+        Assert.Contains($"needed by state Step (line {Check.LineOf(yaml, "dynamodb:putItem")})", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_grant_outside_the_permission_boundary_does_not_meet_the_need()
+    {
+        // Policy evaluation logic: a role with a permissions boundary may do only what both allow.
+        const string task = """
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """;
+        var d = Check.One(Flow(task, "- DynamoDBCrudPolicy: {TableName: !Ref Orders}", "      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"), DiagnosticCatalog.WorkflowTaskNotGranted);
+        Assert.Contains("dynamodb:PutItem on Orders is outside the permission boundary AmazonS3ReadOnlyAccess", d.Message, StringComparison.Ordinal);
+        Check.None(Flow(task, "- DynamoDBCrudPolicy: {TableName: !Ref Orders}", "      PermissionsBoundary: arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"), DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
     public void Read_access_does_not_let_the_workflow_put_an_item() =>
         Check.One(Flow("""
                     Type: Task
@@ -145,6 +172,30 @@ public sealed class WorkflowNeedsTests
         var d = Check.One(Flow(task, Nothing), DiagnosticCatalog.WorkflowTaskNotGranted);
         Assert.Contains(expected, d.Message, StringComparison.Ordinal);
         Check.None(Flow(task, policy), DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
+    public void A_connector_and_a_custom_bus_named_by_ref_or_arn_meet_the_needs()
+    {
+        var yaml = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::events:putEvents
+                    Parameters:
+                      Entries:
+                        - {EventBusName: !Ref Bus, Source: s, DetailType: t, Detail: {}}
+                        - {EventBusName: !GetAtt Bus.Arn, Source: s, DetailType: t, Detail: {}}
+            """, "- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}")
+            + "  Bus:\n    Type: AWS::Events::EventBus\n    Properties: {Name: orders}\n";
+        Check.None(yaml, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.One(yaml.Replace("- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}", Nothing, StringComparison.Ordinal), DiagnosticCatalog.WorkflowTaskNotGranted);
+
+        var save = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """, Nothing);
+        Check.One(save, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.None(save + "  Writes:\n    Type: AWS::Serverless::Connector\n    Properties: {Source: {Id: Flow}, Destination: {Id: Orders}, Permissions: [Write]}\n", DiagnosticCatalog.WorkflowTaskNotGranted);
     }
 
     [Fact]
@@ -372,5 +423,16 @@ public sealed class WorkflowNeedsTests
         var missing = TemplateValidation.Run(path, File.ReadAllBytes(path), options).Report.Diagnostics;
         Assert.Contains(missing, m => m.Code == DiagnosticCatalog.LocalArtifactMissing);
         Assert.DoesNotContain(missing, m => m.Code == DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
+    public void Every_action_of_the_integration_table_is_an_action_IAM_knows()
+    {
+        var actions = SamPerms.Permissions.Effective.Workflows.Integrations.All.SelectMany(i => i.Calls.Concat(i.Sync)).SelectMany(n => n.Actions).Distinct().ToList();
+        Assert.Contains("states:InvokeHTTPEndpoint", actions);
+        Assert.All(actions, a => Assert.NotNull(SamPerms.Data.IamActionCatalog.Find(a)));
+        Assert.Equal("states:StartExecution", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("sfn", "startExecution"));
+        Assert.Equal("logs:PutLogEvents", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("cloudwatchlogs", "putLogEvents"));
+        Assert.Null(SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("s3", "frobnicate"));
     }
 }

@@ -38,6 +38,7 @@ internal static partial class WorkflowNeeds
             var (needs, suggestion) = NeedsOf(ctx, subject, values, state, resourceNode, resource);
             var missing = new List<string>();
             var blocked = new List<string>();
+            var actions = new List<string>();
             foreach (var need in needs)
             {
                 var lacking = new List<string>();
@@ -57,6 +58,7 @@ internal static partial class WorkflowNeeds
                     }
                 }
 
+                actions.AddRange(lacking.Concat(outside).Select(a => a.Split(' ')[0]));
                 if (lacking.Count > 0)
                 {
                     missing.Add($"{string.Join(", ", lacking)} on {need.Shown}");
@@ -88,7 +90,7 @@ internal static partial class WorkflowNeeds
             var source = definition.At ?? ctx.Locate(subject.SamLogicalId, resourceNode, "state " + name);
             notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.WorkflowTaskNotGranted,
                 $"state {name}{where} calls {resource}: {string.Join("; and ", why)}; every execution that reaches it fails there"
-                + (missing.Count > 0 && suggestion is not null ? $" (e.g. {suggestion})" : ""), source));
+                + (missing.Count > 0 && suggestion is not null ? $" (e.g. {suggestion})" : ""), source) { Actions = actions.Distinct().ToList() });
         }
 
         return notes;
