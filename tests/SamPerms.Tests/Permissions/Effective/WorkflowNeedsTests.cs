@@ -175,6 +175,30 @@ public sealed class WorkflowNeedsTests
     }
 
     [Fact]
+    public void A_connector_and_a_custom_bus_named_by_ref_or_arn_meet_the_needs()
+    {
+        var yaml = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::events:putEvents
+                    Parameters:
+                      Entries:
+                        - {EventBusName: !Ref Bus, Source: s, DetailType: t, Detail: {}}
+                        - {EventBusName: !GetAtt Bus.Arn, Source: s, DetailType: t, Detail: {}}
+            """, "- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}")
+            + "  Bus:\n    Type: AWS::Events::EventBus\n    Properties: {Name: orders}\n";
+        Check.None(yaml, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.One(yaml.Replace("- EventBridgePutEventsPolicy: {EventBusName: !Ref Bus}", Nothing, StringComparison.Ordinal), DiagnosticCatalog.WorkflowTaskNotGranted);
+
+        var save = Flow("""
+                    Type: Task
+                    Resource: arn:aws:states:::dynamodb:putItem
+                    Parameters: {TableName: !Ref Orders, Item: {}}
+            """, Nothing);
+        Check.One(save, DiagnosticCatalog.WorkflowTaskNotGranted);
+        Check.None(save + "  Writes:\n    Type: AWS::Serverless::Connector\n    Properties: {Source: {Id: Flow}, Destination: {Id: Orders}, Permissions: [Write]}\n", DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
     public void Publishing_to_a_phone_number_is_on_any_resource() =>
         Check.None(Flow("""
                     Type: Task
@@ -399,5 +423,16 @@ public sealed class WorkflowNeedsTests
         var missing = TemplateValidation.Run(path, File.ReadAllBytes(path), options).Report.Diagnostics;
         Assert.Contains(missing, m => m.Code == DiagnosticCatalog.LocalArtifactMissing);
         Assert.DoesNotContain(missing, m => m.Code == DiagnosticCatalog.WorkflowTaskNotGranted);
+    }
+
+    [Fact]
+    public void Every_action_of_the_integration_table_is_an_action_IAM_knows()
+    {
+        var actions = SamPerms.Permissions.Effective.Workflows.Integrations.All.SelectMany(i => i.Calls.Concat(i.Sync)).SelectMany(n => n.Actions).Distinct().ToList();
+        Assert.Contains("states:InvokeHTTPEndpoint", actions);
+        Assert.All(actions, a => Assert.NotNull(SamPerms.Data.IamActionCatalog.Find(a)));
+        Assert.Equal("states:StartExecution", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("sfn", "startExecution"));
+        Assert.Equal("logs:PutLogEvents", SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("cloudwatchlogs", "putLogEvents"));
+        Assert.Null(SamPerms.Permissions.Effective.Workflows.AwsSdkActions.ActionOf("s3", "frobnicate"));
     }
 }

@@ -82,6 +82,9 @@ internal static class Integrations
              new(["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], NeedOn.ConnectionSecret)], [], null),
     }.ToDictionary(i => i.Api, StringComparer.Ordinal);
 
+    /// <summary>Every row, in API order.</summary>
+    public static IEnumerable<Integration> All => ByApi.Values.OrderBy(i => i.Api, StringComparer.Ordinal);
+
     /// <summary>The row for "service:api" (pattern suffix removed), or null for an integration the table does not hold.</summary>
     public static Integration? Find(string api) => ByApi.GetValueOrDefault(api);
 }
