@@ -20,7 +20,14 @@ public static class TemplateLoading
     {
         if (path == Inputs.TemplateInputs.Stdin)
         {
-            return PermissionMap(Inputs.InputFile.Shown(path), Inputs.InputFile.Read(path, output, out _)!, options, output);
+            var read = Inputs.InputFile.Read(path, output);
+            if (read.Bytes is null)
+            {
+                var unread = TemplateRun.Unread(read);
+                return new Mapped(unread, Report(unread, output));
+            }
+
+            return PermissionMap(read.Path, read.Bytes, options, output);
         }
 
         var run = TemplateRun.Mapped(path, options);

@@ -61,7 +61,7 @@ public static class PermissionsCommand
                     return ExitCodes.UsageOrIo;
                 }
 
-                map = map! with { Subjects = [subject] };
+                map = map!.Only(subject) with { UnattachedInvokers = map.UnattachedInvokers };
             }
 
             if (map!.Subjects.Count == 0)

@@ -197,15 +197,17 @@ public static class TransformCommand
     {
         var options = s.PerTemplate.GetValueOrDefault(path) ?? s.Transform;
         var shown = InputFile.Shown(path);
-        if (InputFile.ReadOrSay(path, output) is not { } bytes)
+        var read = InputFile.Read(path, output);
+        if (read.Bytes is null && read.Refusal is null)
         {
+            output.Error($"cannot read {shown}: {read.Reason}");
             return ExitCodes.UsageOrIo;
         }
 
         Transformation run;
         try
         {
-            run = Transformation.Run(bytes, options, shown);
+            run = read.Bytes is { } bytes ? Transformation.Run(bytes, options, shown) : Transformation.Refused(read.Refusal!);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -178,11 +178,12 @@ public static class ValidateCommand
                 ? new ValidationOptions { Transform = own.Transform, Ignore = own.Ignore }
                 : new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
             var shown = InputFile.Shown(path);
-            var bytes = InputFile.Read(path, output, out var reason);
-            if (bytes is null)
+            var read = InputFile.Read(path, output);
+            if (read.Bytes is not { } bytes)
             {
-                // Reported as a finding of this file; the other files are still checked.
-                results.Add(new ValidatedFile(shown, [], TemplateValidator.Unreadable(shown, reason!, options)));
+                // Reported as a finding of this file (too large: SP1005); the other files are still checked.
+                var report = read.Refusal is { } refusal ? TemplateValidator.Refused(shown, refusal, options) : TemplateValidator.Unreadable(shown, read.Reason!, options);
+                results.Add(new ValidatedFile(shown, [], report));
                 continue;
             }
 

@@ -1,36 +1,37 @@
+using SamPerms.Pipeline;
+
 namespace SamPerms.Cli.Inputs;
 
-/// <summary>Reads one input: a file, or standard input for <c>-</c>; why not, in words (a directory, no such file, permission).</summary>
+/// <summary>
+/// Reads one input: a file, or standard input for <c>-</c>; why not, in words (a directory, no such file,
+/// permission), or its refusal when it is over the size limit (from a file's length, before reading it;
+/// standard input is read up to the limit and no further).
+/// </summary>
 public static class InputFile
 {
     /// <summary>How an input is named in messages and reports: its path, or <c>stdin</c>.</summary>
     public static string Shown(string path) => path == TemplateInputs.Stdin ? "stdin" : path;
 
-    public static byte[]? Read(string path, CliOutput output, out string? reason)
+    public static FileRead Read(string path, CliOutput output)
     {
-        reason = null;
         if (path == TemplateInputs.Stdin)
         {
             using var stdin = output.OpenStdin();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            return buffer.ToArray();
+            return FileInput.FromStream(Shown(path), stdin);
         }
 
-        var read = Pipeline.FileInput.Read(path);
-        reason = read.Reason;
-        return read.Bytes;
+        return FileInput.Read(path);
     }
 
     /// <summary>Reads the input, or writes "cannot read X: why" and returns null.</summary>
     public static byte[]? ReadOrSay(string path, CliOutput output)
     {
-        var bytes = Read(path, output, out var reason);
-        if (bytes is null)
+        var read = Read(path, output);
+        if (read.Bytes is null)
         {
-            output.Error($"cannot read {Shown(path)}: {reason}");
+            output.Error($"cannot read {Shown(path)}: {read.Reason}");
         }
 
-        return bytes;
+        return read.Bytes;
     }
 }

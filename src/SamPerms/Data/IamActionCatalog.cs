@@ -8,23 +8,64 @@ public sealed record IamAction(string Service, string Name, string AccessLevel, 
 }
 
 /// <summary>One AWS service in the catalog: its prefix, name, actions and resource types (with ARN formats).</summary>
-public sealed class IamService(string prefix, string name)
+/// <remarks>Its lines of the catalog are parsed when its actions or resource types are first asked for.</remarks>
+public sealed class IamService
 {
-    public string Prefix { get; } = prefix;
-
-    public string Name { get; } = name;
-
-    public List<IamAction> Actions { get; } = [];
-
-    public Dictionary<string, string> ResourceArns { get; } = new(StringComparer.OrdinalIgnoreCase);
-
+    private readonly Lazy<(List<IamAction> Actions, Dictionary<string, string> Arns)> _body;
     private Dictionary<string, IamAction>? _byName;
+
+    public IamService(string prefix, string name, ReadOnlyMemory<byte> lines)
+    {
+        Prefix = prefix;
+        Name = name;
+        _body = new(() => Parse(prefix, lines.Span));
+    }
+
+    public string Prefix { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<IamAction> Actions => _body.Value.Actions;
+
+    public IReadOnlyDictionary<string, string> ResourceArns => _body.Value.Arns;
 
     public IamAction? Action(string name)
     {
-        _byName ??= Actions.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+        _byName ??= _body.Value.Actions.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         return _byName.GetValueOrDefault(name);
     }
+
+    /// <summary>The service's A (action) and R (resource type ARN) lines.</summary>
+    private static (List<IamAction>, Dictionary<string, string>) Parse(string prefix, ReadOnlySpan<byte> block)
+    {
+        var actions = new List<IamAction>();
+        var arns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in System.Text.Encoding.UTF8.GetString(block).Split('\n'))
+        {
+            var cols = line.Split('\t');
+            switch (cols[0])
+            {
+                case "A":
+                    actions.Add(new IamAction(prefix, cols[2], Level(cols[3]), cols[4].Length == 0 ? [] : cols[4].Split(',')));
+                    break;
+                case "R":
+                    arns[cols[2]] = cols[3];
+                    break;
+            }
+        }
+
+        return (actions, arns);
+    }
+
+    private static string Level(string code) => code switch
+    {
+        "L" => "List",
+        "R" => "Read",
+        "W" => "Write",
+        "P" => "Permissions management",
+        "T" => "Tagging",
+        _ => "Unknown",
+    };
 }
 
 /// <summary>
@@ -52,41 +93,39 @@ public static class IamActionCatalog
         return Service(fullName[..colon])?.Action(fullName[(colon + 1)..]);
     }
 
+    /// <summary>
+    /// Finds each service's S line and the extent of the lines after it (a service's lines are together); the
+    /// actions themselves are parsed per service, when a command asks about that service.
+    /// </summary>
     private static Dictionary<string, IamService> Load()
     {
+        var bytes = EmbeddedData.ReadBytes("iam-actions.tsv");
         var services = new Dictionary<string, IamService>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in EmbeddedData.ReadText("iam-actions.tsv").Split('\n'))
+        string? prefix = null, name = null;
+        int blockStart = 0, at = 0;
+        while (at < bytes.Length)
         {
-            if (line.Length < 2 || line[0] == '#')
+            int end = bytes.AsSpan(at).IndexOf((byte)'\n');
+            end = end < 0 ? bytes.Length : at + end;
+            if (end - at > 2 && bytes[at] == (byte)'S' && bytes[at + 1] == (byte)'\t')
             {
-                continue;
+                Add(at);
+                var cols = System.Text.Encoding.UTF8.GetString(bytes, at, end - at).Split('\t');
+                (prefix, name, blockStart) = (cols[1], cols[2], end + 1);
             }
 
-            var cols = line.Split('\t');
-            switch (cols[0])
-            {
-                case "S":
-                    services[cols[1]] = new IamService(cols[1], cols[2]);
-                    break;
-                case "A":
-                    services[cols[1]].Actions.Add(new IamAction(cols[1], cols[2], Level(cols[3]), cols[4].Length == 0 ? [] : cols[4].Split(',')));
-                    break;
-                case "R":
-                    services[cols[1]].ResourceArns[cols[2]] = cols[3];
-                    break;
-            }
+            at = end + 1;
         }
 
+        Add(bytes.Length);
         return services;
-    }
 
-    private static string Level(string code) => code switch
-    {
-        "L" => "List",
-        "R" => "Read",
-        "W" => "Write",
-        "P" => "Permissions management",
-        "T" => "Tagging",
-        _ => "Unknown",
-    };
+        void Add(int blockEnd)
+        {
+            if (prefix is not null)
+            {
+                services[prefix] = new IamService(prefix, name!, bytes.AsMemory(blockStart, Math.Max(0, blockEnd - blockStart)));
+            }
+        }
+    }
 }

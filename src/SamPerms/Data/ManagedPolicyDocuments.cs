@@ -11,20 +11,26 @@ public sealed record ManagedPolicy(string Name, string Arn, MapNode Document);
 /// The documents of AWS managed policies, so that <c>AmazonS3ReadOnlyAccess</c> on a role can be shown as
 /// the statements it grants. Derived from public IAM data; looked up by name or by ARN in any partition.
 /// </summary>
+/// <remarks>
+/// Laid out to be read one at a time (Data/regenerate.py): a small index (name, ARN, where the document is) read on
+/// first use, and each document deflated on its own, inflated and parsed only when asked for.
+/// </remarks>
 public static class ManagedPolicyDocuments
 {
-    private static readonly Lazy<Dictionary<string, (string Arn, string Json)>> Table = new(Load);
+    private const string Blob = "SamPerms.Data.managed-policy-documents.bin";
 
-    public static int Count => Table.Value.Count;
+    private static readonly Lazy<Dictionary<string, (string Arn, int Offset, int Length)>> Index = new(Load);
+
+    public static int Count => Index.Value.Count;
 
     public static ManagedPolicy? ByName(string name)
     {
-        if (!Table.Value.TryGetValue(name, out var row))
+        if (!Index.Value.TryGetValue(name, out var row))
         {
             return null;
         }
 
-        var doc = TemplateReader.ReadText(row.Json).Root as MapNode ?? new MapNode();
+        var doc = TemplateReader.ReadText(Document(row.Offset, row.Length)).Root as MapNode ?? new MapNode();
         return new ManagedPolicy(name, row.Arn, doc);
     }
 
@@ -42,19 +48,27 @@ public static class ManagedPolicyDocuments
         return ByName(name);
     }
 
-    private static Dictionary<string, (string, string)> Load()
+    private static string Document(int offset, int length)
     {
-        using var stream = typeof(ManagedPolicyDocuments).Assembly.GetManifestResourceStream("SamPerms.Data.managed-policy-documents.tsv.gz")
-            ?? throw new InvalidOperationException("embedded managed policy documents are missing from the build");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var table = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        using var stream = typeof(ManagedPolicyDocuments).Assembly.GetManifestResourceStream(Blob)
+            ?? throw new InvalidOperationException($"embedded data '{Blob}' is missing from the build");
+        var packed = new byte[length];
+        stream.Position = offset;
+        stream.ReadExactly(packed);
+        using var inflate = new DeflateStream(new MemoryStream(packed), CompressionMode.Decompress);
+        using var reader = new StreamReader(inflate);
+        return reader.ReadToEnd();
+    }
+
+    private static Dictionary<string, (string, int, int)> Load()
+    {
+        var table = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedData.ReadText("managed-policy-index.tsv").Split('\n'))
         {
-            var cols = line.Split('\t', 3);
-            if (cols.Length == 3)
+            var cols = line.Split('\t');
+            if (cols.Length == 4 && line[0] != '#')
             {
-                table[cols[0]] = (cols[1], cols[2]);
+                table[cols[0]] = (cols[1], int.Parse(cols[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(cols[3], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 

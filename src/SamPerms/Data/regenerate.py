@@ -62,17 +62,27 @@ def iam_actions():
 
 
 def managed_policy_documents():
-    # One line per AWS managed policy: name<TAB>arn<TAB>compact policy document (JSON), gzip-compressed.
-    import gzip
+    # The documents of AWS managed policies, laid out to be read one at a time (a command needs a few, never all):
+    # managed-policy-index.tsv: name<TAB>arn<TAB>offset<TAB>length, sorted by name;
+    # managed-policy-documents.bin: each compact policy document (JSON), raw-deflated on its own, at its offset.
     src = json.load(open(os.path.join(ref, "managed-policies", "aws-managed-policies.json")))
-    rows = []
-    for name in sorted(src):
-        p = src[name]
-        doc = json.dumps(p["document"], separators=(",", ":"), sort_keys=False)
-        rows.append(f"{name}\t{p['arn']}\t{doc}")
-    data = ("\n".join(rows) + "\n").encode("utf-8")
-    with gzip.GzipFile(os.path.join(here, "managed-policy-documents.tsv.gz"), "wb", mtime=0) as f:
-        f.write(data)
+    write_managed_policy_documents([(name, src[name]["arn"], json.dumps(src[name]["document"], separators=(",", ":"), sort_keys=False)) for name in sorted(src)])
+
+
+def write_managed_policy_documents(rows):
+    import zlib
+    index, blob = ["# AWS managed policies: name, ARN, offset and length of the raw-deflated document in managed-policy-documents.bin"], bytearray()
+    for name, arn, doc in rows:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        packed = c.compress(doc.encode("utf-8")) + c.flush()
+        index.append(f"{name}\t{arn}\t{len(blob)}\t{len(packed)}")
+        blob += packed
+    with open(os.path.join(here, "managed-policy-index.tsv"), "w") as f:
+        f.write("\n".join(index) + "\n")
+    with open(os.path.join(here, "managed-policy-documents.bin"), "wb") as f:
+        f.write(bytes(blob))
+
+
 def connector_profiles():
     # {"Connections": {source: {destination: profile}}, "Endpoints": {type: {...}}}; profile kinds renamed to
     # what they generate, comments and the version dropped.

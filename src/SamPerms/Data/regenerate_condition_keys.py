@@ -40,6 +40,9 @@ GLOBAL_KEYS = {
     "aws:referer": "S", "aws:RequestedRegion": "S", "aws:RequestTag/${TagKey}": "S", "aws:TagKeys": "SL",
     "aws:SecureTransport": "B", "aws:SourceAccount": "S", "aws:SourceArn": "A", "aws:SourceOrgID": "S",
     "aws:SourceOrgPaths": "SL", "aws:UserAgent": "S", "aws:IsMcpServiceAction": "?",
+    # older keys IAM still evaluates, no longer on that page: aws:SourceOwner (the Amazon SNS and Amazon SES guides'
+    # topic and identity policies) and aws:PrincipalOrgMasterAccountId (used by AWS managed policies)
+    "aws:SourceOwner": "S", "aws:PrincipalOrgMasterAccountId": "S",
 }
 
 TYPES = {"String": "S", "ARN": "A", "Numeric": "N", "Date": "D", "Bool": "B", "IPAddress": "I", "Binary": "Y"}

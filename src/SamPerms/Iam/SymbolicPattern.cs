@@ -1,4 +1,3 @@
-using System.Text;
 using SamPerms.Model;
 
 namespace SamPerms.Iam;
@@ -112,24 +111,5 @@ public static class SymbolicPattern
     private static string Starred(string pattern, HashSet<string> shared, Dictionary<string, char> symbols) =>
         Replace(pattern, s => shared.Contains(s) ? Atomic("${" + s + "}", symbols) : "*");
 
-    private static string Replace(string pattern, Func<string, string> replace)
-    {
-        var sb = new StringBuilder(pattern.Length);
-        int i = 0;
-        while (i < pattern.Length)
-        {
-            int start = pattern.IndexOf("${", i, StringComparison.Ordinal);
-            int end = start < 0 ? -1 : pattern.IndexOf('}', start + 2);
-            if (start < 0 || end < 0)
-            {
-                sb.Append(pattern, i, pattern.Length - i);
-                break;
-            }
-
-            sb.Append(pattern, i, start - i).Append(replace(pattern[(start + 2)..end]));
-            i = end + 1;
-        }
-
-        return sb.ToString();
-    }
+    private static string Replace(string pattern, Func<string, string> replace) => SubPlaceholders.Replace(pattern, replace);
 }

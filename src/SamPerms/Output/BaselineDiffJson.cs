@@ -45,6 +45,7 @@ public static class BaselineDiffJson
         RowCategory.Invoker => "invoker",
         RowCategory.Poller => "poller",
         RowCategory.Statement => "statement",
+        RowCategory.Trust => "trust",
         _ => "managedPolicy",
     };
 }

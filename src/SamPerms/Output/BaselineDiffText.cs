@@ -26,6 +26,7 @@ public static class BaselineDiffText
         var statements = new TextTable("", "Function", "Resource", "Effect", "Action", "Principal", "Condition", "Why", "Where") { Wrapped = why };
         var managed = new TextTable("", "Function", "Role", "Managed Policy ARN", "Why", "Where") { Wrapped = why };
         var roles = new TextTable("", "Function", "Execution Role", "Why", "Where") { Wrapped = why };
+        var trust = new TextTable("", "Role", "Principal", "Effect", "Action", "Condition", "Why", "Where") { Wrapped = why };
         foreach (var c in report.Changes)
         {
             var r = c.Row;
@@ -34,6 +35,10 @@ public static class BaselineDiffText
             {
                 case RowCategory.Role:
                     roles.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(c.Reason), Value(where));
+                    break;
+                case RowCategory.Trust:
+                    trust.Add(Mark(c.Added, c.Broadening), Value(r.Resources[0] == r.Subject ? r.Subject : $"{r.Resources[0]} ({r.Subject})"), Value(r.Principal), Value(r.Effect),
+                        Lines(r.Actions), Lines(r.Condition.Split('\n')), Value(c.Reason), Value(where));
                     break;
                 case RowCategory.ManagedPolicy:
                     managed.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(r.Resources[0]), Value(c.Reason), Value(where));
@@ -48,6 +53,7 @@ public static class BaselineDiffText
         Section(sb, "IAM Statement Changes", statements);
         Section(sb, "IAM Policy Changes", managed);
         Section(sb, "Execution Role Changes", roles);
+        Section(sb, "Trust Policy Changes", trust);
         sb.Append($"summary: {report.Changes.Count(c => c.Added)} added, {report.Changes.Count(c => !c.Added)} removed, {report.Broadening} broadening\n");
         return Document(sb.ToString());
     }

@@ -25,7 +25,8 @@ public static class PermissionsJson
             ("region", region),
             ("partition", partition),
             ("subjects", subjects),
-            ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))));
+            ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))),
+            ("roles", N.Seq(map.Roles.Select(TrustJson.Role))));
     }
 
     public static string Write(PermissionMap map, string file, string region, string partition) =>

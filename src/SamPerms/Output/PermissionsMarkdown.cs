@@ -44,6 +44,11 @@ public static class PermissionsMarkdown
                     .Append(", ").Append(Code(boundary.Source.ToString())).Append(boundary.Source.Span.IsKnown ? $" line {boundary.Source.Span.Line}" : "").Append("\n\n");
             }
 
+            if (map.TrustOf(s) is { } trust)
+            {
+                TrustMarkdown.Append(sb, trust, map.Values);
+            }
+
             sb.Append("**Invoked by**\n\n");
             if (s.InvokedBy.Count == 0 && s.Pollers.Count == 0)
             {
@@ -108,6 +113,7 @@ public static class PermissionsMarkdown
             sb.Append("\n</details>\n\n");
         }
 
+        TrustMarkdown.AppendOthers(sb, map);
         if (map.UnattachedInvokers.Count > 0)
         {
             sb.Append("### Permissions for functions not in this template\n\n");
@@ -220,6 +226,6 @@ public static class PermissionsMarkdown
         _ => "inline " + g.PolicyName,
     };
 
-    private static string Origin(Source s) =>
+    internal static string Origin(Source s) =>
         Code(s.ToString()) + (s.FromGlobals ? " from Globals" : "") + (s.Span.IsKnown ? $" line {s.Span.Line}" : "") + "<br>" + MarkdownEscape.Text(s.Description);
 }

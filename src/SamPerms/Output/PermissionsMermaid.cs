@@ -2,6 +2,7 @@ using System.Text;
 using SamPerms.Output.Escaping;
 using SamPerms.Permissions;
 using SamPerms.Permissions.Effective;
+using SamPerms.Permissions.Trust;
 
 namespace SamPerms.Output;
 
@@ -90,7 +91,35 @@ public static class PermissionsMermaid
             }
         }
 
+        // Who may assume each role, drawn last so that the nodes above keep their numbers.
+        foreach (var s in map.Subjects)
+        {
+            if (map.TrustOf(s) is { } trust)
+            {
+                AssumedBy(sb, trust, nodes["subject:" + s.LogicalId], map.Values, NodeFor);
+            }
+        }
+
+        foreach (var role in map.OtherRoles)
+        {
+            var node = NodeFor("role:" + role.RoleId, "role " + MermaidEscape.Value(role.RoleId), "[[", "]]");
+            AssumedBy(sb, role, node, map.Values, NodeFor);
+        }
+
         return TextEscape.Document(sb.ToString());
+    }
+
+    /// <summary>An edge from each principal the role trusts to the node that runs with it (dashed for a Deny).</summary>
+    private static void AssumedBy(StringBuilder sb, RoleTrust trust, string to, StaticValues? values, Func<string, string, string, string, string> nodeFor)
+    {
+        foreach (var p in trust.Principals)
+        {
+            var from = nodeFor("principal:" + p.Display, MermaidEscape.Value(p.Display), ">", "]");
+            var label = (p.IsAllow ? "" : p.Effect + " ") + string.Join(", ", p.Actions)
+                + (p.ConditionText(values) is { } condition ? " when " + condition : "")
+                + (p.Statement.Conditional is { } conditional ? $" [if {conditional}]" : "");
+            sb.Append("  ").Append(from).Append(p.IsAllow ? " -->|" : " -.->|").Append(Edge(label)).Append("| ").Append(to).Append('\n');
+        }
     }
 
     private static Subject? SubjectNamed(PermissionMap map, string resource)

@@ -29,6 +29,11 @@ public static class PermissionsText
                     .Append("\n      ← ").Append(Value(boundary.Source.ToString())).Append(" (").Append(Where(file, boundary.Source)).Append(")\n");
             }
 
+            if (map.TrustOf(s) is { } trust)
+            {
+                TrustText.Append(sb, trust, map.Values, source => Where(file, source));
+            }
+
             sb.Append("  invoked by:");
             if (s.InvokedBy.Count == 0 && s.Pollers.Count == 0)
             {
@@ -159,6 +164,18 @@ public static class PermissionsText
                     .Append("\n      ← ").Append(note.Source).Append(" (").Append(Where(file, note.Source)).Append(")\n");
             }
 
+            sb.Append('\n');
+        }
+
+        foreach (var role in map.OtherRoles)
+        {
+            sb.Append(Value(role.RoleId)).Append("  (").Append(Value(role.Source.Description)).Append(", ").Append(Where(file, role.Source)).Append(")\n");
+            if (role.TemplateCondition is { } onlyIf)
+            {
+                sb.Append("  only if ").Append(Value(onlyIf)).Append('\n');
+            }
+
+            TrustText.Append(sb, role, map.Values, source => Where(file, source));
             sb.Append('\n');
         }
 

@@ -69,7 +69,7 @@ public static class ReportHtml
             foreach (var s in map.Subjects)
             {
                 sb.Append("<details open class=\"subject\"><summary>").Append(HtmlText.Escape(s.LogicalId)).Append("</summary><pre>")
-                    .Append(HtmlText.Escape(PermissionsText.Write(map with { Subjects = [s], UnattachedInvokers = [] }, file).TrimEnd()))
+                    .Append(HtmlText.Escape(PermissionsText.Write(map.Only(s), file).TrimEnd()))
                     .Append("</pre></details>\n");
             }
         }

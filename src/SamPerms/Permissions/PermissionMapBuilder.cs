@@ -64,7 +64,7 @@ public static class PermissionMapBuilder
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
             .ToList();
-        return GlobalsProvenance.Mark(new PermissionMap(ordered, invokers.Unattached()) { Values = values }, outcome.Input as MapNode);
+        return GlobalsProvenance.Mark(new PermissionMap(ordered, invokers.Unattached()) { Values = values, Roles = Trust.RoleTrustReader.Read(ctx, ordered) }, outcome.Input as MapNode);
     }
 }
 

@@ -169,6 +169,18 @@ public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyLis
     /// <summary>How the template's values were resolved (to render intent values the same way).</summary>
     public StaticValues? Values { get; init; }
 
+    /// <summary>Every AWS::IAM::Role of the template and who may assume it (its trust policy), in template order.</summary>
+    public IReadOnlyList<Trust.RoleTrust> Roles { get; init; } = [];
+
+    /// <summary>Who may assume the subject's role, when the role is in the template.</summary>
+    public Trust.RoleTrust? TrustOf(Subject s) => s.Role.LogicalId is { } id ? Roles.FirstOrDefault(r => r.RoleId == id) : null;
+
+    /// <summary>The roles of the template that no function or state machine of this map runs with.</summary>
+    public IEnumerable<Trust.RoleTrust> OtherRoles => Roles.Where(r => !Subjects.Any(s => s.Role.LogicalId == r.RoleId));
+
+    /// <summary>The map of one subject: its role's trust kept, the other roles and unattached invokers left out.</summary>
+    public PermissionMap Only(Subject s) => this with { Subjects = [s], UnattachedInvokers = [], Roles = TrustOf(s) is { } t ? [t] : [] };
+
     public Subject? Find(string id) =>
         Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);
 }

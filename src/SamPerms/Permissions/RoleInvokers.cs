@@ -42,7 +42,7 @@ internal sealed class RoleInvokers
                     _mayStartStateMachines.Add(_roles.Count);
                 }
 
-                _roles.Add((e.Key, grants, statements, Trusted(r), ctx.Index.MentionedBy(e.Key)));
+                _roles.Add((e.Key, grants, statements, Trusted(e.Key, r), ctx.Index.MentionedBy(e.Key)));
             }
         }
     }
@@ -105,35 +105,15 @@ internal sealed class RoleInvokers
             && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(arn + ":*") != Certainty.No));
     }
 
-    /// <summary>The principals a role's trust policy lets assume it, e.g. "events.amazonaws.com".</summary>
-    private string Trusted(MapNode role)
+    /// <summary>The principals a role's trust policy lets assume it, e.g. "events.amazonaws.com" (the one trust model).</summary>
+    private string Trusted(string roleId, MapNode role)
     {
-        var principals = new List<string>();
-        var doc = (role.Get("Properties") as MapNode)?.Get("AssumeRolePolicyDocument");
-        foreach (var st in StatementReader.Read(doc, _ctx.Values))
-        {
-            if (!st.IsAllow || st.NotPrincipal || st.Principal is not { } principal)
-            {
-                continue;
-            }
-
-            if (principal is MapNode m && !Intrinsics.IsIntrinsic(m))
-            {
-                foreach (var entry in m.Entries)
-                {
-                    foreach (var value in StatementReader.Values(entry.Value, _ctx.Values, canonical: false))
-                    {
-                        principals.Add(entry.Key == "Service" ? value.Text : $"{entry.Key}:{value.Text}");
-                    }
-                }
-            }
-            else
-            {
-                principals.Add(_ctx.Values.Render(principal).Text);
-            }
-        }
-
-        return principals.Count == 0 ? "unknown (no trust policy)" : string.Join(", ", principals.Distinct());
+        var principals = Trust.RoleTrustReader.Principals(_ctx, roleId, role)
+            .Where(p => p.IsAllow && !p.Except)
+            .Select(p => p.Type == "Service" ? p.Value : $"{p.Type}:{p.Value}")
+            .Distinct()
+            .ToList();
+        return principals.Count == 0 ? "unknown (no trust policy)" : string.Join(", ", principals);
     }
 
     private MapNode UserArn(string user) => _ctx.TypeOf(user) switch

@@ -19,7 +19,7 @@ public sealed record ReportPage(string? Html, string? ReadError, IReadOnlyList<D
         var read = FileInput.Read(path);
         if (read.Bytes is not { } bytes)
         {
-            return new ReportPage(null, read.Error, []);
+            return read.Refusal is { } refusal ? new ReportPage(null, null, [refusal]) : new ReportPage(null, read.Error, []);
         }
 
         var validated = TemplateValidation.Run(path, bytes, new ValidationOptions { Transform = options });

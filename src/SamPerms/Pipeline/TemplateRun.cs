@@ -33,7 +33,7 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
         var read = FileInput.Read(path);
         return read.Bytes is { } bytes
             ? Secretive(new TemplateRun(path, null, SamTranslator.TransformBytes(bytes, options), null), options)
-            : new TemplateRun(path, read.Error, null, null);
+            : Unread(read);
     }
 
     /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
@@ -46,8 +46,13 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
         var read = FileInput.Read(path);
         return read.Bytes is { } bytes
             ? MappedBytes(path, bytes, options with { TemplateDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) })
-            : new TemplateRun(path, read.Error, null, null);
+            : Unread(read);
     }
+
+    /// <summary>A template that was not read: refused for its size (a failed outcome, SP1005), or a read error.</summary>
+    public static TemplateRun Unread(FileRead read) => read.Refusal is { } refusal
+        ? new TemplateRun(read.Path, null, TransformOutcome.Refused(refusal), null)
+        : new TemplateRun(read.Path, read.Error, null, null);
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
     public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>

@@ -44,6 +44,9 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
         };
     }
 
+    /// <summary>An input refused before it was read (over the size limit): fails with that diagnostic.</summary>
+    public static Transformation Refused(Diagnostics.Diagnostic refusal) => new(TransformOutcome.Refused(refusal), false);
+
     /// <summary>NAME.error.json for a run that is not <see cref="Accepted"/>: SAM's error, or the unknown types.</summary>
     public string ErrorReportText(string file) => ErrorReport.Write(
         Outcome.Succeeded ? Outcome with { ErrorMessage = string.Join(" ", UnknownTypes.Select(d => d.Message)), Diagnostics = [.. UnknownTypes] } : Outcome,

@@ -14,6 +14,9 @@ public sealed record TransformOutcome(
 {
     public bool Succeeded => Template is not null && !Partial;
 
+    /// <summary>The outcome of an input refused before it was read (over the size limit): that one diagnostic.</summary>
+    public static TransformOutcome Refused(Diagnostic refusal) => new(null, null, new Dictionary<string, Origin>(), [refusal], refusal.Message);
+
     /// <summary>What an analysis transform assumed to go on (placeholders for deploy-time values); none for the plain transform.</summary>
     public IReadOnlyList<Diagnostic> Assumptions { get; init; } = [];
 

@@ -39,6 +39,10 @@ public static class TemplateValidator
     public static ValidationReport Unreadable(string file, string reason, ValidationOptions options) =>
         Run(new ReadResult(null, [DiagnosticCatalog.UnreadableFileDescriptor.At(new Text.SourceSpan(1, 1, 1, 1), $"cannot read {file}: {reason}")]), options, file);
 
+    /// <summary>The report of an input refused before it was read (over the size limit): that finding.</summary>
+    public static ValidationReport Refused(string file, Diagnostic refusal, ValidationOptions options) =>
+        Run(TemplateReader.Refused(refusal), options, file);
+
     public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null) =>
         Run(TemplateReader.Read(bytes, options.Limits), options, file);
 

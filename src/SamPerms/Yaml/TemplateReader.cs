@@ -15,7 +15,7 @@ public static class TemplateReader
         limits ??= ReaderLimits.Default;
         if (bytes.Length > limits.MaxBytes)
         {
-            return Fail(DiagnosticCatalog.TooLarge($"the file is {bytes.Length} bytes; SamPerms reads at most {limits.MaxBytes} bytes", new SourceSpan(1, 1, 1, 1)));
+            return Refused(TooLarge(bytes.Length, limits));
         }
 
         var text = Decode(bytes, out var encodingError);
@@ -121,6 +121,20 @@ public static class TemplateReader
     }
 
     private static ReadResult Fail(Diagnostic d) => new(null, [d]);
+
+    /// <summary>The result of an input refused before it was read (<see cref="TooLarge"/>).</summary>
+    public static ReadResult Refused(Diagnostic refusal) => Fail(refusal);
+
+    /// <summary>
+    /// SP1005 for an input over <see cref="ReaderLimits.MaxBytes"/>, decided from its length before it is read;
+    /// <paramref name="length"/> is null when only "more than the limit" is known (standard input stops there).
+    /// </summary>
+    public static Diagnostic TooLarge(long? length, ReaderLimits? limits = null)
+    {
+        var max = (limits ?? ReaderLimits.Default).MaxBytes;
+        var size = length is { } n ? $"the file is {n} bytes" : $"the input is more than {max} bytes";
+        return DiagnosticCatalog.TooLarge($"{size}; SamPerms reads at most {max} bytes", new SourceSpan(1, 1, 1, 1));
+    }
 
     /// <summary>The text of a template file as the reader decodes it (null when it is not valid in its encoding).</summary>
     public static string? DecodeText(byte[] bytes) => Decode(bytes, out _);

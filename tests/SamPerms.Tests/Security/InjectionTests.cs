@@ -5,7 +5,8 @@ namespace SamPerms.Tests.Security;
 
 /// <summary>
 /// Every command in every format, on a template, an intent file and a command line whose strings hold line breaks,
-/// GitHub Actions workflow commands, terminal escapes, BEL, backticks, pipes and HTML: the text from the input is
+/// GitHub Actions workflow commands, terminal escapes, BEL, backticks, pipes and HTML (also in trust policies: principals,
+/// their types, actions and conditions, which permissions and diff show): the text from the input is
 /// shown, never obeyed (<see cref="OutputInvariants"/>), on stdout and on stderr.
 /// </summary>
 public sealed class InjectionTests
@@ -26,6 +27,8 @@ public sealed class InjectionTests
               "Properties": {
                 "Runtime": "python3.12", "Handler": "index.handler", "InlineCode": "x",
                 "Description": {{Json(Hostile)}},
+                "AssumeRolePolicyDocument": { "Statement": [ { "Effect": "Allow", "Principal": { "Service": [ "lambda.amazonaws.com", {{Json(Hostile)}} ] }, "Action": "sts:AssumeRole",
+                  "Condition": { "ArnLike": { "aws:SourceArn": {{Json(Hostile)}} } } } ] },
                 "Policies": [
                   { "Statement": [ {
                     "Effect": "Allow",
@@ -36,6 +39,14 @@ public sealed class InjectionTests
                 ],
                 "Events": { "Up": { "Type": "S3", "Properties": { "Bucket": { "Ref": "Bkt" }, "Events": "s3:ObjectCreated:*" } } }
               }
+            },
+            "Shared": {
+              "Type": "AWS::IAM::Role",
+              "Properties": { "AssumeRolePolicyDocument": { "Statement": [ {
+                "Effect": "Allow",
+                "Principal": { "AWS": [ {{Json("arn:aws:iam::111122223333:" + Hostile)}}{{(extra ? ", " + Json(Hostile) : "")}} ], {{Json(Hostile)}}: {{Json(Hostile)}} },
+                "Action": [ "sts:AssumeRole", {{Json("sts:" + Hostile)}} ]{{(extra ? "" : ", \"Condition\": { \"StringEquals\": { \"sts:ExternalId\": " + Json(Hostile) + " } }")}}
+              } ] } }
             },
             "Perm": {
               "Type": "AWS::Lambda::Permission",

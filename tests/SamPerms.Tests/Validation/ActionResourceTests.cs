@@ -34,7 +34,7 @@ public sealed class ActionResourceTests
 
     [Theory]
     [InlineData("s3:GetObject", "arn:aws:s3:::b", "arn:aws:s3:::b/*")]
-    [InlineData("s3:PutObject", "!GetAtt Bucket.Arn", null)]
+    [InlineData("s3:PutObject", "!GetAtt Bucket.Arn", "${Bucket.Arn}/*")]
     [InlineData("s3:ListBucket", "arn:aws:s3:::b/*", "arn:aws:s3:::b")]
     [InlineData("dynamodb:GetItem", "arn:aws:s3:::b/*", null)]
     [InlineData("dynamodb:GetItem", "!GetAtt Queue.Arn", null)]
@@ -49,7 +49,8 @@ public sealed class ActionResourceTests
         Assert.Contains($"'{action}'", d.Message, StringComparison.Ordinal);
         if (suggestion is not null)
         {
-            Assert.Contains($"did you mean '{suggestion}'", d.Message, StringComparison.Ordinal);
+            Assert.Contains("did you mean ", d.Message, StringComparison.Ordinal);
+            Assert.Contains($"'{suggestion}'?", d.Message, StringComparison.Ordinal);
         }
     }
 

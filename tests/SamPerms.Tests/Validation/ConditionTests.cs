@@ -168,3 +168,30 @@ public sealed class ConditionTests
         Assert.Equal(Check.LineOf(yaml, "aws:SourceArm"), Check.One(yaml, DiagnosticCatalog.UnknownConditionKey).Line);
     }
 }
+
+/// <summary>AWS's own policies as a negative test set: the operators and key types they use are all documented.</summary>
+public sealed class ManagedPolicyConditionTests
+{
+    [Fact]
+    public void Aws_managed_policies_use_only_known_operators_of_the_right_type_and_keys_of_their_services()
+    {
+        var resources = new SamPerms.Model.MapNode();
+        int count = 0;
+        foreach (var name in SamPerms.Data.ManagedPolicyNames.Names.Order(StringComparer.Ordinal))
+        {
+            // Only the statements with a Condition (the rest has nothing to say here; the test stays quick).
+            if (SamPerms.Data.ManagedPolicyDocuments.ByName(name)?.Document.Get("Statement") is SamPerms.Model.SeqNode statements
+                && statements.Items.OfType<SamPerms.Model.MapNode>().Where(s => s.ContainsKey("Condition")).ToList() is { Count: > 0 } conditional)
+            {
+                var document = SamPerms.Model.N.Map(("Version", "2012-10-17"), ("Statement", SamPerms.Model.N.Seq(conditional)));
+                resources.Set($"P{count++}", SamPerms.Model.N.Map(("Type", "AWS::IAM::ManagedPolicy"), ("Properties", SamPerms.Model.N.Map(("PolicyDocument", document)))));
+            }
+        }
+
+        Assert.True(count > 100, $"only {count} managed policies with conditions");
+        var json = SamPerms.Model.JsonText.Compact(SamPerms.Model.N.Map(("Resources", resources)));
+        var found = Check.All(json).Where(d => d.Code is DiagnosticCatalog.UnknownConditionOperator or DiagnosticCatalog.ConditionKeyOfOtherService
+            or DiagnosticCatalog.ConditionOperatorType).ToList();
+        Assert.True(found.Count == 0, string.Join(" | ", found.Take(10).Select(d => d.Format())));
+    }
+}

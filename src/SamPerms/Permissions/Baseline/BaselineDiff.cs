@@ -37,11 +37,12 @@ public static class BaselineDiff
             }
         }
 
+        changes.AddRange(TrustChanges.Between(before, after));
         return new BaselineReport(changes);
     }
 
     /// <summary>The rows of <paramref name="a"/> not in <paramref name="b"/>, counting duplicates.</summary>
-    private static List<PermissionRow> Minus(List<PermissionRow> a, List<PermissionRow> b)
+    internal static List<PermissionRow> Minus(List<PermissionRow> a, List<PermissionRow> b)
     {
         var remaining = b.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var result = new List<PermissionRow>();

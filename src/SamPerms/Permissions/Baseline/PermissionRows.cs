@@ -16,6 +16,9 @@ public enum RowCategory
 
     /// <summary>A managed policy attached to the role (one row for all its statements).</summary>
     ManagedPolicy,
+
+    /// <summary>A principal the trust policy of a role of the template lets assume it.</summary>
+    Trust,
 }
 
 /// <summary>
@@ -36,7 +39,8 @@ public sealed record PermissionRow(
     Grant? Grant = null,
     Invoker? Invoker = null,
     IReadOnlyList<Grant>? ManagedStatements = null,
-    RoleInfo? Role = null);
+    RoleInfo? Role = null,
+    Trust.TrustedPrincipal? Trusted = null);
 
 /// <summary>A row added or removed between two versions, and whether it widens what is allowed.</summary>
 public sealed record PermissionChange(bool Added, PermissionRow Row, bool Broadening, string Reason);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using SamPerms.Model;
 
 namespace SamPerms.Sam.LanguageExtensions;
@@ -91,39 +90,22 @@ internal static class ExtensionIntrinsics
     /// </summary>
     internal static (string Text, bool Complete) Substitute(string text, Func<string, string?> valueOf)
     {
-        var sb = new StringBuilder(text.Length);
         bool complete = true;
-        int i = 0;
-        while (i < text.Length)
+        var result = SubPlaceholders.Replace(text, name =>
         {
-            int open = text.IndexOf("${", i, StringComparison.Ordinal);
-            int close = open < 0 ? -1 : text.IndexOf('}', open + 2);
-            if (open < 0 || close < 0)
-            {
-                sb.Append(text, i, text.Length - i);
-                break;
-            }
-
-            sb.Append(text, i, open - i);
-            var name = text[(open + 2)..close];
             if (name.StartsWith('!'))
             {
-                sb.Append(text, open, close - open + 1);
-            }
-            else if (valueOf(name) is { } v && !v.Contains("${", StringComparison.Ordinal))
-            {
-                sb.Append(v);
-            }
-            else
-            {
-                complete = false;
-                sb.Append(text, open, close - open + 1);
+                return null;
             }
 
-            i = close + 1;
-        }
+            if (valueOf(name) is { } v && !v.Contains("${", StringComparison.Ordinal))
+            {
+                return v;
+            }
 
-        var result = sb.ToString();
+            complete = false;
+            return null;
+        });
         return complete ? (result.Replace("${!", "${", StringComparison.Ordinal), true) : (result, false);
     }
 

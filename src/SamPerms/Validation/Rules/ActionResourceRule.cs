@@ -54,11 +54,20 @@ public sealed class ActionResourceRule : IValidationRule
                 return null;
             }
 
-            result.Add((p, r.Node is Model.StringNode s ? s.Value : null));
+            result.Add((p, Written(r.Node)));
         }
 
         return result;
     }
+
+    /// <summary>The resource as the author can write it back: a literal, or "${X.Arn}" for a GetAtt of an ARN (for hints).</summary>
+    private static string? Written(Model.Node? node) => node switch
+    {
+        Model.StringNode s => s.Value,
+        Model.MapNode m when Model.Intrinsics.Is(m, "Fn::GetAtt") && Model.Intrinsics.LogicalIdOf(m) is { } id && Model.Intrinsics.Arg(m) is var arg
+            && (arg is Model.SeqNode { Count: 2 } seq ? seq[1].Str : (arg as Model.StringNode)?.Value.Split('.', 2)[^1]) == "Arn" => "${" + id + ".Arn}",
+        _ => null,
+    };
 
     private static string Message(ValidationContext context, string action, IamAction known, List<(string Pattern, string? Written)> patterns)
     {
@@ -84,9 +93,9 @@ public sealed class ActionResourceRule : IValidationRule
             }
 
             var candidate = written.EndsWith("/*", StringComparison.Ordinal) ? written[..^2] : written + "/*";
-            if (ResourceApplicability.AppliesSurely(action, candidate, context.OutputValues.IsNameSymbol))
+            if (ResourceApplicability.AppliesSurely(action, context.OutputValues.Canonical(candidate), context.OutputValues.IsNameSymbol))
             {
-                return $" (did you mean '{candidate}'?)";
+                return written.StartsWith("${", StringComparison.Ordinal) ? $" (did you mean !Sub '{candidate}'?)" : $" (did you mean '{candidate}'?)";
             }
         }
 
