@@ -56,7 +56,10 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                         Push(new Frame(new SeqNode { Span = Span(ss.Start, ss.End) }, TagOf(ss.Tag), ss.Anchor.IsEmpty ? null : ss.Anchor.Value, ss.Style == YamlDotNet.Core.Events.SequenceStyle.Flow), ss.Start);
                         break;
                     case MappingStart ms:
-                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value, ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow), ms.Start);
+                        // A single pair in a flow sequence (`[Key: value]`) is a mapping the parser reports without
+                        // a place (both marks empty): it spans its pair instead.
+                        bool placeless = ms.Start.Index == 0 && ms.End.Index == 0 && ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow;
+                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value, ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow, placeless), ms.Start);
                         break;
                     case SequenceEnd or MappingEnd:
                         var frame = _stack.Pop();
@@ -330,8 +333,11 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         new((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
 
     /// <summary>A map or sequence being built.</summary>
-    private sealed class Frame(Node node, string? tag, string? anchor, bool flow = false)
+    private sealed class Frame(Node node, string? tag, string? anchor, bool flow = false, bool placeless = false)
     {
+        /// <summary>The parser gave the collection no place: its span is taken from its first key and last value.</summary>
+        private readonly bool _placeless = placeless;
+
         /// <summary>Written in brackets ([…] or {…}), not as an indented block.</summary>
         public bool Flow { get; } = flow;
 
@@ -354,7 +360,17 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
             if (_pendingKey is null)
             {
                 _pendingKey = value;
+                if (_placeless && Node is MapNode { Count: 0 } && value.Span.IsKnown)
+                {
+                    Node.Span = value.Span;
+                }
+
                 return;
+            }
+
+            if (_placeless && value.Span.IsKnown)
+            {
+                Node.Span = Node.Span with { EndLine = value.Span.EndLine, EndColumn = value.Span.EndColumn };
             }
 
             var keyNode = _pendingKey;
@@ -400,7 +416,11 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
 
         public Node Finish(Mark end)
         {
-            Node.Span = Node.Span with { EndLine = (int)end.Line, EndColumn = (int)end.Column };
+            if (!_placeless)
+            {
+                Node.Span = Node.Span with { EndLine = (int)end.Line, EndColumn = (int)end.Column };
+            }
+
             if (_merges is null || Node is not MapNode own)
             {
                 return Node;

@@ -86,6 +86,19 @@ public sealed class TemplateReaderTests
     }
 
     [Fact]
+    public void A_single_pair_in_a_flow_sequence_is_placed_at_its_pair()
+    {
+        // Policies: [S3CrudPolicy: {...}] — each item is a one-pair mapping the YAML parser gives no place of its own.
+        var root = Read("Resources:\n  Fn:\n    Properties:\n      Policies: [S3CrudPolicy: {BucketName: b}, SQSPollerPolicy: {QueueName: q}]\n");
+        var policies = (SeqNode)((MapNode)((MapNode)((MapNode)root.Get("Resources")!).Get("Fn")!).Get("Properties")!).Get("Policies")!;
+        var first = policies.Items[0].Span;
+        var second = policies.Items[1].Span;
+        Assert.Equal((4, 18), (first.Line, first.Column));
+        Assert.Equal((4, 49), (second.Line, second.Column));
+        Assert.True(first.EndColumn > first.Column && second.EndColumn > second.Column);
+    }
+
+    [Fact]
     public void Duplicate_keys_keep_the_last_value_in_the_first_place_with_a_warning_at_the_second_key()
     {
         var r = TemplateReader.ReadText("A: 1\nB: 2\nA: 3\n");
