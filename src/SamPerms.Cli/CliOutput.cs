@@ -28,7 +28,19 @@ public sealed class CliOutput
 
     public static CliOutput Console => new(
         new GuardedWriter(() => StandardStreams.Open(1), "standard output"),
-        new GuardedWriter(() => StandardStreams.Open(2), "standard error", TextEscape.Document));
+        new GuardedWriter(() => StandardStreams.Open(2), "standard error", TextEscape.Document))
+    {
+        Terminal = Terminal.Detect(),
+    };
+
+    /// <summary>Where stdout goes (a terminal, its width) and the environment that says how to colour it.</summary>
+    public Terminal Terminal { get; init; } = Terminal.None;
+
+    /// <summary>The colour options of this command line, and how a text report is laid out for stdout.</summary>
+    public TextLayout Layout { get; } = new();
+
+    /// <summary>How a text report is laid out: for stdout (this terminal, the colour options), or plain for a file.</summary>
+    public Output.TextOptions TextOptions(System.CommandLine.ParseResult parse, bool toFile) => Layout.For(parse, Terminal, toFile);
 
     public TextWriter Out => _out;
 

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using SamPerms.Cli;
 using SamPerms.Cli.Commands;
 using SamPerms.Cli.Help;
+using SamPerms.Cli.Io;
 
 return SamPermsCli.Run(args, CliOutput.Console);
 
@@ -21,6 +22,8 @@ namespace SamPerms.Cli
                 CanCommand.Build(output),
                 ExplainCommand.Build(output),
                 ReportCommand.Build(output),
+                output.Layout.Color,
+                output.Layout.NoColor,
             };
 
         public static int Run(string[] args, CliOutput output)

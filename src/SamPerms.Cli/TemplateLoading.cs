@@ -24,25 +24,25 @@ public static class TemplateLoading
             if (read.Bytes is null)
             {
                 var unread = TemplateRun.Unread(read);
-                return new Mapped(unread, Report(unread, output));
+                return new Mapped(unread, Check(unread, output));
             }
 
             return PermissionMap(read.Path, read.Bytes, options, output);
         }
 
         var run = TemplateRun.Mapped(path, options);
-        return new Mapped(run, Report(run, output));
+        return new Mapped(run, Check(run, output));
     }
 
     /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
     public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
     {
         var run = TemplateRun.MappedBytes(label, bytes, options);
-        return new Mapped(run, Report(run, output));
+        return new Mapped(run, Check(run, output));
     }
 
     /// <summary>Prints the read error or the transform's diagnostics; the exit code when the run stops here.</summary>
-    private static int? Report(TemplateRun run, CliOutput output)
+    public static int? Check(TemplateRun run, CliOutput output)
     {
         if (run.ReadError is { } error)
         {
@@ -62,7 +62,18 @@ public static class TemplateLoading
             output.Diagnostic(d, run.Path);
         }
 
-        return run.Accepted ? null : ExitCodes.Invalid;
+        if (!run.Accepted)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        // Nothing found is said (on stderr, the report still written), in every command that maps permissions.
+        if (run.Map is { Subjects.Count: 0 })
+        {
+            output.Error($"no functions or state machines in {Inputs.InputFile.Shown(run.Path)}");
+        }
+
+        return null;
     }
 
     /// <summary>The function or state machine named <paramref name="id"/>; null (and the ones there are, said) when none is.</summary>
@@ -71,6 +82,12 @@ public static class TemplateLoading
         if (map.Find(id) is { } subject)
         {
             return subject;
+        }
+
+        if (map.Subjects.Count == 0)
+        {
+            // Loading said there are none.
+            return null;
         }
 
         var known = string.Join(", ", map.Subjects.Select(s => s.SamLogicalId).Distinct());

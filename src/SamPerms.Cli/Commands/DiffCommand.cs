@@ -1,13 +1,8 @@
 using System.CommandLine;
 using SamPerms.Cli.Inputs;
-using SamPerms.Cli.Outputs;
-using SamPerms.Diagnostics;
 using SamPerms.Model;
-using SamPerms.Output;
-using SamPerms.Output.Ci;
+using SamPerms.Output.Diff;
 using SamPerms.Permissions;
-using SamPerms.Permissions.Baseline;
-using SamPerms.Permissions.Intent;
 using SamPerms.Pipeline;
 
 namespace SamPerms.Cli.Commands;
@@ -41,7 +36,7 @@ public static class DiffCommand
             HelpName = "BASE",
         };
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
-        var format = ReportOptions.Format("text (table is the same), json, markdown, junit or codequality", "text", "json", "markdown", "junit", "codequality");
+        var format = ReportOptions.Format(DiffFormats.Help, [.. DiffFormats.All.Select(f => f.Name)]);
         var failOn = new Option<string[]>("--fail-on")
         {
             Description = "Exit 1 on findings of these kinds (a comma list, or repeated). Against intent: missing, excess, unverifiable, any (default), none. "
@@ -93,7 +88,10 @@ public static class DiffCommand
             }
 
             var intentFile = parse.GetValue(intent);
-            var report = new DiffReport(fmt, parse.GetValue(outputFile), [.. files, .. intentFile is null ? [] : new[] { intentFile }], transform.Used);
+            var toFile = parse.GetValue(outputFile);
+            var text = DiffFormats.Named(fmt).ForTerminal ? output.TextOptions(parse, toFile is not null) : Output.TextOptions.Plain;
+            var rendering = new DiffRendering(text, transform.Used?.ToNode());
+            var report = new DiffReport(fmt, toFile, [.. files, .. intentFile is null ? [] : new[] { intentFile }], rendering);
             if (baseRevision is { } baseRev)
             {
                 if (intentFile is not null)
@@ -109,9 +107,7 @@ public static class DiffCommand
                     return ExitCodes.UsageOrIo;
                 }
 
-                var capture = report.Capture(output);
-                var gitExit = DiffGit.Run(baseRev, files, options, fmt, gitFailOn.Contains("any") ? "any" : gitFailOn.Contains("broadening") ? "broadening" : "none", capture);
-                return report.Write(capture.Out.ToString()!, output) ?? gitExit;
+                return DiffGit.Run(baseRev, files, options, report, gitFailOn.Contains("any") ? "any" : gitFailOn.Contains("broadening") ? "broadening" : "none", output);
             }
 
             if (intentFile is not null || files.Count == 1 || files.Count > 2)
@@ -153,30 +149,19 @@ public static class DiffCommand
             return e2;
         }
 
-        var report = BaselineDiff.Run(before.Map!, after.Map!);
-        (oldPath, newPath) = (InputFile.Shown(oldPath), InputFile.Shown(newPath));
+        var section = VersionComparison.Section(InputFile.Shown(oldPath), InputFile.Shown(newPath), before.Map!, after.Map!);
         var any = failOn.Contains("any");
-        var text = how.Format switch
-        {
-            "json" => SettingsField.AddTo(BaselineDiffJson.Build(report, oldPath, newPath), how.Used),
-            "markdown" => BaselineDiffMarkdown.Write(report, oldPath, newPath),
-            "junit" => JunitXml.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
-            "codequality" => CodeQualityJson.Write(CiReports.FromBaseline(report, oldPath, newPath, Subjects(after.Map!), everyChangeFails: any)),
-            _ => BaselineDiffText.Write(report, oldPath, newPath),
-        };
-        var failing = any ? report.Changes.Count : failOn.Contains("broadening") ? report.Broadening : 0;
+        var text = DiffFormats.Named(how.Format).Versions(new VersionDiffs([section], null, EveryChangeFails: any), how.Rendering);
+        var failing = any ? section.Report.Changes.Count : failOn.Contains("broadening") ? section.Report.Broadening : 0;
         return how.Write(text, output) ?? (failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
     /// <summary>The functions and state machines of a map, each a test case in CI reports.</summary>
     public static IReadOnlyList<string> Subjects(PermissionMap map) => [.. map.Subjects.Select(s => s.SamLogicalId).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>How and where a diff report is written: its format, --output-file (never an input), and the settings its JSON carries.</summary>
-    public sealed record DiffReport(string Format, string? OutputFile, IReadOnlyList<string> Inputs, SettingsUsed? Used)
+    /// <summary>How and where a diff report is written: its format, --output-file (never an input), its layout and the settings its JSON carries.</summary>
+    public sealed record DiffReport(string Format, string? OutputFile, IReadOnlyList<string> Inputs, DiffRendering Rendering)
     {
         public int? Write(string text, CliOutput output) => Outputs.OutputFile.Write(OutputFile, text, Inputs, output);
-
-        /// <summary>A writer that keeps the report (stdout) for <see cref="Write"/> and passes messages (stderr) on.</summary>
-        public CliOutput Capture(CliOutput output) => new(new StringWriter(), output.Err) { OpenStdin = output.OpenStdin };
     }
 }

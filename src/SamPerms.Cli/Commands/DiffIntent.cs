@@ -1,8 +1,7 @@
-using System.Text;
 using SamPerms.Cli.Inputs;
-using SamPerms.Model;
 using SamPerms.Output;
-using SamPerms.Output.Ci;
+using SamPerms.Model;
+using SamPerms.Output.Diff;
 using SamPerms.Permissions.Intent;
 using SamPerms.Pipeline;
 
@@ -11,20 +10,17 @@ namespace SamPerms.Cli.Commands;
 /// <summary>
 /// <c>samperms diff TEMPLATE... --intent FILE|auto</c>: each template against its author's intent. With
 /// <c>auto</c> a template's intent is the intent.yaml (or .yml) beside it, over what it declares inline; a
-/// template with neither is said to be not checked. One template prints as it always has; several print a
-/// section each (text, markdown), one document holding each report (json), or one CI report (junit, codequality).
+/// template with neither is said to be not checked. The format (<see cref="DiffFormats"/>) writes one template as
+/// its report, several as a section each.
 /// </summary>
 public static class DiffIntent
 {
     public const string Auto = "auto";
 
-    private sealed record Checked(string Template, string? IntentFile, IntentReport Report, IReadOnlyList<string> Subjects);
-
     public static int Run(IReadOnlyList<string> templates, string? intentFile, Func<string, string?> fromProject, TransformOptions options, DiffCommand.DiffReport how, IReadOnlyList<string> failOn, CliOutput output)
     {
-        var format = how.Format;
         var auto = intentFile == Auto && !File.Exists(Auto);
-        var results = new List<Checked>();
+        var results = new List<IntentSection>();
         var exit = ExitCodes.Ok;
         foreach (var template in templates)
         {
@@ -61,13 +57,13 @@ public static class DiffIntent
                 continue;
             }
 
-            results.Add(new Checked(InputFile.Shown(template), file, check.Report!, DiffCommand.Subjects(map!)));
+            results.Add(new IntentSection(InputFile.Shown(template), file, check.Report!, DiffCommand.Subjects(map!)));
         }
 
         bool Fails(FindingKind kind) => failOn.Contains("any") || failOn.Contains(IntentDiffJson.KindName(kind));
-        var text = templates.Count == 1 && !auto ? One(results, format, Fails, how.Used) : Many(results, format, Fails, how.Used);
+        var diffs = new IntentDiffs(results, Several: templates.Count > 1 || auto, Fails);
         var failing = results.Sum(r => r.Report.Findings.Count(f => Fails(f.Kind)));
-        return how.Write(text, output) ?? Math.Max(exit, failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
+        return how.Write(DiffFormats.Named(how.Format).Intent(diffs, how.Rendering), output) ?? Math.Max(exit, failing > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
     }
 
     /// <summary>The intent file beside a template: intent.yaml, else intent.yml; null when there is none.</summary>
@@ -77,59 +73,5 @@ public static class DiffIntent
         return new[] { "intent.yaml", "intent.yml" }.Select(n => Path.Combine(dir, n)).FirstOrDefault(File.Exists) is { } found
             ? (dir == "." && !template.StartsWith("./", StringComparison.Ordinal) ? Path.GetFileName(found) : found)
             : null;
-    }
-
-    private static string One(List<Checked> results, string format, Func<FindingKind, bool> fails, SettingsUsed? used)
-    {
-        if (results.Count == 0)
-        {
-            return "";
-        }
-
-        var (path, _, report, subjects) = results[0];
-        return format switch
-        {
-            "json" => SettingsField.AddTo(IntentDiffJson.Build(report, path), used),
-            "markdown" => IntentDiffMarkdown.Write(report, path),
-            "junit" => JunitXml.Write(CiReports.FromIntent(report, path, subjects, fails)),
-            "codequality" => CodeQualityJson.Write(CiReports.FromIntent(report, path, subjects, fails)),
-            _ => IntentDiffText.Write(report, path),
-        };
-    }
-
-    private static string Many(List<Checked> results, string format, Func<FindingKind, bool> fails, SettingsUsed? used)
-    {
-        switch (format)
-        {
-            case "json":
-                var list = new SeqNode();
-                foreach (var r in results)
-                {
-                    list.Add(N.Map(("template", r.Template), ("intent", r.IntentFile is null ? NullNode.Instance : r.IntentFile), ("report", IntentDiffJson.Build(r.Report, r.Template))));
-                }
-
-                return SettingsField.AddTo(N.Map(("templates", list)), used);
-            case "junit":
-            case "codequality":
-                var ci = new CiReport("intent", [.. results.SelectMany(r => CiReports.FromIntent(r.Report, r.Template, r.Subjects, fails).Files)]);
-                return format == "junit" ? JunitXml.Write(ci) : CodeQualityJson.Write(ci);
-            default:
-                var sb = new StringBuilder();
-                foreach (var r in results)
-                {
-                    if (sb.Length > 0)
-                    {
-                        sb.Append('\n');
-                    }
-
-                    var against = r.IntentFile ?? "its inline intent";
-                    sb.Append(format == "markdown"
-                        ? $"#### {MarkdownText.Code(r.Template)} against {MarkdownText.Code(against)}\n\n"
-                        : $"== {r.Template} against {against} ==\n");
-                    sb.Append(format == "markdown" ? IntentDiffMarkdown.Write(r.Report, r.Template) : IntentDiffText.Write(r.Report, r.Template));
-                }
-
-                return sb.ToString();
-        }
     }
 }

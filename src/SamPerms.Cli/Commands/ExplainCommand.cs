@@ -46,7 +46,7 @@ public static class ExplainCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            foreach (var d in explained.Run.Outcome!.Diagnostics)
+            foreach (var d in explained.Run.Outcome!.Diagnostics.Concat(explained.Run.UnknownTypes))
             {
                 output.Diagnostic(d, path);
             }

@@ -64,17 +64,11 @@ public static class PermissionsCommand
                 map = map!.Only(subject) with { UnattachedInvokers = map.UnattachedInvokers };
             }
 
-            if (map!.Subjects.Count == 0)
-            {
-                // Nothing found is said, not an empty page.
-                output.Err.WriteLine($"samperms: no functions or state machines in {shown}");
-            }
-
             // JSON says which configuration it was made with; every other format as registered.
             var name = ReportOptions.FormatOf(parse, format);
             var text = name == "json"
-                ? SettingsField.AddTo(PermissionsJson.Build(map, shown, options.Region, options.EffectivePartition), transform.Used)
-                : PermissionsFormats.Named(name).Write(map, shown, options);
+                ? SettingsField.AddTo(PermissionsJson.Build(map!, shown, options.Region, options.EffectivePartition), transform.Used)
+                : PermissionsFormats.Named(name).Write(map!, shown, options);
             return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? ExitCodes.Ok;
         });
         return command;

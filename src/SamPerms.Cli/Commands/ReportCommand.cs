@@ -46,7 +46,8 @@ public static class ReportCommand
                 return ExitCodes.Invalid;
             }
 
-            return OutputFile.Write(parse.GetValue(outFile), html, [path], output, "--output") ?? ExitCodes.Ok;
+            // A resource type SAM does not know: the page still made (it shows the finding), the exit says invalid.
+            return OutputFile.Write(parse.GetValue(outFile), html, [path], output, "--output") ?? (page.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok);
         });
         return command;
     }

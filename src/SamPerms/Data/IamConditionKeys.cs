@@ -70,39 +70,7 @@ public static class IamConditionKeys
         Glob(PlaceholderPattern(documented), key);
 
     /// <summary>Case-insensitive match of a pattern whose only wildcard is '*' (documented key names hold no '?' or '*').</summary>
-    private static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] != '*' && char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    private static bool Glob(string pattern, string text) => Text.Glob.Matches(pattern, text, ignoreCase: true);
 
     private static bool HasPlaceholder(string name) =>
         name.Contains("${", StringComparison.Ordinal) || name.Contains('<', StringComparison.Ordinal) || name.EndsWith("/tag-key", StringComparison.OrdinalIgnoreCase);

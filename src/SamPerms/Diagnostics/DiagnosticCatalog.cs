@@ -74,6 +74,10 @@ public static class DiagnosticCatalog
     public const string DeliveryNotGranted = "SP3204";
     public const string KeyNotUsable = "SP3205";
     public const string CrossAccountTrust = "SP3206";
+    public const string ResourcePolicyDenies = "SP3207";
+    public const string KeyPolicyExcludesRole = "SP3208";
+    public const string KeyUseNotGranted = "SP3209";
+    public const string ServiceKeyNotAllowed = "SP3210";
     public const string WorkflowTaskNotGranted = "SP3220";
     public const string InvalidIntent = "SP4001";
     public const string UnknownSubject = "SP4002";
@@ -349,6 +353,21 @@ public static class DiagnosticCatalog
         "A role trusts another account without a condition",
         "A trust policy naming an AWS account (its root, the bare id, or a principal in it) lets whoever that account's own policies allow assume the role. A template knows its own account only as ${AWS::AccountId}, so a written account id is another account. Add a Condition (sts:ExternalId for a third party, aws:PrincipalOrgID for your organization) or name the one role that may assume it.");
 
+    public static readonly DiagnosticDescriptor ResourcePolicyDeniesDescriptor = new(ResourcePolicyDenies, Severity.Warning, CategoryEffective,
+        "A resource policy of the template denies what a role grants",
+        "An explicit Deny in a bucket, queue, topic, secret or key policy wins over every Allow (IAM policy evaluation logic): a grant of a function's role that the Deny covers gives nothing. Reported at the Deny, naming the grant. Narrow the Deny (a condition, an exception for the role), or drop the grant.");
+
+    public static readonly DiagnosticDescriptor KeyPolicyExcludesRoleDescriptor = new(KeyPolicyExcludesRole, Severity.Warning, CategoryEffective,
+        "A key policy lets no IAM grant of the role count",
+        "KMS is the exception to same-account access: unless the key policy allows it, no IAM policy can grant use of a KMS key. A key policy that names neither the role nor the account root (arn:aws:iam::${AWS::AccountId}:root, the statement that lets IAM policies grant it) makes every kms: grant of the role on that key give nothing. Add the account-root statement, or name the role in the key policy.");
+
+    public static readonly DiagnosticDescriptor KeyUseNotGrantedDescriptor = new(KeyUseNotGranted, Severity.Warning, CategoryEffective,
+        "A function uses an encrypted resource but may not use its key",
+        "A bucket with SSE-KMS, an encrypted topic, queue or stream, a table with a customer managed key or a secret encrypted with a key of the template: reading needs kms:Decrypt on the key, writing kms:GenerateDataKey (and kms:Decrypt for SNS and SQS). The role must allow it, and the key policy too (naming the role, or the account-root statement); otherwise the call fails with AccessDenied although the role may use the resource.");
+
+    public static readonly DiagnosticDescriptor ServiceKeyNotAllowedDescriptor = new(ServiceKeyNotAllowed, Severity.Warning, CategoryEffective,
+        "A service cannot deliver into an encrypted topic or queue",
+        "S3 event notifications, EventBridge rules, SNS subscriptions and CloudWatch alarms deliver into an SNS topic or SQS queue as their service principal. When the target is encrypted with a KMS key, that principal needs kms:GenerateDataKey* and kms:Decrypt in the key policy itself: the account-root statement and the default key policy admit only IAM principals of the account. Without it, nothing is delivered and nothing is said.");
     public static readonly DiagnosticDescriptor WorkflowTaskNotGrantedDescriptor = new(WorkflowTaskNotGranted, Severity.Warning, CategoryEffective,
         "A workflow state calls a service its role may not use",
         "Every Task state of a state machine calls its integration with the state machine's role: Lambda invoke needs lambda:InvokeFunction on the function, dynamodb:putItem needs dynamodb:PutItem on the table, a nested startExecution.sync also needs states:DescribeExecution and the events rule Step Functions manages, and so on (Step Functions Developer Guide, IAM policies for integrated services). The role does not grant it, so every execution that reaches the state fails with an access error. Add the policy template or statement the message suggests.");
@@ -382,7 +401,8 @@ public static class DiagnosticCatalog
         ActionNotOnResourceDescriptor, BucketPolicyActionNotOnResourceDescriptor, UnknownConditionOperatorDescriptor, UnknownConditionKeyDescriptor, ConditionKeyOfOtherServiceDescriptor, ConditionOperatorTypeDescriptor,
         AllActionsOnAllResourcesDescriptor, PassRoleOnAnyRoleDescriptor, NotActionOrNotResourceAllowDescriptor, InvokeWithoutSourceArnDescriptor,
         PublicPrincipalDescriptor, PublicFunctionUrlDescriptor, PollerWithExplicitRoleDescriptor, OpenApiRouteDescriptor, RecursiveTriggerDescriptor, AssumeRoleOnAnyRoleDescriptor,
-        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor, WorkflowTaskNotGrantedDescriptor,
+        OutsideBoundaryDescriptor, PoliciesIgnoredDescriptor, NamedResourceNotGrantedDescriptor, DeliveryNotGrantedDescriptor, KeyNotUsableDescriptor, CrossAccountTrustDescriptor,
+        ResourcePolicyDeniesDescriptor, KeyPolicyExcludesRoleDescriptor, KeyUseNotGrantedDescriptor, ServiceKeyNotAllowedDescriptor, WorkflowTaskNotGrantedDescriptor,
         InvalidIntentDescriptor, UnknownSubjectDescriptor,
         InvalidConfigurationDescriptor,
     ];

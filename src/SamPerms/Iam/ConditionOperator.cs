@@ -84,13 +84,4 @@ public sealed record ConditionOperator(string? SetPrefix, string Base, bool IfEx
 
         return null;
     }
-
-    /// <summary>The set prefix and IfExists suffix of a name that is not an operator, with its would-be base in between.</summary>
-    public static (string Prefix, string Base, string Suffix) Split(string name)
-    {
-        var prefix = SetPrefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) ?? "";
-        var rest = name[prefix.Length..];
-        var suffix = rest.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) && rest.Length > "IfExists".Length ? rest[^"IfExists".Length..] : "";
-        return (prefix, rest[..^suffix.Length], suffix);
-    }
 }

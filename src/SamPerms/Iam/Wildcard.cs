@@ -1,3 +1,5 @@
+using SamPerms.Text;
+
 namespace SamPerms.Iam;
 
 /// <summary>
@@ -31,43 +33,14 @@ public static class Wildcard
             return MatchesBySets(pattern, value, ignoreCase);
         }
 
-        // Iterative glob matching with single backtracking point: linear in practice, no recursion. Its worst case
-        // is the product of the lengths; far beyond any ARN or action (hostile input) the answer is "no match".
+        // Plain glob matching is linear in practice; its worst case is the product of the lengths: far beyond any
+        // ARN or action (hostile input) the answer is "no match".
         if ((long)pattern.Length * value.Length > MatchWorkLimit && pattern.Contains('*', StringComparison.Ordinal))
         {
             return false;
         }
 
-        int p = 0, v = 0, starP = -1, starV = 0;
-        while (v < value.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], value[v], ignoreCase)) && pattern[p] != '*')
-            {
-                p++;
-                v++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                starP = p++;
-                starV = v;
-            }
-            else if (starP >= 0)
-            {
-                p = starP + 1;
-                v = ++starV;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
+        return Glob.Matches(pattern, value, ignoreCase);
     }
 
     /// <summary>
@@ -377,6 +350,5 @@ public static class Wildcard
         }
     }
 
-    private static bool Same(char a, char b, bool ignoreCase) =>
-        a == b || (ignoreCase && char.ToLowerInvariant(a) == char.ToLowerInvariant(b));
+    private static bool Same(char a, char b, bool ignoreCase) => Glob.Same(a, b, ignoreCase);
 }

@@ -12,8 +12,8 @@ public static class BaselineDiffJson
         foreach (var c in report.Changes)
         {
             var r = c.Row;
-            changes.Add(N.Map(
-                ("change", c.Added ? "added" : "removed"),
+            var change = N.Map(
+                ("change", c.Kind),
                 ("category", Category(r.Category)),
                 ("function", r.Subject),
                 ("resources", N.Strings(r.Resources)),
@@ -24,7 +24,20 @@ public static class BaselineDiffJson
                 ("broadening", c.Broadening),
                 ("reason", c.Reason),
                 ("file", c.Added ? newFile : oldFile),
-                ("origin", PermissionsJson.Origin(r.Origin))));
+                ("origin", PermissionsJson.Origin(r.Origin)));
+            if (c.Before is { } b)
+            {
+                // A changed row: what it was, and every action added and removed.
+                change.Set("before", N.Map(
+                    ("resources", N.Strings(b.Resources)),
+                    ("actions", N.Strings(b.Actions)),
+                    ("condition", b.Condition.Length == 0 ? NullNode.Instance : b.Condition),
+                    ("origin", PermissionsJson.Origin(b.Origin))));
+                change.Set("actionsAdded", N.Strings(CellDiff.Values(c.Actions, LineChange.Added)));
+                change.Set("actionsRemoved", N.Strings(CellDiff.Values(c.Actions, LineChange.Removed)));
+            }
+
+            changes.Add(change);
         }
 
         return N.Map(
@@ -32,8 +45,9 @@ public static class BaselineDiffJson
             ("new", newFile),
             ("changes", changes),
             ("summary", N.Map(
-                ("added", report.Changes.Count(c => c.Added)),
-                ("removed", report.Changes.Count(c => !c.Added)),
+                ("added", report.Added),
+                ("removed", report.Removed),
+                ("changed", report.ChangedRows),
                 ("broadening", report.Broadening))));
     }
 

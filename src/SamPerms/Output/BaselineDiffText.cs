@@ -5,21 +5,28 @@ using static SamPerms.Output.Escaping.TextEscape;
 
 namespace SamPerms.Output;
 
-/// <summary>The permission change between two versions as tables like <c>cdk diff</c>'s IAM section.</summary>
+/// <summary>
+/// The permission change between two versions as tables like <c>cdk diff</c>'s IAM section. A changed statement
+/// is one row ("~"), each of its actions, resources and condition lines marked "+" (added) or "-" (removed).
+/// On a terminal the tables fit its width and broadening rows are red.
+/// </summary>
 public static class BaselineDiffText
 {
-    public static string Write(BaselineReport report, string oldFile, string newFile)
+    public static string Write(BaselineReport report, string oldFile, string newFile) => Write(report, oldFile, newFile, TextOptions.Plain);
+
+    public static string Write(BaselineReport report, string oldFile, string newFile, TextOptions options)
     {
+        var style = options.Style;
         var sb = new StringBuilder();
         if (report.Changes.Count == 0)
         {
             sb.Append("No permission changes between ").Append(Value(oldFile)).Append(" and ").Append(Value(newFile)).Append(".\n");
-            return Document(sb.ToString());
+            return style.Document(sb.ToString());
         }
 
         if (report.Broadening > 0)
         {
-            sb.Append("This change widens permissions (rows marked ").Append(Mark(true, true)).Append(").\n\n");
+            sb.Append(style.Paint(Tone.Bad, $"This change widens permissions (rows marked !).")).Append("\n\n");
         }
 
         var why = new HashSet<string> { "Why" };
@@ -31,38 +38,54 @@ public static class BaselineDiffText
         {
             var r = c.Row;
             var where = Where(c, oldFile, newFile);
+            Tone? tone = c.Broadening ? Tone.Bad : null;
             switch (r.Category)
             {
                 case RowCategory.Role:
-                    roles.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(c.Reason), Value(where));
+                    roles.Add(tone, Mark(c), Value(r.Subject), Value(r.Principal), Value(c.Reason), Value(where));
                     break;
                 case RowCategory.Trust:
-                    trust.Add(Mark(c.Added, c.Broadening), Value(r.Resources[0] == r.Subject ? r.Subject : $"{r.Resources[0]} ({r.Subject})"), Value(r.Principal), Value(r.Effect),
-                        Lines(r.Actions), Lines(r.Condition.Split('\n')), Value(c.Reason), Value(where));
+                    trust.Add(tone, Mark(c), Value(r.Resources[0] == r.Subject ? r.Subject : $"{r.Resources[0]} ({r.Subject})"), Value(r.Principal), Value(r.Effect),
+                        Lines(c.Actions), Lines(c.Conditions), Value(c.Reason), Value(where));
                     break;
                 case RowCategory.ManagedPolicy:
-                    managed.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Value(r.Principal), Value(r.Resources[0]), Value(c.Reason), Value(where));
+                    managed.Add(tone, Mark(c), Value(r.Subject), Value(r.Principal), Value(r.Resources[0]), Value(c.Reason), Value(where));
                     break;
                 default:
-                    statements.Add(Mark(c.Added, c.Broadening), Value(r.Subject), Lines(r.Resources), Value(r.Effect), Lines(r.Actions),
-                        Value(r.Principal), Lines(r.Condition.Split('\n')), Value(c.Reason), Value(where));
+                    statements.Add(tone, Mark(c), Value(r.Subject), Lines(c.Resources), Value(r.Effect), Lines(c.Actions),
+                        Value(r.Principal), Lines(c.Conditions), Value(c.Reason), Value(where));
                     break;
             }
         }
 
-        Section(sb, "IAM Statement Changes", statements);
-        Section(sb, "IAM Policy Changes", managed);
-        Section(sb, "Execution Role Changes", roles);
-        Section(sb, "Trust Policy Changes", trust);
-        sb.Append($"summary: {report.Changes.Count(c => c.Added)} added, {report.Changes.Count(c => !c.Added)} removed, {report.Broadening} broadening\n");
-        return Document(sb.ToString());
+        Section(sb, "IAM Statement Changes", statements, options);
+        Section(sb, "IAM Policy Changes", managed, options);
+        Section(sb, "Execution Role Changes", roles, options);
+        Section(sb, "Trust Policy Changes", trust, options);
+        sb.Append($"summary: {report.Added} added, {report.Removed} removed, ");
+        if (report.ChangedRows > 0)
+        {
+            sb.Append($"{report.ChangedRows} changed, ");
+        }
+
+        var broadening = $"{report.Broadening} broadening";
+        sb.Append(report.Broadening > 0 ? style.Paint(Tone.Bad, broadening) : broadening).Append('\n');
+        return style.Document(sb.ToString());
     }
 
-    /// <summary>Values one per line of a cell, each escaped.</summary>
-    private static string Lines(IEnumerable<string> values) => string.Join("\n", values.Select(Value));
+    /// <summary>Values one per line of a cell, each escaped; marked "+" and "-" when the row changed them.</summary>
+    private static string Lines(IReadOnlyList<CellLine> lines) =>
+        string.Join("\n", lines.Select(l => CellDiff.Differs(lines) ? l.Change switch
+        {
+            LineChange.Added => "+ ",
+            LineChange.Removed => "- ",
+            _ => "  ",
+        } + Value(l.Value) : Value(l.Value)));
 
-    /// <summary>"+" added, "-" removed; "+!" (or "-!") when it widens what is allowed.</summary>
+    /// <summary>"+" added, "-" removed, "~" changed; "+!" (or "-!", "~!") when it widens what is allowed.</summary>
     public static string Mark(bool added, bool broadening) => (added ? "+" : "-") + (broadening ? "!" : "");
+
+    public static string Mark(PermissionChange c) => (c.Changed ? "~" : c.Added ? "+" : "-") + (c.Broadening ? "!" : "");
 
     public static string Where(PermissionChange c, string oldFile, string newFile)
     {
@@ -71,13 +94,13 @@ public static class BaselineDiffText
         return o.Span.IsKnown ? $"{file}:{o.Span.Line} ({o})" : $"{file} ({o})";
     }
 
-    private static void Section(StringBuilder sb, string title, TextTable table)
+    private static void Section(StringBuilder sb, string title, TextTable table, TextOptions options)
     {
         if (table.Count == 0)
         {
             return;
         }
 
-        sb.Append(title).Append('\n').Append(table.Write()).Append('\n');
+        sb.Append(title).Append('\n').Append(table.Write(options)).Append('\n');
     }
 }

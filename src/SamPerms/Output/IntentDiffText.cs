@@ -5,18 +5,25 @@ using static SamPerms.Output.Escaping.TextEscape;
 
 namespace SamPerms.Output;
 
-/// <summary>The intent check for a terminal: findings grouped by function, each with why and where.</summary>
+/// <summary>
+/// The intent check for a terminal: findings grouped by function, each with why and where; on a terminal that shows
+/// colour, missing is red and excess yellow.
+/// </summary>
 public static class IntentDiffText
 {
-    public static string Write(IntentReport report, string templateFile)
+    public static string Write(IntentReport report, string templateFile) => Write(report, templateFile, TextOptions.Plain);
+
+    public static string Write(IntentReport report, string templateFile, TextOptions options)
     {
+        var style = options.Style;
         var sb = new StringBuilder();
         foreach (var group in report.Findings.GroupBy(f => f.Subject))
         {
             sb.Append(Value(group.Key)).Append('\n');
             foreach (var f in group)
             {
-                sb.Append("  ").Append(IntentDiffJson.KindName(f.Kind).ToUpperInvariant().PadRight(13))
+                var kind = IntentDiffJson.KindName(f.Kind).ToUpperInvariant();
+                sb.Append("  ").Append(Tint(style, f.Kind, kind)).Append(' ', Math.Max(0, 13 - kind.Length))
                     .Append(f.Side == FindingSide.Invoke ? "invoke  " : "allow   ").Append(Value(What(f))).Append('\n');
                 sb.Append("      ").Append(Value(f.Reason)).Append('\n');
                 sb.Append("      at ").Append(Value(Where(f, templateFile))).Append('\n');
@@ -35,8 +42,23 @@ public static class IntentDiffText
             sb.Append("Not in the intent (not checked): ").Append(string.Join(", ", report.Unchecked.Select(Value))).Append('\n');
         }
 
-        sb.Append($"summary: {report.Count(FindingKind.Missing)} missing, {report.Count(FindingKind.Excess)} excess, {report.Count(FindingKind.Unverifiable)} unverifiable\n");
-        return Document(sb.ToString());
+        sb.Append("summary: ").Append(Count(style, report, FindingKind.Missing, "missing")).Append(", ").Append(Count(style, report, FindingKind.Excess, "excess"))
+            .Append(", ").Append(Count(style, report, FindingKind.Unverifiable, "unverifiable")).Append('\n');
+        return style.Document(sb.ToString());
+    }
+
+    /// <summary>Missing red, excess yellow; unverifiable as it is.</summary>
+    private static string Tint(TextStyle style, FindingKind kind, string text) => kind switch
+    {
+        FindingKind.Missing => style.Paint(Tone.Bad, text),
+        FindingKind.Excess => style.Paint(Tone.Warn, text),
+        _ => text,
+    };
+
+    private static string Count(TextStyle style, IntentReport report, FindingKind kind, string name)
+    {
+        var n = report.Count(kind);
+        return n > 0 ? Tint(style, kind, $"{n} {name}") : $"{n} {name}";
     }
 
     /// <summary>"s3:GetObject on arn:..." or "s3.amazonaws.com from arn:..." — the row's subject matter.</summary>

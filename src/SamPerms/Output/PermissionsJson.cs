@@ -16,10 +16,10 @@ public static class PermissionsJson
         var subjects = new SeqNode();
         foreach (var s in map.Subjects)
         {
-            subjects.Add(BoundaryJson.Add(Subject(s), s, map.Values));
+            subjects.Add(ResourcePolicyJson.Add(BoundaryJson.Add(Subject(s), s, map.Values), map, s));
         }
 
-        return N.Map(
+        var result = N.Map(
             ("version", FormatVersion),
             ("template", file),
             ("region", region),
@@ -27,6 +27,12 @@ public static class PermissionsJson
             ("subjects", subjects),
             ("unattachedInvokers", N.Seq(map.UnattachedInvokers.Select(Invoker))),
             ("roles", N.Seq(map.Roles.Select(TrustJson.Role))));
+        if (ResourcePolicyJson.Notes(map) is { } notes)
+        {
+            result.Set("notes", notes);
+        }
+
+        return result;
     }
 
     public static string Write(PermissionMap map, string file, string region, string partition) =>

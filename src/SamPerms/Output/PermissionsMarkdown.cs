@@ -106,6 +106,11 @@ public static class PermissionsMarkdown
                         effect += "<br>" + MarkdownEscape.Text(BoundaryText.Describe(verdict, b));
                     }
 
+                    if (ResourcePolicyCheck.Of(map, s, g) is { Standing: not GrantStanding.Effective } blocked)
+                    {
+                        effect += "<br>" + MarkdownEscape.Text(ResourcePolicyText.Describe(blocked));
+                    }
+
                     sb.Append(Row(effect, actions, resources, condition, PolicyCell(g), Origin(g.Source)));
                 }
             }

@@ -61,7 +61,9 @@ public static class PermissionsMermaid
             {
                 // A grant the permissions boundary blocks entirely is drawn as a blocked (dashed) edge.
                 var effect = s.Boundary is not null && map.Values is { } values && g.IsAllow
-                    && BoundaryCheck.Of(s, g, values).Standing == GrantStanding.Outside ? "Blocked by boundary" : g.Effect;
+                    && BoundaryCheck.Of(s, g, values).Standing == GrantStanding.Outside ? "Blocked by boundary"
+                    : g.IsAllow && ResourcePolicyCheck.Of(map, s, g) is { Standing: GrantStanding.Outside, Deciding: { } d } ? "Blocked by " + d.Policy.Kind
+                    : g.Effect;
                 var resources = g.Opaque ? ["policy " + g.PolicyName + " (not known)"]
                     : g.NotResource ? ["all except " + string.Join(", ", g.Resources.Select(r => r.Text))]
                     : g.Resources.Select(r => r.Text).ToList();

@@ -155,6 +155,11 @@ public static class PermissionsText
                     {
                         sb.Append("      ").Append(BoundaryText.Describe(verdict, b)).Append(" (").Append(Where(file, b.Source)).Append(")\n");
                     }
+
+                    if (ResourcePolicyCheck.Of(map, s, g) is { Standing: not GrantStanding.Effective } blocked)
+                    {
+                        sb.Append("      ").Append(Value(ResourcePolicyText.Describe(blocked))).Append(" (").Append(Where(file, blocked.Deciding!.Source)).Append(")\n");
+                    }
                 }
             }
 

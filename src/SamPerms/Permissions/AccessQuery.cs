@@ -52,8 +52,9 @@ public static class AccessQuery
             resource = "*";
         }
 
-        var answer = KeyPolicyGate.Apply(resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values),
-            action, resource is null ? null : values.Canonical(resource), values);
+        var answer = resource is null ? Anywhere(subject, action, values) : On(map, subject, action, resource, values);
+        answer = ResourcePolicyAnswer.Apply(map, subject, action, resource is null ? null : values.Canonical(resource), answer);
+        answer = KeyPolicyGate.Apply(answer, action, resource is null ? null : values.Canonical(resource), values);
         return answer.Verdict == AccessVerdict.NotAllowed ? NeededBy(subject, action, answer) : answer;
     }
 

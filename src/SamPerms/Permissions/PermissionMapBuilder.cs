@@ -59,12 +59,21 @@ public static class PermissionMapBuilder
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
+        var resourcePolicies = Effective.ResourcePolicyReader.Read(ctx);
+        ctx.ResourcePolicies = resourcePolicies;
         subjects = subjects.Select(s => s with { Notes = Effective.SubjectNotes.For(ctx, s) }).ToList();
         var ordered = subjects
             .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
             .ToList();
-        return GlobalsProvenance.Mark(new PermissionMap(ordered, invokers.Unattached()) { Values = values, Roles = Trust.RoleTrustReader.Read(ctx, ordered) }, outcome.Input as MapNode);
+        var map = new PermissionMap(ordered, invokers.Unattached())
+        {
+            Values = values,
+            Roles = Trust.RoleTrustReader.Read(ctx, ordered),
+            ResourcePolicies = resourcePolicies,
+            Notes = Effective.ServiceKeyNeeds.For(ctx),
+        };
+        return GlobalsProvenance.Mark(map, outcome.Input as MapNode);
     }
 }
 
@@ -78,6 +87,9 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     public MapNode InputResources { get; } = input?.Get("Resources") as MapNode ?? new MapNode();
 
     public StaticValues Values { get; } = values;
+
+    /// <summary>The template's resource-based policies (read once, before the subjects' notes).</summary>
+    public IReadOnlyList<Effective.ResourcePolicy> ResourcePolicies { get; set; } = [];
 
     /// <summary>Where each generated resource of the output comes from, by its logical id.</summary>
     public IReadOnlyDictionary<string, Origin> Origins { get; } = origins;

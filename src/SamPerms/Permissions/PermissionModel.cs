@@ -169,6 +169,12 @@ public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyLis
     /// <summary>How the template's values were resolved (to render intent values the same way).</summary>
     public StaticValues? Values { get; init; }
 
+    /// <summary>The resource-based policies of the template that decide access to its resources (bucket, queue, topic, secret, key).</summary>
+    public IReadOnlyList<Effective.ResourcePolicy> ResourcePolicies { get; init; } = [];
+
+    /// <summary>Effective-access findings about no one subject: a service that cannot deliver into an encrypted target.</summary>
+    public IReadOnlyList<Effective.SubjectNote> Notes { get; init; } = [];
+
     /// <summary>Every AWS::IAM::Role of the template and who may assume it (its trust policy), in template order.</summary>
     public IReadOnlyList<Trust.RoleTrust> Roles { get; init; } = [];
 
@@ -179,7 +185,7 @@ public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyLis
     public IEnumerable<Trust.RoleTrust> OtherRoles => Roles.Where(r => !Subjects.Any(s => s.Role.LogicalId == r.RoleId));
 
     /// <summary>The map of one subject: its role's trust kept, the other roles and unattached invokers left out.</summary>
-    public PermissionMap Only(Subject s) => this with { Subjects = [s], UnattachedInvokers = [], Roles = TrustOf(s) is { } t ? [t] : [] };
+    public PermissionMap Only(Subject s) => this with { Subjects = [s], UnattachedInvokers = [], Roles = TrustOf(s) is { } t ? [t] : [], Notes = [] };
 
     public Subject? Find(string id) =>
         Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);

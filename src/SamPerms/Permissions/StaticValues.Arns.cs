@@ -80,6 +80,7 @@ public sealed partial class StaticValues
             ("AWS::StepFunctions::StateMachineAlias", null or "Arn") => StateMachineOfAlias(props) is { } machine ? $"{machine}:{Name("Name", "${" + logicalId + ".Name}")}" : null,
             ("AWS::Kinesis::Stream", "Arn") => $"{prefix}kinesis:{regional}:stream/{Name("Name", "${" + logicalId + "}")}",
             ("AWS::Events::Rule", "Arn") => $"{prefix}events:{regional}:rule/{Name("Name", "${" + logicalId + "}")}",
+            ("AWS::KMS::Key", "Arn") => $"{prefix}kms:{regional}:key/${{{logicalId}}}",
             ("AWS::IAM::Role", "Arn") => $"{prefix}iam::${{AWS::AccountId}}:role/{Name("RoleName", "${" + logicalId + "}")}",
             _ => null,
         };

@@ -6,7 +6,8 @@ namespace SamPerms.Pipeline;
 
 /// <summary>
 /// <c>explain</c>'s front door: the template read, transformed and mapped, then every SAM resource (or the ones
-/// named) explained. <see cref="Unknown"/> lists named ids that are not SAM resources of the template.
+/// named) explained. <see cref="Unknown"/> lists named ids that are not SAM resources of the template. A resource
+/// type SAM does not know (<c>AWS::Serverless::Funtion</c>) is an error (the run's UnknownTypes), nothing explained.
 /// </summary>
 public sealed record Explanation(TemplateRun Run, ExplainReport? Report, IReadOnlyList<string> Unknown, IReadOnlyList<string> Known)
 {
@@ -14,6 +15,11 @@ public sealed record Explanation(TemplateRun Run, ExplainReport? Report, IReadOn
     {
         var run = TemplateRun.Mapped(path, options);
         if (!run.Succeeded)
+        {
+            return new Explanation(run, null, [], []);
+        }
+
+        if (!run.Accepted)
         {
             return new Explanation(run, null, [], []);
         }

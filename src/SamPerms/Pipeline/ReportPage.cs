@@ -10,7 +10,8 @@ namespace SamPerms.Pipeline;
 /// <summary>
 /// <c>report</c>'s front door: the template validated (which transforms it), mapped and explained, rendered as one
 /// HTML page. <see cref="Html"/> is null when the file cannot be read (<see cref="ReadError"/>) or SAM rejects the
-/// template (<see cref="Errors"/>).
+/// template (<see cref="Errors"/>). A resource type SAM does not know is an error too, the page still made (it shows
+/// the finding at its line).
 /// </summary>
 public sealed record ReportPage(string? Html, string? ReadError, IReadOnlyList<Diagnostic> Errors)
 {
@@ -31,6 +32,7 @@ public sealed record ReportPage(string? Html, string? ReadError, IReadOnlyList<D
         var map = PermissionMapBuilder.Build(outcome, options);
         var explain = ExplainBuilder.Build(outcome, map.Values!, null, map);
         var lines = validated.Lines.Select(l => l.TrimStart('\uFEFF')).ToList();
-        return new ReportPage(ReportHtml.Write(path, lines, explain, map, validated.Report.Diagnostics), null, []);
+        var typeErrors = UnknownSamTypes.Find(outcome.Input as MapNode, options, path);
+        return new ReportPage(ReportHtml.Write(path, lines, explain, map, validated.Report.Diagnostics), null, typeErrors);
     }
 }

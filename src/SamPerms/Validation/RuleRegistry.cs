@@ -46,6 +46,7 @@ public static class RuleRegistry
         new RecursiveTriggerRule(),
         new AssumeRoleOnAnyRoleRule(),
         new OutsideBoundaryRule(),
+        new ResourcePolicyBlocksRule(),
         new SubjectNotesRule(),
         new CrossAccountTrustRule(),
     ];

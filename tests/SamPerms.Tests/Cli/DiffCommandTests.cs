@@ -97,7 +97,7 @@ public sealed class DiffCommandTests
 
         var wider = CliRunner.Run("diff", old, narrower);
         Assert.Equal(1, wider.ExitCode); // the poller policy adds sqs:ReceiveMessage, not granted before
-        Assert.Contains("+! ", wider.Out, StringComparison.Ordinal);
+        Assert.Contains("~! ", wider.Out, StringComparison.Ordinal); // the statement changed: one row, its actions marked
         Assert.Equal(0, CliRunner.Run("diff", narrower, narrower, "--fail-on", "any").ExitCode);
         Assert.Equal(0, CliRunner.Run("diff", old, narrower, "--fail-on", "none").ExitCode);
     }

@@ -3,7 +3,7 @@ using SamPerms.Tests.Support;
 namespace SamPerms.Tests.Golden;
 
 /// <summary>
-/// README.md shows what the tool prints for templates/encrypted-queue-worker and templates/order-workflow (permissions and validate): each
+/// README.md shows what the tool prints for templates/encrypted-queue-worker, templates/locked-archive and templates/order-workflow (permissions and validate): each
 /// block, run as its first line says from templates/, prints exactly the rest of the block.
 /// </summary>
 [Collection(WorkingDirectoryCollection.Name)]
@@ -14,6 +14,8 @@ public sealed class ReadmeExampleTests
     [Theory]
     [InlineData("encrypted-queue-worker-permissions")]
     [InlineData("encrypted-queue-worker-validate")]
+    [InlineData("locked-archive-permissions")]
+    [InlineData("locked-archive-validate")]
     [InlineData("order-workflow-permissions")]
     [InlineData("order-workflow-validate")]
     public void The_readme_block_is_what_the_tool_prints(string marker)

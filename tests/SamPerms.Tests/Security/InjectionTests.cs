@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SamPerms.Output;
+using SamPerms.Output.Diff;
 using SamPerms.Tests.Support;
 
 namespace SamPerms.Tests.Security;
@@ -100,12 +102,16 @@ public sealed class InjectionTests
             data.Add("permissions unknown function " + f, ["permissions", "{t}", "--format", f, "--function", Hostile]);
         }
 
-        foreach (var f in new[] { "text", "json", "markdown", "junit", "codequality" })
+        foreach (var f in DiffFormats.All.Select(f => f.Name))
         {
             data.Add("diff intent " + f, ["diff", "{t}", "--intent", "{intent}", "--format", f]);
             data.Add("diff intent known " + f, ["diff", "{t}", "--intent", "{goodintent}", "--format", f]);
             data.Add("diff versions " + f, ["diff", "{old}", "{t}", "--format", f]);
         }
+
+        // Coloured, as on a terminal: the palette's codes are the only escapes, and without them the text is the plain text.
+        data.Add("diff intent coloured", ["diff", "{t}", "--intent", "{goodintent}", "--color"]);
+        data.Add("diff versions coloured", ["diff", "{old}", "{t}", "--color"]);
 
         foreach (var f in new[] { "text", "json" })
         {
@@ -144,6 +150,12 @@ public sealed class InjectionTests
         };
         var resolved = args.Select(a => files.TryGetValue(a, out var f) ? Path.GetRelativePath(Environment.CurrentDirectory, f) : a).ToArray();
         var r = CliRunner.Run(resolved);
+        if (args.Contains("--color"))
+        {
+            var plain = CliRunner.Run([.. resolved.Where(a => a != "--color")]);
+            Assert.Equal(plain.Out, TextStyle.Strip(r.Out));
+            r = r with { Out = TextStyle.Strip(r.Out) };
+        }
 
         bool github = args.Contains("github");
         bool markdown = args.Contains("markdown");

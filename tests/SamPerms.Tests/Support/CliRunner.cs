@@ -1,4 +1,5 @@
 using SamPerms.Cli;
+using SamPerms.Cli.Io;
 
 namespace SamPerms.Tests.Support;
 
@@ -15,6 +16,20 @@ public static class CliRunner
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var output = new CliOutput(stdout, stderr) { OpenStdin = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin ?? "")) };
+        int code = SamPermsCli.Run(args, output);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Runs as if stdout were a terminal <paramref name="width"/> columns wide (null: piped) with these environment
+    /// variables (NO_COLOR, FORCE_COLOR, COLUMNS, TERM) and no others.
+    /// </summary>
+    public static Result RunOn(bool terminal, int? width, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var env = environment ?? new Dictionary<string, string>();
+        var output = new CliOutput(stdout, stderr) { Terminal = new Terminal(terminal, () => width, name => env.GetValueOrDefault(name)) };
         int code = SamPermsCli.Run(args, output);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

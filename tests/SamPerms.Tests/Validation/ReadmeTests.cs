@@ -17,7 +17,29 @@ public sealed class ReadmeTests
     {
         foreach (var d in DiagnosticCatalog.All)
         {
-            Assert.Contains($"| {d.Code} | {Diagnostic.SeverityName(d.DefaultSeverity)} | {d.Title} |", Readme, StringComparison.Ordinal);
+            Assert.Contains($"| <a id=\"{ProjectHome.Anchor(d.Code)}\"></a>{d.Code} | {Diagnostic.SeverityName(d.DefaultSeverity)} | {d.Title} |", Readme, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Sarif_links_the_project_and_each_rule_to_its_row_of_the_readme()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", ReadmeText.Block("validate-example-template"));
+        var r = CliRunner.Run("validate", t, "--format", "sarif");
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var driver = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        Assert.Equal(ProjectHome.Url, driver.GetProperty("informationUri").GetString());
+        Assert.Contains(ProjectHome.Url, Readme, StringComparison.Ordinal);
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.NotEmpty(rules);
+        foreach (var rule in rules)
+        {
+            var code = rule.GetProperty("id").GetString()!;
+            var help = rule.GetProperty("helpUri").GetString()!;
+            Assert.Equal($"{ProjectHome.Url}#{code.ToLowerInvariant()}", help);
+            Assert.Contains($"<a id=\"{help[(help.IndexOf('#') + 1)..]}\"></a>{code} |", Readme, StringComparison.Ordinal);
+            Assert.Matches("^[A-Z][A-Za-z0-9]+$", rule.GetProperty("name").GetString()!);
         }
     }
 

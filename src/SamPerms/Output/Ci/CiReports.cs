@@ -62,7 +62,7 @@ public static class CiReports
             var r = c.Row;
             var what = string.Join(" ", new[] { r.Effect, r.Principal, string.Join(", ", r.Actions), r.Resources.Count > 0 ? "on " + string.Join(", ", r.Resources) : "" }
                 .Where(s => s.Length > 0));
-            var change = c.Added ? "added" : "removed";
+            var change = c.Kind;
             var span = c.Added ? r.Origin.Span : default;
             return new CiFinding(
                 r.Subject,

@@ -35,6 +35,7 @@ public static class SarifLog
 
         var driver = N.Map(
             ("name", "SamPerms"),
+            ("informationUri", ProjectHome.Url),
             ("version", toolVersion),
             ("semanticVersion", toolVersion),
             ("rules", rules));
@@ -61,6 +62,7 @@ public static class SarifLog
         ("shortDescription", N.Map(("text", d.Title))),
         ("fullDescription", N.Map(("text", d.Help))),
         ("help", N.Map(("text", d.Help), ("markdown", $"**{d.Code}: {d.Title}**\n\n{d.Help}"))),
+        ("helpUri", ProjectHome.HelpFor(d.Code)),
         ("defaultConfiguration", N.Map(("level", Level(d.DefaultSeverity)))),
         ("properties", N.Map(("category", d.Category), ("tags", N.Strings(["sam", d.Category])))));
 

@@ -23,14 +23,24 @@ public static class BaselineDiff
             var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo).Where(s => s.IsAllow).ToList();
             var oldInvokers = old?.InvokedBy ?? [];
 
-            foreach (var row in Minus(oldRows, newRows))
+            var removed = Minus(oldRows, newRows);
+            var added = Minus(newRows, oldRows);
+            var pairs = Pair(removed, added);
+            foreach (var row in removed.Where(r => !pairs.ContainsKey(r)))
             {
                 // A removed Deny widens what is allowed; anything else removed narrows it.
                 var broadening = row.Category == RowCategory.Statement && row.Effect == "Deny";
                 changes.Add(new PermissionChange(false, row, broadening, broadening ? "a Deny is removed" : "no longer granted"));
             }
 
-            foreach (var row in Minus(newRows, oldRows))
+            foreach (var (was, row) in pairs)
+            {
+                var (broadening, reason) = AssessChange(was, row, old, oldAllows, oldInvokers, after.Values!);
+                changes.Add(new PermissionChange(true, row, broadening, reason, was));
+            }
+
+            var paired = new HashSet<PermissionRow>(pairs.Values, ReferenceEqualityComparer.Instance);
+            foreach (var row in added.Where(r => !paired.Contains(r)))
             {
                 var (broadening, reason) = Assess(row, old, oldAllows, oldInvokers, after.Values!);
                 changes.Add(new PermissionChange(true, row, broadening, reason));
@@ -59,6 +69,93 @@ public static class BaselineDiff
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Removed and added rows that are one statement or invoker changed: a statement of the same effect written at
+    /// the same place or on the same resources, an invoker of the same principal, action and target. Each removed row
+    /// takes the first added one that fits best, so the changed row shows what moved (in the order of the removed rows).
+    /// </summary>
+    private static Dictionary<PermissionRow, PermissionRow> Pair(List<PermissionRow> removed, List<PermissionRow> added)
+    {
+        var pairs = new Dictionary<PermissionRow, PermissionRow>(ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<PermissionRow>(ReferenceEqualityComparer.Instance);
+        foreach (var before in removed)
+        {
+            var best = added.Where(a => !taken.Contains(a)).Select(a => (Row: a, Score: Affinity(before, a))).Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score).FirstOrDefault();
+            if (best.Row is { } row)
+            {
+                pairs[before] = row;
+                taken.Add(row);
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>How surely two rows are one permission changed (0: not at all).</summary>
+    private static int Affinity(PermissionRow before, PermissionRow after)
+    {
+        if (before.Category != after.Category || before.Subject != after.Subject)
+        {
+            return 0;
+        }
+
+        switch (before.Category)
+        {
+            case RowCategory.Statement:
+                if (before.Effect != after.Effect)
+                {
+                    return 0;
+                }
+
+                var samePlace = before.Origin.ToString() == after.Origin.ToString();
+                var sameResources = before.Resources.Order(StringComparer.Ordinal).SequenceEqual(after.Resources.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+                var sameActions = before.Actions.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(after.Actions.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+                return !samePlace && !sameResources ? 0 : (samePlace ? 4 : 0) + (sameResources ? 2 : 0) + (sameActions ? 1 : 0);
+            case RowCategory.Invoker:
+                var (b, a) = (before.Invoker!, after.Invoker!);
+                return b.Kind == a.Kind && b.Principal == a.Principal && b.Action == a.Action && before.Resources.SequenceEqual(after.Resources, StringComparer.Ordinal)
+                    ? 1 + (before.Origin.ToString() == after.Origin.ToString() ? 1 : 0)
+                    : 0;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>Whether a changed row widens what is allowed, and what changed, every action named.</summary>
+    private static (bool, string) AssessChange(PermissionRow before, PermissionRow row, Subject? old, List<Statement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    {
+        if (row.Category != RowCategory.Statement)
+        {
+            return Assess(row, old, oldAllows, oldInvokers, values);
+        }
+
+        var change = new PermissionChange(true, row, false, "", before);
+        var lost = CellDiff.Values(change.Actions, LineChange.Removed);
+        var lostOn = CellDiff.Values(change.Resources, LineChange.Removed);
+        var lostWhat = string.Join("; ", new[]
+        {
+            lost.Count > 0 ? string.Join(", ", lost) : "",
+            lostOn.Count > 0 ? "on " + string.Join(", ", lostOn) : "",
+        }.Where(s => s.Length > 0));
+        if (row.Effect == "Deny")
+        {
+            // A Deny that covers less widens what is allowed; one that covers more narrows it.
+            return lostWhat.Length > 0 || CellDiff.Differs(change.Conditions)
+                ? (true, lostWhat.Length > 0 ? "the Deny no longer covers " + lostWhat : "the Deny's condition changed")
+                : (false, "the Deny now covers more");
+        }
+
+        var (broadening, reason) = Assess(row, old, oldAllows, oldInvokers, values);
+        if (lostWhat.Length == 0)
+        {
+            return (broadening, reason);
+        }
+
+        var narrowed = "no longer allows " + lostWhat;
+        return broadening ? (true, reason + "; " + narrowed) : (false, narrowed);
     }
 
     private static (bool, string) Assess(PermissionRow row, Subject? old, List<Statement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
@@ -132,11 +229,8 @@ public static class BaselineDiff
         }
 
         return added.Count == 0 ? null
-            : "newly allows " + string.Join("; ", added.Select(a => $"{Shorten(a.Actions)} on {a.Resource}"));
+            : "newly allows " + string.Join("; ", added.Select(a => $"{string.Join(", ", a.Actions)} on {a.Resource}"));
     }
-
-    private static string Shorten(List<string> actions) =>
-        actions.Count <= 4 ? string.Join(", ", actions) : $"{string.Join(", ", actions.Take(4))} and {actions.Count - 4} more";
 
     private static (bool, string) AssessInvoker(Invoker i, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
     {
@@ -150,7 +244,9 @@ public static class BaselineDiff
         {
             var source = o.SourceArn is null || (i.SourceArn is { } s && SymbolicPattern.Covers(values.Canonical(o.SourceArn.Value.Text), values.Canonical(s.Text), ignoreCase: false) == Certainty.Yes);
             var account = o.SourceAccount is null || (i.SourceAccount is { } a && a.Text == o.SourceAccount.Value.Text);
-            if (source && account && o.FunctionUrlAuthType == i.FunctionUrlAuthType)
+            // An invoker limited to calls through the function URL covers less than one that is not.
+            var url = !o.InvokedViaFunctionUrl || i.InvokedViaFunctionUrl;
+            if (source && account && url && o.FunctionUrlAuthType == i.FunctionUrlAuthType)
             {
                 return RouteChange(i, o, weaker: true) is { } weaker ? (true, weaker)
                     : (false, RouteChange(i, o, weaker: false) ?? "already allowed");

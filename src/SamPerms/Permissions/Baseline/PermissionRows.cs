@@ -42,12 +42,39 @@ public sealed record PermissionRow(
     RoleInfo? Role = null,
     Trust.TrustedPrincipal? Trusted = null);
 
-/// <summary>A row added or removed between two versions, and whether it widens what is allowed.</summary>
-public sealed record PermissionChange(bool Added, PermissionRow Row, bool Broadening, string Reason);
+/// <summary>
+/// A row added or removed between two versions, or changed (<see cref="Before"/> is the row it was: the same
+/// statement or invoker with other actions, resources or conditions), and whether it widens what is allowed.
+/// <see cref="Added"/> is true for a changed row too: <see cref="Row"/> is what the new version has.
+/// </summary>
+public sealed record PermissionChange(bool Added, PermissionRow Row, bool Broadening, string Reason, PermissionRow? Before = null)
+{
+    public bool Changed => Before is not null;
+
+    /// <summary>"added", "removed" or "changed".</summary>
+    public string Kind => Changed ? "changed" : Added ? "added" : "removed";
+
+    /// <summary>The resources, marked where a changed row differs from the one before.</summary>
+    public IReadOnlyList<CellLine> Resources => CellDiff.Of(Before?.Resources, Row.Resources, StringComparer.Ordinal);
+
+    /// <summary>The actions (IAM compares them ignoring case), marked where a changed row differs.</summary>
+    public IReadOnlyList<CellLine> Actions => CellDiff.Of(Before?.Actions, Row.Actions, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The condition lines, marked where a changed row differs.</summary>
+    public IReadOnlyList<CellLine> Conditions => CellDiff.Of(Before is null ? null : Lines(Before.Condition), Lines(Row.Condition), StringComparer.Ordinal);
+
+    private static string[] Lines(string condition) => condition.Length == 0 ? [] : condition.Split('\n');
+}
 
 public sealed record BaselineReport(IReadOnlyList<PermissionChange> Changes)
 {
     public int Broadening => Changes.Count(c => c.Broadening);
+
+    public int Added => Changes.Count(c => c.Added && !c.Changed);
+
+    public int Removed => Changes.Count(c => !c.Added);
+
+    public int ChangedRows => Changes.Count(c => c.Changed);
 }
 
 /// <summary>The rows of one subject.</summary>
@@ -90,6 +117,11 @@ public static class PermissionRows
                     condition.Add("FunctionUrlAuthType: " + auth);
                 }
 
+                // Only calls through the function URL: without it the row would read as "anyone may invoke directly".
+                if (i.InvokedViaFunctionUrl)
+                {
+                    condition.Add("lambda:InvokedViaFunctionUrl: true");
+                }
             }
 
             foreach (var route in i.ApiRoutes ?? [])
@@ -104,7 +136,7 @@ public static class PermissionRows
 
             var key = (i.Kind == InvokerKind.Role
                 ? $"invoker|role|{i.Principal}|{i.Action}|{i.Qualifier}|{i.ResourceId}|{i.Condition}"
-                : $"invoker|{i.Principal}|{i.Action}|{i.SourceArn?.Text}|{i.SourceAccount?.Text}|{i.FunctionUrlAuthType}|{i.Qualifier}|{i.Condition}")
+                : $"invoker|{i.Principal}|{i.Action}|{i.SourceArn?.Text}|{i.SourceAccount?.Text}|{i.FunctionUrlAuthType}|{i.Qualifier}|{i.Condition}" + (i.InvokedViaFunctionUrl ? "|url" : ""))
                 + string.Concat((i.ApiRoutes ?? []).Select(r => "|" + r.Describe()));
             rows.Add(new PermissionRow(RowCategory.Invoker, id, [target], "Allow", [i.Action], principal, string.Join("\n", condition), key, i.Source, Invoker: i));
         }

@@ -21,6 +21,6 @@ public static class BoundaryAnswer
                 : $"{by}; the {BoundaryCheck.Describe(boundary)} is not known here, so what it leaves is known only at deploy", allowing);
     }
 
-    private static string Where(Subject subject, Source source) =>
+    internal static string Where(Subject subject, Source source) =>
         (source.PropertyPath.Length == 0 ? source.Description : source.LogicalId == subject.SamLogicalId ? source.PropertyPath : source.ToString()) + (source.Span.IsKnown ? $" (line {source.Span.Line})" : "");
 }

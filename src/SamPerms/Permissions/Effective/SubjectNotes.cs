@@ -11,6 +11,7 @@ internal static class SubjectNotes
         FunctionNeeds.For,
         DeliveryNeeds.For,
         KeyNeeds.For,
+        KeyUseNeeds.For,
         Workflows.WorkflowNeeds.For,
     ];
 

@@ -14,10 +14,11 @@ public sealed partial class IntentDiff(StaticValues values)
 {
     private const int UncoveredShown = 6;
     private readonly List<Finding> _findings = [];
+    private PermissionMap? _map;
 
     public static IntentReport Run(PermissionMap map, IntentDocument intent)
     {
-        var diff = new IntentDiff(map.Values ?? throw new ArgumentException("the map has no values", nameof(map)));
+        var diff = new IntentDiff(map.Values ?? throw new ArgumentException("the map has no values", nameof(map))) { _map = map };
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in intent.Subjects)
         {
@@ -188,7 +189,11 @@ public sealed partial class IntentDiff(StaticValues values)
         switch (ev.Decision)
         {
             case Decision.Allowed:
-                BoundaryFinding(subject, ev, action, resource, where);
+                if (!BoundaryFinding(subject, ev, action, resource, where))
+                {
+                    ResourcePolicyFinding(subject, ev, action, resource, where);
+                }
+
                 return;
             case Decision.Denied:
                 var deny = subject.MayDo[ev.Denying[0].Id];
@@ -198,6 +203,13 @@ public sealed partial class IntentDiff(StaticValues values)
             case Decision.Undecided:
                 Add(FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null, Undecided(subject, ev), Origin(subject, ev), where);
                 return;
+        }
+
+        if (_map is { ResourcePolicies.Count: > 0 } map && Effective.ResourcePolicyCheck.Decide(map, subject, action, Canon(resource)) is { Ruling: Effective.ResourceRuling.AllowedAlone }
+            && Effective.BoundaryCheck.Allows(subject, action, Canon(resource), values) == Certainty.Yes)
+        {
+            // Within one account a resource policy that names the role grants it without an identity policy.
+            return;
         }
 
         if (opaque.Count > 0)
@@ -232,18 +244,18 @@ public sealed partial class IntentDiff(StaticValues values)
     }
 
     /// <summary>Allowed by the role's policies: does its permissions boundary let it through? (A declared pattern is a ceiling: only "none of it" is missing.)</summary>
-    private void BoundaryFinding(Subject subject, Evaluation ev, string action, string resource, IntentLocation where)
+    private bool BoundaryFinding(Subject subject, Evaluation ev, string action, string resource, IntentLocation where)
     {
         if (subject.Boundary is null)
         {
-            return;
+            return false;
         }
 
         var inBoundary = Effective.BoundaryCheck.Allows(subject, action, Canon(resource), values);
         var pattern = Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource);
         if (inBoundary == Certainty.Yes || (pattern && inBoundary == Certainty.Maybe && subject.Boundary.Known))
         {
-            return;
+            return false;
         }
 
         var allowing = ev.Allowing.Select(s => subject.MayDo[s.Id]).ToList();
@@ -251,6 +263,36 @@ public sealed partial class IntentDiff(StaticValues values)
         {
             Add(answer.Verdict == AccessVerdict.NotAllowed ? FindingKind.Missing : FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
                 answer.Reason, subject.Boundary.Source, where);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Allowed by the role's policies (and its boundary): does a resource policy of the template block it? A Deny
+    /// or a key policy that lets no IAM grant count makes the declared action missing; a condition, unverifiable.
+    /// A declared pattern is a ceiling: only a Deny of all of it is missing.
+    /// </summary>
+    private void ResourcePolicyFinding(Subject subject, Evaluation ev, string action, string resource, IntentLocation where)
+    {
+        if (_map is not { ResourcePolicies.Count: > 0 } map || Effective.ResourcePolicyCheck.Decide(map, subject, action, Canon(resource)) is not { } d)
+        {
+            return;
+        }
+
+        var pattern = Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource);
+        if (pattern && d.Ruling != Effective.ResourceRuling.Denied)
+        {
+            return;
+        }
+
+        var allowing = ev.Allowing.Select(s => subject.MayDo[s.Id]).ToList();
+        var answer = Effective.ResourcePolicyAnswer.Apply(map, subject, action, Canon(resource), new AccessAnswer(AccessVerdict.Allowed, "allowed", allowing));
+        if (answer.Verdict != AccessVerdict.Allowed)
+        {
+            Add(answer.Verdict == AccessVerdict.NotAllowed ? FindingKind.Missing : FindingKind.Unverifiable, subject, FindingSide.Allow, action, resource, null, null,
+                answer.Reason, d.Source, where);
         }
     }
 

@@ -9,7 +9,7 @@ namespace SamPerms.Validation.Rules;
 /// </summary>
 public sealed class SubjectNotesRule : IValidationRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor, DiagnosticCatalog.WorkflowTaskNotGrantedDescriptor];
+    public IReadOnlyList<DiagnosticDescriptor> Reports { get; } = [DiagnosticCatalog.PoliciesIgnoredDescriptor, DiagnosticCatalog.NamedResourceNotGrantedDescriptor, DiagnosticCatalog.DeliveryNotGrantedDescriptor, DiagnosticCatalog.KeyNotUsableDescriptor, DiagnosticCatalog.KeyUseNotGrantedDescriptor, DiagnosticCatalog.ServiceKeyNotAllowedDescriptor, DiagnosticCatalog.WorkflowTaskNotGrantedDescriptor];
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
@@ -19,7 +19,7 @@ public sealed class SubjectNotesRule : IValidationRule
         }
 
         var seen = new HashSet<(string, Text.SourceSpan, string)>();
-        foreach (var note in map.Subjects.SelectMany(s => s.Notes))
+        foreach (var note in map.Subjects.SelectMany(s => s.Notes).Concat(map.Notes))
         {
             if (Reports.FirstOrDefault(d => d.Code == note.Code) is { } descriptor && seen.Add((note.Code, note.Source.Span, note.Message)))
             {

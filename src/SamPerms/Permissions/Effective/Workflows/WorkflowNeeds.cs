@@ -27,6 +27,7 @@ internal static partial class WorkflowNeeds
         var statements = GrantStatements.Of(subject.MayDo);
         var values = new TaskValues(ctx, definition.Substitutions);
         var notes = new List<SubjectNote>();
+        var decided = new Dictionary<(string, string?), (Decision Decision, bool OutsideBoundary)>();
         foreach (var (name, state) in TaskStates.In(definition.Root))
         {
             if (state.ContainsKey("Credentials") || state.Get("Resource") is not { } resourceNode)
@@ -45,14 +46,21 @@ internal static partial class WorkflowNeeds
                 var outside = new List<string>();
                 foreach (var action in need.Actions)
                 {
-                    var ev = need.Arn is null || need.Arn.Contains('*', StringComparison.Ordinal)
-                        ? PolicyEvaluator.EvaluateSome(statements, action, need.Arn ?? "*")
-                        : PolicyEvaluator.Evaluate(statements, action, need.Arn);
-                    if (ev.Decision is Decision.NotAllowed or Decision.Denied)
+                    // Many states call the same resource: each (action, resource) is evaluated once.
+                    if (!decided.TryGetValue((action, need.Arn), out var verdict))
                     {
-                        lacking.Add(action + (ev.Decision == Decision.Denied ? " (a Deny applies)" : ""));
+                        var ev = need.Arn is null || need.Arn.Contains('*', StringComparison.Ordinal)
+                            ? PolicyEvaluator.EvaluateSome(statements, action, need.Arn ?? "*")
+                            : PolicyEvaluator.Evaluate(statements, action, need.Arn);
+                        verdict = (ev.Decision, ev.Decision == Decision.Allowed && BoundaryCheck.Allows(subject, action, need.Arn ?? "*", ctx.Values) == Certainty.No);
+                        decided[(action, need.Arn)] = verdict;
                     }
-                    else if (ev.Decision == Decision.Allowed && BoundaryCheck.Allows(subject, action, need.Arn ?? "*", ctx.Values) == Certainty.No)
+
+                    if (verdict.Decision is Decision.NotAllowed or Decision.Denied)
+                    {
+                        lacking.Add(action + (verdict.Decision == Decision.Denied ? " (a Deny applies)" : ""));
+                    }
+                    else if (verdict.OutsideBoundary)
                     {
                         outside.Add(action);
                     }

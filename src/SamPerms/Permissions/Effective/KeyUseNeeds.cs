@@ -1,0 +1,120 @@
+using SamPerms.Iam;
+using SamPerms.Model;
+
+namespace SamPerms.Permissions.Effective;
+
+/// <summary>
+/// A function whose role reads or writes a resource of the template encrypted with a KMS key of the template (a
+/// grant naming the resource, for an action of a <see cref="KeyUses"/> row) needs the row's KMS actions on the key,
+/// from its IAM policies AND the key policy (naming the role, or the account-root statement). Reported at the grant
+/// that makes the function a user of the resource; a poller's own need is <see cref="KeyNeeds"/>'.
+/// </summary>
+internal static class KeyUseNeeds
+{
+    public static IEnumerable<SubjectNote> For(AnalysisContext ctx, Subject subject)
+    {
+        if (subject.Kind != SubjectKind.Function || subject.Role.Kind is not (RoleKind.Generated or RoleKind.Template) || subject.Role.LogicalId is not { } roleId)
+        {
+            return [];
+        }
+
+        var notes = new List<SubjectNote>();
+        var statements = GrantStatements.Of(subject.MayDo);
+        var opaque = subject.MayDo.Any(g => g.Opaque);
+        var caller = Caller.Role(roleId, ctx.Values);
+        var polled = subject.Pollers.Select(p => ctx.ReferencedResource(ctx.Properties(p.MappingLogicalId)?.Get("EventSourceArn"))).ToHashSet();
+        foreach (var e in ctx.Resources.Entries)
+        {
+            var type = ctx.TypeOf(e.Key);
+            foreach (var use in KeyUses.All.Where(u => u.ResourceType == type))
+            {
+                if (polled.Contains(e.Key) && use.KeyActions.SequenceEqual(["kms:Decrypt"]) || KeyUses.KeyOf(ctx, e.Key, use.KeyPath) is not { } key
+                    || User(ctx, subject, e.Key, use) is not { } grant)
+                {
+                    continue;
+                }
+
+                var problems = use.KeyActions
+                    .Select(action => (Why: Problem(ctx, statements, opaque, caller, key.KeyId, action), Action: action))
+                    .Where(p => p.Why is not null)
+                    .GroupBy(p => p.Why!.Value)
+                    .Select(g => Describe(g.Key, string.Join(" and ", g.Select(p => p.Action)), key.KeyId))
+                    .ToList();
+
+                if (problems.Count > 0)
+                {
+                    var line = key.Node.Span.IsKnown ? $" (line {key.Node.Span.Line})" : "";
+                    notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.KeyUseNotGranted,
+                        $"{subject.SamLogicalId} {use.Operation} {e.Key}, which is encrypted with the key {key.KeyId}{line}, and needs {string.Join(" and ", use.KeyActions)} on it: {string.Join("; ", problems)}",
+                        grant.Source));
+                }
+            }
+        }
+
+        return notes;
+    }
+
+    /// <summary>The first Allow grant of the role that names the resource for one of the use's actions.</summary>
+    private static Grant? User(AnalysisContext ctx, Subject subject, string resourceId, KeyUse use)
+    {
+        var arn = ctx.Values.CanonicalArn(resourceId);
+        foreach (var g in subject.MayDo)
+        {
+            if (!g.IsAllow || g.Opaque || g.NotAction || g.NotResource || g.Statement.Rejected is not null
+                || !use.Actions.Any(a => g.Statement.CoversAction(a) == Certainty.Yes))
+            {
+                continue;
+            }
+
+            foreach (var r in g.Resources)
+            {
+                var canonical = ctx.Values.Canonical(r.Text);
+                if (arn is not null && (canonical == arn || canonical.StartsWith(arn + "/", StringComparison.Ordinal))
+                    || SymbolicPattern.Symbols(canonical).Any(s => s == resourceId || s.StartsWith(resourceId + ".", StringComparison.Ordinal)))
+                {
+                    return g;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private enum Why
+    {
+        KeyPolicyDenies,
+        KeyPolicyExcludes,
+        NeitherAllows,
+        RoleLacks,
+    }
+
+    private static string Describe(Why why, string actions, string keyId) => why switch
+    {
+        Why.KeyPolicyDenies => $"the key policy of {keyId} denies {actions} to the role",
+        Why.KeyPolicyExcludes => $"the role allows {actions}, but the key policy of {keyId} {ResourcePolicyText.KmsException}",
+        Why.NeitherAllows => $"neither the role nor the key policy of {keyId} allows {actions} (and for a KMS key the key policy must allow it)",
+        _ => $"its role does not allow {actions} on {keyId}",
+    };
+
+    /// <summary>Why the role may not use the key for the action, or null when it may (or it cannot be told).</summary>
+    private static Why? Problem(AnalysisContext ctx, IReadOnlyList<Statement> statements, bool opaque, Caller caller, string keyId, string action)
+    {
+        var iam = PolicyEvaluator.Evaluate(statements, action, "${" + keyId + ".Arn}");
+        if (iam.Decision != Decision.Allowed)
+        {
+            var byId = PolicyEvaluator.Evaluate(statements, action, $"arn:{ctx.Values.Partition}:kms:{ctx.Values.Region}:${{AWS::AccountId}}:key/${{{keyId}}}");
+            iam = byId.Decision == Decision.Allowed || byId.Decision == Decision.Undecided && iam.Decision != Decision.Undecided ? byId : iam;
+        }
+
+        var keyPolicy = ResourcePolicyCheck.Decide(ctx.ResourcePolicies, ctx.Values, caller, action, "${" + keyId + ".Arn}");
+        return keyPolicy?.Ruling switch
+        {
+            ResourceRuling.Denied or ResourceRuling.PartlyDenied => Why.KeyPolicyDenies,
+            ResourceRuling.AllowedAlone or ResourceRuling.Undecided => null,
+            ResourceRuling.KeyExcludes when iam.Decision == Decision.Allowed => Why.KeyPolicyExcludes,
+            ResourceRuling.KeyExcludes => Why.NeitherAllows,
+            _ when iam.Decision is Decision.NotAllowed or Decision.Denied && !opaque => Why.RoleLacks,
+            _ => null,
+        };
+    }
+}
