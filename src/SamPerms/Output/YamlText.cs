@@ -195,7 +195,9 @@ public static partial class YamlText
         s.Length > 0 && SafePlainRegex().IsMatch(s) && !ReservedRegex().IsMatch(s) && !s.Any(Escaping.TextEscape.IsControl) && !s.Contains("##[", StringComparison.Ordinal)
         && !s.EndsWith(':') && !s.Contains(": ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$@:*-]+)*\z")]
+    // A word after a space never starts with '*' or '@': YamlDotNet (the project's reader) takes " *" inside a plain
+    // scalar for an alias, where PyYAML reads on ("n@ *: x" is one key for PyYAML, one scalar for YamlDotNet).
+    [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./$@:*-]*(?: [A-Za-z0-9_./$:-][A-Za-z0-9_./$@:*-]*)*\z")]
     private static partial Regex SafePlainRegex();
 
     [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)\z")]

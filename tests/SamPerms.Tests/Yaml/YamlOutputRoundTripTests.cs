@@ -25,7 +25,7 @@ public sealed class YamlOutputRoundTripTests(ITestOutputHelper output)
         "1", "-1", "+1", "0777", "0o17", "0x1F", "0b101", "1_000", "1:20", "190:20:30", "1.5", "1e5", "1.0e+5", ".5", "5.", ".inf", "-.Inf",
         ".NaN", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "---", "...", "'quoted'", "\"dq\"", "back\\slash", "é", "日本語", "😀 emoji",
         "nel\u0085x", "ls\u2028x", "ps\u2029x", "bom\uFEFFx", "del\u007Fx", "c1\u0080x", "bell\u0007", "nul\u0000", "cr\r\nlf", "\u00A0nbsp",
-        "arn:aws:s3:::bucket/*", "${AWS::Region}", "Fn::Sub", "a  b", "a b ", "$ref", "/path", "_x",
+        "arn:aws:s3:::bucket/*", "${AWS::Region}", "Fn::Sub", "a  b", "a b ", "$ref", "/path", "_x", "n@ *", "a *b", "a @b",
     ];
 
     private static readonly Gen<string> AnyString = Gen.OneOf(
