@@ -33,6 +33,9 @@ public static class ValidateCommand
 
         public string? OutputFile { get; init; }
 
+        /// <summary>Colour and width of the text format where it lands (plain for files and pipes).</summary>
+        public Output.TextOptions Text { get; init; } = Output.TextOptions.Plain;
+
         public string? Baseline { get; init; }
 
         public string? WriteBaseline { get; init; }
@@ -133,6 +136,7 @@ public static class ValidateCommand
             {
                 Show = Diagnostic.ParseSeverity(parse.GetValue(show) ?? project.Show ?? "warning"),
                 OutputFile = parse.GetValue(outputFile),
+                Text = output.TextOptions(parse, parse.GetValue(outputFile) is not null),
                 Baseline = parse.GetValue(baseline),
                 WriteBaseline = parse.GetValue(writeBaseline),
                 Used = used,
@@ -213,7 +217,7 @@ public static class ValidateCommand
             Report = r.Report with { Diagnostics = [.. r.Report.Diagnostics.Where(d => accepted?.Accepts(d) != true && d.Severity >= lowest)] },
         }).ToList();
 
-        var rendered = ValidateFormats.Named(s.Format).Write(shownResults, new ValidateFormats.Context(s.FailAt, ToolVersion, s.Used?.ToNode()));
+        var rendered = ValidateFormats.Named(s.Format).Write(shownResults, new ValidateFormats.Context(s.FailAt, ToolVersion, s.Used?.ToNode()) { Text = s.Text });
         var failed = s.FailAt is { } threshold && shownResults.Any(r => r.Report.HasAtLeast(threshold))
             || shownResults.Any(r => r.Report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.UnreadableFile));
         return OutputFile.Write(s.OutputFile, rendered, s.Templates, output) ?? (failed ? ExitCodes.Invalid : ExitCodes.Ok);

@@ -17,6 +17,9 @@ public static class ValidateFormats
     /// <param name="Settings">The configuration used, for the JSON report's <c>settings</c> (null: left out).</param>
     public sealed record Context(Severity? FailAt, string ToolVersion, MapNode? Settings)
     {
+        /// <summary>Colour of the text format where it lands (plain for files and pipes).</summary>
+        public TextOptions Text { get; init; } = TextOptions.Plain;
+
         /// <summary>The level CI reports mark as failing; with --fail-on none, above every level (nothing fails).</summary>
         public Severity CiThreshold => FailAt ?? (Severity)((int)Severity.Error + 1);
     }
@@ -25,7 +28,7 @@ public static class ValidateFormats
 
     public static readonly IReadOnlyList<Format> All =
     [
-        new("text", "file:line:col findings with the source line; table is the same", (files, _) => DiagnosticsText.Write(files)),
+        new("text", "file:line:col findings with the source line; table is the same", (files, c) => DiagnosticsText.Write(files, c.Text.Style)),
         new("json", "schemas/validate-output.schema.json", (files, c) => DiagnosticsJson.Write(files, c.Settings)),
         new("sarif", "SARIF 2.1.0 for code scanning", (files, c) => SarifLog.Write(files, c.ToolVersion)),
         new("github", "GitHub workflow annotations", (files, _) => GithubAnnotations.Write(files)),

@@ -158,4 +158,18 @@ public sealed class TerminalOutputTests
         var missing = CliRunner.RunOn(terminal: true, width: 1000, null, "diff", Path.Combine(example, "template.yaml"), "--intent", narrow).Out;
         Assert.Contains(Esc + "[31mMISSING" + Esc + "[0m", missing, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_paints_errors_red_and_warnings_yellow_on_a_terminal_only()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("template.yaml", Samples.Risky.Replace("AWS::Serverless::Function", "AWS::Serverless::Function\n    DependsOn: Nowhere", StringComparison.Ordinal));
+        var plain = CliRunner.Run("validate", t).Out;
+        Assert.DoesNotContain(Esc, plain, StringComparison.Ordinal);
+        var colored = CliRunner.RunOn(terminal: true, width: 1000, null, "validate", t).Out;
+        Assert.Contains(": " + Esc + "[31merror" + Esc + "[0m SP", colored, StringComparison.Ordinal);
+        Assert.Contains(": " + Esc + "[33mwarning" + Esc + "[0m SP", colored, StringComparison.Ordinal);
+        Assert.Equal(plain, TextStyle.Strip(colored));
+        Assert.Equal(plain, CliRunner.RunOn(terminal: true, width: 1000, NoColor, "validate", t).Out);
+    }
 }

@@ -11,7 +11,10 @@ namespace SamPerms.Output.Diagnostics;
 /// </summary>
 public static class DiagnosticsText
 {
-    public static string Write(IReadOnlyList<ValidatedFile> files)
+    public static string Write(IReadOnlyList<ValidatedFile> files) => Write(files, TextStyle.Plain);
+
+    /// <summary>The report, the severities in colour on a terminal (errors red, warnings yellow).</summary>
+    public static string Write(IReadOnlyList<ValidatedFile> files, TextStyle style)
     {
         var sb = new StringBuilder();
         int errors = 0, warnings = 0, infos = 0;
@@ -19,7 +22,7 @@ public static class DiagnosticsText
         {
             foreach (var d in f.Report.Diagnostics)
             {
-                sb.Append(Line(d, f.Path)).Append('\n');
+                sb.Append(Line(d, f.Path, style)).Append('\n');
                 Excerpt(sb, f.Lines, d);
                 switch (d.Severity)
                 {
@@ -31,19 +34,29 @@ public static class DiagnosticsText
         }
 
         var checkedText = files.Count == 1 ? "1 template" : $"{files.Count} templates";
-        sb.Append($"{checkedText} checked: {Count(errors, "error")}, {Count(warnings, "warning")}, {Count(infos, "info")}\n");
-        return TextEscape.Document(sb.ToString());
+        sb.Append($"{checkedText} checked: {Paint(style, Severity.Error, Count(errors, "error"), errors)}, {Paint(style, Severity.Warning, Count(warnings, "warning"), warnings)}, {Count(infos, "info")}\n");
+        return style.Document(sb.ToString());
     }
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
     /// <summary><c>file:line:col: severity CODE: message</c>, the file and message escaped (they hold input text).</summary>
-    public static string Line(Diagnostic d, string? fallbackFile = null)
+    public static string Line(Diagnostic d, string? fallbackFile = null) => Line(d, fallbackFile, TextStyle.Plain);
+
+    private static string Line(Diagnostic d, string? fallbackFile, TextStyle style)
     {
         var file = TextEscape.Value(d.File ?? fallbackFile ?? "template");
         var where = d.Span.IsKnown ? $"{file}:{d.Span.Line}:{d.Span.Column}" : file;
-        return $"{where}: {d.SeverityText} {d.Code}: {TextEscape.Value(d.Message)}";
+        return $"{where}: {Paint(style, d.Severity, d.SeverityText, 1)} {d.Code}: {TextEscape.Value(d.Message)}";
     }
+
+    /// <summary>Errors red, warnings yellow (a count of none stays plain); infos are never coloured.</summary>
+    private static string Paint(TextStyle style, Severity severity, string text, int count) => count == 0 ? text : severity switch
+    {
+        Severity.Error => style.Paint(Tone.Bad, text),
+        Severity.Warning => style.Paint(Tone.Warn, text),
+        _ => text,
+    };
 
     /// <summary>The longest excerpt shown; a longer line (minified JSON) is cut to this much around the column.</summary>
     internal const int MaxExcerpt = 160;
