@@ -128,12 +128,40 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     public Source Locate(string samLogicalId, Node? node, string description)
     {
         var origin = OriginOf(samLogicalId);
-        if (node is not null && node.Span.IsKnown && InputResources.Get(origin.LogicalId) is MapNode inputResource
-            && inputResource.Get("Properties") is MapNode props && SourceIndex.Containing(props, node.Span) is { } found)
+        if (node is not null && InputResources.Get(origin.LogicalId) is MapNode inputResource && inputResource.Get("Properties") is MapNode props
+            && FirstPlaced(node) is { } placed && SourceIndex.Containing(props, placed.Span) is { } found)
         {
             return new Source(origin.LogicalId, found.Path, found.Node.Span, description);
         }
 
         return Source.From(origin, description);
+    }
+
+    /// <summary>
+    /// The node itself when it has a place in the source, else the first of its values that has one (a document SAM
+    /// writes around a value the user wrote, such as the dead-letter queue's ARN in the policy it adds).
+    /// </summary>
+    private static Node? FirstPlaced(Node node)
+    {
+        if (node.Span.IsKnown)
+        {
+            return node;
+        }
+
+        var children = node switch
+        {
+            MapNode m => m.Entries.Select(e => e.Value),
+            SeqNode s => s.Items,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            if (FirstPlaced(child) is { } placed)
+            {
+                return placed;
+            }
+        }
+
+        return null;
     }
 }

@@ -58,6 +58,38 @@ public sealed class KeyUseTests
     }
 
     [Fact]
+    public void An_encrypted_dead_letter_queue_is_reported_at_the_target_the_user_wrote()
+    {
+        // Lambda sends failed events to the dead-letter queue with the function's role (SAM adds sqs:SendMessage);
+        // an encrypted queue also needs kms:GenerateDataKey and kms:Decrypt (SQS key management).
+        const string dlq = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+              Dlq:
+                Type: AWS::SQS::Queue
+                Properties:
+                  KmsMasterKeyId: !Ref Key
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: s3://bucket/app.zip
+                  DeadLetterQueue:
+                    Type: SQS
+                    TargetArn: !GetAtt Dlq.Arn
+            {{POLICIES}}
+            """;
+        var yaml = dlq.Replace("{{POLICIES}}", "", StringComparison.Ordinal);
+        var d = Check.One(yaml, DiagnosticCatalog.KeyUseNotGranted);
+        Assert.Equal(Check.LineOf(yaml, "TargetArn"), d.Span.Line);
+        var granted = dlq.Replace("{{POLICIES}}", "      Policies:\n        - Statement: [{Effect: Allow, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: !GetAtt Key.Arn}]", StringComparison.Ordinal);
+        Check.None(granted, DiagnosticCatalog.KeyUseNotGranted);
+    }
+
+    [Fact]
     public void Writing_an_sse_kms_object_needs_kms_generate_data_key()
     {
         var yaml = Template(Bucket, "        - S3WritePolicy: {BucketName: !Ref Files}\n" + KeyDecrypt);
