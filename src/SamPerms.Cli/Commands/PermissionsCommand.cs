@@ -10,8 +10,7 @@ public static class PermissionsCommand
 {
     public static Command Build(CliOutput output)
     {
-        var template = new Argument<string?>("template") { Description = "SAM template file, YAML or JSON (- reads stdin) [default: template.yaml here]", Arity = ArgumentArity.ZeroOrOne };
-        var templateFile = ReportOptions.TemplateFile(several: false);
+        var template = new OneTemplate();
         var transform = new TransformOptionSet(localArtifactsByDefault: true);
         var function = new Option<string?>("--function") { Description = "Only this function or state machine (logical id)" };
         var format = new Option<string>("--format", "-f")
@@ -23,30 +22,18 @@ public static class PermissionsCommand
         var outputFile = ReportOptions.OutputFile();
         var command = new Command("permissions", "Show who may invoke each function and what its role may do, with the template line that caused each")
         {
-            template, templateFile, function, format, outputFile,
+            template.Argument, template.Option, function, format, outputFile,
         };
         transform.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var given = (parse.GetValue(templateFile) ?? []).Concat(parse.GetValue(template) is { } t ? [t] : []).ToList();
-            if (given.Count > 1)
-            {
-                output.UsageError("permissions", "give one template");
-                return ExitCodes.UsageOrIo;
-            }
-
-            if (TemplateInputs.One(given.FirstOrDefault(), out var inputError) is not { } path)
-            {
-                output.UsageError("permissions", inputError!);
-                return ExitCodes.UsageOrIo;
-            }
-
-            if (!transform.TryResolve(parse, parse.GetValue(transform.Parameters) ?? [], output, out var options, path))
+            if (template.Resolve(parse, "permissions", transform, output) is not { } resolved)
             {
                 return ExitCodes.UsageOrIo;
             }
 
+            var (path, options) = resolved;
             var shown = InputFile.Shown(path);
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)

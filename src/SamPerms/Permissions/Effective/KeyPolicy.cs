@@ -47,7 +47,7 @@ internal static class KeyPolicy
             }
 
             var names = Principals(ctx, st.Principal);
-            var root = names.Any(IsAccountRoot);
+            var root = names.Any(PrincipalMatch.IsAccountRoot);
             var named = names.Any(n => n == "*" || principals.Any(p => string.Equals(p, n, StringComparison.Ordinal)));
             if (!root && !named)
             {
@@ -83,11 +83,6 @@ internal static class KeyPolicy
         KeyPolicyAnswer.Undecided => 1,
         _ => 0,
     };
-
-    /// <summary>"arn:aws:iam::${AWS::AccountId}:root", or the bare account id.</summary>
-    private static bool IsAccountRoot(string principal) =>
-        principal.EndsWith(":root", StringComparison.Ordinal) && principal.Contains("${AWS::AccountId}", StringComparison.Ordinal)
-        || principal == "${AWS::AccountId}";
 
     private static List<string> Principals(AnalysisContext ctx, Node? principal)
     {
