@@ -22,6 +22,11 @@ public sealed class Py27Keys
     // Each occupied slot's position in iteration order (built when first asked for; any change forgets it).
     private int[] _positions = [];
     private bool _positionsKnown;
+
+    // A Fenwick tree over the slots counting the keys (not deleted slots): a key's position in iteration order is
+    // the count before its slot, kept up to date by inserts and deletes in O(log size).
+    private int[] _counts = [];
+    private bool _countsKnown;
     private int _size;
     private int _fill;
 
@@ -155,16 +160,61 @@ public sealed class Py27Keys
             return -1;
         }
 
-        int position = 0;
-        for (int j = 0; j < i; j++)
+        return KeysBefore(i);
+    }
+
+    /// <summary>How many keys sit in the slots before <paramref name="slot"/>.</summary>
+    private int KeysBefore(int slot)
+    {
+        if (!_countsKnown)
         {
-            if (_table[j] is { } k && !ReferenceEquals(k, Dummy))
+            CountKeys();
+        }
+
+        int sum = 0;
+        for (int i = slot - 1; i >= 0; i = (i & (i + 1)) - 1)
+        {
+            sum += _counts[i];
+        }
+
+        return sum;
+    }
+
+    private void CountKeys()
+    {
+        if (_counts.Length != _table.Length)
+        {
+            Py27TableArrays.Return(_counts);
+            _counts = Py27TableArrays.RentPositions(_table.Length);
+        }
+
+        int n = _table.Length;
+        for (int i = 0; i < n; i++)
+        {
+            _counts[i] = _table[i] is { } k && !ReferenceEquals(k, Dummy) ? 1 : 0;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int j = i | (i + 1);
+            if (j < n)
             {
-                position++;
+                _counts[j] += _counts[i];
             }
         }
 
-        return position;
+        _countsKnown = true;
+    }
+
+    private void CountSlot(int slot, int delta)
+    {
+        if (_countsKnown)
+        {
+            for (int i = slot; i < _counts.Length; i |= i + 1)
+            {
+                _counts[i] += delta;
+            }
+        }
     }
 
     /// <summary>Inserts a key; returns its slot when it is new and the table kept its size, else -1.</summary>
@@ -182,12 +232,14 @@ public sealed class Py27Keys
             _fill++;
             _table[i] = key;
             _hashes[i] = hash;
+            CountSlot(i, 1);
         }
         else
         {
             if (ReferenceEquals(slot, Dummy))
             {
                 _size++;
+                CountSlot(i, 1);
             }
 
             if (!Same(slot, key))
@@ -213,6 +265,7 @@ public sealed class Py27Keys
         if (_table[i] is not null && !ReferenceEquals(_table[i], Dummy))
         {
             _table[i] = Dummy;
+            CountSlot(i, -1);
             _size--;
         }
     }
@@ -253,7 +306,7 @@ public sealed class Py27Keys
             return -1;
         }
 
-        return Positions()[slot];
+        return KeysBefore(slot);
     }
 
     private int[] Positions()
@@ -344,6 +397,7 @@ public sealed class Py27Keys
 
         var old = _table;
         var oldHashes = _hashes;
+        _countsKnown = false;
         (_table, _hashes) = newSize < 64 ? (new string?[newSize], new ulong[newSize]) : Py27TableArrays.Rent(newSize);
         _fill = _size = 0;
         for (int i = 0; i < old.Length; i++)
@@ -362,6 +416,9 @@ public sealed class Py27Keys
     {
         Py27TableArrays.Return(_table, _hashes);
         Py27TableArrays.Return(_positions);
+        Py27TableArrays.Return(_counts);
+        _counts = [];
+        _countsKnown = false;
         _table = [];
         _hashes = [];
         _positions = [];
