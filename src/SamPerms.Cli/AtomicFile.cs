@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using SamPerms.Cli.Io;
 
@@ -16,6 +15,9 @@ public sealed class OutputFileException(string message, Exception? inner = null)
 /// a symbolic link is followed, so its target is replaced and the link kept. The temporary file is created
 /// exclusively under a name no output has (<c>.NAME.samperms-PID-RANDOM.tmp</c>), and removed on every handled
 /// exit, Ctrl-C and SIGTERM included; one left by a killed run is never read, listed or taken for an output.
+/// A regular file that already holds exactly the new bytes is left in place and only its modification time set, as a
+/// rewrite would (a batch run again over the same outputs creates no files: on ext4 each new file costs far more
+/// than comparing a few kilobytes).
 /// </summary>
 public static class AtomicFile
 {
@@ -44,8 +46,16 @@ public static class AtomicFile
             case FileKindValue.Special:
                 WriteInPlace(path, target, content);
                 return;
+            case FileKindValue.Regular:
+                var bytes = Utf8.GetBytes(content);
+                if (!Unchanged(target, bytes))
+                {
+                    Replace(path, target, dir, bytes);
+                }
+
+                return;
             default:
-                Replace(path, target, dir, content);
+                Replace(path, target, dir, Utf8.GetBytes(content));
                 return;
         }
     }
@@ -81,15 +91,53 @@ public static class AtomicFile
         }
     }
 
-    private static void Replace(string path, string target, string dir, string content)
+    /// <summary>
+    /// True when <paramref name="target"/> holds exactly <paramref name="bytes"/> and its modification time could be
+    /// set to now; false (then it is replaced) when it differs or cannot be read or touched.
+    /// </summary>
+    private static bool Unchanged(string target, byte[] bytes)
     {
-        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}{TempSuffix}");
+        try
+        {
+            using (var handle = File.OpenHandle(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                if (RandomAccess.GetLength(handle) != bytes.Length)
+                {
+                    return false;
+                }
+
+                var existing = new byte[bytes.Length];
+                int read = 0;
+                while (read < existing.Length && RandomAccess.Read(handle, existing.AsSpan(read), read) is var n and > 0)
+                {
+                    read += n;
+                }
+
+                if (read != existing.Length || !existing.AsSpan().SequenceEqual(bytes))
+                {
+                    return false;
+                }
+            }
+
+            File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void Replace(string path, string target, string dir, byte[] bytes)
+    {
+        // Not a secret: the name need only be new (the file is created exclusively); Random.Shared needs no crypto library loaded.
+        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Random.Shared.Next():x8}{TempSuffix}");
         Pending[temp] = 0;
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                stream.Write(Utf8.GetBytes(content));
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 
