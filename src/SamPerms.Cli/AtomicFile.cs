@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -39,23 +40,30 @@ public static class AtomicFile
             throw new OutputFileException($"cannot write {path}: directory {named} does not exist");
         }
 
-        switch (FileKind.Of(target))
+        var kind = FileKind.Of(target);
+        switch (kind)
         {
             case FileKindValue.Directory:
                 throw new OutputFileException($"cannot write {path}: it is a directory");
             case FileKindValue.Special:
                 WriteInPlace(path, target, content);
                 return;
-            case FileKindValue.Regular:
-                var bytes = Utf8.GetBytes(content);
-                if (!Unchanged(target, bytes))
+            default:
+                // Encoded into a pooled buffer: a batch writes megabytes, and each new array would be garbage at once.
+                var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
+                try
                 {
-                    Replace(path, target, dir, bytes);
+                    var bytes = buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
+                    if (kind != FileKindValue.Regular || !Unchanged(target, bytes))
+                    {
+                        Replace(path, target, dir, bytes);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
 
-                return;
-            default:
-                Replace(path, target, dir, Utf8.GetBytes(content));
                 return;
         }
     }
@@ -95,7 +103,7 @@ public static class AtomicFile
     /// True when <paramref name="target"/> holds exactly <paramref name="bytes"/> and its modification time could be
     /// set to now; false (then it is replaced) when it differs or cannot be read or touched.
     /// </summary>
-    private static bool Unchanged(string target, byte[] bytes)
+    private static bool Unchanged(string target, ReadOnlySpan<byte> bytes)
     {
         try
         {
@@ -106,16 +114,23 @@ public static class AtomicFile
                     return false;
                 }
 
-                var existing = new byte[bytes.Length];
-                int read = 0;
-                while (read < existing.Length && RandomAccess.Read(handle, existing.AsSpan(read), read) is var n and > 0)
+                var existing = ArrayPool<byte>.Shared.Rent(bytes.Length);
+                try
                 {
-                    read += n;
-                }
+                    int read = 0;
+                    while (read < bytes.Length && RandomAccess.Read(handle, existing.AsSpan(read, bytes.Length - read), read) is var n and > 0)
+                    {
+                        read += n;
+                    }
 
-                if (read != existing.Length || !existing.AsSpan().SequenceEqual(bytes))
+                    if (read != bytes.Length || !existing.AsSpan(0, read).SequenceEqual(bytes))
+                    {
+                        return false;
+                    }
+                }
+                finally
                 {
-                    return false;
+                    ArrayPool<byte>.Shared.Return(existing);
                 }
             }
 
@@ -128,7 +143,7 @@ public static class AtomicFile
         }
     }
 
-    private static void Replace(string path, string target, string dir, byte[] bytes)
+    private static void Replace(string path, string target, string dir, ReadOnlySpan<byte> bytes)
     {
         // Not a secret: the name need only be new (the file is created exclusively); Random.Shared needs no crypto library loaded.
         var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Random.Shared.Next():x8}{TempSuffix}");

@@ -9,6 +9,7 @@ namespace SamPerms.Cli.Outputs;
 public sealed class OutDirMap
 {
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     private OutDirMap(string extension) => Extension = extension;
 
@@ -20,6 +21,17 @@ public sealed class OutDirMap
 
     /// <summary>The file that says why a template was rejected.</summary>
     public string ErrorReport(string input) => _stems[input] + ".error.json";
+
+    /// <summary>Creates the folder an output goes to, once per folder in a batch (outputs of one folder share it).</summary>
+    public void CreateFolderOf(string output)
+    {
+        var folder = Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".";
+        if (!_created.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _created[folder] = true;
+        }
+    }
 
     public static OutDirMap? Plan(IReadOnlyList<string> inputs, string outDir, string extension, out string? error)
     {
