@@ -15,10 +15,11 @@ public static class UnknownSamTypes
 {
     private const string Prefix = "AWS::Serverless::";
 
+    /// <remarks>A type the transform expands is known without reading the schema (the two list the same types).</remarks>
     public static IReadOnlyList<Diagnostic> Find(MapNode? input, TransformOptions options, string? file = null)
     {
         if (input?.Get("Resources") is not MapNode resources
-            || !resources.Values.Any(r => (r as MapNode)?.Get("Type")?.Str is { } t && t.StartsWith(Prefix, StringComparison.Ordinal) && !SamResourceSchema.Types.ContainsKey(t)))
+            || !resources.Values.Any(r => (r as MapNode)?.Get("Type")?.Str is { } t && t.StartsWith(Prefix, StringComparison.Ordinal) && !Sam.SamResourceTypes.CanResolve(t) && !SamResourceSchema.Types.ContainsKey(t)))
         {
             return [];
         }
