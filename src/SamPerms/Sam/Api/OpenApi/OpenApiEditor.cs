@@ -18,14 +18,14 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
     public const string XApigwEndpointConfig = "x-amazon-apigateway-endpoint-configuration";
     public const string DefaultPath = "$default";
 
-    public OpenApiEditor(Node? doc)
+    public OpenApiEditor(Node? doc, bool inPlace = false)
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
             throw EditorErrors.Document("Invalid OpenApi document. Invalid values or missing keys for 'openapi' or 'paths' in 'DefinitionBody'.", doc);
         }
 
-        Doc = (MapNode)doc!.Clone();
+        Doc = Take(doc!, inPlace);
         Paths = (MapNode)Doc.Get("paths")!;
         SecuritySchemes = OrDefault(DeepGet(doc, "components", "securitySchemes"), MapNode.NewPy27);
         Tags = OrDefault(DeepGet(doc, "tags"), () => new SeqNode());
@@ -239,7 +239,7 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
                 Doc.Set("info", Info);
             }
 
-            return (MapNode)Doc.Clone();
+            return HandBack();
         }
     }
 
