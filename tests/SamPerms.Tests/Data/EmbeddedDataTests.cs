@@ -60,6 +60,30 @@ public sealed class EmbeddedDataTests
         Assert.False(ManagedPolicyNames.IsKnown(""));
     }
 
+    [Fact]
+    public void Every_row_of_the_sorted_tables_is_found_by_its_key_and_a_key_between_rows_is_not()
+    {
+        var index = ReadEmbedded("managed-policy-index.tsv").Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).ToList();
+        Assert.Equal(index.Count, ManagedPolicyDocuments.Count);
+        foreach (var row in index)
+        {
+            var policy = ManagedPolicyDocuments.ByName(row[0]);
+            Assert.True(policy is not null, row[0]);
+            Assert.Equal(row[1], policy!.Arn);
+            Assert.True(policy.Document.Count > 0, row[0]);
+        }
+
+        Assert.Null(ManagedPolicyDocuments.ByName(index[0][0] + "0"));
+
+        var names = CfnResourceTypes.Names.ToList();
+        Assert.True(names.Count > 1000);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.All(names, n => Assert.Equal(n, CfnResourceTypes.Find(n)?.Name));
+        Assert.False(CfnResourceTypes.IsKnown("AWS::S3::Bucke"));
+        Assert.Null(CfnResourceTypes.Find("AWS::S3::Bucketz"));
+        Assert.True(CfnResourceTypes.IsKnown("AWS::S3::Bucket"));
+    }
+
     private static string ReadEmbedded(string name)
     {
         using var stream = typeof(PolicyTemplateTable).Assembly.GetManifestResourceStream("SamPerms.Data." + name)!;
