@@ -84,6 +84,24 @@ public sealed class EmbeddedDataTests
         Assert.True(CfnResourceTypes.IsKnown("AWS::S3::Bucket"));
     }
 
+    [Fact]
+    public void The_action_catalog_has_one_service_per_S_line_each_with_the_actions_listed_under_it()
+    {
+        var lines = ReadEmbedded("iam-actions.tsv").Split('\n');
+        var services = lines.Where(l => l.StartsWith("S\t", StringComparison.Ordinal)).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(services.Count, IamActionCatalog.Services.Count);
+        foreach (var cols in services)
+        {
+            Assert.Equal(cols[2], IamActionCatalog.Service(cols[1])!.Name);
+        }
+
+        var actionsOfFirst = lines.SkipWhile(l => !l.StartsWith("S\t", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("S\t", StringComparison.Ordinal)).Count(l => l.StartsWith("A\t", StringComparison.Ordinal));
+        Assert.Equal(actionsOfFirst, IamActionCatalog.Service(services[0][1])!.Actions.Count);
+        var last = services[^1][1];
+        var actionsOfLast = lines.SkipWhile(l => !l.StartsWith("S\t" + last + "\t", StringComparison.Ordinal)).Skip(1).Count(l => l.StartsWith("A\t", StringComparison.Ordinal));
+        Assert.Equal(actionsOfLast, IamActionCatalog.Service(last)!.Actions.Count);
+    }
+
     private static string ReadEmbedded(string name)
     {
         using var stream = typeof(PolicyTemplateTable).Assembly.GetManifestResourceStream("SamPerms.Data." + name)!;
