@@ -22,61 +22,75 @@ internal static class DeferredCopies
         return 0;
     }
 
+    // How many copies ahead a table that came from copies is followed to find the cycle its copies settle into.
+    private const int LookAhead = 8;
+
     /// <summary>The table after <paramref name="count"/> copies of a map whose keys iterate in <paramref name="table"/>'s order.</summary>
     /// <remarks>
-    /// Each copy is a new table filled in the current order. A table that a copy leaves as it is stays so (the
-    /// table remembers it); a repeating cycle of tables (a copy can swap two colliding keys back and forth) is
-    /// skipped over by its length, so many deferred copies cost a few re-insertions.
+    /// Each copy is a new table filled in the current order. Copies of a table end in a fixed table or a repeating
+    /// cycle (a copy can swap colliding keys back and forth); once found, the tables remember it, and any number of
+    /// further copies costs nothing until the map changes. A table that itself came from copies is followed a few
+    /// copies further than asked, to find that cycle the first time instead of paying for two copies each time.
     /// </remarks>
     public static Py27Keys Apply(Py27Keys table, int count)
     {
+        if (count <= 0 || table.CopyIsIdentity)
+        {
+            return table;
+        }
+
         if (table.AfterCopiesInCycle(count) is { } known)
         {
             return known;
         }
 
-        var seen = new List<Py27Keys>(4) { table };
-        var current = table;
-        for (int done = 0; done < count; done++)
+        int explore = table.FromCopies ? Math.Max(count, LookAhead) : count;
+        var seen = new List<Py27Keys>(Math.Min(explore, LookAhead) + 1) { table };
+        Py27Keys result;
+        while (true)
         {
-            if (current.CopyIsIdentity)
+            var current = seen[^1];
+            int done = seen.Count - 1;
+            if (done >= explore)
             {
-                return current;
+                result = seen[count];
+                break;
             }
 
             var next = Py27Keys.Refilled(current);
-            if (next.SameTable(current))
-            {
-                next.Release();
-                current.CopyIsIdentity = true;
-                return current;
-            }
-
             int earlier = seen.FindIndex(t => t.SameTable(next));
-            if (earlier >= 0)
+            if (earlier < 0)
             {
-                // The tables repeat with period (done + 1 - earlier): only the remainder of the copies still counts.
-                int period = done + 1 - earlier;
-                int left = (count - done - 1) % period;
-                Py27Keys.FormCycle(seen.GetRange(earlier, period).ToArray());
-                next.Release();
-                for (int i = 1; i < earlier; i++)
-                {
-                    seen[i].Release(); // a table on the way into the cycle, which no map holds
-                }
-
-                return seen[earlier + left];
+                seen.Add(next);
+                continue;
             }
 
-            seen.Add(next);
-            current = next;
+            // The tables repeat from copy `earlier` on, every `period` copies (a fixed table: period 1).
+            next.Release();
+            int period = done + 1 - earlier;
+            if (period == 1)
+            {
+                seen[earlier].CopyIsIdentity = true;
+            }
+            else
+            {
+                Py27Keys.FormCycle(seen.GetRange(earlier, period).ToArray());
+            }
+
+            result = count < seen.Count ? seen[count] : seen[earlier + ((count - earlier) % period)];
+            break;
         }
 
-        for (int i = 1; i < seen.Count - 1; i++)
+        // Tables no map holds and no cycle keeps: their arrays are reused.
+        for (int i = 1; i < seen.Count; i++)
         {
-            seen[i].Release(); // a table between the first and the last copy, which no map holds
+            if (!ReferenceEquals(seen[i], result) && !seen[i].InCycle && !seen[i].CopyIsIdentity)
+            {
+                seen[i].Release();
+            }
         }
 
-        return current;
+        result.FromCopies = true;
+        return result;
     }
 }

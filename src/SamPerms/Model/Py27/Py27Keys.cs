@@ -43,6 +43,11 @@ public sealed class Py27Keys
     private Py27Keys[]? _copyCycle;
     private int _cycleIndex;
 
+    /// <summary>This table is the result of copies (no key was added or removed since): its copies may be followed further.</summary>
+    internal bool FromCopies { get; set; }
+
+    internal bool InCycle => _copyCycle is not null;
+
     /// <summary>The table after <paramref name="count"/> copies, when this table knows the cycle its copies go round.</summary>
     internal Py27Keys? AfterCopiesInCycle(int count) =>
         _copyCycle is { } cycle ? cycle[(int)((_cycleIndex + (long)count) % cycle.Length)] : null;
@@ -61,6 +66,7 @@ public sealed class Py27Keys
     private void Changing()
     {
         CopyIsIdentity = false;
+        FromCopies = false;
         _positionsKnown = false;
         if (_copyCycle is { } cycle)
         {

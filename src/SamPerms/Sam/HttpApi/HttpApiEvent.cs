@@ -76,7 +76,7 @@ public sealed partial class HttpApiEvent : EventSource
         {
             try
             {
-                editor = new OpenApiEditor(_explicitApi.Get("DefinitionBody"));
+                editor = OpenApiEditor.Reading(_explicitApi.Get("DefinitionBody"));
             }
             catch (InvalidDocumentException e)
             {

@@ -17,6 +17,7 @@ public abstract class OpenApiEditorBase
     public static readonly string[] AllHttpMethods = ["OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
 
     private bool _inPlace;
+    private bool _readOnly;
     private bool _handedBack;
 
     protected MapNode Doc { get; set; } = MapNode.NewPy27();
@@ -26,9 +27,19 @@ public abstract class OpenApiEditorBase
     /// the document itself with the copy deferred. An in-place editor's caller writes <see cref="Document"/> back
     /// where the document was and uses the editor no more.
     /// </summary>
-    protected MapNode Take(Node doc, bool inPlace)
+    /// <param name="readOnly">
+    /// Only look keys up in the document itself, without the reference's copy: the copy's effect (the order of
+    /// Python 2.7 maps) cannot matter to lookups by key, and the document is not changed.
+    /// </param>
+    protected MapNode Take(Node doc, bool inPlace, bool readOnly = false)
     {
         _inPlace = inPlace;
+        _readOnly = readOnly;
+        if (readOnly)
+        {
+            return (MapNode)doc;
+        }
+
         if (!inPlace)
         {
             return (MapNode)doc.Clone();
@@ -41,6 +52,11 @@ public abstract class OpenApiEditorBase
     /// <summary>The edited document handed back: a deep copy, or in place the document itself with the copy deferred.</summary>
     protected MapNode HandBack()
     {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException("An editor that only reads hands no document back.");
+        }
+
         if (!_inPlace)
         {
             return (MapNode)Doc.Clone();
