@@ -230,13 +230,17 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     public override void DeferDeepCopies(int count) => _deferredCopies += count;
 
     /// <summary>Applies deferred deep copies: to this map's order (a Python 2.7 dict's), then passed on to the values.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Settle()
     {
-        if (_deferredCopies == 0)
+        if (_deferredCopies != 0)
         {
-            return;
+            ApplyDeferredCopies();
         }
+    }
 
+    private void ApplyDeferredCopies()
+    {
         int count = _deferredCopies;
         _deferredCopies = 0;
         if (_py27 is not null)
@@ -407,12 +411,17 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     }
 
     /// <summary>Closes the gaps removed entries left (see <see cref="RemovedKey"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Compact()
     {
-        if (_removed == 0)
+        if (_removed != 0)
         {
-            return;
+            CloseGaps();
         }
+    }
+
+    private void CloseGaps()
+    {
 
         _entries.RemoveAll(e => ReferenceEquals(e.Key, RemovedKey));
         _removed = 0;
