@@ -55,13 +55,12 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
     private string? RoleNamed(string arn)
     {
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var roleId in ctx.Index.OfType("AWS::IAM::Role"))
         {
-            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role"
-                && (r.Get("Properties") as MapNode)?.Get("RoleName") is { } name && ctx.Values.Render(name) is { Exact: true } n
+            if (ctx.Properties(roleId)?.Get("RoleName") is { } name && ctx.Values.Render(name) is { Exact: true } n
                 && (arn == n.Text || arn.EndsWith(":role/" + n.Text, StringComparison.Ordinal)))
             {
-                return e.Key;
+                return roleId;
             }
         }
 
