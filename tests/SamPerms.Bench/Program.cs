@@ -11,9 +11,9 @@ using SamPerms.Validation;
 // and print the time per template: read + transform + JSON text. The reference needs about 55 ms.
 if (args is ["gen", var kind, var size, var file])
 {
-    // make bench's scaling inputs, written out for profiling: gen functions|statements N FILE
+    // make bench's scaling inputs, written out for profiling: gen functions|functions-no-api|functions-http|statements|statements-json N FILE
     var n = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
-    File.WriteAllText(file, kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : SamPerms.Bench.ScaleTemplates.Functions(n));
+    File.WriteAllText(file, kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : kind == "functions-http" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEventType: "HttpApi") : SamPerms.Bench.ScaleTemplates.Functions(n));
     return 0;
 }
 

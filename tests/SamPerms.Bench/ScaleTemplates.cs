@@ -8,7 +8,8 @@ namespace SamPerms.Bench;
 /// </summary>
 public static class ScaleTemplates
 {
-    public static string Functions(int count, bool apiEvents = true)
+    /// <param name="apiEventType">The route event each function has (Api or HttpApi), or null for none.</param>
+    public static string Functions(int count, bool apiEvents = true, string apiEventType = "Api")
     {
         var text = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nResources:\n");
         text.Append("  Table:\n    Type: AWS::Serverless::SimpleTable\n");
@@ -23,7 +24,7 @@ public static class ScaleTemplates
                 .Append("      Events:\n");
             if (apiEvents)
             {
-                text.Append($"        Get:\n          Type: Api\n          Properties:\n            Path: /items{i}/{{id}}\n            Method: get\n");
+                text.Append($"        Get:\n          Type: {apiEventType}\n          Properties:\n            Path: /items{i}/{{id}}\n            Method: get\n");
             }
 
             text.Append("        Tick:\n          Type: Schedule\n          Properties:\n            Schedule: rate(5 minutes)\n");

@@ -33,6 +33,12 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     private readonly List<MapEntry> _entries;
     private Dictionary<string, int>? _index;
     private Py27Keys? _py27;
+    private int _deferredCopies;
+
+    // A big map (one with an index) marks a removed entry instead of closing the gap at once, so that removing
+    // keys one by one costs no rebuild of the index each time; the gaps are closed before positions are read.
+    private static readonly string RemovedKey = new(['\0', 'r', 'e', 'm', 'o', 'v', 'e', 'd']);
+    private int _removed;
 
     public MapNode() => _entries = [];
 
@@ -40,15 +46,24 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
     public override NodeKind Kind => NodeKind.Map;
 
-    public int Count => _entries.Count;
+    public int Count => _entries.Count - _removed;
 
-    public IReadOnlyList<MapEntry> Entries => _entries;
+    /// <summary>The entries in iteration order (any deep copies deferred to this map are applied first).</summary>
+    public IReadOnlyList<MapEntry> Entries
+    {
+        get
+        {
+            Settle();
+            Compact();
+            return _entries;
+        }
+    }
 
     public IEnumerable<string> Keys
     {
         get
         {
-            foreach (var e in _entries)
+            foreach (var e in Entries)
             {
                 yield return e.Key;
             }
@@ -59,7 +74,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         get
         {
-            foreach (var e in _entries)
+            foreach (var e in Entries)
             {
                 yield return e.Value;
             }
@@ -82,8 +97,26 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
     }
 
+    /// <summary>The key's position in iteration order, or -1.</summary>
     public int IndexOf(string key)
     {
+        Settle();
+        Compact();
+        return Find(key);
+    }
+
+    /// <summary>Whether the key is here (which needs no deferred copy applied: a copy keeps the keys).</summary>
+    public bool ContainsKey(string key) => Find(key) >= 0;
+
+    /// <summary>The key's slot in the entries (its position once removed entries are closed up), or -1.</summary>
+    private int Find(string key)
+    {
+        if (_py27 is not null && _entries.Count > IndexThreshold)
+        {
+            // A big Python 2.7 map finds keys through its own table (its entries are in the table's order).
+            return _py27.PositionOf(key);
+        }
+
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var i) ? i : -1;
@@ -100,18 +133,19 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         return -1;
     }
 
-    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <summary>The value, or null when absent (a YAML null is returned as a NullNode).</summary>
     public Node? Get(string key)
     {
-        int i = IndexOf(key);
+        Settle();
+        int i = Find(key);
         return i >= 0 ? _entries[i].Value : null;
     }
 
     public bool TryGet(string key, out Node value)
     {
-        int i = IndexOf(key);
+        Settle();
+        int i = Find(key);
         if (i >= 0)
         {
             value = _entries[i].Value;
@@ -124,14 +158,15 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
     public SourceSpan KeySpanOf(string key)
     {
-        int i = IndexOf(key);
+        int i = Find(key);
         return i >= 0 ? _entries[i].KeySpan : SourceSpan.None;
     }
 
     /// <summary>Sets a key, keeping its position when it exists (as a Python dict does).</summary>
     public MapNode Set(string key, Node value)
     {
-        int i = IndexOf(key);
+        Settle();
+        int i = Find(key);
         if (i >= 0)
         {
             var e = _entries[i];
@@ -151,7 +186,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>Sets a key whose Python 2.7 string type is known (a new key keeps it; an existing key keeps its own).</summary>
     public MapNode Set(string key, Node value, bool keyUnicode)
     {
-        if (IndexOf(key) >= 0)
+        if (Find(key) >= 0)
         {
             return Set(key, value);
         }
@@ -163,7 +198,8 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>Python's setdefault: the value at key, inserting the default when absent.</summary>
     public Node SetDefault(string key, Node value, bool keyUnicode = false)
     {
-        int i = IndexOf(key);
+        Settle();
+        int i = Find(key);
         if (i >= 0)
         {
             return _entries[i].Value;
@@ -176,18 +212,112 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>Python's dict.update(other), with a Python 2.7 dict's merge when this map is one.</summary>
     public void Update(MapNode other)
     {
-        var items = other._entries.ToArray();
-        _py27?.Merge(items.Select(e => e.Key).ToArray());
+        Settle();
+        Compact();
+        var items = other.Entries.ToArray();
+        if (_py27 is not null)
+        {
+            UpdatePy27(items);
+            return;
+        }
+
         foreach (var e in items)
         {
             Set(e.Key, e.Value, e.KeyUnicode);
         }
+    }
 
-        // The merge may have regrown the table even when every key was already here: iterate in its new order.
+    public override void DeferDeepCopies(int count) => _deferredCopies += count;
+
+    /// <summary>Applies deferred deep copies: to this map's order (a Python 2.7 dict's), then passed on to the values.</summary>
+    private void Settle()
+    {
+        if (_deferredCopies == 0)
+        {
+            return;
+        }
+
+        int count = _deferredCopies;
+        _deferredCopies = 0;
         if (_py27 is not null)
         {
-            ReorderAsPy27();
+            var table = DeferredCopies.Apply(_py27, count);
+            if (!ReferenceEquals(table, _py27))
+            {
+                ReorderAfterCopy(table);
+            }
         }
+
+        foreach (var e in _entries)
+        {
+            if (!ReferenceEquals(e.Key, RemovedKey))
+            {
+                e.Value.DeferDeepCopies(count);
+            }
+        }
+    }
+
+    /// <summary>Takes the table a copy gave (same keys, maybe another order) and puts the entries in its order.</summary>
+    private void ReorderAfterCopy(Py27Keys table)
+    {
+        int n = _entries.Count;
+        var from = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            table.PositionsIn(_py27!, from.AsSpan(0, n));
+            for (int i = 0; i < n; i++)
+            {
+                moved[i] = _entries[from[i]];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                _entries[i] = moved[i];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(from);
+            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
+        }
+
+        _py27!.LetGo();
+        _py27 = table;
+        if (_index is not null)
+        {
+            BuildIndex();
+        }
+    }
+
+    /// <summary>A Python 2.7 dict's update: the table merges the keys, then each item is set; then the table's order.</summary>
+    private void UpdatePy27(MapEntry[] items)
+    {
+        // While the table merges, it and the entries are out of step: find entries by their own positions here.
+        var at = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            at[_entries[i].Key] = i;
+        }
+
+        _py27!.Merge(items.Select(e => e.Key).ToArray());
+        foreach (var item in items)
+        {
+            if (at.TryGetValue(item.Key, out var i))
+            {
+                var e = _entries[i];
+                e.Value = item.Value;
+                _entries[i] = e;
+            }
+            else
+            {
+                at[item.Key] = _entries.Count;
+                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode));
+            }
+        }
+
+        // The merge may have regrown the table even when every key was already here: iterate in its new order.
+        ReorderAsPy27();
     }
 
     /// <summary>True when the map iterates in Python 2.7 dict order.</summary>
@@ -212,6 +342,12 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>Appends an entry as it is (key flags included), without checking for an existing key.</summary>
     public void Add(MapEntry entry)
     {
+        Settle();
+        if (_py27 is not null)
+        {
+            Compact(); // the new key's position counts the entries before it
+        }
+
         var key = entry.Key;
         _entries.Add(entry);
         if (_py27 is not null)
@@ -231,17 +367,6 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
                     _entries.Insert(position, entry);
                 }
 
-                if (_index is not null)
-                {
-                    for (int i = position; i <= last; i++)
-                    {
-                        _index[_entries[i].Key] = i;
-                    }
-                }
-                else if (_entries.Count > IndexThreshold)
-                {
-                    BuildIndex();
-                }
             }
         }
         else if (_index is not null)
@@ -256,24 +381,48 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
     public bool Remove(string key)
     {
-        int i = IndexOf(key);
+        Settle();
+        int i = Find(key);
         if (i < 0)
         {
             return false;
         }
 
-        _entries.RemoveAt(i);
         _py27?.Remove(key);
-        if (_index is not null)
+        if (_index is null)
         {
-            BuildIndex();
+            _entries.RemoveAt(i);
+            return true;
+        }
+
+        _index.Remove(key);
+        _entries[i] = new MapEntry(RemovedKey, NullNode.Instance, SourceSpan.None);
+        _removed++;
+        if (_removed > IndexThreshold && _removed * 2 > _entries.Count)
+        {
+            Compact();
         }
 
         return true;
     }
 
+    /// <summary>Closes the gaps removed entries left (see <see cref="RemovedKey"/>).</summary>
+    private void Compact()
+    {
+        if (_removed == 0)
+        {
+            return;
+        }
+
+        _entries.RemoveAll(e => ReferenceEquals(e.Key, RemovedKey));
+        _removed = 0;
+        BuildIndex();
+    }
+
     public void Clear()
     {
+        _deferredCopies = 0;
+        _removed = 0;
         _entries.Clear();
         _index = null;
         if (_py27 is not null)
@@ -290,7 +439,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             return;
         }
 
-        var copy = other._entries.ToArray();
+        var copy = other.Entries.ToArray();
         Clear();
         foreach (var e in copy)
         {
@@ -301,6 +450,8 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>copy.deepcopy: a Python 2.7 dict re-adds its keys one by one in its iteration order.</summary>
     public override Node Clone()
     {
+        Settle();
+        Compact();
         var m = new MapNode(_entries.Count) { Span = Span };
         if (_py27 is not null)
         {
@@ -356,6 +507,8 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// <summary>Python's dict.copy(): a new map holding the same value objects (a Python 2.7 dict merges its keys).</summary>
     public MapNode ShallowCopy()
     {
+        Settle();
+        Compact();
         var m = new MapNode(_entries.Count) { Span = Span };
         if (_py27 is not null)
         {
@@ -390,6 +543,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     /// </summary>
     private void ReorderAsPy27(int unindexedFrom = 0)
     {
+        Compact();
         int n = _entries.Count;
         if (_py27!.Count != n)
         {
@@ -441,7 +595,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     public IEnumerator<KeyValuePair<string, Node>> GetEnumerator()
     {
         // Snapshot so callers may edit the map while iterating (SAM code does).
-        var snapshot = _entries.ToArray();
+        var snapshot = Entries.ToArray();
         foreach (var e in snapshot)
         {
             yield return new KeyValuePair<string, Node>(e.Key, e.Value);
@@ -452,6 +606,12 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
     private void BuildIndex()
     {
+        if (_py27 is not null)
+        {
+            _index = null; // a Python 2.7 map finds keys through its table
+            return;
+        }
+
         _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
         for (int i = 0; i < _entries.Count; i++)
         {

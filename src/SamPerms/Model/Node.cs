@@ -27,6 +27,16 @@ public abstract class Node
     /// <summary>Deep copy (scalars are immutable and returned as-is).</summary>
     public abstract Node Clone();
 
+    /// <summary>
+    /// Records that the reference deep-copied the tree this node heads <paramref name="count"/> more times and went on
+    /// with the copy, where SamPerms goes on with this tree. A copy's only lasting effect is the order of the Python 2.7
+    /// dicts in it (a copy re-inserts their keys), so maps and lists keep the count and apply it when they are next
+    /// read (<see cref="DeferredCopies"/>): only the parts read again pay, whatever the size of the tree.
+    /// </summary>
+    public virtual void DeferDeepCopies(int count)
+    {
+    }
+
     /// <summary>The string value when this is a string scalar, else null.</summary>
     public string? Str => (this as StringNode)?.Value;
 

@@ -4,15 +4,32 @@ namespace SamPerms.Model;
 
 public sealed class SeqNode : Node, IEnumerable<Node>
 {
-    public SeqNode() => Items = [];
+    private readonly List<Node> _items;
+    private int _deferredCopies;
 
-    public SeqNode(IEnumerable<Node> items) => Items = [.. items];
+    public SeqNode() => _items = [];
 
-    public List<Node> Items { get; }
+    public SeqNode(IEnumerable<Node> items) => _items = [.. items];
+
+    /// <summary>The items (any deep copies deferred to this list are first passed on to them).</summary>
+    public List<Node> Items
+    {
+        get
+        {
+            if (_deferredCopies != 0)
+            {
+                _deferredCopies = DeferredCopies.PassOn(_deferredCopies, _items);
+            }
+
+            return _items;
+        }
+    }
 
     public override NodeKind Kind => NodeKind.Seq;
 
-    public int Count => Items.Count;
+    public int Count => _items.Count;
+
+    public override void DeferDeepCopies(int count) => _deferredCopies += count;
 
     public Node this[int index]
     {

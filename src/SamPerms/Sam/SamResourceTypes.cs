@@ -30,6 +30,9 @@ public static class SamResourceTypes
         [Api.Rest.SamApi.Type] = () => new Api.Rest.SamApi(),
     };
 
+    /// <summary>Every SAM type the transform expands.</summary>
+    public static IEnumerable<string> Names => Factories.Keys;
+
     public static bool CanResolve(string? type) => type is not null && Factories.ContainsKey(type);
 
     public static SamResource Create(string type) => Factories[type]();

@@ -1,5 +1,6 @@
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Sam.Api.OpenApi;
 using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
 using SamPerms.Sam.LanguageExtensions;
@@ -91,6 +92,22 @@ public static class SamTranslator
 
     private static Translation TransformOrThrow(Node input, TransformOptions options)
     {
+        // API definitions are edited in place; if such an edit failed half way, the run is repeated with copying
+        // editors, which leave a definition as it was after a failed edit, as the reference does (DefinitionEdits).
+        var edits = new DefinitionEdits();
+        try
+        {
+            var translation = TransformOnce(input, options, edits);
+            return edits.Failed ? TransformOnce(input, options, new DefinitionEdits { InPlace = false }) : translation;
+        }
+        catch (Exception) when (edits.Failed)
+        {
+            return TransformOnce(input, options, new DefinitionEdits { InPlace = false });
+        }
+    }
+
+    private static Translation TransformOnce(Node input, TransformOptions options, DefinitionEdits edits)
+    {
         // The reference works on a copy of the template; so do we, so the caller's tree stays as it was read.
         if (input.Clone() is not MapNode samTemplate)
         {
@@ -101,6 +118,7 @@ public static class SamTranslator
         bool py27 = Py27Template.Apply(samTemplate);
         var parameters = ParameterValues(samTemplate, options, py27);
         var ctx = new TransformContext(options, samTemplate, parameters);
+        ctx.Use(edits);
         ctx.State<Py27State>().Active = py27;
         var plugins = SamPlugins.Default;
         RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));

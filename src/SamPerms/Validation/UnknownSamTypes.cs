@@ -1,5 +1,6 @@
 using SamPerms.Diagnostics;
 using SamPerms.Model;
+using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation.Rules;
 using SamPerms.Validation.Schema;
@@ -10,6 +11,8 @@ namespace SamPerms.Validation;
 /// Resources whose type starts with <c>AWS::Serverless::</c> but that SAM does not define
 /// (<c>AWS::Serverless::Funtion</c>): SAM passes them through untouched and CloudFormation rejects them at deploy, so
 /// every command reports them (SP2101, with the closest type) instead of showing a template without that resource.
+/// The first look asks the transform's own registry of types (the schema knows the same ones, a test checks), so a
+/// template without such a type costs no reading of the schema.
 /// </summary>
 public static class UnknownSamTypes
 {
@@ -18,7 +21,7 @@ public static class UnknownSamTypes
     public static IReadOnlyList<Diagnostic> Find(MapNode? input, TransformOptions options, string? file = null)
     {
         if (input?.Get("Resources") is not MapNode resources
-            || !resources.Values.Any(r => (r as MapNode)?.Get("Type")?.Str is { } t && t.StartsWith(Prefix, StringComparison.Ordinal) && !SamResourceSchema.Types.ContainsKey(t)))
+            || !resources.Values.Any(r => (r as MapNode)?.Get("Type")?.Str is { } t && t.StartsWith(Prefix, StringComparison.Ordinal) && !SamResourceTypes.CanResolve(t)))
         {
             return [];
         }

@@ -23,6 +23,15 @@ public sealed class FrontDoorTests
     private static readonly TransformOptions Options = new() { Region = "us-east-1" };
 
     [Fact]
+    public void The_schema_and_the_transform_know_the_same_SAM_types()
+    {
+        // Unknown types are first looked for with the transform's registry: it must agree with the schema.
+        var schemaTypes = SamPerms.Validation.Schema.SamResourceSchema.Types.Keys.Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(schemaTypes);
+        Assert.Equal(schemaTypes, SamPerms.Sam.SamResourceTypes.Names.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void A_misspelled_sam_type_transforms_but_is_not_accepted_and_its_error_report_says_why()
     {
         var run = Transformation.Run(Encoding.UTF8.GetBytes(Misspelled), Options, "template.yaml");

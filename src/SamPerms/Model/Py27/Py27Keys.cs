@@ -15,6 +15,18 @@ public sealed class Py27Keys
     private static readonly string Dummy = new(['<', 'd', 'u', 'm', 'm', 'y', '>']);
 
     private string?[] _table = new string?[MinSize];
+
+    // Each occupied slot's string hash, so that a resize or a copy re-inserts without hashing again.
+    private ulong[] _hashes = new ulong[MinSize];
+
+    // Each occupied slot's position in iteration order (built when first asked for; any change forgets it).
+    private int[] _positions = [];
+    private bool _positionsKnown;
+
+    // A Fenwick tree over the slots counting the keys (not deleted slots): a key's position in iteration order is
+    // the count before its slot, kept up to date by inserts and deletes in O(log size).
+    private int[] _counts = [];
+    private bool _countsKnown;
     private int _size;
     private int _fill;
 
@@ -25,6 +37,50 @@ public sealed class Py27Keys
     /// copy needs no re-insertion). Any change of the table forgets it.
     /// </summary>
     internal bool CopyIsIdentity { get; set; }
+
+    // Known: copies of this table go round these tables, this one at _cycleIndex (a copy can swap colliding keys
+    // back and forth). The other tables of a cycle belong to no map; a change of this table lets them go.
+    private Py27Keys[]? _copyCycle;
+    private int _cycleIndex;
+
+    /// <summary>This table is the result of copies (no key was added or removed since): its copies may be followed further.</summary>
+    internal bool FromCopies { get; set; }
+
+    internal bool InCycle => _copyCycle is not null;
+
+    /// <summary>The table after <paramref name="count"/> copies, when this table knows the cycle its copies go round.</summary>
+    internal Py27Keys? AfterCopiesInCycle(int count) =>
+        _copyCycle is { } cycle ? cycle[(int)((_cycleIndex + (long)count) % cycle.Length)] : null;
+
+    /// <summary>Makes these tables (each the copy of the one before, the last's copy the first) know their cycle.</summary>
+    internal static void FormCycle(Py27Keys[] cycle)
+    {
+        for (int i = 0; i < cycle.Length; i++)
+        {
+            cycle[i]._copyCycle = cycle;
+            cycle[i]._cycleIndex = i;
+        }
+    }
+
+    /// <summary>This table changes: what it knew of its copies no longer holds.</summary>
+    private void Changing()
+    {
+        CopyIsIdentity = false;
+        FromCopies = false;
+        _positionsKnown = false;
+        if (_copyCycle is { } cycle)
+        {
+            _copyCycle = null;
+            foreach (var other in cycle)
+            {
+                if (!ReferenceEquals(other, this))
+                {
+                    other._copyCycle = null;
+                    other.Release();
+                }
+            }
+        }
+    }
 
     /// <summary>Writes the keys in Python 2.7 iteration order into <paramref name="buffer"/>; returns how many.</summary>
     internal int CopyKeysTo(string[] buffer)
@@ -60,9 +116,8 @@ public sealed class Py27Keys
 
     private static bool Same(string? slot, string key) => slot is not null && !ReferenceEquals(slot, Dummy) && string.Equals(slot, key, StringComparison.Ordinal);
 
-    private int IndexFor(string key)
+    private int IndexFor(string key, ulong h)
     {
-        ulong h = Py27Hash.OfString(key);
         ulong mask = (ulong)Mask;
         int i = (int)(h & mask);
         if (_table[i] is null || Same(_table[i], key))
@@ -96,7 +151,8 @@ public sealed class Py27Keys
         }
     }
 
-    public void Add(string key) => AddAt(key);
+    /// <summary>Adds a key (PyDict_SetItem). Costs no scan of the table: bulk inserts stay linear.</summary>
+    public void Add(string key) => Insert(key);
 
     /// <summary>
     /// Adds a key; returns its position in iteration order when it is new and the table kept its size (the other
@@ -104,26 +160,98 @@ public sealed class Py27Keys
     /// </summary>
     internal int AddAt(string key)
     {
-        CopyIsIdentity = false;
+        int i = Insert(key);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        return KeysBefore(i);
+    }
+
+    /// <summary>How many keys sit in the slots before <paramref name="slot"/>.</summary>
+    private int KeysBefore(int slot)
+    {
+        if (!_countsKnown)
+        {
+            CountKeys();
+        }
+
+        int sum = 0;
+        for (int i = slot - 1; i >= 0; i = (i & (i + 1)) - 1)
+        {
+            sum += _counts[i];
+        }
+
+        return sum;
+    }
+
+    private void CountKeys()
+    {
+        if (_counts.Length != _table.Length)
+        {
+            Py27TableArrays.Return(_counts);
+            _counts = Py27TableArrays.RentPositions(_table.Length);
+        }
+
+        int n = _table.Length;
+        for (int i = 0; i < n; i++)
+        {
+            _counts[i] = _table[i] is { } k && !ReferenceEquals(k, Dummy) ? 1 : 0;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int j = i | (i + 1);
+            if (j < n)
+            {
+                _counts[j] += _counts[i];
+            }
+        }
+
+        _countsKnown = true;
+    }
+
+    private void CountSlot(int slot, int delta)
+    {
+        if (_countsKnown)
+        {
+            for (int i = slot; i < _counts.Length; i |= i + 1)
+            {
+                _counts[i] += delta;
+            }
+        }
+    }
+
+    /// <summary>Inserts a key; returns its slot when it is new and the table kept its size, else -1.</summary>
+    private int Insert(string key) => Insert(key, Py27Hash.OfString(key));
+
+    private int Insert(string key, ulong hash)
+    {
+        Changing();
         int startSize = _size;
-        int i = IndexFor(key);
+        int i = IndexFor(key, hash);
         var slot = _table[i];
         if (slot is null)
         {
             _size++;
             _fill++;
             _table[i] = key;
+            _hashes[i] = hash;
+            CountSlot(i, 1);
         }
         else
         {
             if (ReferenceEquals(slot, Dummy))
             {
                 _size++;
+                CountSlot(i, 1);
             }
 
             if (!Same(slot, key))
             {
                 _table[i] = key;
+                _hashes[i] = hash;
             }
         }
 
@@ -133,30 +261,17 @@ public sealed class Py27Keys
             return -1;
         }
 
-        if (_size == startSize)
-        {
-            return -1;
-        }
-
-        int position = 0;
-        for (int j = 0; j < i; j++)
-        {
-            if (_table[j] is { } k && !ReferenceEquals(k, Dummy))
-            {
-                position++;
-            }
-        }
-
-        return position;
+        return _size == startSize ? -1 : i;
     }
 
     public void Remove(string key)
     {
-        CopyIsIdentity = false;
-        int i = IndexFor(key);
+        Changing();
+        int i = IndexFor(key, Py27Hash.OfString(key));
         if (_table[i] is not null && !ReferenceEquals(_table[i], Dummy))
         {
             _table[i] = Dummy;
+            CountSlot(i, -1);
             _size--;
         }
     }
@@ -188,8 +303,73 @@ public sealed class Py27Keys
         return copy;
     }
 
+    /// <summary>The key's position in iteration order, or -1 when it is not in the table.</summary>
+    internal int PositionOf(string key)
+    {
+        int slot = IndexFor(key, Py27Hash.OfString(key));
+        if (!Same(_table[slot], key))
+        {
+            return -1;
+        }
+
+        return KeysBefore(slot);
+    }
+
+    private int[] Positions()
+    {
+        if (!_positionsKnown)
+        {
+            if (_positions.Length != _table.Length)
+            {
+                Py27TableArrays.Return(_positions);
+                _positions = Py27TableArrays.RentPositions(_table.Length);
+            }
+
+            _positionsKnown = true;
+            int n = 0;
+            for (int i = 0; i < _table.Length; i++)
+            {
+                _positions[i] = _table[i] is { } k && !ReferenceEquals(k, Dummy) ? n++ : -1;
+            }
+        }
+
+        return _positions;
+    }
+
+    /// <summary>
+    /// For each key of this table in iteration order, its position in <paramref name="earlier"/>, a table of the same
+    /// keys (the one this was refilled from): how to reorder a map's entries after a copy, without hashing a key.
+    /// </summary>
+    internal void PositionsIn(Py27Keys earlier, Span<int> result)
+    {
+        var positions = earlier.Positions();
+        int n = 0;
+        for (int i = 0; i < _table.Length; i++)
+        {
+            if (_table[i] is { } k && !ReferenceEquals(k, Dummy))
+            {
+                result[n++] = positions[earlier.IndexFor(k, _hashes[i])];
+            }
+        }
+    }
+
+    /// <summary>copy.deepcopy of a Python 2.7 dict: a new table the keys are inserted into in this table's order.</summary>
+    internal static Py27Keys Refilled(Py27Keys table)
+    {
+        var copy = new Py27Keys();
+        for (int i = 0; i < table._table.Length; i++)
+        {
+            if (table._table[i] is { } k && !ReferenceEquals(k, Dummy))
+            {
+                copy.Insert(k, table._hashes[i]);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>The same table, slot for slot (not dict.copy(), which re-inserts).</summary>
-    internal Py27Keys ExactCopy() => new() { _table = (string?[])_table.Clone(), _size = _size, _fill = _fill, CopyIsIdentity = CopyIsIdentity };
+    internal Py27Keys ExactCopy() => new() { _table = (string?[])_table.Clone(), _hashes = (ulong[])_hashes.Clone(), _size = _size, _fill = _fill, CopyIsIdentity = CopyIsIdentity };
 
     /// <summary>Slot for slot the same table (a deleted slot matches only a deleted slot).</summary>
     internal bool SameTable(Py27Keys other)
@@ -222,14 +402,41 @@ public sealed class Py27Keys
         }
 
         var old = _table;
-        _table = new string?[newSize];
+        var oldHashes = _hashes;
+        _countsKnown = false;
+        (_table, _hashes) = newSize < 64 ? (new string?[newSize], new ulong[newSize]) : Py27TableArrays.Rent(newSize);
         _fill = _size = 0;
-        foreach (var k in old)
+        for (int i = 0; i < old.Length; i++)
         {
-            if (k is not null && !ReferenceEquals(k, Dummy))
+            if (old[i] is { } k && !ReferenceEquals(k, Dummy))
             {
-                Add(k);
+                Insert(k, oldHashes[i]);
             }
+        }
+
+        Py27TableArrays.Return(old, oldHashes);
+    }
+
+    /// <summary>Gives this table's arrays back for reuse; the table must not be used again.</summary>
+    internal void Release()
+    {
+        Py27TableArrays.Return(_table, _hashes);
+        Py27TableArrays.Return(_positions);
+        Py27TableArrays.Return(_counts);
+        _counts = [];
+        _countsKnown = false;
+        _table = [];
+        _hashes = [];
+        _positions = [];
+        _positionsKnown = false;
+    }
+
+    /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle keeps the table.</summary>
+    internal void LetGo()
+    {
+        if (_copyCycle is null)
+        {
+            Release();
         }
     }
 }

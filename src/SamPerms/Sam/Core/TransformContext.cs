@@ -64,6 +64,9 @@ public sealed class TransformContext
         return (T)s;
     }
 
+    /// <summary>Sets the shared state of one kind (before the transform starts, e.g. how it is to be run).</summary>
+    public void Use<T>(T state) where T : class => _state[typeof(T)] = state;
+
     /// <summary>Shared state of one kind if some resource created it.</summary>
     public T? StateIfAny<T>() where T : class => _state.TryGetValue(typeof(T), out var s) ? (T)s : null;
 

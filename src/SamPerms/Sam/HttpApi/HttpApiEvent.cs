@@ -76,7 +76,7 @@ public sealed partial class HttpApiEvent : EventSource
         {
             try
             {
-                editor = new OpenApiEditor(_explicitApi.Get("DefinitionBody"));
+                editor = OpenApiEditor.Reading(_explicitApi.Get("DefinitionBody"));
             }
             catch (InvalidDocumentException e)
             {
@@ -115,9 +115,15 @@ public sealed partial class HttpApiEvent : EventSource
             return;
         }
 
+        var edits = ectx.Transform.State<DefinitionEdits>();
+        edits.Run(() => EditOpenApi(ectx, api, body, method, edits.InPlace));
+    }
+
+    private void EditOpenApi(EventContext ectx, MapNode api, Node body, string method, bool inPlace)
+    {
         var path = PathValue;
         var uri = LambdaIntegrationUri.Build(ectx.Function, "${AWS::Partition}", null, ectx.Transform.State<Py27State>().Active);
-        var editor = new OpenApiEditor(body);
+        var editor = new OpenApiEditor(body, inPlace);
         if (Py.Truthy(api.Get(DefaultDefinitionBodyPlugin.ManageSwagger)) && editor.HasIntegration(path, method))
         {
             throw Error($"API method '{method}' defined multiple times for path '{path}'.");

@@ -32,7 +32,7 @@ public sealed class ImplicitHttpApiPlugin : ImplicitApiPluginBase
         ("Type", SamHttpApi.Type),
         ("Properties", N.Map(("DefinitionBody", OpenApiEditor.GenSkeleton()), (DefaultDefinitionBodyPlugin.ManageSwagger, true))));
 
-    protected override OpenApiEditorBase EditorFor(Node definition) => new OpenApiEditor(definition);
+    protected override OpenApiEditorBase EditorFor(Node definition, bool inPlace = false) => new OpenApiEditor(definition, inPlace);
 
     /// <summary>Unlike REST events, an HTTP event without Properties still counts: it is the $default route.</summary>
     protected override void ProcessApiEvents(Run run, MapNode resource, MapNode apiEvents)

@@ -58,7 +58,8 @@ public sealed class StateMachineApiEvent : StateMachineEventSource
                 role.GetAtt("Arn"),
                 RequestTemplates(ectx.Target.LogicalId),
                 Prop("Stage"),
-                ctx.Intrinsics);
+                ctx.Intrinsics,
+                ctx.State<DefinitionEdits>());
         }
 
         return [role];

@@ -18,19 +18,27 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
     public const string XApigwEndpointConfig = "x-amazon-apigateway-endpoint-configuration";
     public const string DefaultPath = "$default";
 
-    public OpenApiEditor(Node? doc)
+    public OpenApiEditor(Node? doc, bool inPlace = false)
+        : this(doc, inPlace, readOnly: false)
+    {
+    }
+
+    private OpenApiEditor(Node? doc, bool inPlace, bool readOnly)
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
             throw EditorErrors.Document("Invalid OpenApi document. Invalid values or missing keys for 'openapi' or 'paths' in 'DefinitionBody'.", doc);
         }
 
-        Doc = (MapNode)doc!.Clone();
+        Doc = Take(doc!, inPlace, readOnly);
         Paths = (MapNode)Doc.Get("paths")!;
         SecuritySchemes = OrDefault(DeepGet(doc, "components", "securitySchemes"), MapNode.NewPy27);
         Tags = OrDefault(DeepGet(doc, "tags"), () => new SeqNode());
         Info = OrDefault(DeepGet(doc, "info"), MapNode.NewPy27);
     }
+
+    /// <summary>An editor for looking keys up in the document (it validates it as the reference's does), which copies nothing.</summary>
+    public static OpenApiEditor Reading(Node? doc) => new(doc, inPlace: false, readOnly: true);
 
     /// <summary>components.securitySchemes (a new map when the document has none).</summary>
     public Node SecuritySchemes { get; private set; }
@@ -239,7 +247,7 @@ public sealed partial class OpenApiEditor : OpenApiEditorBase
                 Doc.Set("info", Info);
             }
 
-            return (MapNode)Doc.Clone();
+            return HandBack();
         }
     }
 

@@ -16,7 +16,61 @@ public abstract class OpenApiEditorBase
     public const string Servers = "servers";
     public static readonly string[] AllHttpMethods = ["OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
 
+    private bool _inPlace;
+    private bool _readOnly;
+    private bool _handedBack;
+
     protected MapNode Doc { get; set; } = MapNode.NewPy27();
+
+    /// <summary>
+    /// The document to edit: a deep copy, as the reference's editor makes; or, in place (<see cref="DefinitionEdits"/>),
+    /// the document itself with the copy deferred. An in-place editor's caller writes <see cref="Document"/> back
+    /// where the document was and uses the editor no more.
+    /// </summary>
+    /// <param name="readOnly">
+    /// Only look keys up in the document itself, without the reference's copy: the copy's effect (the order of
+    /// Python 2.7 maps) cannot matter to lookups by key, and the document is not changed.
+    /// </param>
+    protected MapNode Take(Node doc, bool inPlace, bool readOnly = false)
+    {
+        _inPlace = inPlace;
+        _readOnly = readOnly;
+        if (readOnly)
+        {
+            return (MapNode)doc;
+        }
+
+        if (!inPlace)
+        {
+            return (MapNode)doc.Clone();
+        }
+
+        doc.DeferDeepCopies(1);
+        return (MapNode)doc;
+    }
+
+    /// <summary>The edited document handed back: a deep copy, or in place the document itself with the copy deferred.</summary>
+    protected MapNode HandBack()
+    {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException("An editor that only reads hands no document back.");
+        }
+
+        if (!_inPlace)
+        {
+            return (MapNode)Doc.Clone();
+        }
+
+        if (_handedBack)
+        {
+            throw new InvalidOperationException("An in-place editor hands its document back once.");
+        }
+
+        _handedBack = true;
+        Doc.DeferDeepCopies(1);
+        return Doc;
+    }
 
     /// <summary>The document's paths map.</summary>
     public MapNode Paths { get; protected set; } = MapNode.NewPy27();

@@ -26,15 +26,15 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
     private Node _resourcePolicy;
     private Node _definitions;
 
-    /// <summary>Starts editing a copy of the document (which must be a valid Swagger/OpenAPI 3 document).</summary>
-    public SwaggerEditor(Node? doc)
+    /// <summary>Starts editing a copy of the document (which must be a valid Swagger/OpenAPI 3 document), or the document itself in place.</summary>
+    public SwaggerEditor(Node? doc, bool inPlace = false)
     {
         if (!Py.Truthy(doc) || !IsValid(doc))
         {
             throw EditorErrors.Document("Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.", doc);
         }
 
-        Doc = (MapNode)doc!.Clone();
+        Doc = Take(doc!, inPlace);
         Paths = (MapNode)Doc.Get("paths")!;
         _securityDefinitions = TruthyOr(Doc.Get(SecurityDefinitionsKey));
         _gatewayResponses = TruthyOr(Doc.Get(GatewayResponsesKey));
@@ -42,9 +42,15 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         _definitions = Doc.TryGet("definitions", out var defs) ? defs : MapNode.NewPy27();
 
         // Every path item must be a dict (even an empty one): check them all once.
-        foreach (var path in IterOnPath())
+        foreach (var e in Paths.Entries)
         {
-            foreach (var item in ConditionalContents(Paths.Get(path)))
+            if (e.Value is MapNode plain && !plain.ContainsKey(ConditionalIf))
+            {
+                continue; // a map that is no Fn::If: valid, and nothing in it need be read
+            }
+
+            var path = new PyName(e.Key, e.KeyUnicode);
+            foreach (var item in ConditionalContents(e.Value))
             {
                 ValidatePathItemIsDict(item, path);
             }
@@ -78,7 +84,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
                 Doc.Set("definitions", _definitions);
             }
 
-            return (MapNode)Doc.Clone();
+            return HandBack();
         }
     }
 

@@ -131,8 +131,11 @@ public abstract partial class ImplicitApiPluginBase
             return;
         }
 
-        var editor = EditorFor(apiProps.Get("DefinitionBody")!);
-        editor.AddPath(PyName.Of(properties.Get("Path")), PyName.Of(properties.Get("Method")));
-        apiProps.Set("DefinitionBody", editor.Document);
+        run.Edits.Run(() =>
+        {
+            var editor = EditorFor(apiProps.Get("DefinitionBody")!, run.Edits.InPlace);
+            editor.AddPath(PyName.Of(properties.Get("Path")), PyName.Of(properties.Get("Method")));
+            apiProps.Set("DefinitionBody", editor.Document);
+        });
     }
 }

@@ -30,13 +30,15 @@ public abstract partial class ImplicitApiPluginBase : ISamPlugin
 
     protected abstract bool IsValidDefinition(Node? definition);
 
-    /// <summary>The type's editor (Swagger for REST, OpenAPI for HTTP) on a copy of the definition.</summary>
-    protected abstract OpenApiEditorBase EditorFor(Node definition);
+    /// <summary>The type's editor (Swagger for REST, OpenAPI for HTTP) on a copy of the definition, or on it in place.</summary>
+    protected abstract OpenApiEditorBase EditorFor(Node definition, bool inPlace = false);
 
     /// <summary>One template's bookkeeping (the plugin object is shared between transforms).</summary>
-    protected sealed class Run(MapNode template)
+    protected sealed class Run(MapNode template, DefinitionEdits edits)
     {
         public MapNode Template { get; } = template;
+
+        public DefinitionEdits Edits { get; } = edits;
 
         public MapNode Resources { get; } = (MapNode)template.Get("Resources")!;
 
@@ -50,7 +52,7 @@ public abstract partial class ImplicitApiPluginBase : ISamPlugin
 
     public void BeforeTransformTemplate(MapNode template, TransformContext ctx)
     {
-        var run = new Run(template);
+        var run = new Run(template, ctx.State<DefinitionEdits>());
         var existing = run.Resources.Get(ImplicitApiLogicalId)?.Clone();
         run.Resources.Set(ImplicitApiLogicalId, GenerateImplicitApiResource());
 

@@ -52,5 +52,5 @@ public sealed class ImplicitRestApiPlugin : ImplicitApiPluginBase
 
     protected override bool IsValidDefinition(Node? definition) => SwaggerEditor.IsValid(definition);
 
-    protected override OpenApiEditorBase EditorFor(Node definition) => new SwaggerEditor(definition);
+    protected override OpenApiEditorBase EditorFor(Node definition, bool inPlace = false) => new SwaggerEditor(definition, inPlace);
 }

@@ -31,8 +31,16 @@ public sealed partial class ApiEvent
             body = SwaggerEditor.GenSkeleton();
         }
 
+        // A merge edits a new skeleton, copied as the reference does; the API's own definition is edited in place.
+        var edits = merge ? new DefinitionEdits { InPlace = false } : ctx.State<DefinitionEdits>();
+        edits.Run(() => EditSwagger(api, apiId, ectx, body, merge, edits.InPlace));
+    }
+
+    private void EditSwagger(MapNode api, string apiId, EventContext ectx, Node body, bool merge, bool inPlace)
+    {
+        var ctx = ectx.Transform;
         var uri = LambdaIntegrationUri.Build(ectx.Function, ctx.Partition, Prop("ResponseTransferMode"), ctx.State<Py27State>().Active);
-        var editor = new SwaggerEditor(body);
+        var editor = new SwaggerEditor(body, inPlace);
         if (editor.HasIntegration(Path, Method))
         {
             throw new InvalidEventException(RelativeId, $"API method \"{Method}\" defined multiple times for path \"{Path}\".");

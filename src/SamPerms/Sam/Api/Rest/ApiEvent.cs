@@ -70,9 +70,13 @@ public sealed partial class ApiEvent : EventSource
                 throw new InvalidEventException(RelativeId, "Must define one of: Authorizer, ApiKeyRequired or ResourcePolicy when using the OverrideApiAuth property.");
             }
 
-            var editor = new SwaggerEditor(body);
-            ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, _link.Stage, editor, ctx.Intrinsics);
-            api.Set("DefinitionBody", editor.Document);
+            var edits = ctx.State<DefinitionEdits>();
+            edits.Run(() =>
+            {
+                var editor = new SwaggerEditor(body, edits.InPlace);
+                ApiEventAuth.AddAuthToSwagger(auth, api, apiId, RelativeId, Method, Path, _link.Stage, editor, ctx.Intrinsics);
+                api.Set("DefinitionBody", editor.Document);
+            });
         }
 
         return resources;

@@ -18,7 +18,7 @@ public static class StateMachineApiIntegration
     /// <param name="requestTemplates">{"application/json": Fn::Sub of the mapping template}.</param>
     /// <param name="stage">The event's own Stage property (usually absent), as the reference passes it.</param>
     public static void Add(MapNode api, string apiId, string eventId, PyName path, PyName method, Node? auth, Node? condition,
-        Node credentials, Node? requestTemplates, Node? stage, IntrinsicsResolver resolver)
+        Node credentials, Node? requestTemplates, Node? stage, IntrinsicsResolver resolver, DefinitionEdits edits)
     {
         var body = api.Get("DefinitionBody");
         if (body is null or NullNode)
@@ -27,18 +27,21 @@ public static class StateMachineApiIntegration
         }
 
         var uri = N.Sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution");
-        var editor = new SwaggerEditor(body);
-        if (editor.HasIntegration(path, method))
+        edits.Run(() =>
         {
-            throw new InvalidEventException(eventId, $"API method \"{method}\" defined multiple times for path \"{path}\".");
-        }
+            var editor = new SwaggerEditor(body, edits.InPlace);
+            if (editor.HasIntegration(path, method))
+            {
+                throw new InvalidEventException(eventId, $"API method \"{method}\" defined multiple times for path \"{path}\".");
+            }
 
-        editor.AddStateMachineIntegration(path, method, uri, credentials, requestTemplates, condition);
-        if (auth is MapNode authMap && Py.Truthy(authMap))
-        {
-            ApiEventAuth.AddAuthToSwagger(authMap, api, apiId, eventId, method, path, stage, editor, resolver);
-        }
+            editor.AddStateMachineIntegration(path, method, uri, credentials, requestTemplates, condition);
+            if (auth is MapNode authMap && Py.Truthy(authMap))
+            {
+                ApiEventAuth.AddAuthToSwagger(authMap, api, apiId, eventId, method, path, stage, editor, resolver);
+            }
 
-        api.Set("DefinitionBody", editor.Document);
+            api.Set("DefinitionBody", editor.Document);
+        });
     }
 }
