@@ -67,7 +67,20 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
         return null;
     }
 
+    /// <summary>The role's grants as seen from this SAM resource: collected once per analysis (the map reads every role for its invokers, then each subject's role again).</summary>
     private void Collect(string roleId, List<Grant> grants)
+    {
+        if (!ctx.CollectedGrants.TryGetValue((roleId, samLogicalId), out var collected))
+        {
+            collected = [];
+            CollectOnce(roleId, collected);
+            ctx.CollectedGrants[(roleId, samLogicalId)] = collected;
+        }
+
+        grants.AddRange(collected);
+    }
+
+    private void CollectOnce(string roleId, List<Grant> grants)
     {
         var props = ctx.Properties(roleId) ?? new MapNode();
         var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;
