@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using SamPerms.Cli.Io;
 
@@ -16,6 +16,9 @@ public sealed class OutputFileException(string message, Exception? inner = null)
 /// a symbolic link is followed, so its target is replaced and the link kept. The temporary file is created
 /// exclusively under a name no output has (<c>.NAME.samperms-PID-RANDOM.tmp</c>), and removed on every handled
 /// exit, Ctrl-C and SIGTERM included; one left by a killed run is never read, listed or taken for an output.
+/// A regular file that already holds exactly the new bytes is left in place and only its modification time set, as a
+/// rewrite would (a batch run again over the same outputs creates no files: on ext4 each new file costs far more
+/// than comparing a few kilobytes).
 /// </summary>
 public static class AtomicFile
 {
@@ -37,7 +40,8 @@ public static class AtomicFile
             throw new OutputFileException($"cannot write {path}: directory {named} does not exist");
         }
 
-        switch (FileKind.Of(target))
+        var kind = FileKind.Of(target);
+        switch (kind)
         {
             case FileKindValue.Directory:
                 throw new OutputFileException($"cannot write {path}: it is a directory");
@@ -45,7 +49,21 @@ public static class AtomicFile
                 WriteInPlace(path, target, content);
                 return;
             default:
-                Replace(path, target, dir, content);
+                // Encoded into a pooled buffer: a batch writes megabytes, and each new array would be garbage at once.
+                var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
+                try
+                {
+                    var bytes = buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
+                    if (kind != FileKindValue.Regular || !Unchanged(target, bytes))
+                    {
+                        Replace(path, target, dir, bytes);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
                 return;
         }
     }
@@ -81,15 +99,60 @@ public static class AtomicFile
         }
     }
 
-    private static void Replace(string path, string target, string dir, string content)
+    /// <summary>
+    /// True when <paramref name="target"/> holds exactly <paramref name="bytes"/> and its modification time could be
+    /// set to now; false (then it is replaced) when it differs or cannot be read or touched.
+    /// </summary>
+    private static bool Unchanged(string target, ReadOnlySpan<byte> bytes)
     {
-        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}{TempSuffix}");
+        try
+        {
+            using (var handle = File.OpenHandle(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                if (RandomAccess.GetLength(handle) != bytes.Length)
+                {
+                    return false;
+                }
+
+                var existing = ArrayPool<byte>.Shared.Rent(bytes.Length);
+                try
+                {
+                    int read = 0;
+                    while (read < bytes.Length && RandomAccess.Read(handle, existing.AsSpan(read, bytes.Length - read), read) is var n and > 0)
+                    {
+                        read += n;
+                    }
+
+                    if (read != bytes.Length || !existing.AsSpan(0, read).SequenceEqual(bytes))
+                    {
+                        return false;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(existing);
+                }
+            }
+
+            File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void Replace(string path, string target, string dir, ReadOnlySpan<byte> bytes)
+    {
+        // Not a secret: the name need only be new (the file is created exclusively); Random.Shared needs no crypto library loaded.
+        var temp = Path.Combine(dir, $".{Path.GetFileName(target)}.samperms-{Environment.ProcessId}-{Random.Shared.Next():x8}{TempSuffix}");
         Pending[temp] = 0;
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                stream.Write(Utf8.GetBytes(content));
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 

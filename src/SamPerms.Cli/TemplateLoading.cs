@@ -34,6 +34,22 @@ public static class TemplateLoading
         return new Mapped(run, Check(run, output));
     }
 
+    /// <summary>
+    /// The permission maps of several templates, computed on all cores (files only; standard input is read on this
+    /// thread); messages are printed afterwards in the templates' order, so the output is as one at a time.
+    /// </summary>
+    public static IReadOnlyList<Mapped> PermissionMaps(IReadOnlyList<string> paths, TransformOptions options, CliOutput output)
+    {
+        if (paths.Contains(Inputs.TemplateInputs.Stdin))
+        {
+            return [.. paths.Select(p => PermissionMap(p, options, output))];
+        }
+
+        var mapped = new List<Mapped>(paths.Count);
+        Pipeline.ParallelBatch.Run(paths, p => TemplateRun.Mapped(p, options), (_, run) => mapped.Add(new Mapped(run, Check(run, output))));
+        return mapped;
+    }
+
     /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
     public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
     {

@@ -11,9 +11,10 @@ using SamPerms.Validation;
 // and print the time per template: read + transform + JSON text. The reference needs about 55 ms.
 if (args is ["gen", var kind, var size, var file])
 {
-    // make bench's scaling inputs, written out for profiling: gen functions|functions-no-api|functions-http|statements|statements-json N FILE
+    // make bench's scaling inputs, written out for profiling: gen functions|functions-no-api|functions-http|statements|statements-json|<shape with - for spaces> N FILE
     var n = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
-    File.WriteAllText(file, kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : kind == "functions-http" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEventType: "HttpApi") : SamPerms.Bench.ScaleTemplates.Functions(n));
+    var shape = SamPerms.Bench.ScaleTemplates.Shapes.FirstOrDefault(x => x.Name.Replace(' ', '-') == kind);
+    File.WriteAllText(file, shape.Make is not null ? shape.Make(n) : kind == "statements" ? SamPerms.Bench.ScaleTemplates.Statements(n) : kind == "statements-json" ? SamPerms.Bench.ScaleTemplates.StatementsOneLine(n) : kind == "functions-no-api" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEvents: false) : kind == "functions-http" ? SamPerms.Bench.ScaleTemplates.Functions(n, apiEventType: "HttpApi") : SamPerms.Bench.ScaleTemplates.Functions(n));
     return 0;
 }
 

@@ -70,4 +70,31 @@ public static class ScaleTemplates
 
         return text.Append("]}]}}}}\n").ToString();
     }
+
+    /// <summary>
+    /// Other shapes a big template takes, each N times: functions with HttpApi events, functions on one shared S3
+    /// bucket, connectors from functions to one table, state machines with Api events. Each grows the transform by
+    /// something different (a shared definition, a shared bucket, output-wide rewiring).
+    /// </summary>
+    public static IReadOnlyList<(string Name, Func<int, string> Make)> Shapes { get; } =
+    [
+        ("HttpApi events", n => Functions(n, apiEventType: "HttpApi")),
+        ("one S3 bucket", n => Shape(n, i => $"  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n{Code}      Events:\n        S:\n          Type: S3\n          Properties:\n            Bucket: !Ref Bucket\n            Events: s3:ObjectCreated:*\n            Filter:\n              S3Key:\n                Rules:\n                  - Name: prefix\n                    Value: p{i}/\n")),
+        ("connectors", n => Shape(n, i => $"  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n{Code}  Conn{i}:\n    Type: AWS::Serverless::Connector\n    Properties:\n      Source:\n        Id: Fn{i}\n      Destination:\n        Id: Table\n      Permissions: [Read, Write]\n")),
+        ("state machines", n => Shape(n, i => $"  Sm{i}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            End: true\n      Policies:\n        - LambdaInvokePolicy:\n            FunctionName: x\n      Events:\n        Api:\n          Type: Api\n          Properties:\n            Path: /sm{i}\n            Method: post\n")),
+    ];
+
+    private const string Code = "      CodeUri: s3://bucket/key.zip\n      Handler: index.handler\n      Runtime: python3.12\n";
+
+    private static string Shape(int count, Func<int, string> resource)
+    {
+        var text = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nResources:\n");
+        text.Append("  Bucket:\n    Type: AWS::S3::Bucket\n  Table:\n    Type: AWS::DynamoDB::Table\n");
+        for (int i = 0; i < count; i++)
+        {
+            text.Append(resource(i));
+        }
+
+        return text.ToString();
+    }
 }

@@ -137,8 +137,9 @@ public static class DiffCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var before = TemplateLoading.PermissionMap(oldPath, options, output);
-        var after = TemplateLoading.PermissionMap(newPath, options, output);
+        // The two versions are independent: both maps are computed at once (on two cores), messages in order.
+        var maps = TemplateLoading.PermissionMaps([oldPath, newPath], options, output);
+        var (before, after) = (maps[0], maps[1]);
         if (before.Exit is { } e1)
         {
             return Math.Max(e1, after.Exit ?? 0);

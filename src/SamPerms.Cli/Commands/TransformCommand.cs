@@ -240,7 +240,7 @@ public static class TransformCommand
                 var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, shown) : null;
                 if (map is not null)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.Output(path)))!);
+                    map.CreateFolderOf(map.Output(path));
                     AtomicFile.WriteAllText(map.Output(path), text);
                     if (origins is not null)
                     {
@@ -306,7 +306,7 @@ public static class TransformCommand
 
     private static void WriteErrorReport(OutDirMap map, string path, string report)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(map.ErrorReport(path)))!);
+        map.CreateFolderOf(map.ErrorReport(path));
         AtomicFile.WriteAllText(map.ErrorReport(path), report);
         DeleteStale(map.Output(path));
     }

@@ -56,6 +56,10 @@ public sealed class TransformOptionSet
     private readonly ProjectConfigLoader _projects = new();
     private readonly HashSet<string> _said = new(StringComparer.Ordinal);
 
+    // A batch's templates mostly share folders: each folder's configuration files are looked up and read once.
+    private readonly Dictionary<string, (TransformOptions Options, ProjectConfig Project, SettingsUsed Used)> _byFolder = new(StringComparer.Ordinal);
+    private (ParseResult Parse, IReadOnlyList<string> Items)? _cachedFor;
+
     /// <summary>A configuration file as the user would name it: relative to the current directory when inside it.</summary>
     private static string? Display(string? file)
     {
@@ -87,6 +91,32 @@ public sealed class TransformOptionSet
     /// CLI configuration; false (and a message written) on a bad value or an unreadable configuration.
     /// </summary>
     public bool TryResolve(ParseResult parse, IEnumerable<string> parameterItems, CliOutput output, out TransformOptions options, string? template = null)
+    {
+        var items = parameterItems as IReadOnlyList<string> ?? parameterItems.ToList();
+        if (_cachedFor is not { } key || !ReferenceEquals(key.Parse, parse) || !key.Items.SequenceEqual(items, StringComparer.Ordinal))
+        {
+            _byFolder.Clear();
+            _cachedFor = (parse, items);
+        }
+
+        // The settings depend on the command line and the template's folder only (the current directory is fixed for a run).
+        var folderKey = template is null or Inputs.TemplateInputs.Stdin ? "" : Path.GetDirectoryName(Path.GetFullPath(template))!;
+        if (_byFolder.TryGetValue(folderKey, out var known))
+        {
+            (options, Project, Used) = known;
+            return true;
+        }
+
+        if (!Resolve(parse, items, output, out options, template))
+        {
+            return false;
+        }
+
+        _byFolder[folderKey] = (options, Project, Used!);
+        return true;
+    }
+
+    private bool Resolve(ParseResult parse, IReadOnlyList<string> parameterItems, CliOutput output, out TransformOptions options, string? template)
     {
         options = new TransformOptions();
         var configFile = parse.GetValue(ConfigFile);

@@ -49,9 +49,10 @@ public static class TemplateInputs
 
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var cwd = Directory.GetCurrentDirectory(); // once: Path.GetFullPath(p) asks the system for it each time
         void Add(string path)
         {
-            if (seen.Add(path == Stdin ? path : Path.GetFullPath(path)))
+            if (seen.Add(path == Stdin ? path : Path.GetFullPath(path, cwd)))
             {
                 result.Add(path);
             }
@@ -59,6 +60,12 @@ public static class TemplateInputs
 
         foreach (var item in given)
         {
+            if (item.Length == 0)
+            {
+                error = "a template path is empty (\"\"); name a file, a folder or a pattern";
+                return null;
+            }
+
             if (item == Stdin)
             {
                 Add(item);

@@ -9,6 +9,7 @@ namespace SamPerms.Cli.Outputs;
 public sealed class OutDirMap
 {
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     private OutDirMap(string extension) => Extension = extension;
 
@@ -21,25 +22,45 @@ public sealed class OutDirMap
     /// <summary>The file that says why a template was rejected.</summary>
     public string ErrorReport(string input) => _stems[input] + ".error.json";
 
+    /// <summary>Creates the folder an output goes to, once per folder in a batch (outputs of one folder share it).</summary>
+    public void CreateFolderOf(string output)
+    {
+        var folder = Path.GetDirectoryName(output) is { Length: > 0 } d ? d : ".";
+        if (!_created.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _created[folder] = true;
+        }
+    }
+
     public static OutDirMap? Plan(IReadOnlyList<string> inputs, string outDir, string extension, out string? error)
     {
         error = null;
         var map = new OutDirMap(extension);
+        // Full paths against the current directory read once (Path.GetFullPath(p) asks the system for it each time).
+        var cwd = Directory.GetCurrentDirectory();
+        string Full(string p) => Path.GetFullPath(p, cwd);
         var files = inputs.Where(i => i != Inputs.TemplateInputs.Stdin).ToList();
-        var bases = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).ToList();
+        var fullOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            fullOf.TryAdd(f, Full(f));
+        }
+
+        var bases = files.Select(f => Path.GetDirectoryName(fullOf[f])!).ToList();
         var common = bases.Count == 0 ? "" : bases.Aggregate(CommonFolder);
         var byOutput = new Dictionary<string, string>(OutputFile.PathComparer);
-        var inputSet = new HashSet<string>(files.Select(Path.GetFullPath), OutputFile.PathComparer);
+        var inputSet = new HashSet<string>(fullOf.Values, OutputFile.PathComparer);
         foreach (var input in inputs)
         {
-            var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Path.GetRelativePath(common, Path.GetFullPath(input));
+            var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Path.GetRelativePath(common, fullOf[input]);
             var stem = Path.Combine(outDir, Path.ChangeExtension(relative, null));
             foreach (var output in new[] { stem + extension, stem + ".error.json" })
             {
-                var full = Path.GetFullPath(output);
+                var full = Full(output);
                 if (inputSet.Contains(full))
                 {
-                    error = $"--out-dir {outDir} would write {output} over the input {Shown(files, full)}: samperms never writes over its input; choose another directory";
+                    error = $"--out-dir {outDir} would write {output} over the input {Shown(files, full, Full)}: samperms never writes over its input; choose another directory";
                     return null;
                 }
 
@@ -58,8 +79,8 @@ public sealed class OutDirMap
         return map;
     }
 
-    private static string Shown(List<string> files, string full) =>
-        files.First(f => OutputFile.PathComparer.Equals(Path.GetFullPath(f), full));
+    private static string Shown(List<string> files, string full, Func<string, string> fullPath) =>
+        files.First(f => OutputFile.PathComparer.Equals(fullPath(f), full));
 
     private static string CommonFolder(string a, string b)
     {

@@ -24,38 +24,29 @@ public sealed record CfnResourceType(string Name, bool Open, IReadOnlyDictionary
 
 /// <summary>
 /// The CloudFormation resource types, derived from the public resource provider schemas
-/// (Data/regenerate_cfn_resources.py; Data/NOTICE.md). Read on first use; a type's line is parsed when asked for.
+/// (Data/regenerate_cfn_resources.py; Data/NOTICE.md). Read on first use (sorted lines, found by binary search); a
+/// type's line is parsed when asked for.
 /// </summary>
 public static class CfnResourceTypes
 {
-    private static readonly Lazy<Dictionary<string, string>> Lines = new(Load);
+    private static readonly Lazy<SortedTable> Lines = new(Load);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CfnResourceType> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>Every type name CloudFormation knows (in any region).</summary>
-    public static IEnumerable<string> Names => Lines.Value.Keys;
+    public static IEnumerable<string> Names => Lines.Value.Keys();
 
-    public static bool IsKnown(string type) => Lines.Value.ContainsKey(type);
+    public static bool IsKnown(string type) => Lines.Value.Contains(type);
 
     public static CfnResourceType? Find(string type) =>
-        Lines.Value.TryGetValue(type, out var line) ? Parsed.GetOrAdd(type, _ => Parse(line)) : null;
+        Parsed.TryGetValue(type, out var known) ? known : Lines.Value.Line(type) is { } line ? Parsed.GetOrAdd(type, _ => Parse(line)) : null;
 
-    private static Dictionary<string, string> Load()
+    private static SortedTable Load()
     {
         using var stream = typeof(CfnResourceTypes).Assembly.GetManifestResourceStream("SamPerms.Data.cfn-resources.tsv.gz")
             ?? throw new InvalidOperationException("embedded data 'cfn-resources.tsv.gz' is missing from the build");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
-        var lines = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab > 0)
-            {
-                lines[line[..tab]] = line;
-            }
-        }
-
-        return lines;
+        return new SortedTable(reader.ReadToEnd(), "cfn-resources.tsv.gz");
     }
 
     private static CfnResourceType Parse(string line)

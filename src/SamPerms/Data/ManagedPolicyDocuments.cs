@@ -19,20 +19,22 @@ public static class ManagedPolicyDocuments
 {
     private const string Blob = "SamPerms.Data.managed-policy-documents.bin";
 
-    private static readonly Lazy<Dictionary<string, (string Arn, int Offset, int Length)>> Index = new(Load);
+    private static readonly Lazy<SortedTable> Index = new(() => new SortedTable(EmbeddedData.ReadText("managed-policy-index.tsv"), "managed-policy-index.tsv"));
 
     public static int Count => Index.Value.Count;
 
     public static ManagedPolicy? ByName(string name)
     {
-        if (!Index.Value.TryGetValue(name, out var row))
+        if (Index.Value.Line(name)?.Split('\t') is not [_, var arn, var offset, var length])
         {
             return null;
         }
 
-        var doc = TemplateReader.ReadText(Document(row.Offset, row.Length)).Root as MapNode ?? new MapNode();
-        return new ManagedPolicy(name, row.Arn, doc);
+        var doc = TemplateReader.ReadText(Document(Int(offset), Int(length))).Root as MapNode ?? new MapNode();
+        return new ManagedPolicy(name, arn, doc);
     }
+
+    private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An AWS managed policy ARN (arn:PARTITION:iam::aws:policy/[path/]Name) → its policy.</summary>
     public static ManagedPolicy? ByArn(string arn)
@@ -58,20 +60,5 @@ public static class ManagedPolicyDocuments
         using var inflate = new DeflateStream(new MemoryStream(packed), CompressionMode.Decompress);
         using var reader = new StreamReader(inflate);
         return reader.ReadToEnd();
-    }
-
-    private static Dictionary<string, (string, int, int)> Load()
-    {
-        var table = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal);
-        foreach (var line in EmbeddedData.ReadText("managed-policy-index.tsv").Split('\n'))
-        {
-            var cols = line.Split('\t');
-            if (cols.Length == 4 && line[0] != '#')
-            {
-                table[cols[0]] = (cols[1], int.Parse(cols[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(cols[3], System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return table;
     }
 }

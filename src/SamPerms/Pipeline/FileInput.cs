@@ -36,7 +36,7 @@ public static class FileInput
             }
             else
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
                 return FromStream(path, stream, limits);
             }
         }

@@ -3,6 +3,7 @@ using SamPerms.Model;
 using SamPerms.Sam;
 using SamPerms.Sam.Core;
 using SamPerms.Validation;
+using SamPerms.Yaml;
 
 namespace SamPerms.Pipeline;
 
@@ -27,9 +28,11 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
     /// <summary>Transforms <paramref name="bytes"/> (named <paramref name="file"/> in the unknown types' findings).</summary>
     public static Transformation Run(byte[] bytes, TransformOptions options, string? file = null)
     {
-        var outcome = SamTranslator.TransformBytes(bytes, options);
-        bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts
-            && SamTranslator.TransformBytes(bytes, options with { LocalArtifacts = true }).Succeeded;
+        // Read once: the transform leaves the tree it is given as it was read, so the second try reuses it.
+        var read = TemplateReader.Read(bytes);
+        var outcome = read.Succeeded ? SamTranslator.Transform(read.Root!, options) : SamTranslator.TransformBytes(bytes, options);
+        bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts && read.Succeeded
+            && SamTranslator.Transform(read.Root!, options with { LocalArtifacts = true }).Succeeded;
         IReadOnlyList<string> missing = [];
         if (!outcome.Succeeded && outcome.Input is MapNode input && DeployTimeParameters.Missing(input, options) is { Count: > 0 } names
             && SamTranslator.Transform(input, options with { ParameterOverrides = DeployTimeParameters.WithPlaceholders(input, options, names) }).Succeeded)

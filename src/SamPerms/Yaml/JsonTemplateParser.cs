@@ -39,6 +39,124 @@ internal sealed class JsonTemplateParser(string text, ReaderLimits limits)
         }
     }
 
+    /// <summary>Where a member's value starts in the text: position, line and the position its line starts at.</summary>
+    internal readonly record struct Member(string Key, int Pos, int Line, int LineStart);
+
+    /// <summary>
+    /// The members of a top-level JSON object, each with where its value starts, without building the values (they
+    /// are skipped); null when the text is not an object. For a table read one member at a time.
+    /// </summary>
+    internal List<Member>? Members()
+    {
+        SkipWs();
+        if (_pos >= text.Length || text[_pos] != '{')
+        {
+            return null;
+        }
+
+        _pos++;
+        var members = new List<Member>();
+        while (true)
+        {
+            SkipWs();
+            if (_pos < text.Length && text[_pos] == '}' && members.Count == 0)
+            {
+                return members;
+            }
+
+            if (_pos >= text.Length || text[_pos] != '"')
+            {
+                throw Error("expected a string key");
+            }
+
+            var key = ReadString();
+            SkipWs();
+            if (_pos >= text.Length || text[_pos] != ':')
+            {
+                throw Error("expected ':' after the key");
+            }
+
+            _pos++;
+            SkipWs();
+            members.Add(new Member(key, _pos, _line, _lineStart));
+            SkipValue();
+            SkipWs();
+            if (_pos < text.Length && text[_pos] == ',')
+            {
+                _pos++;
+                continue;
+            }
+
+            if (_pos < text.Length && text[_pos] == '}')
+            {
+                return members;
+            }
+
+            throw Error("expected ',' or '}'");
+        }
+    }
+
+    /// <summary>The value of one member <see cref="Members"/> found: the same nodes, spans included, as a parse of the whole text gives.</summary>
+    internal Node ParseMember(Member member)
+    {
+        (_pos, _line, _lineStart) = (member.Pos, member.Line, member.LineStart);
+        return ParseValue();
+    }
+
+    /// <summary>Moves past one value (containers whole), counting lines; strings are not built.</summary>
+    private void SkipValue()
+    {
+        int depth = 0;
+        do
+        {
+            SkipWs();
+            if (_pos >= text.Length)
+            {
+                throw Error("unexpected end of file");
+            }
+
+            char c = text[_pos];
+            if (c == '"')
+            {
+                _pos++;
+                while (_pos < text.Length && text[_pos] != '"')
+                {
+                    _pos += text[_pos] == '\\' ? 2 : 1;
+                }
+
+                _pos++;
+            }
+            else if (c is '{' or '[')
+            {
+                depth++;
+                _pos++;
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+                _pos++;
+            }
+            else if (c is ',' or ':')
+            {
+                _pos++;
+            }
+            else
+            {
+                int begin = _pos;
+                while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] is '-' or '+' or '.'))
+                {
+                    _pos++;
+                }
+
+                if (_pos == begin)
+                {
+                    throw Error($"unexpected character '{c}'");
+                }
+            }
+        }
+        while (depth > 0);
+    }
+
     private Node ParseValue()
     {
         // Containers are built with an explicit stack: (container, pending key, key span).

@@ -82,6 +82,17 @@ public sealed class TransformCommandTests
     }
 
     [Fact]
+    public void An_empty_template_path_is_a_usage_error_not_an_internal_one()
+    {
+        using var dir = new TempDir();
+        var good = dir.Write("good.yaml", Minimal);
+        var r = CliRunner.Run("transform", "", good, "--out-dir", Path.Combine(dir.Path, "out"));
+        Assert.Equal(ExitCodes.UsageOrIo, r.ExitCode);
+        Assert.Contains("a template path is empty", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rejected_template_leaves_no_output_file()
     {
         using var dir = new TempDir();

@@ -123,6 +123,34 @@ public sealed class OutputFileTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
     }
 
+    [Fact]
+    public void An_output_that_already_holds_the_new_bytes_is_kept_with_a_fresh_time_and_one_that_differs_is_replaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var dir = new TempDir();
+        var target = Path.Combine(dir.Path, "out.json");
+        Assert.Equal(0, CliRunner.Run("transform", Example, "-o", target).ExitCode);
+        var text = File.ReadAllText(target);
+        var inode = Run("stat", "-c", "%i", target);
+        var past = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(target, past);
+
+        Assert.Equal(0, CliRunner.Run("transform", Example, "-o", target).ExitCode);
+        Assert.Equal(text, File.ReadAllText(target));
+        Assert.Equal(inode, Run("stat", "-c", "%i", target));
+        Assert.True(File.GetLastWriteTimeUtc(target) > past.AddYears(20), "the modification time says the output is new, as a rewrite would");
+
+        // Same length, one byte different: compared, not only measured; replaced whole.
+        File.WriteAllText(target, text.Replace("\"AWSTemplateFormatVersion\"", "\"AWSTemplateFormatVersioN\"", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("transform", Example, "-o", target).ExitCode);
+        Assert.Equal(text, File.ReadAllText(target));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
     private static string Run(string program, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };

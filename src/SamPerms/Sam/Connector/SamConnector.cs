@@ -89,7 +89,10 @@ public sealed partial class SamConnector : SamResource
             generated.AddRange(resources);
         }
 
-        ConnectorDependencies.ReplaceConnector(outputResources, LogicalId, generated.Select(r => r.LogicalId).ToList());
+        if (ctx.State<DependsOnMentions>().Mentions(ctx.SamResources, LogicalId))
+        {
+            ConnectorDependencies.ReplaceConnector(outputResources, LogicalId, generated.Select(r => r.LogicalId).ToList());
+        }
         if (generated.Count == 0)
         {
             throw new InvalidResourceException(LogicalId, "'Destination' is an empty list").Locate(Prop("Destination"));

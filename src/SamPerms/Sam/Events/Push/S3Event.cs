@@ -85,11 +85,21 @@ public sealed class S3Event : PushEventSource
             _ => throw new InvalidResourceException(LogicalId, "Invalid type for field 'DependsOn'. Expected a string or list of strings.").Locate(dependsOn),
         };
 
+        // Python's set of the items: strings (nearly always all of them) are told apart through a hash set, so
+        // a bucket shared by many functions costs each event one pass over its DependsOn, not one per item.
         var merged = new SeqNode();
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        var others = new List<Node>();
         foreach (var item in current.Append(new StringNode(permission.LogicalId)))
         {
-            if (!merged.Items.Any(x => Py.Equal(x, item)))
+            bool isNew = item is StringNode s ? strings.Add(s.Value) : !others.Any(x => Py.Equal(x, item));
+            if (isNew)
             {
+                if (item is not StringNode)
+                {
+                    others.Add(item);
+                }
+
                 merged.Add(item);
             }
         }
