@@ -152,8 +152,10 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
+                // Written and renamed, not synced to the disk: the rename is what makes readers (and a run stopped
+                // half way) see the old file or the whole new one; waiting for the disk on every output (about 1 ms
+                // each on ext4, most of a batch's time) would only guard regenerable outputs against a power cut.
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
             }
 
             KeepMode(target, temp);
