@@ -7,9 +7,10 @@ public static class Suggest
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int count = 3)
     {
         var limit = Math.Max(2, name.Length / 3);
+        var lower = name.ToLowerInvariant();
         var close = candidates
             .Distinct(StringComparer.Ordinal)
-            .Select(c => (Name: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Select(c => (Name: c, Distance: Distance(lower, c.ToLowerInvariant())))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
@@ -33,30 +34,34 @@ public static class Suggest
     /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        // Row i of the table needs rows i - 1 and i - 2 only: three rows of b.Length + 1 (on the stack when short).
+        int width = b.Length + 1;
+        Span<int> before = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> previous = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> row = width <= 256 ? stackalloc int[width] : new int[width];
         for (int j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            row[j] = j;
         }
 
         for (int i = 1; i <= a.Length; i++)
         {
+            var oldest = before;
+            before = previous;
+            previous = row;
+            row = oldest;
+            row[0] = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                row[j] = Math.Min(Math.Min(previous[j] + 1, row[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    row[j] = Math.Min(row[j], before[j - 2] + 1);
                 }
             }
         }
 
-        return d[a.Length, b.Length];
+        return row[b.Length];
     }
 }

@@ -64,7 +64,11 @@ public static class PolicyEvaluator
     public static (string Resource, bool Literal) RequestResource(string action, string resource) =>
         !Wildcard.HasWildcard(action) && Data.IamActionCatalog.Find(action) is { ResourceTypes.Count: 0 } ? ("*", true) : (resource, false);
 
-    public static Evaluation Evaluate(IReadOnlyList<Statement> statements, string action, string resource)
+    public static Evaluation Evaluate(IReadOnlyList<Statement> statements, string action, string resource) =>
+        Evaluate(new StatementList(statements), action, resource);
+
+    /// <summary>As <see cref="Evaluate(IReadOnlyList{Statement}, string, string)"/>, looking only at the statements that may apply.</summary>
+    public static Evaluation Evaluate(IStatementLookup statements, string action, string resource)
     {
         if (!Wildcard.HasWildcard(action) && UndeniableActions.Reason(action) is { } always)
         {
@@ -76,7 +80,7 @@ public static class PolicyEvaluator
         Statement? fullDeny = null;
         var partialDenies = new List<Statement>();
         var maybeDenies = new List<Statement>();
-        foreach (var st in statements.Where(s => !s.IsAllow))
+        foreach (var st in statements.Touching(action, target).Where(s => !s.IsAllow))
         {
             var touches = st.Touches(action, target, literal);
             if (touches == Certainty.No)
@@ -122,7 +126,11 @@ public static class PolicyEvaluator
     /// Is some of what the request names allowed? An unconditional Allow must touch it, and no unconditional Deny
     /// may cover all of it. Used for intent written with wildcards, which declares a ceiling rather than a need.
     /// </summary>
-    public static Evaluation EvaluateSome(IReadOnlyList<Statement> statements, string action, string resource)
+    public static Evaluation EvaluateSome(IReadOnlyList<Statement> statements, string action, string resource) =>
+        EvaluateSome(new StatementList(statements), action, resource);
+
+    /// <summary>As <see cref="EvaluateSome(IReadOnlyList{Statement}, string, string)"/>, looking only at the statements that may apply.</summary>
+    public static Evaluation EvaluateSome(IStatementLookup lookup, string action, string resource)
     {
         if (!Wildcard.HasWildcard(action) && UndeniableActions.Reason(action) is { } always)
         {
@@ -130,6 +138,7 @@ public static class PolicyEvaluator
         }
 
         var (target, literal) = RequestResource(action, resource);
+        var statements = lookup.Touching(action, target);
         var fullDeny = statements.FirstOrDefault(s => !s.IsAllow && !s.IsConditional && s.Covers(action, target, literal) == Certainty.Yes);
         if (fullDeny is not null)
         {
@@ -175,7 +184,11 @@ public static class PolicyEvaluator
     /// The actions of a pattern (expanded against the catalog when no single statement decides it) that the
     /// statements' Allows do not certainly cover on the resource. Empty when all are covered.
     /// </summary>
-    public static IReadOnlyList<string> Uncovered(IReadOnlyList<Statement> statements, string action, string resource)
+    public static IReadOnlyList<string> Uncovered(IReadOnlyList<Statement> statements, string action, string resource) =>
+        Uncovered(new StatementList(statements), action, resource);
+
+    /// <summary>As <see cref="Uncovered(IReadOnlyList{Statement}, string, string)"/>, looking only at the statements that may apply.</summary>
+    public static IReadOnlyList<string> Uncovered(IStatementLookup statements, string action, string resource)
     {
         if (Best(statements, action, resource).Coverage == Certainty.Yes)
         {
@@ -197,7 +210,7 @@ public static class PolicyEvaluator
         $"{action} acts on no particular resource: the request's resource is \"*\", which only Resource \"*\" matches";
 
     private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) AllowCoverage(
-        IReadOnlyList<Statement> statements, string action, string resource)
+        IStatementLookup statements, string action, string resource)
     {
         var best = Best(statements, action, resource);
         if (best.Coverage == Certainty.Yes || !Wildcard.HasWildcard(action))
@@ -236,13 +249,13 @@ public static class PolicyEvaluator
 
     /// <summary>The best coverage one Allow statement gives, counting a conditional statement as "maybe".</summary>
     private static (Certainty Coverage, List<Statement> Allowing, UndecidedReason Reason) Best(
-        IReadOnlyList<Statement> statements, string action, string resource)
+        IStatementLookup statements, string action, string resource)
     {
         var (target, literal) = RequestResource(action, resource);
         var best = Certainty.No;
         var allowing = new List<Statement>();
         var reason = UndecidedReason.None;
-        foreach (var st in statements.Where(s => s.IsAllow))
+        foreach (var st in statements.Covering(action, target).Where(s => s.IsAllow))
         {
             var c = st.Covers(action, target, literal);
             var why = c == Certainty.Maybe ? UndecidedReason.UnresolvedValue : UndecidedReason.None;

@@ -58,7 +58,7 @@ public static class ResourceApplicability
         var pattern = Tokens.OfPattern(resource, isNameSymbol);
         foreach (var type in known.ResourceTypes)
         {
-            if (!service.ResourceArns.TryGetValue(type, out var format) || Tokens.Intersect(pattern, Tokens.OfFormat(format, sure)))
+            if (!service.ResourceArns.TryGetValue(type, out var format) || Tokens.Intersect(pattern, Tokens.OfFormatCached(format, sure)))
             {
                 return true;
             }
@@ -74,9 +74,14 @@ public static class ResourceApplicability
         // opaque name (Kind 3): one unknown value without '/' or ':' that only a run can produce.
         public readonly record struct Token(int Kind, char Char, bool Slash, bool Colon);
 
+        // A catalog format's tokens, made once per format (a role of many statements asks about the same few).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Format, bool Sure), List<Token>> Formats = new();
+
+        public static List<Token> OfFormatCached(string format, bool sure) => Formats.GetOrAdd((format, sure), key => OfFormat(key.Format, key.Sure));
+
         public static List<Token> OfPattern(string pattern, Func<string, bool> isNameSymbol)
         {
-            var tokens = new List<Token>();
+            var tokens = new List<Token>(pattern.Length);
             for (int i = 0; i < pattern.Length; i++)
             {
                 if (pattern[i] == '$' && i + 1 < pattern.Length && pattern[i + 1] == '{' && pattern.IndexOf('}', i) is var end and > 0)
@@ -134,7 +139,10 @@ public static class ResourceApplicability
         /// <summary>Is there a string both token lists produce? Same dynamic programming as glob intersection.</summary>
         public static bool Intersect(List<Token> a, List<Token> b)
         {
-            var can = new bool[a.Count + 1, b.Count + 1];
+            // can[i, j] needs only row i + 1 and row i itself: two rows of b.Count + 1 (on the stack when small).
+            int width = b.Count + 1;
+            Span<bool> below = width <= 512 ? stackalloc bool[width] : new bool[width];
+            Span<bool> row = width <= 512 ? stackalloc bool[width] : new bool[width];
             for (int i = a.Count; i >= 0; i--)
             {
                 for (int j = b.Count; j >= 0; j--)
@@ -147,22 +155,26 @@ public static class ResourceApplicability
                     else if (i < a.Count && a[i].Kind == 2)
                     {
                         // The run ends, or it produces b's next character, or b's run (facing it) ends.
-                        ok = can[i + 1, j] || (j < b.Count && (b[j].Kind == 2 || Holds(a[i], b[j])) && can[i, j + 1]);
+                        ok = below[j] || (j < b.Count && (b[j].Kind == 2 || Holds(a[i], b[j])) && row[j + 1]);
                     }
                     else if (j < b.Count && b[j].Kind == 2)
                     {
-                        ok = can[i, j + 1] || (i < a.Count && Holds(b[j], a[i]) && can[i + 1, j]);
+                        ok = row[j + 1] || (i < a.Count && Holds(b[j], a[i]) && below[j]);
                     }
                     else
                     {
-                        ok = i < a.Count && j < b.Count && Same(a[i], b[j]) && can[i + 1, j + 1];
+                        ok = i < a.Count && j < b.Count && Same(a[i], b[j]) && below[j + 1];
                     }
 
-                    can[i, j] = ok;
+                    row[j] = ok;
                 }
+
+                var done = below;
+                below = row;
+                row = done;
             }
 
-            return can[0, 0];
+            return below[0];
         }
 
         /// <summary>Can the run produce the single-character token?</summary>

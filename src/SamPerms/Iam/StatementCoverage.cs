@@ -67,11 +67,13 @@ public static class StatementCoverage
         return result;
     }
 
+    // The resource is compared only when the action may apply: most statements of a role are about other actions,
+    // and the action test is the cheap one.
     public static Certainty Covers(this Statement st, string action, string resource, bool literal = false) =>
-        st.CoversAction(action).And(st.CoversResource(resource, literal));
+        st.CoversAction(action) is var a && a == Certainty.No ? a : a.And(st.CoversResource(resource, literal));
 
     public static Certainty Touches(this Statement st, string action, string resource, bool literal = false) =>
-        st.TouchesAction(action).And(st.TouchesResource(resource, literal));
+        st.TouchesAction(action) is var a && a == Certainty.No ? a : a.And(st.TouchesResource(resource, literal));
 
     /// <summary>Does the statement's pattern take in every value of the request?</summary>
     private static Certainty Contains(string pattern, string request, bool literal) =>

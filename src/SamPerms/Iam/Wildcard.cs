@@ -173,7 +173,10 @@ public static class Wildcard
 
         // can[i, j]: the suffixes a[i..] and b[j..] have a common value. A character produced by a star on both
         // sides can be dropped from any common value, so each step consumes a star or a character on one side.
-        var can = new bool[a.Length + 1, b.Length + 1];
+        // Row i needs only row i + 1 (below) and itself: two rows of b.Length + 1, on the stack when short.
+        int width = b.Length + 1;
+        Span<bool> below = width <= 1024 ? stackalloc bool[width] : new bool[width];
+        Span<bool> row = width <= 1024 ? stackalloc bool[width] : new bool[width];
         for (int i = a.Length; i >= 0; i--)
         {
             for (int j = b.Length; j >= 0; j--)
@@ -186,22 +189,26 @@ public static class Wildcard
                 else if (i < a.Length && IsStar(a[i]))
                 {
                     // The star produces nothing more, or takes b's next character (a segment-bound star no colon).
-                    ok = can[i + 1, j] || (j < b.Length && Meet(a[i], b[j]) && can[i, j + 1]);
+                    ok = below[j] || (j < b.Length && Meet(a[i], b[j]) && row[j + 1]);
                 }
                 else if (j < b.Length && IsStar(b[j]))
                 {
-                    ok = can[i, j + 1] || (i < a.Length && Meet(b[j], a[i]) && can[i + 1, j]);
+                    ok = row[j + 1] || (i < a.Length && Meet(b[j], a[i]) && below[j]);
                 }
                 else
                 {
-                    ok = i < a.Length && j < b.Length && Meet(a[i], b[j]) && can[i + 1, j + 1];
+                    ok = i < a.Length && j < b.Length && Meet(a[i], b[j]) && below[j + 1];
                 }
 
-                can[i, j] = ok;
+                row[j] = ok;
             }
+
+            var done = below;
+            below = row;
+            row = done;
         }
 
-        return can[0, 0];
+        return below[0];
     }
 
     public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny(WildcardChars) >= 0;

@@ -110,30 +110,25 @@ internal sealed class InvokerCollector
         // by its literal FunctionName or its ARN in canonical spelling, with any qualifier after it.
         var text = _ctx.Values.Render(functionName).Text;
         var canonical = _ctx.Values.Canonical(text);
-        foreach (var e in _ctx.Resources.Entries)
+        foreach (var functionId in _ctx.Index.OfType("AWS::Lambda::Function"))
         {
-            if (e.Value is not MapNode r || r.Get("Type")?.Str != "AWS::Lambda::Function")
-            {
-                continue;
-            }
-
-            var name = (r.Get("Properties") as MapNode)?.Get("FunctionName") is { } n && _ctx.Values.Render(n) is { Exact: true } literal ? literal.Text : null;
-            var arn = _ctx.Values.CanonicalArn(e.Key);
+            var name = _ctx.Properties(functionId)?.Get("FunctionName") is { } n && _ctx.Values.Render(n) is { Exact: true } literal ? literal.Text : null;
+            var arn = _ctx.Values.CanonicalArn(functionId);
             if ((name is not null && text == name) || canonical == arn)
             {
-                return (e.Key, "function");
+                return (functionId, "function");
             }
 
             if (arn is not null && canonical.StartsWith(arn + ":", StringComparison.Ordinal))
             {
-                return (e.Key, "qualifier " + canonical[(arn.Length + 1)..]);
+                return (functionId, "qualifier " + canonical[(arn.Length + 1)..]);
             }
 
             int fn = text.LastIndexOf(":function:", StringComparison.Ordinal);
             if (name is not null && fn >= 0 && text[(fn + ":function:".Length)..].Split(':') is [var tail, ..] && tail == name)
             {
                 var qualifier = text[(fn + ":function:".Length + tail.Length)..];
-                return (e.Key, qualifier.Length == 0 ? "function" : "qualifier " + qualifier[1..]);
+                return (functionId, qualifier.Length == 0 ? "function" : "qualifier " + qualifier[1..]);
             }
         }
 

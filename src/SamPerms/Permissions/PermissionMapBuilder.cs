@@ -102,6 +102,9 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
 
     private ResourceIndex? _index;
 
+    /// <summary>The statements of each role as seen from a SAM resource (role id, SAM logical id), collected once (<see cref="RoleGrants"/>).</summary>
+    public Dictionary<(string RoleId, string SamLogicalId), List<Grant>> CollectedGrants { get; } = [];
+
     public Origin OriginOf(string logicalId) =>
         Origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 

@@ -179,14 +179,20 @@ public sealed record PermissionMap(IReadOnlyList<Subject> Subjects, IReadOnlyLis
     public IReadOnlyList<Trust.RoleTrust> Roles { get; init; } = [];
 
     /// <summary>Who may assume the subject's role, when the role is in the template.</summary>
-    public Trust.RoleTrust? TrustOf(Subject s) => s.Role.LogicalId is { } id ? Roles.FirstOrDefault(r => r.RoleId == id) : null;
+    public Trust.RoleTrust? TrustOf(Subject s) => s.Role.LogicalId is { } id ? MapLookups.Role(Roles, id) : null;
 
     /// <summary>The roles of the template that no function or state machine of this map runs with.</summary>
-    public IEnumerable<Trust.RoleTrust> OtherRoles => Roles.Where(r => !Subjects.Any(s => s.Role.LogicalId == r.RoleId));
+    public IEnumerable<Trust.RoleTrust> OtherRoles
+    {
+        get
+        {
+            var used = Subjects.Select(s => s.Role.LogicalId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return Roles.Where(r => !used.Contains(r.RoleId));
+        }
+    }
 
     /// <summary>The map of one subject: its role's trust kept, the other roles and unattached invokers left out.</summary>
     public PermissionMap Only(Subject s) => this with { Subjects = [s], UnattachedInvokers = [], Roles = TrustOf(s) is { } t ? [t] : [], Notes = [] };
 
-    public Subject? Find(string id) =>
-        Subjects.FirstOrDefault(s => s.LogicalId == id) ?? Subjects.FirstOrDefault(s => s.SamLogicalId == id);
+    public Subject? Find(string id) => MapLookups.Subject(Subjects, id);
 }

@@ -7,13 +7,14 @@ namespace SamPerms.Permissions;
 /// What the permission map looks up for every role, computed in one pass over the template's resources so that
 /// the map's cost grows with the template, not with its square: the AWS::IAM::Policy and AWS::IAM::ManagedPolicy
 /// resources naming each role in their Roles, the resources that mention each logical id (Ref, GetAtt, Sub), and
-/// the polled events of each SAM resource (from the origins).
+/// the polled events of each SAM resource (from the origins), and the resources of each type.
 /// </summary>
 internal sealed class ResourceIndex
 {
     private readonly Dictionary<string, List<string>> _policiesByRole = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _mentionedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OriginEvent>> _polledEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _byType = new(StringComparer.Ordinal);
 
     public ResourceIndex(AnalysisContext ctx)
     {
@@ -40,6 +41,11 @@ internal sealed class ResourceIndex
             }
 
             var type = r.Get("Type")?.Str;
+            if (type is not null)
+            {
+                Add(_byType, type, e.Key);
+            }
+
             if (type is "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy")
             {
                 if ((r.Get("Properties") as MapNode)?.Get("Roles") is SeqNode roles)
@@ -87,6 +93,17 @@ internal sealed class ResourceIndex
     /// by Ref, GetAtt or in a Sub string as ${Id.Attribute}, in template order.
     /// </summary>
     public IReadOnlyList<string> MentionedBy(string logicalId) => _mentionedBy.TryGetValue(logicalId, out var list) ? list : [];
+
+    /// <summary>The logical ids of the resources of one type, in template order.</summary>
+    public IReadOnlyList<string> OfType(string type) => _byType.TryGetValue(type, out var list) ? list : [];
+
+    /// <summary>The logical ids of the resources of any of the types, in template order.</summary>
+    public IReadOnlyList<string> OfTypes(IEnumerable<string> types, MapNode resources)
+    {
+        var ids = types.Distinct(StringComparer.Ordinal).SelectMany(OfType).ToList();
+        ids.Sort((a, b) => resources.IndexOf(a).CompareTo(resources.IndexOf(b)));
+        return ids;
+    }
 
     /// <summary>The polled events of the SAM resource <paramref name="samLogicalId"/> (one per generated resource, in no set order).</summary>
     public IReadOnlyList<OriginEvent> PolledEventsOf(string samLogicalId) => _polledEvents.TryGetValue(samLogicalId, out var list) ? list : [];

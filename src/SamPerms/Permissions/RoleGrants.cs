@@ -55,20 +55,32 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
     private string? RoleNamed(string arn)
     {
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var roleId in ctx.Index.OfType("AWS::IAM::Role"))
         {
-            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::IAM::Role"
-                && (r.Get("Properties") as MapNode)?.Get("RoleName") is { } name && ctx.Values.Render(name) is { Exact: true } n
+            if (ctx.Properties(roleId)?.Get("RoleName") is { } name && ctx.Values.Render(name) is { Exact: true } n
                 && (arn == n.Text || arn.EndsWith(":role/" + n.Text, StringComparison.Ordinal)))
             {
-                return e.Key;
+                return roleId;
             }
         }
 
         return null;
     }
 
+    /// <summary>The role's grants as seen from this SAM resource: collected once per analysis (the map reads every role for its invokers, then each subject's role again).</summary>
     private void Collect(string roleId, List<Grant> grants)
+    {
+        if (!ctx.CollectedGrants.TryGetValue((roleId, samLogicalId), out var collected))
+        {
+            collected = [];
+            CollectOnce(roleId, collected);
+            ctx.CollectedGrants[(roleId, samLogicalId)] = collected;
+        }
+
+        grants.AddRange(collected);
+    }
+
+    private void CollectOnce(string roleId, List<Grant> grants)
     {
         var props = ctx.Properties(roleId) ?? new MapNode();
         var generatedBySam = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;

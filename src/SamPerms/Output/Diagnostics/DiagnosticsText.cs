@@ -20,10 +20,11 @@ public static class DiagnosticsText
         int errors = 0, warnings = 0, infos = 0;
         foreach (var f in files)
         {
+            var shownLines = new Dictionary<int, ShownLine>();
             foreach (var d in f.Report.Diagnostics)
             {
                 sb.Append(Line(d, f.Path, style)).Append('\n');
-                Excerpt(sb, f.Lines, d);
+                Excerpt(sb, f.Lines, shownLines, d);
                 switch (d.Severity)
                 {
                     case Severity.Error: errors++; break;
@@ -95,48 +96,29 @@ public static class DiagnosticsText
         return (text, s, e);
     }
 
-    private static void Excerpt(StringBuilder sb, IReadOnlyList<string> lines, Diagnostic d)
+    private static void Excerpt(StringBuilder sb, IReadOnlyList<string> lines, Dictionary<int, ShownLine> shownLines, Diagnostic d)
     {
         if (!d.Span.IsKnown || d.Line > lines.Count)
         {
             return;
         }
 
-        var source = lines[d.Line - 1].TrimEnd('\r');
-        var number = d.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var gutter = new string(' ', number.Length);
-        int startIndex = Math.Clamp(d.Column - 1, 0, source.Length);
-        int endIndex = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, startIndex + 1, Math.Max(source.Length, startIndex + 1)) : Math.Max(source.Length, startIndex + 1);
-
-        // The line as shown (tabs as a space, other control characters escaped), and where the span lands in it.
-        var shown = new StringBuilder(source.Length);
-        int start = -1, end = -1;
-        for (int i = 0; i <= source.Length; i++)
+        if (!shownLines.TryGetValue(d.Line, out var shown))
         {
-            if (i == startIndex)
-            {
-                start = shown.Length;
-            }
-
-            if (i == endIndex)
-            {
-                end = shown.Length;
-            }
-
-            if (i == source.Length)
-            {
-                break;
-            }
-
-            char c = source[i];
-            shown.Append(c == '\t' ? " " : TextEscape.IsControl(c) ? TextEscape.Value(c.ToString()) : c.ToString());
+            shownLines[d.Line] = shown = new ShownLine(lines[d.Line - 1]);
         }
 
-        start = start < 0 ? shown.Length : start;
-        end = end < 0 ? shown.Length + (endIndex - source.Length) : end;
+        var number = d.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gutter = new string(' ', number.Length);
+        int startIndex = Math.Clamp(d.Column - 1, 0, shown.SourceLength);
+        int endIndex = d.EndLine == d.Line ? Math.Clamp(d.EndColumn - 1, startIndex + 1, Math.Max(shown.SourceLength, startIndex + 1)) : Math.Max(shown.SourceLength, startIndex + 1);
+
+        // The line as shown (tabs as a space, other control characters escaped), and where the span lands in it.
+        int start = shown.Position(startIndex);
+        int end = shown.Position(endIndex);
         // A long line (minified JSON) is cut to a window around the span.
         string text;
-        (text, start, end) = Window(shown.ToString(), start, Math.Max(end, start + 1));
+        (text, start, end) = Window(shown.Text, start, Math.Max(end, start + 1));
         sb.Append(' ').Append(number).Append(" | ").Append(text).Append('\n');
 
         // Carets under the span's columns on screen (a wide character takes two).

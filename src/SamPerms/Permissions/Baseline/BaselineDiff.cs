@@ -14,18 +14,20 @@ public static class BaselineDiff
     {
         var changes = new List<PermissionChange>();
         var ids = before.Subjects.Select(s => s.LogicalId).Concat(after.Subjects.Select(s => s.LogicalId)).Distinct(StringComparer.Ordinal);
+        var befores = ById(before.Subjects);
+        var afters = ById(after.Subjects);
         foreach (var id in ids)
         {
-            var old = before.Subjects.FirstOrDefault(s => s.LogicalId == id);
-            var now = after.Subjects.FirstOrDefault(s => s.LogicalId == id);
+            var old = befores.GetValueOrDefault(id);
+            var now = afters.GetValueOrDefault(id);
             var oldRows = old is null ? [] : PermissionRows.Of(old, before.Values);
             var newRows = now is null ? [] : PermissionRows.Of(now, after.Values);
-            var oldAllows = old is null ? [] : GrantStatements.Of(old.MayDo).Where(s => s.IsAllow).ToList();
+            var oldAllows = new StatementIndex(old is null ? [] : GrantStatements.Of(old.MayDo).Where(s => s.IsAllow).ToList());
             var oldInvokers = old?.InvokedBy ?? [];
 
             var removed = Minus(oldRows, newRows);
             var added = Minus(newRows, oldRows);
-            var pairs = Pair(removed, added);
+            var pairs = RowPairs.Of(removed, added);
             foreach (var row in removed.Where(r => !pairs.ContainsKey(r)))
             {
                 // A removed Deny widens what is allowed; anything else removed narrows it.
@@ -51,6 +53,18 @@ public static class BaselineDiff
         return new BaselineReport(changes);
     }
 
+    /// <summary>Each subject by its logical id (the first, should two share one).</summary>
+    private static Dictionary<string, Subject> ById(IReadOnlyList<Subject> subjects)
+    {
+        var byId = new Dictionary<string, Subject>(StringComparer.Ordinal);
+        foreach (var s in subjects)
+        {
+            byId.TryAdd(s.LogicalId, s);
+        }
+
+        return byId;
+    }
+
     /// <summary>The rows of <paramref name="a"/> not in <paramref name="b"/>, counting duplicates.</summary>
     internal static List<PermissionRow> Minus(List<PermissionRow> a, List<PermissionRow> b)
     {
@@ -71,61 +85,8 @@ public static class BaselineDiff
         return result;
     }
 
-    /// <summary>
-    /// Removed and added rows that are one statement or invoker changed: a statement of the same effect written at
-    /// the same place or on the same resources, an invoker of the same principal, action and target. Each removed row
-    /// takes the first added one that fits best, so the changed row shows what moved (in the order of the removed rows).
-    /// </summary>
-    private static Dictionary<PermissionRow, PermissionRow> Pair(List<PermissionRow> removed, List<PermissionRow> added)
-    {
-        var pairs = new Dictionary<PermissionRow, PermissionRow>(ReferenceEqualityComparer.Instance);
-        var taken = new HashSet<PermissionRow>(ReferenceEqualityComparer.Instance);
-        foreach (var before in removed)
-        {
-            var best = added.Where(a => !taken.Contains(a)).Select(a => (Row: a, Score: Affinity(before, a))).Where(x => x.Score > 0)
-                .OrderByDescending(x => x.Score).FirstOrDefault();
-            if (best.Row is { } row)
-            {
-                pairs[before] = row;
-                taken.Add(row);
-            }
-        }
-
-        return pairs;
-    }
-
-    /// <summary>How surely two rows are one permission changed (0: not at all).</summary>
-    private static int Affinity(PermissionRow before, PermissionRow after)
-    {
-        if (before.Category != after.Category || before.Subject != after.Subject)
-        {
-            return 0;
-        }
-
-        switch (before.Category)
-        {
-            case RowCategory.Statement:
-                if (before.Effect != after.Effect)
-                {
-                    return 0;
-                }
-
-                var samePlace = before.Origin.ToString() == after.Origin.ToString();
-                var sameResources = before.Resources.Order(StringComparer.Ordinal).SequenceEqual(after.Resources.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-                var sameActions = before.Actions.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(after.Actions.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-                return !samePlace && !sameResources ? 0 : (samePlace ? 4 : 0) + (sameResources ? 2 : 0) + (sameActions ? 1 : 0);
-            case RowCategory.Invoker:
-                var (b, a) = (before.Invoker!, after.Invoker!);
-                return b.Kind == a.Kind && b.Principal == a.Principal && b.Action == a.Action && before.Resources.SequenceEqual(after.Resources, StringComparer.Ordinal)
-                    ? 1 + (before.Origin.ToString() == after.Origin.ToString() ? 1 : 0)
-                    : 0;
-            default:
-                return 0;
-        }
-    }
-
     /// <summary>Whether a changed row widens what is allowed, and what changed, every action named.</summary>
-    private static (bool, string) AssessChange(PermissionRow before, PermissionRow row, Subject? old, List<Statement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    private static (bool, string) AssessChange(PermissionRow before, PermissionRow row, Subject? old, StatementIndex oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
     {
         if (row.Category != RowCategory.Statement)
         {
@@ -158,7 +119,7 @@ public static class BaselineDiff
         return broadening ? (true, reason + "; " + narrowed) : (false, narrowed);
     }
 
-    private static (bool, string) Assess(PermissionRow row, Subject? old, List<Statement> oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
+    private static (bool, string) Assess(PermissionRow row, Subject? old, StatementIndex oldAllows, IReadOnlyList<Invoker> oldInvokers, StaticValues values)
     {
         switch (row.Category)
         {
@@ -195,10 +156,11 @@ public static class BaselineDiff
     }
 
     /// <summary>What the new Allows grant that the old ones did not, or null when nothing.</summary>
-    private static string? Widens(IReadOnlyList<Grant> grants, List<Statement> oldAllows, StaticValues values)
+    private static string? Widens(IReadOnlyList<Grant> grants, StatementIndex oldAllows, StaticValues values)
     {
         // Per resource (as written), the actions the old statements did not allow there.
         var added = new List<(string Resource, List<string> Actions)>();
+        var byResource = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var g in grants.Where(g => g.Statement.Rejected is null))
         {
             IEnumerable<string> actions = g.NotAction ? ["*"] : g.Actions;
@@ -212,16 +174,15 @@ public static class BaselineDiff
                         .Where(u => g.NotAction || ResourceApplicability.Applies(u, resource, values.IsNameSymbol));
                     foreach (var u in uncovered)
                     {
-                        var entry = added.FirstOrDefault(a => a.Resource == shown);
-                        if (entry.Actions is null)
+                        if (!byResource.TryGetValue(shown, out var actionsThere))
                         {
-                            entry = (shown, []);
-                            added.Add(entry);
+                            byResource[shown] = actionsThere = [];
+                            added.Add((shown, actionsThere));
                         }
 
-                        if (!entry.Actions.Contains(u))
+                        if (!actionsThere.Contains(u))
                         {
-                            entry.Actions.Add(u);
+                            actionsThere.Add(u);
                         }
                     }
                 }

@@ -25,9 +25,9 @@ internal static class DeliveryNeeds
             targets.Add((dlq, "dead-letter queue"));
         }
 
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var configId in ctx.Index.MentionedBy(subject.LogicalId))
         {
-            if (e.Value is MapNode r && r.Get("Type")?.Str == "AWS::Lambda::EventInvokeConfig" && r.Get("Properties") is MapNode p
+            if (ctx.TypeOf(configId) == "AWS::Lambda::EventInvokeConfig" && ctx.Properties(configId) is MapNode p
                 && Names(ctx, p.Get("FunctionName"), subject.LogicalId) && p.Get("DestinationConfig") is MapNode dc)
             {
                 foreach (var when in new[] { "OnSuccess", "OnFailure" })

@@ -23,13 +23,13 @@ internal static class KeyUseNeeds
         var opaque = subject.MayDo.Any(g => g.Opaque);
         var caller = Caller.Role(roleId, ctx.Values);
         var polled = subject.Pollers.Select(p => ctx.ReferencedResource(ctx.Properties(p.MappingLogicalId)?.Get("EventSourceArn"))).ToHashSet();
-        foreach (var e in ctx.Resources.Entries)
+        foreach (var resourceId in ctx.Index.OfTypes(KeyUses.All.Select(u => u.ResourceType), ctx.Resources))
         {
-            var type = ctx.TypeOf(e.Key);
+            var type = ctx.TypeOf(resourceId);
             foreach (var use in KeyUses.All.Where(u => u.ResourceType == type))
             {
-                if (polled.Contains(e.Key) && use.KeyActions.SequenceEqual(["kms:Decrypt"]) || KeyUses.KeyOf(ctx, e.Key, use.KeyPath) is not { } key
-                    || User(ctx, subject, e.Key, use) is not { } grant)
+                if (polled.Contains(resourceId) && use.KeyActions.SequenceEqual(["kms:Decrypt"]) || KeyUses.KeyOf(ctx, resourceId, use.KeyPath) is not { } key
+                    || User(ctx, subject, resourceId, use) is not { } grant)
                 {
                     continue;
                 }
@@ -45,7 +45,7 @@ internal static class KeyUseNeeds
                 {
                     var line = key.Node.Span.IsKnown ? $" (line {key.Node.Span.Line})" : "";
                     notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.KeyUseNotGranted,
-                        $"{subject.SamLogicalId} {use.Operation} {e.Key}, which is encrypted with the key {key.KeyId}{line}, and needs {string.Join(" and ", use.KeyActions)} on it: {string.Join("; ", problems)}",
+                        $"{subject.SamLogicalId} {use.Operation} {resourceId}, which is encrypted with the key {key.KeyId}{line}, and needs {string.Join(" and ", use.KeyActions)} on it: {string.Join("; ", problems)}",
                         grant.Source));
                 }
             }

@@ -13,6 +13,9 @@ namespace SamPerms.Permissions.Effective;
 /// </summary>
 public static class ResourcePolicyCheck
 {
+    /// <summary>Beyond this many policies, those that govern a request are looked up (<see cref="ResourcePolicyTargets"/>).</summary>
+    private const int IndexedPolicies = 8;
+
     /// <summary>The policies that decide requests on the resource: on it, or on an object under it (a bucket's).</summary>
     public static IEnumerable<ResourcePolicy> Governing(IReadOnlyList<ResourcePolicy> policies, string canonicalResource, StaticValues values)
     {
@@ -23,7 +26,15 @@ public static class ResourcePolicyCheck
 
         string? key = null;
         bool keyRead = false;
-        foreach (var p in policies)
+        IEnumerable<ResourcePolicy> candidates = policies;
+        if (policies.Count > IndexedPolicies)
+        {
+            // Many policies: only those the resource may name (each still checked below, as any policy is).
+            (key, keyRead) = (KeyPolicyGate.TemplateKey(canonicalResource, values), true);
+            candidates = ResourcePolicyTargets.Of(policies).Candidates(canonicalResource, key).Select(i => policies[i]);
+        }
+
+        foreach (var p in candidates)
         {
             if (p.IsKeyPolicy)
             {

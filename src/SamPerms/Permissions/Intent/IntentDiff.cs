@@ -14,6 +14,7 @@ public sealed partial class IntentDiff(StaticValues values)
 {
     private const int UncoveredShown = 6;
     private readonly List<Finding> _findings = [];
+    private readonly Dictionary<(string Subject, string Prefix), List<(Grant Grant, string Action)>> _unknownGranted = [];
     private PermissionMap? _map;
 
     public static IntentReport Run(PermissionMap map, IntentDocument intent)
@@ -136,9 +137,10 @@ public sealed partial class IntentDiff(StaticValues values)
 
         var grants = GrantStatements.Of(subject.MayDo);
         var opaque = subject.MayDo.Where(g => g.Opaque).ToList();
+        var unconditional = new StatementIndex(grants);
         foreach (var a in allow)
         {
-            var statements = WithIntentCondition(subject, grants, a.Condition);
+            var statements = a.Condition is null ? unconditional : new StatementIndex(WithIntentCondition(subject, grants, a.Condition));
             foreach (var actionNode in a.Actions)
             {
                 foreach (var resourceNode in a.Resources)
@@ -173,13 +175,13 @@ public sealed partial class IntentDiff(StaticValues values)
     }
 
     /// <summary>One declared action on one declared resource: is it granted?</summary>
-    private void CheckDeclared(Subject subject, List<Statement> grants, List<Grant> opaque, string action, string resource, IntentLocation where)
+    private void CheckDeclared(Subject subject, StatementIndex statements, List<Grant> opaque, string action, string resource, IntentLocation where)
     {
-        var ev = PolicyEvaluator.Evaluate(grants, action, Canon(resource));
+        var ev = PolicyEvaluator.Evaluate(statements, action, Canon(resource));
         if (ev.Decision != Decision.Allowed && (Wildcard.HasWildcard(action) || Wildcard.HasWildcard(resource)))
         {
             // A wildcard in the intent is a ceiling: the entry is met when some of what it matches is granted.
-            var some = PolicyEvaluator.EvaluateSome(grants, action, Canon(resource));
+            var some = PolicyEvaluator.EvaluateSome(statements, action, Canon(resource));
             if (Rank(some.Decision) > Rank(ev.Decision))
             {
                 ev = some;
@@ -219,7 +221,7 @@ public sealed partial class IntentDiff(StaticValues values)
             return;
         }
 
-        var uncovered = PolicyEvaluator.Uncovered(grants, action, Canon(resource));
+        var uncovered = PolicyEvaluator.Uncovered(statements, action, Canon(resource));
         var reason = uncovered.Count == 1 && uncovered[0] == action
             ? "no statement of the role allows it"
             : $"not granted: {Shorten(uncovered)}";
@@ -300,7 +302,7 @@ public sealed partial class IntentDiff(StaticValues values)
     /// A granted action of the same service that IAM does not know and that is a letter or two away from the
     /// declared one (sqs:SendMesage for sqs:SendMessage).
     /// </summary>
-    private static (Grant Grant, string Action)? Misspelled(Subject subject, string declared)
+    private (Grant Grant, string Action)? Misspelled(Subject subject, string declared)
     {
         int colon = declared.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || Wildcard.HasWildcard(declared) || Data.IamActionCatalog.Service(declared[..colon]) is not { } service)
@@ -308,6 +310,31 @@ public sealed partial class IntentDiff(StaticValues values)
             return null;
         }
 
+        var lower = declared.ToLowerInvariant();
+        foreach (var (g, a) in UnknownGranted(subject, declared[..(colon + 1)], service))
+        {
+            if (Suggest.Distance(a.ToLowerInvariant(), lower) <= 2)
+            {
+                return (g, a);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The granted actions with the service prefix that the service does not have, in grant order: found once per
+    /// subject and prefix, however many declared actions are missing.
+    /// </summary>
+    private List<(Grant Grant, string Action)> UnknownGranted(Subject subject, string prefix, Data.IamService service)
+    {
+        var key = (subject.LogicalId, prefix.ToUpperInvariant());
+        if (_unknownGranted.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        known = [];
         foreach (var g in subject.MayDo)
         {
             if (!g.IsAllow || g.NotAction)
@@ -317,16 +344,16 @@ public sealed partial class IntentDiff(StaticValues values)
 
             foreach (var a in g.Actions)
             {
-                if (a.Length > colon && string.Equals(a[..(colon + 1)], declared[..(colon + 1)], StringComparison.OrdinalIgnoreCase)
-                    && !Wildcard.HasWildcard(a) && service.Action(a[(colon + 1)..]) is null
-                    && Suggest.Distance(a.ToLowerInvariant(), declared.ToLowerInvariant()) <= 2)
+                if (a.Length > prefix.Length - 1 && string.Equals(a[..prefix.Length], prefix, StringComparison.OrdinalIgnoreCase)
+                    && !Wildcard.HasWildcard(a) && service.Action(a[prefix.Length..]) is null)
                 {
-                    return (g, a);
+                    known.Add((g, a));
                 }
             }
         }
 
-        return null;
+        _unknownGranted[key] = known;
+        return known;
     }
 
     private static int Rank(Decision d) => d switch
@@ -346,7 +373,8 @@ public sealed partial class IntentDiff(StaticValues values)
         }
 
         // What an unconditional Deny of the role takes away is not granted, so not excess either.
-        var denies = GrantStatements.Of(subject.MayDo).Where(s => !s.IsAllow && !s.IsConditional).ToList();
+        var denies = new StatementIndex(GrantStatements.Of(subject.MayDo).Where(s => !s.IsAllow && !s.IsConditional).ToList());
+        var declaredByAction = new StatementIndex(declared);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in subject.MayDo)
         {
@@ -366,9 +394,9 @@ public sealed partial class IntentDiff(StaticValues values)
                 {
                     var shownAction = g.NotAction ? "all actions except " + string.Join(", ", g.Actions) : action;
                     // An action granted on a kind of resource it does not act on grants nothing: not excess.
-                    var uncovered = PolicyEvaluator.Uncovered(declared, action, canonical)
+                    var uncovered = PolicyEvaluator.Uncovered(declaredByAction, action, canonical)
                         .Where(u => g.NotAction || ResourceApplicability.Applies(u, canonical, values.IsNameSymbol))
-                        .Where(u => !denies.Any(d => d.Covers(u, canonical) == Certainty.Yes)).ToList();
+                        .Where(u => !denies.Covering(u, canonical).Any(d => d.Covers(u, canonical) == Certainty.Yes)).ToList();
                     var partly = "";
                     if (uncovered.Count > UncoveredShown && uncovered[0] != action)
                     {
@@ -385,7 +413,7 @@ public sealed partial class IntentDiff(StaticValues values)
                             continue;
                         }
 
-                        var maybe = declared.Any(d => d.Covers(u, canonical) == Certainty.Maybe);
+                        var maybe = declaredByAction.Covering(u, canonical).Any(d => d.Covers(u, canonical) == Certainty.Maybe);
                         Add(maybe ? FindingKind.Unverifiable : FindingKind.Excess, subject, FindingSide.Allow, a, shown, null, null,
                             maybe ? $"granted by {Describe(g)}; whether the intent declares it depends on values known at deploy"
                                   : partly.Length > 0 ? $"granted by {Describe(g)}{when}{partly}" : $"granted by {Describe(g)}, not declared{when}",

@@ -31,10 +31,11 @@ public sealed class RecursiveTriggerRule : IValidationRule
             return;
         }
 
+        var notifyingBuckets = NotifyingBuckets(context);
         foreach (var subject in map.Subjects.Where(s => s.Kind == SubjectKind.Function))
         {
             var grants = GrantStatements.Of(subject.MayDo);
-            foreach (var (sourceId, origin) in Triggers(context, subject))
+            foreach (var (sourceId, origin) in Triggers(subject, notifyingBuckets))
             {
                 if (context.OutputResources.Get(sourceId) is not MapNode source || source.Get("Type")?.Str is not { } type
                     || !Writes.TryGetValue(type, out var write) || values.CanonicalArn(sourceId) is not { } arn)
@@ -60,7 +61,7 @@ public sealed class RecursiveTriggerRule : IValidationRule
     }
 
     /// <summary>The template resources whose events invoke the function, with where the event is written.</summary>
-    private static IEnumerable<(string Source, Source Origin)> Triggers(ValidationContext context, Subject subject)
+    private static IEnumerable<(string Source, Source Origin)> Triggers(Subject subject, Dictionary<string, List<string>> notifyingBuckets)
     {
         foreach (var p in subject.Pollers)
         {
@@ -79,17 +80,36 @@ public sealed class RecursiveTriggerRule : IValidationRule
         }
 
         // S3 notifications name the function in the bucket's NotificationConfiguration (the permission has no SourceArn).
+        foreach (var bucketId in notifyingBuckets.GetValueOrDefault(subject.LogicalId) ?? [])
+        {
+            var invoker = subject.InvokedBy.FirstOrDefault(i => i.Principal.StartsWith("s3.", StringComparison.Ordinal));
+            yield return (bucketId, invoker?.Source ?? subject.Source);
+        }
+    }
+
+    /// <summary>The buckets whose notifications name each function (by logical id), in template order: read once for all functions.</summary>
+    private static Dictionary<string, List<string>> NotifyingBuckets(ValidationContext context)
+    {
+        var buckets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var e in context.OutputResources.Entries)
         {
             if (e.Value is MapNode bucket && bucket.Get("Type")?.Str == "AWS::S3::Bucket"
                 && (bucket.Get("Properties") as MapNode)?.Get("NotificationConfiguration") is MapNode notifications
-                && notifications.Get("LambdaConfigurations") is SeqNode configs
-                && configs.OfType<MapNode>().Any(c => Intrinsics.LogicalIdOf(c.Get("Function")) == subject.LogicalId))
+                && notifications.Get("LambdaConfigurations") is SeqNode configs)
             {
-                var invoker = subject.InvokedBy.FirstOrDefault(i => i.Principal.StartsWith("s3.", StringComparison.Ordinal));
-                yield return (e.Key, invoker?.Source ?? subject.Source);
+                foreach (var function in configs.OfType<MapNode>().Select(c => Intrinsics.LogicalIdOf(c.Get("Function"))).OfType<string>().Distinct(StringComparer.Ordinal))
+                {
+                    if (!buckets.TryGetValue(function, out var list))
+                    {
+                        buckets[function] = list = [];
+                    }
+
+                    list.Add(e.Key);
+                }
             }
         }
+
+        return buckets;
     }
 
     /// <summary>The logical id in a rendered "${Id}" or "${Id.Attribute}", when that is the whole text.</summary>

@@ -11,6 +11,7 @@ public sealed class UnknownActionRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
+        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (st, action, node) in OutputStatements.AuthorActions(context))
         {
             int colon = action.IndexOf(':', StringComparison.Ordinal);
@@ -25,7 +26,12 @@ public sealed class UnknownActionRule : IValidationRule
                 continue;
             }
 
-            var hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
+            // The same misspelling in many statements is looked up once.
+            if (!hints.TryGetValue(action, out var hint))
+            {
+                hints[action] = hint = Suggest.DidYouMean(name, service.Actions.Select(a => a.Name), a => $"{service.Prefix}:{a}");
+            }
+
             findings.Add(StatementFindings.Make(context, DiagnosticCatalog.UnknownActionDescriptor, st, node, $"action '{action}' does not exist in {service.Name}{hint}"));
         }
     }

@@ -57,6 +57,13 @@ public static class SamResourceSchema
 
         using (document)
         {
+            // A yes/no evaluation first: it stops at the first failure and collects no details, several times
+            // cheaper on a large valid template; only an invalid one is evaluated again for the list of errors.
+            if (Compiled.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+            {
+                return errors;
+            }
+
             var results = Compiled.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (results.IsValid)
             {
