@@ -40,6 +40,10 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     private static readonly string RemovedKey = new(['\0', 'r', 'e', 'm', 'o', 'v', 'e', 'd']);
     private int _removed;
 
+    // How many keys look like an intrinsic function's (Fn::...): a map without one answers "Fn::If here?" at once,
+    // which an API definition's editor asks of every path for every event.
+    private int _functionKeys;
+
     public MapNode() => _entries = [];
 
     public MapNode(int capacity) => _entries = new List<MapEntry>(capacity);
@@ -106,7 +110,9 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     }
 
     /// <summary>Whether the key is here (which needs no deferred copy applied: a copy keeps the keys).</summary>
-    public bool ContainsKey(string key) => Find(key) >= 0;
+    public bool ContainsKey(string key) => (_functionKeys > 0 || !IsFunctionKey(key)) && Find(key) >= 0;
+
+    private static bool IsFunctionKey(string key) => key.StartsWith("Fn::", StringComparison.Ordinal);
 
     /// <summary>The key's slot in the entries (its position once removed entries are closed up), or -1.</summary>
     private int Find(string key)
@@ -317,6 +323,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             {
                 at[item.Key] = _entries.Count;
                 _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode));
+                _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
             }
         }
 
@@ -354,6 +361,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
         var key = entry.Key;
         _entries.Add(entry);
+        _functionKeys += IsFunctionKey(key) ? 1 : 0;
         if (_py27 is not null)
         {
             int position = _py27.AddAt(key);
@@ -393,6 +401,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
 
         _py27?.Remove(key);
+        _functionKeys -= IsFunctionKey(key) ? 1 : 0;
         if (_index is null)
         {
             _entries.RemoveAt(i);
@@ -432,6 +441,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         _deferredCopies = 0;
         _removed = 0;
+        _functionKeys = 0;
         _entries.Clear();
         _index = null;
         if (_py27 is not null)
@@ -461,7 +471,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         Settle();
         Compact();
-        var m = new MapNode(_entries.Count) { Span = Span };
+        var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
             if (_py27.CopyIsIdentity)
@@ -503,6 +513,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             return m;
         }
 
+        m._functionKeys = 0; // counted again by Add
         foreach (var e in _entries)
         {
             var copy = e;
@@ -518,7 +529,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         Settle();
         Compact();
-        var m = new MapNode(_entries.Count) { Span = Span };
+        var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
             m._py27 = _py27.Copy();

@@ -1,0 +1,55 @@
+using SamPerms.Model;
+
+namespace SamPerms.Tests.Tree;
+
+/// <summary>
+/// A map answers ContainsKey as its keys say, whatever edits it went through (big maps mark removed entries and keep
+/// counts for quick answers): random adds, sets, removes, updates, copies and clears on plain and Python 2.7 maps.
+/// </summary>
+public sealed class MapKeysTests
+{
+    private static readonly string[] Keys = ["Fn::If", "Fn::Sub", "Fn::GetAtt", "Ref", "get", "post", "paths", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"];
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void ContainsKey_agrees_with_the_keys(int seed, bool py27)
+    {
+        var random = new Random(seed);
+        var map = py27 ? MapNode.NewPy27() : new MapNode();
+        for (int step = 0; step < 3000; step++)
+        {
+            var key = Keys[random.Next(Keys.Length)];
+            switch (random.Next(8))
+            {
+                case 0:
+                    map.Remove(key);
+                    break;
+                case 1:
+                    map = random.Next(2) == 0 ? (MapNode)map.Clone() : map.ShallowCopy();
+                    break;
+                case 2:
+                    var other = new MapNode();
+                    other.Set(Keys[random.Next(Keys.Length)], "u").Set(key, "v");
+                    map.Update(other);
+                    break;
+                case 3 when random.Next(50) == 0:
+                    map.Clear();
+                    break;
+                default:
+                    map.Set(key, new StringNode(key));
+                    break;
+            }
+
+            var present = map.Keys.ToHashSet(StringComparer.Ordinal);
+            Assert.Equal(present.Count, map.Count);
+            foreach (var k in Keys)
+            {
+                Assert.Equal(present.Contains(k), map.ContainsKey(k));
+                Assert.Equal(present.Contains(k), map.Get(k) is not null);
+            }
+        }
+    }
+}
