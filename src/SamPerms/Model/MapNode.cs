@@ -19,6 +19,9 @@ public struct MapEntry(string key, Node value, SourceSpan keySpan, bool keyUnico
     /// logical id must have been a string to the reference.
     /// </summary>
     public bool KeyIsString = true;
+
+    /// <summary>How many of its map's deferred deep copies the value has been given (see <c>MapNode.PassCopiesOn</c>).</summary>
+    internal int CopiesGiven;
 }
 
 /// <summary>
@@ -34,6 +37,11 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     private Dictionary<string, int>? _index;
     private Py27Keys? _py27;
     private int _deferredCopies;
+
+    // Deep copies applied to this map so far: each value is owed those its entry has not been given yet, and gets
+    // them when it is handed out (one value by Get, all by Entries), not when the map is read.
+    private int _copiesApplied;
+    private bool _valuesOwed;
 
     // A big map (one with an index) marks a removed entry instead of closing the gap at once, so that removing
     // keys one by one costs no rebuild of the index each time; the gaps are closed before positions are read.
@@ -59,6 +67,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         {
             Settle();
             Compact();
+            PassCopiesOn();
             return _entries;
         }
     }
@@ -67,11 +76,34 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         get
         {
-            foreach (var e in Entries)
+            Settle();
+            Compact();
+            foreach (var e in _entries.ToArray())
             {
                 yield return e.Key;
             }
         }
+    }
+
+    /// <summary>
+    /// The keys whose value <paramref name="needsALook"/>, in iteration order, judging each value as it stands: for
+    /// questions deferred copies cannot change the answer to (the value's kind, whether it has a key), which then
+    /// cost no handing out of every value.
+    /// </summary>
+    public List<(string Key, bool KeyUnicode)> KeysWhere(Func<Node, bool> needsALook)
+    {
+        Settle();
+        Compact();
+        var keys = new List<(string, bool)>();
+        foreach (var e in _entries)
+        {
+            if (needsALook(e.Value))
+            {
+                keys.Add((e.Key, e.KeyUnicode));
+            }
+        }
+
+        return keys;
     }
 
     public IEnumerable<Node> Values
@@ -145,7 +177,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         Settle();
         int i = Find(key);
-        return i >= 0 ? _entries[i].Value : null;
+        return i >= 0 ? HandOut(i) : null;
     }
 
     public bool TryGet(string key, out Node value)
@@ -154,7 +186,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         int i = Find(key);
         if (i >= 0)
         {
-            value = _entries[i].Value;
+            value = HandOut(i);
             return true;
         }
 
@@ -177,6 +209,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         {
             var e = _entries[i];
             e.Value = value;
+            e.CopiesGiven = _copiesApplied; // a new value owes nothing of the copies before it
             _entries[i] = e;
         }
         else
@@ -208,7 +241,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         int i = Find(key);
         if (i >= 0)
         {
-            return _entries[i].Value;
+            return HandOut(i);
         }
 
         Add(key, value, SourceSpan.None, keyUnicode);
@@ -249,6 +282,8 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         int count = _deferredCopies;
         _deferredCopies = 0;
+        _copiesApplied += count;
+        _valuesOwed = true;
         if (_py27 is not null)
         {
             var table = DeferredCopies.Apply(_py27, count);
@@ -257,12 +292,36 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
                 ReorderAfterCopy(table);
             }
         }
+    }
 
-        foreach (var e in _entries)
+    /// <summary>The value at <paramref name="i"/>, given first the copies it is owed.</summary>
+    private Node HandOut(int i)
+    {
+        var e = _entries[i];
+        if (e.CopiesGiven != _copiesApplied)
         {
-            if (!ReferenceEquals(e.Key, RemovedKey))
+            e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven);
+            e.CopiesGiven = _copiesApplied;
+            _entries[i] = e;
+        }
+
+        return e.Value;
+    }
+
+    /// <summary>Every value gets the copies it is owed (before all are handed out).</summary>
+    private void PassCopiesOn()
+    {
+        if (!_valuesOwed)
+        {
+            return;
+        }
+
+        _valuesOwed = false;
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (!ReferenceEquals(_entries[i].Key, RemovedKey))
             {
-                e.Value.DeferDeepCopies(count);
+                HandOut(i);
             }
         }
     }
@@ -317,12 +376,13 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             {
                 var e = _entries[i];
                 e.Value = item.Value;
+                e.CopiesGiven = _copiesApplied;
                 _entries[i] = e;
             }
             else
             {
                 at[item.Key] = _entries.Count;
-                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode));
+                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
                 _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
             }
         }
@@ -360,6 +420,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
 
         var key = entry.Key;
+        entry.CopiesGiven = _copiesApplied;
         _entries.Add(entry);
         _functionKeys += IsFunctionKey(key) ? 1 : 0;
         if (_py27 is not null)
@@ -471,6 +532,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         Settle();
         Compact();
+        PassCopiesOn();
         var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
@@ -482,6 +544,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
                 {
                     var copy = e;
                     copy.Value = e.Value.Clone();
+                    copy.CopiesGiven = 0;
                     m._entries.Add(copy);
                 }
 
@@ -500,6 +563,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             {
                 var copy = e;
                 copy.Value = e.Value.Clone();
+                copy.CopiesGiven = 0;
                 m._entries.Add(copy);
                 m._py27.Add(e.Key);
             }
@@ -529,6 +593,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     {
         Settle();
         Compact();
+        PassCopiesOn();
         var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
@@ -537,7 +602,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
         foreach (var e in _entries)
         {
-            m._entries.Add(e);
+            m._entries.Add(e with { CopiesGiven = 0 });
         }
 
         m.AfterBulkChange();

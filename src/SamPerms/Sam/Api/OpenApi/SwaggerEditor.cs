@@ -42,15 +42,11 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         _definitions = Doc.TryGet("definitions", out var defs) ? defs : MapNode.NewPy27();
 
         // Every path item must be a dict (even an empty one): check them all once.
-        foreach (var e in Paths.Entries)
+        // A map that is no Fn::If is valid: only the others are read (which touches no other path).
+        foreach (var (key, unicode) in Paths.KeysWhere(item => item is not MapNode plain || plain.ContainsKey(ConditionalIf)))
         {
-            if (e.Value is MapNode plain && !plain.ContainsKey(ConditionalIf))
-            {
-                continue; // a map that is no Fn::If: valid, and nothing in it need be read
-            }
-
-            var path = new PyName(e.Key, e.KeyUnicode);
-            foreach (var item in ConditionalContents(e.Value))
+            var path = new PyName(key, unicode);
+            foreach (var item in ConditionalContents(Paths.Get(key)))
             {
                 ValidatePathItemIsDict(item, path);
             }
