@@ -52,6 +52,18 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
     // which an API definition's editor asks of every path for every event.
     private int _functionKeys;
 
+    [ThreadStatic]
+    private static int _conditionalKeysAdded;
+
+    /// <summary>
+    /// Changes whenever an entry is added, removed or given another value (not when the order changes): with
+    /// <see cref="ConditionalKeysAdded"/>, what a check of the values (their kind, whether they are Fn::If) may remember.
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>How many Fn::If keys were added to any map on this thread (a map can become conditional in place).</summary>
+    public static int ConditionalKeysAdded => _conditionalKeysAdded;
+
     public MapNode() => _entries = [];
 
     public MapNode(int capacity) => _entries = new List<MapEntry>(capacity);
@@ -210,6 +222,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
             var e = _entries[i];
             e.Value = value;
             e.CopiesGiven = _copiesApplied; // a new value owes nothing of the copies before it
+            Version++;
             _entries[i] = e;
         }
         else
@@ -378,9 +391,12 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
                 e.Value = item.Value;
                 e.CopiesGiven = _copiesApplied;
                 _entries[i] = e;
+                Version++;
             }
             else
             {
+                Version++;
+                CountConditional(item.Key);
                 at[item.Key] = _entries.Count;
                 _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
                 _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
@@ -423,6 +439,8 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         entry.CopiesGiven = _copiesApplied;
         _entries.Add(entry);
         _functionKeys += IsFunctionKey(key) ? 1 : 0;
+        CountConditional(key);
+        Version++;
         if (_py27 is not null)
         {
             int position = _py27.AddAt(key);
@@ -463,6 +481,7 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 
         _py27?.Remove(key);
         _functionKeys -= IsFunctionKey(key) ? 1 : 0;
+        Version++;
         if (_index is null)
         {
             _entries.RemoveAt(i);
@@ -498,8 +517,17 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         BuildIndex();
     }
 
+    private static void CountConditional(string key)
+    {
+        if (key == "Fn::If")
+        {
+            _conditionalKeysAdded++;
+        }
+    }
+
     public void Clear()
     {
+        Version++;
         _deferredCopies = 0;
         _removed = 0;
         _functionKeys = 0;
