@@ -20,6 +20,7 @@ public sealed class ValidationContext
 {
     private StaticValues? _outputValues;
     private IReadOnlyList<PolicyStatementAt>? _outputStatements;
+    private IReadOnlyList<References.FoundIntrinsic>? _outputIntrinsics;
     private PermissionMap? _permissionMap;
 
     public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
@@ -65,6 +66,9 @@ public sealed class ValidationContext
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];
+
+    /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
+    public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];
 
     /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>
     public Location Where(Node? node) =>

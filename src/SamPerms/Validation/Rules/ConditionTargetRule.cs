@@ -47,7 +47,7 @@ public sealed class ConditionTargetRule : IValidationRule
             }
         }
 
-        foreach (var found in IntrinsicWalker.All(output))
+        foreach (var found in context.OutputIntrinsics)
         {
             var name = found.Function switch
             {

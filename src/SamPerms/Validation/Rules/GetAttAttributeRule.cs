@@ -19,7 +19,7 @@ public sealed class GetAttAttributeRule : IValidationRule
         }
 
         var types = PlainResources.Of(context).ToDictionary(r => r.LogicalId, r => r.Schema, StringComparer.Ordinal);
-        foreach (var found in IntrinsicWalker.All(output))
+        foreach (var found in context.OutputIntrinsics)
         {
             if (found.Function != "Fn::GetAtt")
             {

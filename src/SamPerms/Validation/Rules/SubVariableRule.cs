@@ -17,7 +17,7 @@ public sealed class SubVariableRule : IValidationRule
         }
 
         var names = new TemplateNames(output);
-        foreach (var found in IntrinsicWalker.All(output))
+        foreach (var found in context.OutputIntrinsics)
         {
             if (found.Function != "Fn::Sub")
             {
