@@ -4,33 +4,13 @@ using SamPerms.Text;
 
 namespace SamPerms.Model;
 
-/// <summary>One key of a map with the span of the key itself.</summary>
-public struct MapEntry(string key, Node value, SourceSpan keySpan, bool keyUnicode = false)
-{
-    public string Key = key;
-    public Node Value = value;
-    public SourceSpan KeySpan = keySpan;
-
-    /// <summary>The key is a Python 2.7 unicode string (see <see cref="StringNode.Unicode"/>).</summary>
-    public bool KeyUnicode = keyUnicode;
-
-    /// <summary>
-    /// The key was written as a string. YAML allows `0:` or `true:` keys; they are kept as text here, but a
-    /// logical id must have been a string to the reference.
-    /// </summary>
-    public bool KeyIsString = true;
-
-    /// <summary>How many of its map's deferred deep copies the value has been given (see <c>MapNode.PassCopiesOn</c>).</summary>
-    internal int CopiesGiven;
-}
-
 /// <summary>
 /// An insertion-ordered string-keyed map, like a Python dict read from a template.
 /// Small maps are searched linearly; big ones keep an index.
 /// A map may instead follow Python 2.7 dict order (<see cref="IsPy27"/>), as the reference's Py27Dict does for
 /// API definitions: its entries are then kept in the slot order of a Python 2.7 hash table.
 /// </summary>
-public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
+public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 {
     private const int IndexThreshold = 12;
     private readonly List<MapEntry> _entries;
@@ -279,149 +259,6 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         }
     }
 
-    public override void DeferDeepCopies(int count) => _deferredCopies += count;
-
-    /// <summary>Applies deferred deep copies: to this map's order (a Python 2.7 dict's), then passed on to the values.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void Settle()
-    {
-        if (_deferredCopies != 0)
-        {
-            ApplyDeferredCopies();
-        }
-    }
-
-    private void ApplyDeferredCopies()
-    {
-        int count = _deferredCopies;
-        _deferredCopies = 0;
-        _copiesApplied += count;
-        _valuesOwed = true;
-        if (_py27 is not null)
-        {
-            var table = DeferredCopies.Apply(_py27, count);
-            if (!ReferenceEquals(table, _py27))
-            {
-                ReorderAfterCopy(table);
-            }
-        }
-    }
-
-    /// <summary>The value at <paramref name="i"/>, given first the copies it is owed.</summary>
-    private Node HandOut(int i)
-    {
-        var e = _entries[i];
-        if (e.CopiesGiven != _copiesApplied)
-        {
-            e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven);
-            e.CopiesGiven = _copiesApplied;
-            _entries[i] = e;
-        }
-
-        return e.Value;
-    }
-
-    /// <summary>Every value gets the copies it is owed (before all are handed out).</summary>
-    private void PassCopiesOn()
-    {
-        if (!_valuesOwed)
-        {
-            return;
-        }
-
-        _valuesOwed = false;
-        for (int i = 0; i < _entries.Count; i++)
-        {
-            if (!ReferenceEquals(_entries[i].Key, RemovedKey))
-            {
-                HandOut(i);
-            }
-        }
-    }
-
-    /// <summary>Takes the table a copy gave (same keys, maybe another order) and puts the entries in its order.</summary>
-    private void ReorderAfterCopy(Py27Keys table)
-    {
-        int n = _entries.Count;
-        var from = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(Math.Max(n, 1));
-        try
-        {
-            table.PositionsIn(_py27!, from.AsSpan(0, n));
-            for (int i = 0; i < n; i++)
-            {
-                moved[i] = _entries[from[i]];
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                _entries[i] = moved[i];
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(from);
-            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
-        }
-
-        _py27!.LetGo();
-        _py27 = table;
-        if (_index is not null)
-        {
-            BuildIndex();
-        }
-    }
-
-    /// <summary>A Python 2.7 dict's update: the table merges the keys, then each item is set; then the table's order.</summary>
-    private void UpdatePy27(MapEntry[] items)
-    {
-        // While the table merges, it and the entries are out of step: find entries by their own positions here.
-        var at = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
-        for (int i = 0; i < _entries.Count; i++)
-        {
-            at[_entries[i].Key] = i;
-        }
-
-        _py27!.Merge(items.Select(e => e.Key).ToArray());
-        foreach (var item in items)
-        {
-            if (at.TryGetValue(item.Key, out var i))
-            {
-                var e = _entries[i];
-                e.Value = item.Value;
-                e.CopiesGiven = _copiesApplied;
-                _entries[i] = e;
-                Version++;
-            }
-            else
-            {
-                Version++;
-                CountConditional(item.Key);
-                at[item.Key] = _entries.Count;
-                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
-                _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
-            }
-        }
-
-        // The merge may have regrown the table even when every key was already here: iterate in its new order.
-        ReorderAsPy27();
-    }
-
-    /// <summary>True when the map iterates in Python 2.7 dict order.</summary>
-    public bool IsPy27 => _py27 is not null;
-
-    /// <summary>A new empty map with Python 2.7 dict order (the reference's Py27Dict()).</summary>
-    public static MapNode NewPy27() => new() { _py27 = new Py27Keys() };
-
-    /// <summary>The reference's Py27Dict(d): a new Python 2.7 dict that merges d's keys, then sets each item.</summary>
-    public static MapNode Py27From(MapNode d)
-    {
-        var m = NewPy27();
-        m.Span = d.Span;
-        m.Update(d);
-        return m;
-    }
-
     /// <summary>Appends without checking for an existing key (the reader checks duplicates itself).</summary>
     public void Add(string key, Node value, SourceSpan keySpan, bool keyUnicode = false) =>
         Add(new MapEntry(key, value, keySpan, keyUnicode));
@@ -646,62 +483,6 @@ public sealed class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
         else if (_entries.Count > IndexThreshold)
         {
             BuildIndex();
-        }
-    }
-
-    /// <summary>
-    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order. Entries
-    /// from <paramref name="unindexedFrom"/> on may be missing from the key index (just appended); only the part
-    /// that moved or was appended is re-indexed, so adding a key costs no rebuild of the whole index.
-    /// </summary>
-    private void ReorderAsPy27(int unindexedFrom = 0)
-    {
-        Compact();
-        int n = _entries.Count;
-        if (_py27!.Count != n)
-        {
-            throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
-        }
-
-        var order = System.Buffers.ArrayPool<string>.Shared.Rent(Math.Max(n, 1));
-        try
-        {
-            _py27.CopyKeysTo(order);
-            int first = 0;
-            while (first < n && string.Equals(order[first], _entries[first].Key, StringComparison.Ordinal))
-            {
-                first++;
-            }
-
-            if (first < n)
-            {
-                var byKey = new Dictionary<string, MapEntry>(n - first, StringComparer.Ordinal);
-                for (int i = first; i < n; i++)
-                {
-                    byKey[_entries[i].Key] = _entries[i];
-                }
-
-                for (int i = first; i < n; i++)
-                {
-                    _entries[i] = byKey[order[i]];
-                }
-            }
-
-            if (_index is not null)
-            {
-                for (int i = Math.Min(first, unindexedFrom); i < n; i++)
-                {
-                    _index[_entries[i].Key] = i;
-                }
-            }
-            else if (n > IndexThreshold)
-            {
-                BuildIndex();
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<string>.Shared.Return(order, clearArray: true);
         }
     }
 

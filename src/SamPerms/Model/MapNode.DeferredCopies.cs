@@ -1,0 +1,100 @@
+using SamPerms.Model.Py27;
+
+namespace SamPerms.Model;
+
+/// <summary>How a map applies the deep copies deferred to it (see <see cref="Node.DeferDeepCopies"/>): to its own order, then to each value as it is handed out.</summary>
+public sealed partial class MapNode
+{
+    public override void DeferDeepCopies(int count) => _deferredCopies += count;
+
+    /// <summary>Applies deferred deep copies to this map's order (a Python 2.7 dict's); each value gets them when handed out.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Settle()
+    {
+        if (_deferredCopies != 0)
+        {
+            ApplyDeferredCopies();
+        }
+    }
+
+    private void ApplyDeferredCopies()
+    {
+        int count = _deferredCopies;
+        _deferredCopies = 0;
+        _copiesApplied += count;
+        _valuesOwed = true;
+        if (_py27 is not null)
+        {
+            var table = DeferredCopies.Apply(_py27, count);
+            if (!ReferenceEquals(table, _py27))
+            {
+                ReorderAfterCopy(table);
+            }
+        }
+    }
+
+    /// <summary>The value at <paramref name="i"/>, given first the copies it is owed.</summary>
+    private Node HandOut(int i)
+    {
+        var e = _entries[i];
+        if (e.CopiesGiven != _copiesApplied)
+        {
+            e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven);
+            e.CopiesGiven = _copiesApplied;
+            _entries[i] = e;
+        }
+
+        return e.Value;
+    }
+
+    /// <summary>Every value gets the copies it is owed (before all are handed out).</summary>
+    private void PassCopiesOn()
+    {
+        if (!_valuesOwed)
+        {
+            return;
+        }
+
+        _valuesOwed = false;
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (!ReferenceEquals(_entries[i].Key, RemovedKey))
+            {
+                HandOut(i);
+            }
+        }
+    }
+
+    /// <summary>Takes the table a copy gave (same keys, maybe another order) and puts the entries in its order.</summary>
+    private void ReorderAfterCopy(Py27Keys table)
+    {
+        int n = _entries.Count;
+        var from = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            table.PositionsIn(_py27!, from.AsSpan(0, n));
+            for (int i = 0; i < n; i++)
+            {
+                moved[i] = _entries[from[i]];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                _entries[i] = moved[i];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(from);
+            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
+        }
+
+        _py27!.LetGo();
+        _py27 = table;
+        if (_index is not null)
+        {
+            BuildIndex();
+        }
+    }
+}

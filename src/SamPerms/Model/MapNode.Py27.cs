@@ -1,0 +1,114 @@
+using SamPerms.Model.Py27;
+using SamPerms.Text;
+
+namespace SamPerms.Model;
+
+/// <summary>A map in Python 2.7 dict order: its entries kept in the slot order of its <see cref="Py27Keys"/> table.</summary>
+public sealed partial class MapNode
+{
+    /// <summary>A Python 2.7 dict's update: the table merges the keys, then each item is set; then the table's order.</summary>
+    private void UpdatePy27(MapEntry[] items)
+    {
+        // While the table merges, it and the entries are out of step: find entries by their own positions here.
+        var at = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            at[_entries[i].Key] = i;
+        }
+
+        _py27!.Merge(items.Select(e => e.Key).ToArray());
+        foreach (var item in items)
+        {
+            if (at.TryGetValue(item.Key, out var i))
+            {
+                var e = _entries[i];
+                e.Value = item.Value;
+                e.CopiesGiven = _copiesApplied;
+                _entries[i] = e;
+                Version++;
+            }
+            else
+            {
+                Version++;
+                CountConditional(item.Key);
+                at[item.Key] = _entries.Count;
+                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
+                _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
+            }
+        }
+
+        // The merge may have regrown the table even when every key was already here: iterate in its new order.
+        ReorderAsPy27();
+    }
+
+    /// <summary>True when the map iterates in Python 2.7 dict order.</summary>
+    public bool IsPy27 => _py27 is not null;
+
+    /// <summary>A new empty map with Python 2.7 dict order (the reference's Py27Dict()).</summary>
+    public static MapNode NewPy27() => new() { _py27 = new Py27Keys() };
+
+    /// <summary>The reference's Py27Dict(d): a new Python 2.7 dict that merges d's keys, then sets each item.</summary>
+    public static MapNode Py27From(MapNode d)
+    {
+        var m = NewPy27();
+        m.Span = d.Span;
+        m.Update(d);
+        return m;
+    }
+
+    /// <summary>
+    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order. Entries
+    /// from <paramref name="unindexedFrom"/> on may be missing from the key index (just appended); only the part
+    /// that moved or was appended is re-indexed, so adding a key costs no rebuild of the whole index.
+    /// </summary>
+    private void ReorderAsPy27(int unindexedFrom = 0)
+    {
+        Compact();
+        int n = _entries.Count;
+        if (_py27!.Count != n)
+        {
+            throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
+        }
+
+        var order = System.Buffers.ArrayPool<string>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            _py27.CopyKeysTo(order);
+            int first = 0;
+            while (first < n && string.Equals(order[first], _entries[first].Key, StringComparison.Ordinal))
+            {
+                first++;
+            }
+
+            if (first < n)
+            {
+                var byKey = new Dictionary<string, MapEntry>(n - first, StringComparer.Ordinal);
+                for (int i = first; i < n; i++)
+                {
+                    byKey[_entries[i].Key] = _entries[i];
+                }
+
+                for (int i = first; i < n; i++)
+                {
+                    _entries[i] = byKey[order[i]];
+                }
+            }
+
+            if (_index is not null)
+            {
+                for (int i = Math.Min(first, unindexedFrom); i < n; i++)
+                {
+                    _index[_entries[i].Key] = i;
+                }
+            }
+            else if (n > IndexThreshold)
+            {
+                BuildIndex();
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<string>.Shared.Return(order, clearArray: true);
+        }
+    }
+}
