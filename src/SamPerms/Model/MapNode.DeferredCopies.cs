@@ -92,9 +92,5 @@ public sealed partial class MapNode
 
         _py27!.LetGo();
         _py27 = table;
-        if (_index is not null)
-        {
-            BuildIndex();
-        }
     }
 }

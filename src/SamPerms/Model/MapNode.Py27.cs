@@ -57,11 +57,10 @@ public sealed partial class MapNode
     }
 
     /// <summary>
-    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order. Entries
-    /// from <paramref name="unindexedFrom"/> on may be missing from the key index (just appended); only the part
-    /// that moved or was appended is re-indexed, so adding a key costs no rebuild of the whole index.
+    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order (the map
+    /// finds keys through the table, so there is no index to follow).
     /// </summary>
-    private void ReorderAsPy27(int unindexedFrom = 0)
+    private void ReorderAsPy27()
     {
         Compact();
         int n = _entries.Count;
@@ -92,18 +91,6 @@ public sealed partial class MapNode
                 {
                     _entries[i] = byKey[order[i]];
                 }
-            }
-
-            if (_index is not null)
-            {
-                for (int i = Math.Min(first, unindexedFrom); i < n; i++)
-                {
-                    _index[_entries[i].Key] = i;
-                }
-            }
-            else if (n > IndexThreshold)
-            {
-                BuildIndex();
             }
         }
         finally

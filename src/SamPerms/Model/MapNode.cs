@@ -284,7 +284,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             int last = _entries.Count - 1;
             if (position < 0 || _py27.Count != _entries.Count)
             {
-                ReorderAsPy27(unindexedFrom: last);
+                ReorderAsPy27();
             }
             else
             {
@@ -294,7 +294,6 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                     _entries.RemoveAt(last);
                     _entries.Insert(position, entry);
                 }
-
             }
         }
         else if (_index is not null)
@@ -413,11 +412,6 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                     m._entries.Add(copy);
                 }
 
-                if (m._entries.Count > IndexThreshold)
-                {
-                    m.BuildIndex();
-                }
-
                 return m;
             }
 
@@ -498,11 +492,11 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The key index of a big plain map (a Python 2.7 map finds keys through its table and has none).</summary>
     private void BuildIndex()
     {
         if (_py27 is not null)
         {
-            _index = null; // a Python 2.7 map finds keys through its table
             return;
         }
 

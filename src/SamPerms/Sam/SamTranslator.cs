@@ -95,15 +95,16 @@ public static class SamTranslator
         // API definitions are edited in place; if such an edit failed half way, the run is repeated with copying
         // editors, which leave a definition as it was after a failed edit, as the reference does (DefinitionEdits).
         var edits = new DefinitionEdits();
+        Translation? translation = null;
         try
         {
-            var translation = TransformOnce(input, options, edits);
-            return edits.Failed ? TransformOnce(input, options, new DefinitionEdits { InPlace = false }) : translation;
+            translation = TransformOnce(input, options, edits);
         }
         catch (Exception) when (edits.Failed)
         {
-            return TransformOnce(input, options, new DefinitionEdits { InPlace = false });
         }
+
+        return edits.Failed ? TransformOnce(input, options, new DefinitionEdits { InPlace = false }) : translation!;
     }
 
     private static Translation TransformOnce(Node input, TransformOptions options, DefinitionEdits edits)
