@@ -19,10 +19,6 @@ public sealed class Py27Keys
     // Each occupied slot's string hash, so that a resize or a copy re-inserts without hashing again.
     private ulong[] _hashes = new ulong[MinSize];
 
-    // Each occupied slot's position in iteration order (built when first asked for; any change forgets it).
-    private int[] _positions = [];
-    private bool _positionsKnown;
-
     // A Fenwick tree over the slots counting the keys (not deleted slots): a key's position in iteration order is
     // the count before its slot, kept up to date by inserts and deletes in O(log size).
     private int[] _counts = [];
@@ -67,7 +63,6 @@ public sealed class Py27Keys
     {
         CopyIsIdentity = false;
         FromCopies = false;
-        _positionsKnown = false;
         if (_copyCycle is { } cycle)
         {
             _copyCycle = null;
@@ -191,7 +186,7 @@ public sealed class Py27Keys
         if (_counts.Length != _table.Length)
         {
             Py27TableArrays.Return(_counts);
-            _counts = Py27TableArrays.RentPositions(_table.Length);
+            _counts = Py27TableArrays.RentCounts(_table.Length);
         }
 
         int n = _table.Length;
@@ -315,40 +310,18 @@ public sealed class Py27Keys
         return KeysBefore(slot);
     }
 
-    private int[] Positions()
-    {
-        if (!_positionsKnown)
-        {
-            if (_positions.Length != _table.Length)
-            {
-                Py27TableArrays.Return(_positions);
-                _positions = Py27TableArrays.RentPositions(_table.Length);
-            }
-
-            _positionsKnown = true;
-            int n = 0;
-            for (int i = 0; i < _table.Length; i++)
-            {
-                _positions[i] = _table[i] is { } k && !ReferenceEquals(k, Dummy) ? n++ : -1;
-            }
-        }
-
-        return _positions;
-    }
-
     /// <summary>
     /// For each key of this table in iteration order, its position in <paramref name="earlier"/>, a table of the same
     /// keys (the one this was refilled from): how to reorder a map's entries after a copy, without hashing a key.
     /// </summary>
     internal void PositionsIn(Py27Keys earlier, Span<int> result)
     {
-        var positions = earlier.Positions();
         int n = 0;
         for (int i = 0; i < _table.Length; i++)
         {
             if (_table[i] is { } k && !ReferenceEquals(k, Dummy))
             {
-                result[n++] = positions[earlier.IndexFor(k, _hashes[i])];
+                result[n++] = earlier.KeysBefore(earlier.IndexFor(k, _hashes[i]));
             }
         }
     }
@@ -421,14 +394,11 @@ public sealed class Py27Keys
     internal void Release()
     {
         Py27TableArrays.Return(_table, _hashes);
-        Py27TableArrays.Return(_positions);
         Py27TableArrays.Return(_counts);
         _counts = [];
         _countsKnown = false;
         _table = [];
         _hashes = [];
-        _positions = [];
-        _positionsKnown = false;
     }
 
     /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle keeps the table.</summary>

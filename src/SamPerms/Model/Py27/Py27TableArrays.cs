@@ -13,27 +13,27 @@ internal static class Py27TableArrays
     private static Stack<(string?[] Keys, ulong[] Hashes)>[]? _free;
 
     [ThreadStatic]
-    private static Stack<int[]>[]? _freePositions;
+    private static Stack<int[]>[]? _freeCounts;
 
-    /// <summary>An array for a table's slot positions (its content is written before it is read).</summary>
-    public static int[] RentPositions(int size)
+    /// <summary>An array for a table's key counts per slot (its content is written before it is read).</summary>
+    public static int[] RentCounts(int size)
     {
-        _freePositions ??= NewStacks<int[]>();
-        return _freePositions[Log2(size)].TryPop(out var positions) ? positions : new int[size];
+        _freeCounts ??= NewStacks<int[]>();
+        return _freeCounts[Log2(size)].TryPop(out var counts) ? counts : new int[size];
     }
 
-    public static void Return(int[] positions)
+    public static void Return(int[] counts)
     {
-        if (positions.Length < 64)
+        if (counts.Length < 64)
         {
             return;
         }
 
-        _freePositions ??= NewStacks<int[]>();
-        var stack = _freePositions[Log2(positions.Length)];
+        _freeCounts ??= NewStacks<int[]>();
+        var stack = _freeCounts[Log2(counts.Length)];
         if (stack.Count < Kept)
         {
-            stack.Push(positions);
+            stack.Push(counts);
         }
     }
 
