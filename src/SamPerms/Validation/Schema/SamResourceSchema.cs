@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Schema;
@@ -12,15 +10,15 @@ public readonly record struct SchemaViolation(IReadOnlyList<string> Segments, IR
 public sealed record SamTypeFacts(string Type, IReadOnlyDictionary<string, IReadOnlyList<string>?> Properties, IReadOnlyList<string> EventTypes);
 
 /// <summary>
-/// The project's schema of AWS::Serverless resources (schemas/sam-resources.schema.json, embedded), evaluated with
-/// JsonSchema.Net. The template is handed over as JSON text parsed by System.Text.Json (no reflection); errors come
-/// back as JSON Pointers into it. The same schema, read as plain JSON, gives the names and types for messages.
+/// The project's schema of AWS::Serverless resources (schemas/sam-resources.schema.json, embedded), checked over the
+/// template model by <see cref="SchemaCheck"/>; errors come back as the path of the failing value. The same schema,
+/// read as plain JSON, gives the names and types for messages.
 /// </summary>
 public static class SamResourceSchema
 {
     private const string ResourceName = "SamPerms.Schemas.sam-resources.schema.json";
-    private static readonly Lazy<string> Text = new(Load);
-    private static readonly Lazy<JsonSchema> Compiled = new(() => JsonSchema.FromText(Text.Value));
+    private static readonly Lazy<JsonNode> Document = new(() => JsonNode.Parse(Load())!);
+    private static readonly Lazy<SchemaCheck> Compiled = new(() => SchemaCheck.Compile(Document.Value));
     private static readonly Lazy<Dictionary<string, SamTypeFacts>> FactsTable = new(ReadFacts);
 
     /// <summary>The SAM types the schema knows, by full type name.</summary>
@@ -29,71 +27,17 @@ public static class SamResourceSchema
     /// <summary>Every schema error for the Resources of a template.</summary>
     public static List<SchemaViolation> Evaluate(MapNode resources)
     {
-        var errors = new List<SchemaViolation>();
-        JsonDocument document;
-        try
+        // Only AWS::Serverless resources are the schema's business: the others are not handed over at all.
+        var serverless = new MapNode();
+        foreach (var e in resources.Entries)
         {
-            // Only AWS::Serverless resources are the schema's business: the others are not handed over at all.
-            var serverless = new MapNode();
-            foreach (var e in resources.Entries)
+            if (e.Value is MapNode r && r.Get("Type") is StringNode { Value: var type } && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
             {
-                if (e.Value is MapNode r && r.Get("Type") is StringNode { Value: var type } && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
-                {
-                    serverless.Add(e);
-                }
-            }
-
-            if (serverless.Count == 0)
-            {
-                return errors;
-            }
-
-            document = JsonDocument.Parse(JsonText.Compact(N.Map(("Resources", serverless))));
-        }
-        catch (JsonException)
-        {
-            return errors; // Values JSON cannot hold (NaN, ...): nothing to say about the schema.
-        }
-
-        using (document)
-        {
-            // A yes/no evaluation first: it stops at the first failure and collects no details, several times
-            // cheaper on a large valid template; only an invalid one is evaluated again for the list of errors.
-            if (Compiled.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
-            {
-                return errors;
-            }
-
-            var results = Compiled.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (results.IsValid)
-            {
-                return errors;
-            }
-
-            foreach (var detail in results.Details ?? [])
-            {
-                if (detail.IsValid || detail.Errors is not { Count: > 0 } failed)
-                {
-                    continue;
-                }
-
-                errors.Add(new SchemaViolation(Segments(detail.InstanceLocation.ToString()), failed.Keys.ToList()));
+                serverless.Add(e);
             }
         }
 
-        return errors;
-    }
-
-    /// <summary>"/Resources/Fn/Properties/Tim~1eout" → ["Resources", "Fn", "Properties", "Tim/eout"].</summary>
-    public static List<string> Segments(string pointer)
-    {
-        var text = pointer.StartsWith('#') ? Uri.UnescapeDataString(pointer[1..]) : pointer;
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
-        return text.TrimStart('/').Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+        return serverless.Count == 0 ? [] : Compiled.Value.Evaluate(N.Map(("Resources", serverless)));
     }
 
     private static string Load()
@@ -106,8 +50,7 @@ public static class SamResourceSchema
 
     private static Dictionary<string, SamTypeFacts> ReadFacts()
     {
-        var root = JsonNode.Parse(Text.Value)!;
-        var defs = root["$defs"]!;
+        var defs = Document.Value["$defs"]!;
         var result = new Dictionary<string, SamTypeFacts>(StringComparer.Ordinal);
         var known = defs["resource"]!["allOf"]![0]!["then"]!["properties"]!["Type"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>());
         foreach (var type in known)
