@@ -209,7 +209,8 @@ public static class SamTranslator
         template.Remove("Transform");
         if (errors.Count > 0)
         {
-            throw new InvalidDocumentException(errors);
+            // The reference raises the collected errors here; returned, not thrown (a throw costs a walk of the stack).
+            return Translation.Failure(new InvalidDocumentException(errors));
         }
 
         ResolveDependsOn(template, changedIds);
