@@ -3,6 +3,7 @@ using SamPerms.Sam;
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
+using SamPerms.Validation.Schema;
 using SamPerms.Yaml;
 
 namespace SamPerms.Validation;
@@ -51,12 +52,15 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
+        var rules = options.Rules ?? RuleRegistry.All;
+        // The schema check needs only the template's text: it runs on another core while the template is transformed.
+        var schema = read.Succeeded && rules.Any(r => r is Rules.SamSchemaRule) ? SchemaCheck.Start(read.Root) : null;
         var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options.Transform, salvage: true) : null;
         // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
         var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
-        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
+        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory, SchemaCheck = schema };
         var findings = new List<Diagnostic>();
-        foreach (var rule in options.Rules ?? RuleRegistry.All)
+        foreach (var rule in rules)
         {
             rule.Check(context, findings);
         }

@@ -27,28 +27,42 @@ public static class SamResourceSchema
     public static IReadOnlyDictionary<string, SamTypeFacts> Types => FactsTable.Value;
 
     /// <summary>Every schema error for the Resources of a template.</summary>
-    public static List<SchemaViolation> Evaluate(MapNode resources)
+    public static List<SchemaViolation> Evaluate(MapNode resources) => EvaluateJson(JsonOf(resources));
+
+    /// <summary>
+    /// What the schema is handed of a template's Resources: its AWS::Serverless resources as JSON text (the others
+    /// are not the schema's business); null when there is none.
+    /// </summary>
+    public static string? JsonOf(MapNode resources)
+    {
+        var serverless = new MapNode();
+        foreach (var e in resources.Entries)
+        {
+            if (e.Value is MapNode r && r.Get("Type") is StringNode { Value: var type } && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
+            {
+                serverless.Add(e);
+            }
+        }
+
+        return serverless.Count == 0 ? null : JsonText.Compact(N.Map(("Resources", serverless)));
+    }
+
+    /// <summary>
+    /// The schema errors of text from <see cref="JsonOf"/> (none for null). A function of the text alone, touching no
+    /// template node: it may run on another thread while the template is worked on (<see cref="SchemaCheck"/>).
+    /// </summary>
+    public static List<SchemaViolation> EvaluateJson(string? json)
     {
         var errors = new List<SchemaViolation>();
+        if (json is null)
+        {
+            return errors;
+        }
+
         JsonDocument document;
         try
         {
-            // Only AWS::Serverless resources are the schema's business: the others are not handed over at all.
-            var serverless = new MapNode();
-            foreach (var e in resources.Entries)
-            {
-                if (e.Value is MapNode r && r.Get("Type") is StringNode { Value: var type } && type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
-                {
-                    serverless.Add(e);
-                }
-            }
-
-            if (serverless.Count == 0)
-            {
-                return errors;
-            }
-
-            document = JsonDocument.Parse(JsonText.Compact(N.Map(("Resources", serverless))));
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException)
         {
