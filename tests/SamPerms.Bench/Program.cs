@@ -114,6 +114,20 @@ long Validate()
     return (rounds[rounds.Count / 2], rounds[0]);
 }
 
+if (args is [_, "alloc"])
+{
+    // Allocation only (no timing): what a change to the engine's garbage does, independent of the machine's load.
+    Transform();
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    int gcs = GC.CollectionCount(0);
+    Transform();
+    Console.WriteLine($"transform + JSON: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / (inputs.Length * regions.Length):F1} KiB allocated per template, {GC.CollectionCount(0) - gcs} gen0 collections per round");
+    using var ticks = new SamPerms.Bench.AllocationTicks();
+    Transform();
+    ticks.Print(25);
+    return 0;
+}
+
 int count = inputs.Length * regions.Length;
 var transform = Measure(Transform);
 Console.WriteLine($"templates per round: {count}");

@@ -314,9 +314,13 @@ public static class TransformCommand
     /// <summary>The other outcome's file from an earlier run, so NAME.json and NAME.error.json never both stand (never an input: the map refuses that).</summary>
     private static void DeleteStale(string path)
     {
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            File.Delete(path); // nothing there is no error: one system call, not a check and then the delete
+        }
+        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && Directory.Exists(path))
+        {
+            // A directory of that name is not a stale output: left alone, as before.
         }
     }
 }

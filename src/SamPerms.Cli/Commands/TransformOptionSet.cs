@@ -59,6 +59,7 @@ public sealed class TransformOptionSet
     // A batch's templates mostly share folders: each folder's configuration files are looked up and read once.
     private readonly Dictionary<string, (TransformOptions Options, ProjectConfig Project, SettingsUsed Used)> _byFolder = new(StringComparer.Ordinal);
     private (ParseResult Parse, IReadOnlyList<string> Items)? _cachedFor;
+    private string? _cwd;
 
     /// <summary>A configuration file as the user would name it: relative to the current directory when inside it.</summary>
     private static string? Display(string? file)
@@ -97,10 +98,11 @@ public sealed class TransformOptionSet
         {
             _byFolder.Clear();
             _cachedFor = (parse, items);
+            _cwd = Directory.GetCurrentDirectory(); // once per command line: Path.GetFullPath(p) asks the system each time
         }
 
         // The settings depend on the command line and the template's folder only (the current directory is fixed for a run).
-        var folderKey = template is null or Inputs.TemplateInputs.Stdin ? "" : Path.GetDirectoryName(Path.GetFullPath(template))!;
+        var folderKey = template is null or Inputs.TemplateInputs.Stdin ? "" : Path.GetDirectoryName(Path.GetFullPath(template, _cwd!))!;
         if (_byFolder.TryGetValue(folderKey, out var known))
         {
             (options, Project, Used) = known;

@@ -47,6 +47,9 @@ public sealed partial class MapNode
     /// <summary>A new empty map with Python 2.7 dict order (the reference's Py27Dict()).</summary>
     public static MapNode NewPy27() => new() { _py27 = new Py27Keys() };
 
+    /// <summary><see cref="NewPy27()"/> with room for <paramref name="capacity"/> entries (its table grows as Python's would).</summary>
+    public static MapNode NewPy27(int capacity) => new(capacity) { _py27 = new Py27Keys() };
+
     /// <summary>The reference's Py27Dict(d): a new Python 2.7 dict that merges d's keys, then sets each item.</summary>
     public static MapNode Py27From(MapNode d)
     {

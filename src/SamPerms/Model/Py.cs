@@ -124,10 +124,10 @@ public static class Py
     }
 
     /// <summary>
-    /// Writes repr(value). <paramref name="stringRepr"/> writes a string given its text and whether it is a
+    /// Writes repr(value). <paramref name="appendString"/> writes a string given its text and whether it is a
     /// Python 2.7 unicode string (keys included); by default Python 3's repr.
     /// </summary>
-    public static void WriteRepr(StringBuilder sb, Node? node, Func<string, bool, string>? stringRepr = null)
+    public static void WriteRepr(StringBuilder sb, Node? node, Action<StringBuilder, string, bool>? appendString = null)
     {
         switch (node)
         {
@@ -135,7 +135,7 @@ public static class Py
                 sb.Append("None");
                 break;
             case StringNode s:
-                sb.Append(stringRepr is null ? ReprString(s.Value) : stringRepr(s.Value, s.Unicode));
+                AppendString(sb, s.Value, s.Unicode, appendString);
                 break;
             case BoolNode b:
                 sb.Append(b.Value ? "True" : "False");
@@ -162,7 +162,7 @@ public static class Py
                         sb.Append(", ");
                     }
 
-                    WriteRepr(sb, q[i], stringRepr);
+                    WriteRepr(sb, q[i], appendString);
                 }
 
                 sb.Append(']');
@@ -178,8 +178,9 @@ public static class Py
                     }
 
                     first = false;
-                    sb.Append(stringRepr is null ? ReprString(e.Key) : stringRepr(e.Key, e.KeyUnicode)).Append(": ");
-                    WriteRepr(sb, e.Value, stringRepr);
+                    AppendString(sb, e.Key, e.KeyUnicode, appendString);
+                    sb.Append(": ");
+                    WriteRepr(sb, e.Value, appendString);
                 }
 
                 sb.Append('}');
@@ -187,11 +188,43 @@ public static class Py
         }
     }
 
+    private static void AppendString(StringBuilder sb, string text, bool unicode, Action<StringBuilder, string, bool>? appendString)
+    {
+        if (appendString is null)
+        {
+            AppendReprString(sb, text);
+        }
+        else
+        {
+            appendString(sb, text, unicode);
+        }
+    }
+
     /// <summary>Python repr of a str: single quotes unless the text holds a single quote and no double quote.</summary>
     public static string ReprString(string s)
     {
-        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
         var sb = new StringBuilder(s.Length + 2);
+        AppendReprString(sb, s);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// True when repr() writes the text as it is between single quotes: printable ASCII without a quote or a
+    /// backslash (most keys and values of a template; those need no escaping pass).
+    /// </summary>
+    public static bool ReprsAsItself(string s) =>
+        s.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && s.AsSpan().IndexOfAny('\\', '\'', '"') < 0;
+
+    /// <summary><see cref="ReprString"/> appended to <paramref name="sb"/>.</summary>
+    public static void AppendReprString(StringBuilder sb, string s)
+    {
+        if (ReprsAsItself(s))
+        {
+            sb.Append('\'').Append(s).Append('\'');
+            return;
+        }
+
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
         sb.Append(quote);
         foreach (var c in s)
         {
@@ -220,7 +253,6 @@ public static class Py
         }
 
         sb.Append(quote);
-        return sb.ToString();
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ public sealed class SeqNode : Node, IEnumerable<Node>
 
     public SeqNode(IEnumerable<Node> items) => _items = [.. items];
 
+    public SeqNode(int capacity) => _items = new List<Node>(capacity);
+
     /// <summary>The items (any deep copies deferred to this list are first passed on to them).</summary>
     public List<Node> Items
     {

@@ -30,15 +30,8 @@ public static class FileInput
         string reason;
         try
         {
-            if (Directory.Exists(path))
-            {
-                reason = "it is a directory, not a file";
-            }
-            else
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-                return FromStream(path, stream, limits);
-            }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+            return FromStream(path, stream, limits);
         }
         catch (FileNotFoundException)
         {
@@ -50,7 +43,8 @@ public static class FileInput
         }
         catch (UnauthorizedAccessException)
         {
-            reason = "permission denied";
+            // Opening a directory fails so too: asked only then (a batch reads hundreds of files, each check a system call).
+            reason = Directory.Exists(path) ? "it is a directory, not a file" : "permission denied";
         }
         catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
         {

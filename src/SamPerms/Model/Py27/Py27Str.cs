@@ -21,6 +21,19 @@ public static class Py27Str
         return sb.ToString();
     }
 
+    /// <summary><see cref="Of"/> appended to <paramref name="sb"/> (the deployment hash reads megabytes of it, never as one string).</summary>
+    public static void AppendTo(StringBuilder sb, Node? node)
+    {
+        if (node is StringNode s)
+        {
+            sb.Append(s.Value);
+        }
+        else
+        {
+            WriteRepr(sb, node);
+        }
+    }
+
     /// <summary>
     /// str() for an error message. The reference's own expected error texts drop the u prefix of alphanumeric
     /// unicode strings (its test suite rewrites u'abc' to 'abc'), so messages follow that form.
@@ -37,12 +50,37 @@ public static class Py27Str
         _ => Py.TypeName(node),
     };
 
-    private static void WriteRepr(StringBuilder sb, Node? node) =>
-        Py.WriteRepr(sb, node, (text, unicode) => unicode ? UnicodeRepr(text) : Py.ReprString(text));
+    private static readonly Action<StringBuilder, string, bool> AppendString = (sb, text, unicode) =>
+    {
+        if (unicode)
+        {
+            AppendUnicodeRepr(sb, text);
+        }
+        else
+        {
+            Py.AppendReprString(sb, text);
+        }
+    };
+
+    private static void WriteRepr(StringBuilder sb, Node? node) => Py.WriteRepr(sb, node, AppendString);
 
     /// <summary>Py27UniStr.__repr__: u + the repr of the unicode_escape text, backslashes not doubled again.</summary>
     public static string UnicodeRepr(string value)
     {
+        var sb = new StringBuilder(value.Length + 3);
+        AppendUnicodeRepr(sb, value);
+        return sb.ToString();
+    }
+
+    /// <summary><see cref="UnicodeRepr"/> appended to <paramref name="sb"/>.</summary>
+    public static void AppendUnicodeRepr(StringBuilder sb, string value)
+    {
+        if (Py.ReprsAsItself(value))
+        {
+            sb.Append("u'").Append(value).Append('\'');
+            return;
+        }
+
         var esc = new StringBuilder(value.Length + 2);
         foreach (var rune in value.EnumerateRunes())
         {
@@ -77,7 +115,6 @@ public static class Py27Str
 
         var text = esc.ToString();
         char quote = text.Contains('\'') && !text.Contains('"') ? '"' : '\'';
-        var sb = new StringBuilder(text.Length + 3);
         sb.Append('u').Append(quote);
         foreach (var ch in text)
         {
@@ -90,6 +127,5 @@ public static class Py27Str
         }
 
         sb.Append(quote);
-        return sb.ToString();
     }
 }

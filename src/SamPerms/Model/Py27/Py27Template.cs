@@ -22,7 +22,7 @@ public static class Py27Template
 
         if (template.Get("Parameters") is MapNode parameters)
         {
-            var converted = MapNode.NewPy27();
+            var converted = MapNode.NewPy27(parameters.Count);
             converted.Span = parameters.Span;
             foreach (var e in parameters.Entries)
             {
@@ -39,7 +39,7 @@ public static class Py27Template
 
         if (template.Get("Resources") is MapNode resources)
         {
-            var converted = MapNode.NewPy27();
+            var converted = MapNode.NewPy27(resources.Count);
             converted.Span = resources.Span;
             foreach (var e in resources.Entries)
             {
@@ -89,7 +89,7 @@ public static class Py27Template
             case IntNode i when !i.Py27Long && IsBeyondMaxInt(i):
                 return new IntNode(i.Value, i.Text) { Py27Long = true, Span = i.Span };
             case SeqNode q:
-                var list = new SeqNode { Span = q.Span };
+                var list = new SeqNode(q.Count) { Span = q.Span };
                 foreach (var item in q.Items)
                 {
                     list.Add(Convert(item));
@@ -97,7 +97,7 @@ public static class Py27Template
 
                 return list;
             case MapNode m:
-                var map = MapNode.NewPy27();
+                var map = MapNode.NewPy27(m.Count);
                 map.Span = m.Span;
                 foreach (var e in m.Entries)
                 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using SamPerms.Model;
@@ -36,5 +37,40 @@ public static class LogicalIds
     {
         var bytes = SHA1.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>
+    /// <see cref="Sha1Hex(string)"/> of the builder's text, encoded and hashed piece by piece: an API definition's
+    /// text can be megabytes, and as one string, then one byte array, it would be garbage twice over at once.
+    /// </summary>
+    public static string Sha1Hex(StringBuilder text)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var encoder = Encoding.UTF8.GetEncoder(); // keeps a surrogate pair split between two pieces whole
+        const int piece = 8192;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(piece));
+        try
+        {
+            foreach (var chunk in text.GetChunks())
+            {
+                var chars = chunk.Span;
+                while (!chars.IsEmpty)
+                {
+                    var part = chars[..Math.Min(piece, chars.Length)];
+                    encoder.Convert(part, buffer, flush: false, out int used, out int written, out _);
+                    hash.AppendData(buffer, 0, written);
+                    chars = chars[used..];
+                }
+            }
+
+            encoder.Convert([], buffer, flush: true, out _, out int last, out _);
+            hash.AppendData(buffer, 0, last);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SamPerms.Model;
 using SamPerms.Model.Py27;
 using SamPerms.Sam.Core;
@@ -12,6 +13,11 @@ namespace SamPerms.Sam.Api.Rest;
 /// </summary>
 public static class DeploymentHash
 {
+    private const int KeptCapacity = 1 << 20; // a builder that grew beyond this (a huge definition) is not kept
+
+    [ThreadStatic]
+    private static StringBuilder? _data;
+
     public static void MakeAutoDeployable(CfnResource deployment, CfnResource stage, Node? openApiVersion, Node? swagger, Node? domain, string? functionNames, bool alwaysDeploy)
     {
         if (!Py.Truthy(swagger))
@@ -19,30 +25,37 @@ public static class DeploymentHash
             return;
         }
 
-        var input = new List<string> { Py27Str.Of(swagger) };
+        // The reference hashes "||".join of the parts; the text is built in one reused builder and hashed piece by piece.
+        var data = _data ?? new StringBuilder();
+        _data = null; // a nested use (none today) would get its own builder
+        Py27Str.AppendTo(data, swagger);
         if (Py.Truthy(openApiVersion))
         {
-            input.Add(Py27Str.Of(openApiVersion));
+            Py27Str.AppendTo(data.Append("||"), openApiVersion);
         }
 
         if (Py.Truthy(domain))
         {
-            input.Add(PyJson.Dumps(domain!, sortKeys: false, compact: false));
+            data.Append("||").Append(PyJson.Dumps(domain!, sortKeys: false, compact: false));
         }
 
         if (!string.IsNullOrEmpty(functionNames))
         {
-            input.Add(functionNames);
+            data.Append("||").Append(functionNames);
         }
 
         if (alwaysDeploy)
         {
             // Any value that changes every run will do; the reference uses the current time.
-            input = [DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)];
+            data.Clear().Append(DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         }
 
-        var data = string.Join("||", input);
         var digest = LogicalIds.Sha1Hex(data);
+        if (data.Capacity <= KeptCapacity)
+        {
+            _data = data.Clear();
+        }
+
         deployment.LogicalId += digest[..LogicalIds.HashLength];
         deployment["Description"] = $"RestApi deployment id: {digest}";
         stage["DeploymentId"] = N.Ref(deployment.LogicalId);
