@@ -15,41 +15,32 @@ namespace SamPerms.Validation;
 /// </remarks>
 public static class SettledTrees
 {
-    public static void Settle(Node? root)
+    public static void Settle(Node? node)
     {
-        if (root is null)
+        // As deep as the tree: no deeper than cloning it (which the transform does) goes.
+        switch (node)
         {
-            return;
-        }
+            case MapNode map:
+                var entries = map.Entries;
+                if (entries.Count > 0)
+                {
+                    map.IndexOf(entries[0].Key);
+                }
 
-        var pending = new Stack<Node>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case MapNode map:
-                    var entries = map.Entries;
-                    if (entries.Count > 0)
-                    {
-                        map.IndexOf(entries[0].Key);
-                    }
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    Settle(entries[i].Value);
+                }
 
-                    for (int i = entries.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(entries[i].Value);
-                    }
+                break;
+            case SeqNode list:
+                var items = list.Items;
+                for (int i = 0; i < items.Count; i++)
+                {
+                    Settle(items[i]);
+                }
 
-                    break;
-                case SeqNode list:
-                    var items = list.Items;
-                    for (int i = items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(items[i]);
-                    }
-
-                    break;
-            }
+                break;
         }
     }
 }
