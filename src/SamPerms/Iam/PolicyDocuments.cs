@@ -88,6 +88,5 @@ public static class PolicyDocuments
     }
 
     /// <summary>The items of a string-or-list value as nodes, following Fn::If into both branches; AWS::NoValue dropped.</summary>
-    public static IReadOnlyList<Node> Items(Node? value) =>
-        StatementReader.Values(value, AsWritten.Instance, canonical: false).Select(v => v.Node!).ToList();
+    public static IReadOnlyList<Node> Items(Node? value) => StatementReader.Nodes(value, AsWritten.Instance);
 }

@@ -169,11 +169,24 @@ public static class StatementReader
     public static List<PolicyValue> Values(Node? node, IPolicyValues values, bool canonical = true)
     {
         var result = new List<PolicyValue>();
-        Add(node, values, canonical, result);
+        foreach (var v in Nodes(node, values))
+        {
+            var r = values.Render(v);
+            result.Add(new PolicyValue(r.Text, r.Exact, canonical ? values.Canonical(r.Text) : r.Text, v));
+        }
+
         return result;
     }
 
-    private static void Add(Node? node, IPolicyValues values, bool canonical, List<PolicyValue> result)
+    /// <summary>The nodes <see cref="Values"/> renders, in its order: for callers that need the nodes alone.</summary>
+    public static List<Node> Nodes(Node? node, IPolicyValues values)
+    {
+        var result = new List<Node>();
+        AddNodes(node, values, result);
+        return result;
+    }
+
+    private static void AddNodes(Node? node, IPolicyValues values, List<Node> result)
     {
         if (node is null or NullNode)
         {
@@ -184,7 +197,7 @@ public static class StatementReader
         {
             foreach (var item in s.Items)
             {
-                Add(item, values, canonical, result);
+                AddNodes(item, values, result);
             }
 
             return;
@@ -194,12 +207,11 @@ public static class StatementReader
         {
             if (v is SeqNode)
             {
-                Add(v, values, canonical, result);
+                AddNodes(v, values, result);
             }
             else if (!Intrinsics.IsNoValue(v))
             {
-                var r = values.Render(v);
-                result.Add(new PolicyValue(r.Text, r.Exact, canonical ? values.Canonical(r.Text) : r.Text, v));
+                result.Add(v);
             }
         }
     }

@@ -105,6 +105,20 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     /// <summary>The statements of each role as seen from a SAM resource (role id, SAM logical id), collected once (<see cref="RoleGrants"/>).</summary>
     public Dictionary<(string RoleId, string SamLogicalId), List<Grant>> CollectedGrants { get; } = [];
 
+    private readonly Dictionary<string, Data.ManagedPolicy?> _managedPolicies = new(StringComparer.Ordinal);
+
+    /// <summary>The AWS managed policy an ARN names (<see cref="Data.ManagedPolicyDocuments.ByArn"/>), read once per analysis however many roles attach it.</summary>
+    public Data.ManagedPolicy? ManagedPolicy(string arn)
+    {
+        if (!_managedPolicies.TryGetValue(arn, out var policy))
+        {
+            policy = Data.ManagedPolicyDocuments.ByArn(arn);
+            _managedPolicies[arn] = policy;
+        }
+
+        return policy;
+    }
+
     public Origin OriginOf(string logicalId) =>
         Origins.TryGetValue(logicalId, out var o) ? o : new Origin(logicalId, "", "", Resources.Get(logicalId)?.Span ?? default);
 

@@ -128,7 +128,7 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 
         var arn = ctx.Values.Render(arnNode).Text;
         var source = AttributeManaged(roleId, arnNode, arn, generatedBySam);
-        var policy = ManagedPolicyDocuments.ByArn(arn);
+        var policy = ctx.ManagedPolicy(arn);
         if (policy is null)
         {
             grants.Add(Grant.OpaqueManaged(arn, cond, source));

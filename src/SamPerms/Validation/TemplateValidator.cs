@@ -51,12 +51,21 @@ public static class TemplateValidator
 
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
+        var rules = options.Rules ?? RuleRegistry.All;
         var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options.Transform, salvage: true) : null;
         // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
         var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
         var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
+        if (options.Rules is null && IsMapWorthAThread(outcome))
+        {
+            // The permission map, which the last rules need, is built on the other core while the first rules run.
+            SettledTrees.Settle(outcome!.Input);
+            SettledTrees.Settle(outcome.Template);
+            context.StartPermissionMap();
+        }
+
         var findings = new List<Diagnostic>();
-        foreach (var rule in options.Rules ?? RuleRegistry.All)
+        foreach (var rule in rules)
         {
             rule.Check(context, findings);
         }
@@ -82,6 +91,12 @@ public static class TemplateValidator
 
         return new ValidationReport(Sort(kept), Sort(suppressed), outcome);
     }
+
+    // Below this many output resources the permission map costs less than handing it to another thread.
+    private const int MapThreadFrom = 256;
+
+    private static bool IsMapWorthAThread(TransformOutcome? outcome) =>
+        Environment.ProcessorCount >= 2 && outcome?.Template?.Get("Resources") is MapNode { Count: >= MapThreadFrom };
 
     /// <summary>
     /// A reference finding naming a resource SAM rejected whole (or one SAM would have generated from it, FnRole of

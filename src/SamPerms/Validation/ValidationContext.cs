@@ -22,6 +22,8 @@ public sealed class ValidationContext
     private IReadOnlyList<PolicyStatementAt>? _outputStatements;
     private IReadOnlyList<References.FoundIntrinsic>? _outputIntrinsics;
     private PermissionMap? _permissionMap;
+    private Task<PermissionMap>? _permissionMapBuilding;
+    private IReadOnlyList<Schema.SchemaViolation>? _schemaViolations;
 
     public ValidationContext(Node? input, IReadOnlyList<Diagnostic> readDiagnostics, TransformOutcome? outcome, TransformOptions options)
     {
@@ -62,13 +64,33 @@ public sealed class ValidationContext
     public StaticValues OutputValues => _outputValues ??= new StaticValues(Output ?? new MapNode(), Options.Region, Options.EffectivePartition, Options.ParameterOverrides);
 
     /// <summary>The permission map of the output (null when SAM rejects the template), built once for the rules that need it.</summary>
-    public PermissionMap? PermissionMap => Outcome is { Template: not null } outcome ? _permissionMap ??= PermissionMapBuilder.Build(outcome, Options) : null;
+    public PermissionMap? PermissionMap => Outcome is { Template: not null } outcome
+        ? _permissionMap ??= _permissionMapBuilding?.GetAwaiter().GetResult() ?? PermissionMapBuilder.Build(outcome, Options)
+        : null;
+
+    /// <summary>
+    /// Starts building <see cref="PermissionMap"/> on another thread while the rules that do not need it run. The
+    /// input and output must have been settled (<see cref="SettledTrees"/>) and no rule may edit them: both threads read them.
+    /// </summary>
+    public void StartPermissionMap()
+    {
+        if (Outcome is { Template: not null } outcome && _permissionMap is null && _permissionMapBuilding is null)
+        {
+            var options = Options;
+            _permissionMapBuilding = Task.Run(() => PermissionMapBuilder.Build(outcome, options));
+        }
+    }
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];
 
     /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
     public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];
+
+    /// <summary>The schema errors of the input's AWS::Serverless resources (<see cref="Schema.SamResourceSchema"/>), found once.</summary>
+    public IReadOnlyList<Schema.SchemaViolation> SchemaViolations => _schemaViolations ??= Input?.Get("Resources") is MapNode resources
+        ? Schema.SamResourceSchema.Evaluate(resources)
+        : [];
 
     /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>
     public Location Where(Node? node) =>

@@ -29,7 +29,7 @@ internal static class BoundaryReader
             return new PermissionBoundary(policyId, Statements(ctx, doc, policyId, source), source with { Description = "permission boundary " + policyId });
         }
 
-        if (rendered.Exact && ManagedPolicyDocuments.ByArn(rendered.Text) is { } managed)
+        if (rendered.Exact && ctx.ManagedPolicy(rendered.Text) is { } managed)
         {
             return new PermissionBoundary(managed.Name, Statements(ctx, managed.Document, managed.Name, source), source with { Description = "permission boundary " + managed.Name });
         }

@@ -38,6 +38,8 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
     /// <summary>AWS managed policies attached to roles of the template that allow everything (of a service) everywhere.</summary>
     private static void ManagedPolicies(ValidationContext context, List<Diagnostic> findings)
     {
+        // Each policy is read once, however many roles attach it.
+        var read = new Dictionary<string, (ManagedPolicy? Policy, List<string> Broad)>(StringComparer.Ordinal);
         foreach (var e in context.OutputResources.Entries)
         {
             if (e.Value is not MapNode r || r.Get("Type")?.Str != "AWS::IAM::Role" || r.Get("Properties") is not MapNode p)
@@ -47,13 +49,14 @@ public sealed class AllActionsOnAllResourcesRule : IValidationRule
 
             foreach (var arn in PolicyDocuments.Items(p.Get("ManagedPolicyArns")).OfType<StringNode>())
             {
-                if (ManagedPolicyDocuments.ByArn(arn.Value) is not { } policy)
+                if (!read.TryGetValue(arn.Value, out var known))
                 {
-                    continue;
+                    var found = ManagedPolicyDocuments.ByArn(arn.Value);
+                    known = (found, found is null ? [] : Broad(found.Document));
+                    read[arn.Value] = known;
                 }
 
-                var broad = Broad(policy.Document);
-                if (broad.Count == 0)
+                if (known is not { Policy: { } policy, Broad: var broad } || broad.Count == 0)
                 {
                     continue;
                 }

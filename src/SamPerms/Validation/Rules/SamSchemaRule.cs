@@ -25,7 +25,7 @@ public sealed class SamSchemaRule : IValidationRule
         }
 
         var reported = new HashSet<(string, string)>();
-        foreach (var error in SamResourceSchema.Evaluate(resources))
+        foreach (var error in context.SchemaViolations)
         {
             if (Finding(context, resources, error) is { } d && reported.Add((d.Code, d.Path ?? "")))
             {
