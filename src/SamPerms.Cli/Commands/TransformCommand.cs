@@ -247,7 +247,7 @@ public static class TransformCommand
                         AtomicFile.WriteAllText(SidecarPath(map.Output(path)), origins);
                     }
 
-                    DeleteStale(map.ErrorReport(path));
+                    DeleteStale(map, map.ErrorReport(path));
                 }
                 else if (s.OutputFile is not null and not "-")
                 {
@@ -308,12 +308,17 @@ public static class TransformCommand
     {
         map.CreateFolderOf(map.ErrorReport(path));
         AtomicFile.WriteAllText(map.ErrorReport(path), report);
-        DeleteStale(map.Output(path));
+        DeleteStale(map, map.Output(path));
     }
 
     /// <summary>The other outcome's file from an earlier run, so NAME.json and NAME.error.json never both stand (never an input: the map refuses that).</summary>
-    private static void DeleteStale(string path)
+    private static void DeleteStale(OutDirMap map, string path)
     {
+        if (!map.MayExist(path))
+        {
+            return;
+        }
+
         try
         {
             File.Delete(path); // nothing there is no error: one system call, not a check and then the delete

@@ -10,6 +10,7 @@ public sealed class OutDirMap
 {
     private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>?> _listed = new(StringComparer.Ordinal);
 
     private OutDirMap(string extension) => Extension = extension;
 
@@ -21,6 +22,31 @@ public sealed class OutDirMap
 
     /// <summary>The file that says why a template was rejected.</summary>
     public string ErrorReport(string input) => _stems[input] + ".error.json";
+
+    /// <summary>
+    /// False when <paramref name="path"/> is known not to exist: its folder, listed once when first asked about, held
+    /// no such name. An output's stale sibling (NAME.error.json beside a new NAME.json) is then not removed with a
+    /// system call that finds nothing, once per template of a batch. (No other input writes that name: the plan keeps
+    /// every output apart.) True when it may exist or the folder could not be listed.
+    /// </summary>
+    public bool MayExist(string path)
+    {
+        var folder = Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
+        var names = _listed.GetOrAdd(folder, static f => Listing(f));
+        return names is null || names.Contains(Path.GetFileName(path));
+    }
+
+    private static HashSet<string>? Listing(string folder)
+    {
+        try
+        {
+            return new HashSet<string>(Directory.EnumerateFileSystemEntries(folder).Select(p => Path.GetFileName(p)), StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Creates the folder an output goes to, once per folder in a batch (outputs of one folder share it).</summary>
     public void CreateFolderOf(string output)
