@@ -24,6 +24,22 @@ if (args is ["scale"])
     return 0;
 }
 
+if (args is ["alloc", var allocated])
+{
+    // One template's transform: what its garbage is made of (allocation samples by type).
+    var bytes = File.ReadAllBytes(allocated);
+    SamTranslator.TransformBytes(bytes, new TransformOptions());
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    using (var ticks = new SamPerms.Bench.AllocationTicks())
+    {
+        SamTranslator.TransformBytes(bytes, new TransformOptions());
+        Console.WriteLine($"transform: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0:F1} MiB allocated");
+        ticks.Print(30);
+    }
+
+    return 0;
+}
+
 if (args is ["profile", var profiled, .. var query])
 {
     return SamPerms.Bench.StageProfile.Run(profiled, query);
