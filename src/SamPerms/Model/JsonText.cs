@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 namespace SamPerms.Model;
@@ -155,39 +156,60 @@ public static class JsonText
     private static bool IsInvisibleControl(char c) =>
         c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
+    // Printable ASCII but the quote, the backslash and '[': what a string mostly is, copied as it stands.
+    private static readonly SearchValues<char> AsItIs = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x7f - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\' or '['))));
+
     public static void WriteString(StringBuilder sb, string s, bool ensureAscii)
     {
         sb.Append('"');
-        for (int i = 0; i < s.Length; i++)
+        var text = s.AsSpan();
+        int i = 0;
+        while (i < text.Length)
         {
-            char c = s[i];
-            switch (c)
+            int run = text[i..].IndexOfAnyExcept(AsItIs);
+            if (run < 0)
             {
-                // "##[" is a GitHub Actions command anywhere on a log line: its '[' escaped, the value is the same.
-                case '[' when !ensureAscii && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#': sb.Append("\\u005b"); break;
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    // Control characters, and the Unicode ones a terminal or editor obeys (C1, line separators, bidi
-                    // overrides), are escaped: the value reads back the same, and printing it cannot drive a terminal.
-                    if (c < 0x20 || (ensureAscii ? c > 0x7f : IsInvisibleControl(c)))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
+                sb.Append(text[i..]);
+                break;
             }
+
+            sb.Append(text.Slice(i, run));
+            i += run;
+            WriteChar(sb, s, i, ensureAscii);
+            i++;
         }
 
         sb.Append('"');
+    }
+
+    private static void WriteChar(StringBuilder sb, string s, int i, bool ensureAscii)
+    {
+        char c = s[i];
+        switch (c)
+        {
+            // "##[" is a GitHub Actions command anywhere on a log line: its '[' escaped, the value is the same.
+            case '[' when !ensureAscii && i >= 2 && s[i - 1] == '#' && s[i - 2] == '#': sb.Append("\\u005b"); break;
+            case '"': sb.Append("\\\""); break;
+            case '\\': sb.Append("\\\\"); break;
+            case '\n': sb.Append("\\n"); break;
+            case '\r': sb.Append("\\r"); break;
+            case '\t': sb.Append("\\t"); break;
+            case '\b': sb.Append("\\b"); break;
+            case '\f': sb.Append("\\f"); break;
+            default:
+                // Control characters, and the Unicode ones a terminal or editor obeys (C1, line separators, bidi
+                // overrides), are escaped: the value reads back the same, and printing it cannot drive a terminal.
+                if (c < 0x20 || (ensureAscii ? c > 0x7f : IsInvisibleControl(c)))
+                {
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+
+                break;
+        }
     }
 }

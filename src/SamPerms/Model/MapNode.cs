@@ -152,9 +152,12 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             return _index.TryGetValue(key, out var i) ? i : -1;
         }
 
-        for (int i = 0; i < _entries.Count; i++)
+        // A small map: a scan, by reference into the list (no copy of each entry), lengths compared before the text.
+        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        for (int i = 0; i < entries.Length; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            var k = entries[i].Key;
+            if (k.Length == key.Length && string.Equals(k, key, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -209,7 +209,8 @@ public static class SamTranslator
         template.Remove("Transform");
         if (errors.Count > 0)
         {
-            throw new InvalidDocumentException(errors);
+            // The reference raises the collected errors here; returned, not thrown (a throw costs a walk of the stack).
+            return Translation.Failure(new InvalidDocumentException(errors));
         }
 
         ResolveDependsOn(template, changedIds);
@@ -237,11 +238,11 @@ public static class SamTranslator
         {
             expand();
         }
-        catch (InvalidDocumentException e)
+        catch (InvalidDocumentException e) when (ErrorPlaces.FillAndPass(e, resourceDict))
         {
-            // The reference stops at a document error; its causes still point somewhere: at least at this resource.
-            ErrorPlaces.Fill(e, resourceDict);
-            throw;
+            // Never here: the reference stops at a document error, which goes on; the filter points its causes
+            // somewhere on the way (at least at this resource).
+            throw; // never reached: the filter declines
         }
         catch (SamException e) when (e is InvalidResourceException or InvalidEventException or InvalidTemplateException)
         {
@@ -279,11 +280,7 @@ public static class SamTranslator
             {
                 act(p);
             }
-            catch (InvalidDocumentException)
-            {
-                throw;
-            }
-            catch (SamException e)
+            catch (SamException e) when (e is not InvalidDocumentException)
             {
                 throw new InvalidDocumentException([e]);
             }

@@ -3,7 +3,6 @@ using SamPerms.Sam;
 using SamPerms.Model;
 using SamPerms.Permissions;
 using SamPerms.Sam.Core;
-using SamPerms.Validation.Schema;
 using SamPerms.Yaml;
 
 namespace SamPerms.Validation;
@@ -53,12 +52,10 @@ public static class TemplateValidator
     private static ValidationReport Run(ReadResult read, ValidationOptions options, string? file)
     {
         var rules = options.Rules ?? RuleRegistry.All;
-        // The schema check needs only the template's text: it runs on another core while the template is transformed.
-        var schema = read.Succeeded && rules.Any(r => r is Rules.SamSchemaRule) ? SchemaCheck.Start(read.Root) : null;
         var outcome = read.Succeeded ? AnalysisTransform.Run(read.Root!, options.Transform, salvage: true) : null;
         // The rules read the template as SAM receives it: after the language extensions (same spans as the source).
         var input = read.Succeeded ? outcome?.Input ?? read.Root : null;
-        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory, SchemaCheck = schema };
+        var context = new ValidationContext(input, read.Diagnostics, outcome, options.Transform) { TemplateDirectory = options.TemplateDirectory };
         if (options.Rules is null && IsMapWorthAThread(outcome))
         {
             // The permission map, which the last rules need, is built on the other core while the first rules run.

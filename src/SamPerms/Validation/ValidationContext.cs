@@ -87,12 +87,9 @@ public sealed class ValidationContext
     /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
     public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];
 
-    /// <summary>The schema check started when the template was read (null: none, the errors are found when asked for).</summary>
-    public Schema.SchemaCheck? SchemaCheck { get; init; }
-
     /// <summary>The schema errors of the input's AWS::Serverless resources (<see cref="Schema.SamResourceSchema"/>), found once.</summary>
     public IReadOnlyList<Schema.SchemaViolation> SchemaViolations => _schemaViolations ??= Input?.Get("Resources") is MapNode resources
-        ? SchemaCheck?.ViolationsOf(resources) ?? Schema.SamResourceSchema.Evaluate(resources)
+        ? Schema.SamResourceSchema.Evaluate(resources)
         : [];
 
     /// <summary>Where a node read from the template is; unknown when it was not read from it.</summary>

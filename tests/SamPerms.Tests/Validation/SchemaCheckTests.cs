@@ -1,76 +1,91 @@
-using System.Text;
-using SamPerms.Diagnostics;
-using SamPerms.Model;
-using SamPerms.Validation;
+using System.Text.Json.Nodes;
 using SamPerms.Validation.Schema;
 using SamPerms.Yaml;
 
 namespace SamPerms.Tests.Validation;
 
-/// <summary>The schema check started on another core when the template is read gives what checking afterwards gives.</summary>
+/// <summary>
+/// The schema check that replaced a JSON Schema library: each keyword the project's schemas use, where it reports,
+/// and that a keyword it does not know is refused when the schema is compiled (never checked only in part).
+/// </summary>
 public sealed class SchemaCheckTests
 {
-    /// <summary>A template of <paramref name="count"/> functions, large enough to be checked on another core; the last has <paramref name="lastProperty"/>.</summary>
-    private static string Functions(int count, string lastProperty, string transform = "AWS::Serverless-2016-10-31")
-    {
-        var yaml = new StringBuilder($"Transform: {transform}\nResources:\n");
-        for (int i = 0; i < count; i++)
+    private const string Schema = """
         {
-            yaml.Append($"  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n")
-                .Append($"      CodeUri: s3://bucket/app{i}.zip\n      Description: function number {i} of a template that is large enough to be checked on the other core\n");
+          "$defs": {
+            "intrinsic": { "type": "object", "minProperties": 1, "maxProperties": 1, "propertyNames": { "pattern": "^(Ref|Fn::.+)$" } },
+            "event": { "type": "object", "properties": { "Type": { "enum": ["Api", "SQS"] } }, "required": ["Type"] }
+          },
+          "type": "object",
+          "allOf": [
+            { "if": { "properties": { "Kind": { "const": "strict" } }, "required": ["Kind"] },
+              "then": { "properties": { "Props": { "$ref": "#/$defs/props" } } } }
+          ],
+          "properties": {
+            "Kind": { "type": "string" },
+            "Flag": { "anyOf": [{ "type": "boolean" }, { "$ref": "#/$defs/intrinsic" }] },
+            "Events": { "type": "object", "additionalProperties": { "$ref": "#/$defs/event" } }
+          }
         }
+        """;
 
-        return yaml.Append($"      {lastProperty}: 128\n").ToString();
+    private static readonly SchemaCheck Check = CompileWithProps();
+
+    private static SchemaCheck CompileWithProps()
+    {
+        var root = JsonNode.Parse(Schema)!;
+        root["$defs"]!["props"] = JsonNode.Parse("""{ "type": "object", "properties": { "Name": { "type": ["string", "object"] } }, "additionalProperties": false }""");
+        return SchemaCheck.Compile(root);
     }
 
-    private static MapNode ResourcesOf(string yaml) => (MapNode)((MapNode)TemplateReader.ReadText(yaml).Root!).Get("Resources")!;
+    private static List<string> Errors(string yaml) =>
+        [.. Check.Evaluate(TemplateReader.ReadText(yaml).Root!).Select(v => $"{string.Join("/", v.Segments)}:{string.Join(",", v.Keywords)}")];
 
     [Fact]
-    public void A_large_template_is_checked_on_another_core_with_the_same_errors()
-    {
-        var yaml = Functions(400, "MemmorySize");
-        var check = SchemaCheck.Start(TemplateReader.ReadText(yaml).Root);
-        Assert.NotNull(check);
-        var resources = ResourcesOf(yaml);
-        var expected = SamResourceSchema.Evaluate(resources);
-        Assert.NotEmpty(expected);
-        Assert.Equal(expected.Select(v => string.Join("/", v.Segments)), check.ViolationsOf(resources).Select(v => string.Join("/", v.Segments)));
-    }
+    public void A_valid_value_has_no_errors() =>
+        Assert.Empty(Errors("Kind: strict\nFlag: {Ref: X}\nEvents: {A: {Type: Api}}\nProps: {Name: n}\n"));
 
     [Fact]
-    public void Resources_other_than_those_read_are_checked_again()
+    public void Then_applies_only_when_if_holds()
     {
-        var check = SchemaCheck.Start(TemplateReader.ReadText(Functions(400, "MemorySize")).Root)!;
-        var other = ResourcesOf(Functions(400, "MemmorySize"));
-        Assert.Equal(SamResourceSchema.Evaluate(other).Count, check.ViolationsOf(other).Count);
-        Assert.NotEmpty(check.ViolationsOf(other));
-    }
-
-    [Fact]
-    public void A_small_template_is_checked_when_asked()
-    {
-        Assert.Null(SchemaCheck.Start(TemplateReader.ReadText(Check.Function).Root));
+        Assert.Equal(["Props/Extra:additionalProperties"], Errors("Kind: strict\nProps: {Name: n, Extra: 1}\n"));
+        Assert.Empty(Errors("Kind: loose\nProps: {Name: n, Extra: 1}\n"));
     }
 
     [Fact]
-    public void A_large_template_reports_the_unknown_property_once_at_its_key()
+    public void Each_extra_property_and_each_wrong_type_is_reported_at_its_value() =>
+        Assert.Equal(
+            ["Props/Name:type", "Props/A:additionalProperties", "Props/B:additionalProperties"],
+            Errors("Kind: strict\nProps: {Name: [1], A: 1, B: 2}\n"));
+
+    [Fact]
+    public void AnyOf_fails_at_the_value_when_no_branch_holds_even_one_failing_inside_a_mapping()
     {
-        var yaml = Functions(400, "MemmorySize");
-        var d = Assert.Single(Check.All(yaml), d => d.Code == DiagnosticCatalog.UnknownSamProperty);
-        Assert.Equal(Check.LineOf(yaml, "MemmorySize"), d.Line);
-        Assert.Equal("Resources.Fn399.Properties.MemmorySize", d.Path);
+        // {Foo: 1} is a mapping of one key, failing only the intrinsic's propertyNames: the map check must count.
+        Assert.Equal(["Flag:anyOf"], Errors("Flag: {Foo: 1}\n"));
+        Assert.Equal(["Flag:anyOf"], Errors("Flag: {Ref: a, Fn::If: b}\n"));
+        Assert.Empty(Errors("Flag: true\n"));
     }
 
     [Fact]
-    public void A_property_the_language_extensions_write_is_checked_as_sam_receives_it()
+    public void Events_are_checked_through_additionalProperties_and_a_reference() =>
+        Assert.Equal(
+            ["Events/A/Type:enum", "Events/B:required", "Events/C:type"],
+            Errors("Events: {A: {Type: Nope}, B: {}, C: 5, D: {Type: SQS}}\n"));
+
+    [Fact]
+    public void A_keyword_the_check_does_not_know_is_refused_when_compiled()
     {
-        // The template as read has no AWS::Serverless resource with the mistake: the ForEach writes it.
-        var yaml = Functions(400, "MemorySize", "[AWS::LanguageExtensions, AWS::Serverless-2016-10-31]")
-            + "  Fn::ForEach::More:\n    - Name\n    - [A, B]\n    - Extra${Name}:\n        Type: AWS::Serverless::Function\n"
-            + "        Properties:\n          Runtime: python3.12\n          Handler: app.handler\n          CodeUri: s3://bucket/app.zip\n          Timeoutt: 3\n";
-        // Both resources it writes have it, at one place in the template: one finding.
-        var d = Assert.Single(Check.All(yaml), d => d.Code == DiagnosticCatalog.UnknownSamProperty);
-        Assert.Contains("'Timeoutt'", d.Message, StringComparison.Ordinal);
-        Assert.Equal(Check.LineOf(yaml, "Timeoutt"), d.Line);
+        var e = Assert.Throws<InvalidOperationException>(() => SchemaCheck.Compile(JsonNode.Parse("""{ "properties": { "A": { "oneOf": [true] } } }""")!));
+        Assert.Contains("'oneOf'", e.Message);
+    }
+
+    [Fact]
+    public void The_embedded_sam_schema_compiles_and_checks_serverless_resources_only()
+    {
+        var resources = (Model.MapNode)TemplateReader.ReadText(
+            "Fn: {Type: AWS::Serverless::Function, Properties: {Handlr: x}}\nQ: {Type: AWS::SQS::Queue, Properties: {Handlr: x}}\n").Root!;
+        var errors = SamResourceSchema.Evaluate(resources);
+        Assert.Equal(["Resources/Fn/Properties/Handlr"], errors.Select(v => string.Join("/", v.Segments)));
     }
 }

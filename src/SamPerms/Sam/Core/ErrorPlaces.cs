@@ -11,7 +11,9 @@ public static class ErrorPlaces
     /// <summary>
     /// Runs <paramref name="work"/>; its errors (and every cause of a document error) without a known location
     /// are located at <paramref name="fallback"/>, when that has one. Callers nest these, innermost (most precise)
-    /// first: an outer fallback only fills what the inner ones could not.
+    /// first: an outer fallback only fills what the inner ones could not. The filling happens in an exception
+    /// filter that declines the exception: each level looks at it on its way out, none catches and throws it again
+    /// (a rethrow walks the stack once more, for every level of nesting).
     /// </summary>
     public static void LocatedAt(Node? fallback, Action work)
     {
@@ -19,10 +21,9 @@ public static class ErrorPlaces
         {
             work();
         }
-        catch (SamException e) when (fallback is { Span.IsKnown: true })
+        catch (SamException e) when (FillAndPass(e, fallback))
         {
-            Fill(e, fallback);
-            throw;
+            throw; // never reached: the filter declines
         }
     }
 
@@ -33,11 +34,24 @@ public static class ErrorPlaces
         {
             return work();
         }
-        catch (SamException e) when (fallback is { Span.IsKnown: true })
+        catch (SamException e) when (FillAndPass(e, fallback))
+        {
+            throw; // never reached: the filter declines
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Fill"/> when <paramref name="fallback"/> has a place, as an exception filter: always false, so the
+    /// exception goes on as it was thrown.
+    /// </summary>
+    public static bool FillAndPass(SamException e, Node? fallback)
+    {
+        if (fallback is { Span.IsKnown: true })
         {
             Fill(e, fallback);
-            throw;
         }
+
+        return false;
     }
 
     /// <summary>Locates <paramref name="e"/> (or each of its causes) at <paramref name="fallback"/> where it has no place yet.</summary>

@@ -1,43 +1,282 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SamPerms.Model;
 
 namespace SamPerms.Validation.Schema;
 
 /// <summary>
-/// The schema's verdict on a template's SAM resources, started on another core as soon as the template is read so
-/// that it runs while the template is transformed. The verdict is a function of the JSON text the schema is handed
-/// (<see cref="SamResourceSchema.JsonOf"/>), taken on the calling thread before anything else reads the template:
-/// the other thread touches no template node. It is used when the template the rules read (after the language
-/// extensions) gives the same text, and evaluated again otherwise.
+/// A JSON Schema (2020-12) compiled for the keywords the project's own schemas use, evaluated over the template
+/// model itself: no JSON text, no parse, no schema library (whose start-up, paid by every command, cost more than
+/// checking a template). A schema with a keyword not listed here is refused when it is compiled, so a regenerated
+/// schema cannot be checked only in part. Errors are reported where the failing keyword applies: type, enum, const,
+/// pattern, required, min/maxProperties and a failed anyOf at the value; additionalProperties: false at each extra
+/// property; if/then, allOf, properties, additionalProperties and $ref through what they apply.
 /// </summary>
 public sealed class SchemaCheck
 {
-    // Below this much JSON the evaluation costs less than handing it to another thread.
-    private const int BackgroundFrom = 64 * 1024;
+    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal) { "$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples" };
 
-    private readonly string _json;
-    private readonly Task<List<SchemaViolation>> _running;
+    private bool? _always; // a true or false schema
+    private string[]? _types;
+    private Dictionary<string, SchemaCheck>? _properties;
+    private SchemaCheck? _additional;
+    private string[]? _required;
+    private HashSet<string>? _enum; // string values only (what the schemas hold)
+    private Regex? _pattern;
+    private SchemaCheck[]? _anyOf;
+    private SchemaCheck[]? _allOf;
+    private SchemaCheck? _if;
+    private SchemaCheck? _then;
+    private int? _minProperties;
+    private int? _maxProperties;
+    private SchemaCheck? _propertyNames;
+    private string? _ref;
+    private SchemaCheck? _target;
+    private Compiler? _compiler;
 
-    private SchemaCheck(string json)
+    private SchemaCheck()
     {
-        _json = json;
-        _running = Task.Run(() => SamResourceSchema.EvaluateJson(json));
     }
 
-    /// <summary>Starts checking the template as read; null when there is no second core or too little to check to gain from one.</summary>
-    public static SchemaCheck? Start(Node? root)
+    /// <summary>Compiles the schema document <paramref name="root"/>; throws when it uses a keyword not supported here.</summary>
+    public static SchemaCheck Compile(JsonNode root) => new Compiler(root).At("#");
+
+    /// <summary>Every error of <paramref name="value"/> against this schema, in the order the value is walked.</summary>
+    public List<SchemaViolation> Evaluate(Node value)
     {
-        if (Environment.ProcessorCount < 2 || (root as MapNode)?.Get("Resources") is not MapNode resources)
+        var errors = new List<SchemaViolation>();
+        Check(value, [], errors);
+        return errors;
+    }
+
+    /// <summary>True when <paramref name="value"/> is valid; each error is added to <paramref name="errors"/> when given.</summary>
+    private bool Check(Node? value, List<string> path, List<SchemaViolation>? errors)
+    {
+        if (_always is { } always)
         {
-            return null;
+            return always;
         }
 
-        return SamResourceSchema.JsonOf(resources) is { Length: >= BackgroundFrom } json ? new SchemaCheck(json) : null;
+        bool valid = true;
+        void Fail(string keyword)
+        {
+            valid = false;
+            errors?.Add(new SchemaViolation([.. path], [keyword]));
+        }
+
+        if (_ref is not null)
+        {
+            _target ??= _compiler!.At(_ref);
+            valid &= _target.Check(value, path, errors);
+        }
+
+        if (_types is not null && !_types.Any(t => IsOfType(value, t)))
+        {
+            Fail("type");
+        }
+
+        if (_enum is not null && !(value is StringNode s && _enum.Contains(s.Value)))
+        {
+            Fail(_enum.Count == 1 ? "const" : "enum");
+        }
+
+        if (_pattern is not null && value is StringNode text && !_pattern.IsMatch(text.Value))
+        {
+            Fail("pattern");
+        }
+
+        // Not "valid &= CheckMap(...)": that reads valid before the call, and the call may clear it through Fail.
+        if (value is MapNode map && !CheckMap(map, path, errors, Fail))
+        {
+            valid = false;
+        }
+
+        if (_allOf is not null)
+        {
+            foreach (var part in _allOf)
+            {
+                valid &= part.Check(value, path, errors);
+            }
+        }
+
+        if (_anyOf is not null && !_anyOf.Any(part => part.Check(value, path, null)))
+        {
+            Fail("anyOf");
+        }
+
+        if (_if is not null && _then is not null && _if.Check(value, path, null))
+        {
+            valid &= _then.Check(value, path, errors);
+        }
+
+        return valid;
     }
 
-    /// <summary>The schema errors of <paramref name="resources"/>: the started check's when it was handed the same text.</summary>
-    public List<SchemaViolation> ViolationsOf(MapNode resources)
+    private bool CheckMap(MapNode map, List<string> path, List<SchemaViolation>? errors, Action<string> fail)
     {
-        var json = SamResourceSchema.JsonOf(resources);
-        return string.Equals(json, _json, StringComparison.Ordinal) ? _running.GetAwaiter().GetResult() : SamResourceSchema.EvaluateJson(json);
+        bool valid = true;
+        if (_required is not null && _required.Any(r => !map.ContainsKey(r)))
+        {
+            fail("required");
+        }
+
+        if (_minProperties is { } min && map.Count < min)
+        {
+            fail("minProperties");
+        }
+
+        if (_maxProperties is { } max && map.Count > max)
+        {
+            fail("maxProperties");
+        }
+
+        if (_properties is null && _additional is null && _propertyNames is null)
+        {
+            return valid;
+        }
+
+        foreach (var e in map.Entries)
+        {
+            if (_propertyNames is not null && !_propertyNames.Check(new StringNode(e.Key), path, null))
+            {
+                fail("propertyNames");
+            }
+
+            var child = _properties is not null && _properties.TryGetValue(e.Key, out var named) ? named : _additional;
+            if (child is null)
+            {
+                continue;
+            }
+
+            path.Add(e.Key);
+            if (child._always is false)
+            {
+                valid = false;
+                errors?.Add(new SchemaViolation([.. path], ["additionalProperties"]));
+            }
+            else
+            {
+                valid &= child.Check(e.Value, path, errors);
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return valid;
+    }
+
+    private static bool IsOfType(Node? value, string type) => type switch
+    {
+        "object" => value is MapNode,
+        "array" => value is SeqNode,
+        "string" => value is StringNode,
+        "boolean" => value is BoolNode,
+        "null" => value is null or NullNode,
+        "integer" => value is IntNode || value is FloatNode f && double.IsFinite(f.Value) && Math.Floor(f.Value) == f.Value,
+        "number" => value is IntNode or FloatNode,
+        _ => throw new InvalidOperationException($"schema type '{type}' is not a JSON type"),
+    };
+
+    /// <summary>Compiles subschemas once each, by their JSON Pointer from the root (so a $ref may point back up).</summary>
+    private sealed class Compiler(JsonNode root)
+    {
+        private readonly Dictionary<string, SchemaCheck> _byPointer = new(StringComparer.Ordinal);
+
+        public SchemaCheck At(string pointer)
+        {
+            if (_byPointer.TryGetValue(pointer, out var known))
+            {
+                return known;
+            }
+
+            var node = root;
+            foreach (var segment in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                node = (node as JsonObject)?[name] ?? (node is JsonArray a && int.TryParse(name, out var i) && i < a.Count ? a[i] : null)
+                    ?? throw new InvalidOperationException($"schema reference {pointer} points at nothing");
+            }
+
+            var check = new SchemaCheck { _compiler = this };
+            _byPointer[pointer] = check;
+            Fill(check, node, pointer);
+            return check;
+        }
+
+        private void Fill(SchemaCheck check, JsonNode node, string pointer)
+        {
+            if (node is JsonValue v && v.TryGetValue<bool>(out var always))
+            {
+                check._always = always;
+                return;
+            }
+
+            if (node is not JsonObject schema)
+            {
+                throw new InvalidOperationException($"schema at {pointer} is neither an object nor true/false");
+            }
+
+            foreach (var (keyword, value) in schema)
+            {
+                var at = $"{pointer}/{keyword.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
+                switch (keyword)
+                {
+                    case "type":
+                        check._types = value is JsonArray types ? [.. types.Select(t => t!.GetValue<string>())] : [value!.GetValue<string>()];
+                        break;
+                    case "properties":
+                        check._properties = value!.AsObject().ToDictionary(p => p.Key, p => At($"{at}/{Escape(p.Key)}"), StringComparer.Ordinal);
+                        break;
+                    case "additionalProperties":
+                        check._additional = At(at);
+                        break;
+                    case "required":
+                        check._required = [.. value!.AsArray().Select(r => r!.GetValue<string>())];
+                        break;
+                    case "enum":
+                        check._enum = new HashSet<string>(value!.AsArray().Select(e => e!.GetValue<string>()), StringComparer.Ordinal);
+                        break;
+                    case "const":
+                        check._enum = new HashSet<string>(StringComparer.Ordinal) { value!.GetValue<string>() };
+                        break;
+                    case "pattern":
+                        check._pattern = new Regex(value!.GetValue<string>(), RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
+                        break;
+                    case "anyOf":
+                        check._anyOf = [.. value!.AsArray().Select((_, i) => At($"{at}/{i}"))];
+                        break;
+                    case "allOf":
+                        check._allOf = [.. value!.AsArray().Select((_, i) => At($"{at}/{i}"))];
+                        break;
+                    case "if":
+                        check._if = At(at);
+                        break;
+                    case "then":
+                        check._then = At(at);
+                        break;
+                    case "minProperties":
+                        check._minProperties = value!.GetValue<int>();
+                        break;
+                    case "maxProperties":
+                        check._maxProperties = value!.GetValue<int>();
+                        break;
+                    case "propertyNames":
+                        check._propertyNames = At(at);
+                        break;
+                    case "$ref":
+                        check._ref = value!.GetValue<string>();
+                        break;
+                    default:
+                        if (!Annotations.Contains(keyword))
+                        {
+                            throw new InvalidOperationException($"schema keyword '{keyword}' at {pointer} is not supported by SamPerms' schema check");
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
     }
 }

@@ -24,10 +24,16 @@ public sealed class DefinitionEdits
         {
             edit();
         }
-        catch when (InPlace)
+        catch when (NoteFailure())
         {
-            Failed = true;
-            throw;
+            throw; // never reached: the filter declines
         }
+    }
+
+    /// <summary>An exception filter that notes the failure of an in-place edit and passes the exception on (no rethrow).</summary>
+    private bool NoteFailure()
+    {
+        Failed |= InPlace;
+        return false;
     }
 }
