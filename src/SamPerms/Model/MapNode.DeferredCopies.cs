@@ -74,20 +74,18 @@ public sealed partial class MapNode
         try
         {
             table.PositionsIn(_py27!, from.AsSpan(0, n));
+            var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+            entries.CopyTo(moved);
             for (int i = 0; i < n; i++)
             {
-                moved[i] = _entries[from[i]];
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                _entries[i] = moved[i];
+                entries[i] = moved[from[i]];
             }
         }
         finally
         {
             System.Buffers.ArrayPool<int>.Shared.Return(from);
-            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
+            Array.Clear(moved, 0, n); // the pool keeps no template alive
+            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved);
         }
 
         _py27!.LetGo();

@@ -31,7 +31,7 @@ public sealed record Transformation(TransformOutcome Outcome, bool NotPackaged)
         // Read once: the transform leaves the tree it is given as it was read, so the second try reuses it.
         var read = TemplateReader.Read(bytes);
         var outcome = read.Succeeded ? SamTranslator.Transform(read.Root!, options) : SamTranslator.TransformBytes(bytes, options);
-        bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts && read.Succeeded
+        bool notPackaged = !outcome.Succeeded && !options.LocalArtifacts && read.Succeeded && outcome.MetLocalArtifact
             && SamTranslator.Transform(read.Root!, options with { LocalArtifacts = true }).Succeeded;
         IReadOnlyList<string> missing = [];
         if (!outcome.Succeeded && outcome.Input is MapNode input && DeployTimeParameters.Missing(input, options) is { Count: > 0 } names

@@ -47,13 +47,14 @@ public static class SamTranslator
         }
 
         root = extended.Template;
-        var result = Translate(root, options);
+        var met = new LocalArtifactsMet();
+        var result = Translate(root, options, met);
         if (result.Succeeded)
         {
-            return new TransformOutcome(root, result.Template, result.Origins, [], null);
+            return new TransformOutcome(root, result.Template, result.Origins, [], null) { MetLocalArtifact = met.Any };
         }
 
-        return new TransformOutcome(root, null, result.Origins, DiagnosticsOf(result.Error!, root), result.ErrorMessage);
+        return new TransformOutcome(root, null, result.Origins, DiagnosticsOf(result.Error!, root), result.ErrorMessage) { MetLocalArtifact = met.Any };
     }
 
     /// <summary>One diagnostic per cause the reference reports, located at the node that caused it.</summary>
@@ -66,11 +67,11 @@ public static class SamTranslator
     }
 
     /// <summary>The port itself: the reference's output, or the error it raises (never any other exception).</summary>
-    internal static Translation Translate(Node input, TransformOptions options)
+    internal static Translation Translate(Node input, TransformOptions options, LocalArtifactsMet? met = null)
     {
         try
         {
-            return TransformOrThrow(input, options);
+            return TransformOrThrow(input, options, met ?? new LocalArtifactsMet());
         }
         catch (InvalidDocumentException e)
         {
@@ -90,7 +91,7 @@ public static class SamTranslator
     /// <summary>A failure of SamPerms itself rather than an error the reference reports (which are SamExceptions).</summary>
     private static bool IsUnexpected(Exception e) => e is not SamException and not OutOfMemoryException;
 
-    private static Translation TransformOrThrow(Node input, TransformOptions options)
+    private static Translation TransformOrThrow(Node input, TransformOptions options, LocalArtifactsMet met)
     {
         // API definitions are edited in place; if such an edit failed half way, the run is repeated with copying
         // editors, which leave a definition as it was after a failed edit, as the reference does (DefinitionEdits).
@@ -98,16 +99,16 @@ public static class SamTranslator
         Translation? translation = null;
         try
         {
-            translation = TransformOnce(input, options, edits);
+            translation = TransformOnce(input, options, edits, met);
         }
         catch (Exception) when (edits.Failed)
         {
         }
 
-        return edits.Failed ? TransformOnce(input, options, new DefinitionEdits { InPlace = false }) : translation!;
+        return edits.Failed ? TransformOnce(input, options, new DefinitionEdits { InPlace = false }, met) : translation!;
     }
 
-    private static Translation TransformOnce(Node input, TransformOptions options, DefinitionEdits edits)
+    private static Translation TransformOnce(Node input, TransformOptions options, DefinitionEdits edits, LocalArtifactsMet met)
     {
         // The reference works on a copy of the template; so do we, so the caller's tree stays as it was read.
         if (input.Clone() is not MapNode samTemplate)
@@ -120,6 +121,7 @@ public static class SamTranslator
         var parameters = ParameterValues(samTemplate, options, py27);
         var ctx = new TransformContext(options, samTemplate, parameters);
         ctx.Use(edits);
+        ctx.Use(met);
         ctx.State<Py27State>().Active = py27;
         var plugins = SamPlugins.Default;
         RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));

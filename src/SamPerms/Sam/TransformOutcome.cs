@@ -26,6 +26,12 @@ public sealed record TransformOutcome(
     /// </summary>
     public bool Partial { get; init; }
 
+    /// <summary>
+    /// The transform met a place where local artifacts would read the template differently
+    /// (<see cref="Core.LocalArtifactsMet"/>): only then may a failed one succeed with them.
+    /// </summary>
+    public bool MetLocalArtifact { get; init; }
+
     /// <summary>In a partial outcome, the resources left out whole (what SAM would generate from them is missing).</summary>
     public IReadOnlyList<string> LeftOut { get; init; } = [];
 }

@@ -60,4 +60,47 @@ public sealed class TransformInputTests
         Assert.False(broken.Outcome.Succeeded);
         Assert.False(broken.NotPackaged);
     }
+
+    [SkippableFact]
+    public void A_failed_transform_that_met_no_local_artifact_fails_with_local_artifacts_too()
+    {
+        // The "not packaged yet" retry is skipped when the first run met no place local artifacts change: that must
+        // never hide a template the retry would have passed. Each corpus input as it is, and with its s3:// locations
+        // made local paths, and with its code locations removed.
+        var corpus = RepoPaths.Corpus;
+        Skip.If(corpus is null, "the reference corpus is not here (set SAM_CORPUS or put it at ../shared/sam-corpus)");
+        var options = new TransformOptions { Region = "ap-southeast-1", ParameterOverrides = new Dictionary<string, string> { ["param1"] = "value1" } };
+        int failedWithout = 0, failedWith = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(corpus!, "input"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var variant in new[] { text, text.Replace("s3://", "./", StringComparison.Ordinal), text.Replace("CodeUri:", "Unused:", StringComparison.Ordinal) })
+            {
+                var read = TemplateReader.ReadText(variant);
+                if (!read.Succeeded)
+                {
+                    continue;
+                }
+
+                var outcome = SamTranslator.Transform(read.Root!, options);
+                if (outcome.Succeeded)
+                {
+                    continue;
+                }
+
+                var local = SamTranslator.Transform(read.Root!, options with { LocalArtifacts = true });
+                if (outcome.MetLocalArtifact)
+                {
+                    failedWith++;
+                }
+                else
+                {
+                    failedWithout++;
+                    Assert.False(local.Succeeded, $"{Path.GetFileName(file)}: passes with local artifacts, though the first run met none");
+                }
+            }
+        }
+
+        Assert.True(failedWithout > 100 && failedWith > 100, $"too few failed runs checked: {failedWithout} met no local artifact, {failedWith} met one");
+    }
 }

@@ -48,7 +48,9 @@ public static class RequestFacts
         var outcome = ConditionOutcome.Holds;
         foreach (var op in operators.Entries)
         {
-            if (op.Key is not ("Bool" or "BoolIfExists") || op.Value is not MapNode keys)
+            // Bool or BoolIfExists, as IAM reads operator names (the one model of them, Iam.ConditionOperator); a set
+            // operator (ForAnyValue:Bool) over a single-valued fact is not decided here.
+            if (Iam.ConditionOperator.Parse(op.Key) is not { Family: Iam.ConditionOperatorFamily.Bool, SetPrefix: null } || op.Value is not MapNode keys)
             {
                 return ConditionOutcome.Unknown;
             }

@@ -11,7 +11,7 @@ public static partial class S3Locations
     /// URI (no "://") and no dynamic reference; null otherwise, and the location is read as SAM reads it.
     /// </summary>
     public static StringNode? LocalPath(TransformContext ctx, Node? location) =>
-        ctx.Options.LocalArtifacts && location is StringNode s && IsLocalPath(s.Value) ? s : null;
+        location is StringNode s && IsLocalPath(s.Value) && LocalArtifactsMet.At(ctx) ? s : null;
 
     public static bool IsLocalPath(string text) =>
         text.Length > 0 && !text.Contains("://", StringComparison.Ordinal) && !text.Contains("{{resolve:", StringComparison.Ordinal);

@@ -106,7 +106,7 @@ public sealed partial class SamFunction
         }
 
         // Not yet packaged: the path stays for `sam package`; no CodeUri means the template's folder, as in the SAM CLI.
-        if (isZip && inline is null && ctx.Options.LocalArtifacts && (codeUri is null || S3Locations.LocalPath(ctx, codeUri) is not null))
+        if (isZip && inline is null && (codeUri is null ? LocalArtifactsMet.At(ctx) : S3Locations.LocalPath(ctx, codeUri) is not null))
         {
             return codeUri ?? new StringNode(".");
         }
@@ -163,8 +163,8 @@ public sealed partial class SamFunction
     /// </summary>
     private string? LocalImage(TransformContext ctx)
     {
-        if (!ctx.Options.LocalArtifacts || ResourceAttributes.Get("Metadata") is not MapNode metadata
-            || !(metadata.ContainsKey("DockerContext") || metadata.ContainsKey("Dockerfile")))
+        if (ResourceAttributes.Get("Metadata") is not MapNode metadata
+            || !(metadata.ContainsKey("DockerContext") || metadata.ContainsKey("Dockerfile")) || !LocalArtifactsMet.At(ctx))
         {
             return null;
         }
