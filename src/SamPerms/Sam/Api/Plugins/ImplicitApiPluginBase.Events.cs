@@ -71,29 +71,12 @@ public abstract partial class ImplicitApiPluginBase
     /// <summary>Records the route with the owner's Condition, DeletionPolicy and UpdateReplacePolicy.</summary>
     protected static void Record(Run run, string apiId, string path, string method, MapNode owner)
     {
-        var condition = owner.Get("Condition");
-        if (!run.Conditions.TryGetValue(apiId, out var paths))
+        if (!run.Conditions.TryGetValue(apiId, out var routes))
         {
-            run.Conditions[apiId] = paths = [];
+            run.Conditions[apiId] = routes = new RecordedRoutes();
         }
 
-        var entry = paths.FirstOrDefault(x => x.Path == path);
-        if (entry.Methods is null)
-        {
-            entry = (path, []);
-            paths.Add(entry);
-        }
-
-        int i = entry.Methods.FindIndex(m => m.Method == method);
-        if (i >= 0)
-        {
-            entry.Methods[i] = (method, condition);
-        }
-        else
-        {
-            entry.Methods.Add((method, condition));
-        }
-
+        routes.Record(path, method, owner.Get("Condition"));
         Append(run.DeletionPolicies, apiId, owner.Get("DeletionPolicy"));
         Append(run.UpdateReplacePolicies, apiId, owner.Get("UpdateReplacePolicy"));
     }

@@ -18,7 +18,7 @@ public abstract partial class ImplicitApiPluginBase
             return;
         }
 
-        var all = DistinctConditions(paths.SelectMany(p => p.Methods.Select(m => m.Condition)));
+        var all = DistinctConditions(paths.InOrder.SelectMany(p => p.Methods.Select(m => m.Condition)));
         if (all.Count > 0 && !all.Any(c => c is null) && run.Resources.Get(ImplicitApiLogicalId) is MapNode api)
         {
             if (all.Count == 1)
@@ -99,7 +99,7 @@ public abstract partial class ImplicitApiPluginBase
     /// </summary>
     private static Node? PathCondition(Run run, string apiId, string path)
     {
-        var methods = run.Conditions.TryGetValue(apiId, out var paths) ? paths.FirstOrDefault(p => p.Path == path).Methods : null;
+        var methods = run.Conditions.TryGetValue(apiId, out var routes) ? routes.MethodsOf(path) : null;
         if (methods is null)
         {
             throw new InvalidOperationException($"No conditions recorded for {apiId} {path}.");

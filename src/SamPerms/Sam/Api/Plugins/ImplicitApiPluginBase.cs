@@ -43,7 +43,7 @@ public abstract partial class ImplicitApiPluginBase : ISamPlugin
         public MapNode Resources { get; } = (MapNode)template.Get("Resources")!;
 
         // api id → path → method → condition (null when the owner has none); insertion ordered like the reference's dicts.
-        public Dictionary<string, List<(string Path, List<(string Method, Node? Condition)> Methods)>> Conditions { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, RecordedRoutes> Conditions { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<Node?>> DeletionPolicies { get; } = new(StringComparer.Ordinal);
 
