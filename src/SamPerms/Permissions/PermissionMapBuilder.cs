@@ -105,6 +105,11 @@ internal sealed class AnalysisContext(MapNode template, MapNode? input, IReadOnl
     /// <summary>The statements of each role as seen from a SAM resource (role id, SAM logical id), collected once (<see cref="RoleGrants"/>).</summary>
     public Dictionary<(string RoleId, string SamLogicalId), List<Grant>> CollectedGrants { get; } = [];
 
+    /// <summary>The uses of the template's resources that a key of the template encrypts (<see cref="Effective.KeyUses.Keyed"/>), found once.</summary>
+    public IReadOnlyList<Effective.KeyedUse> KeyedUses => _keyedUses ??= Effective.KeyUses.Keyed(this);
+
+    private List<Effective.KeyedUse>? _keyedUses;
+
     private readonly Dictionary<string, Data.ManagedPolicy?> _managedPolicies = new(StringComparer.Ordinal);
 
     /// <summary>The AWS managed policy an ARN names (<see cref="Data.ManagedPolicyDocuments.ByArn"/>), read once per analysis however many roles attach it.</summary>

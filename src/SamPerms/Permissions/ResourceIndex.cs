@@ -123,9 +123,9 @@ internal sealed class ResourceIndex
                 SubMentions(m.ToString(), ids, longestId);
             }
 
-            foreach (var v in m.Values)
+            foreach (var e in m.Entries)
             {
-                Mentions(v, ids, longestId);
+                Mentions(e.Value, ids, longestId);
             }
         }
         else if (node is SeqNode s)

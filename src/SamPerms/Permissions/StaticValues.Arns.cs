@@ -53,7 +53,27 @@ public sealed partial class StaticValues
     };
 
     /// <summary>The ARN a Ref (attribute null) or GetAtt of a resource stands for; null when it is not an ARN.</summary>
+    /// <remarks>
+    /// Asked for every statement that names the resource: an answer is kept when it was found outside any name lookup
+    /// (a lookup in progress makes the resource's own name symbolic, <see cref="Naming"/>), and given again only there.
+    /// </remarks>
     private string? ArnOf(string logicalId, string? attribute)
+    {
+        if (_naming.Count > 0)
+        {
+            return FindArn(logicalId, attribute);
+        }
+
+        if (!_arns.TryGetValue((logicalId, attribute), out var arn))
+        {
+            arn = FindArn(logicalId, attribute);
+            _arns[(logicalId, attribute)] = arn;
+        }
+
+        return arn;
+    }
+
+    private string? FindArn(string logicalId, string? attribute)
     {
         if (_resources.Get(logicalId) is not MapNode r)
         {

@@ -23,6 +23,9 @@ public sealed partial class StaticValues : Iam.IPolicyValues
     // Resources whose name is being rendered: a name that refers to itself (directly or through others) stays symbolic.
     private readonly HashSet<string> _naming = new(StringComparer.Ordinal);
 
+    // ARNs of the template's resources found outside any name lookup (ArnOf), by logical id and attribute.
+    private readonly Dictionary<(string LogicalId, string? Attribute), string?> _arns = [];
+
     public StaticValues(MapNode template, string region, string partition, IReadOnlyDictionary<string, string> overrides)
     {
         _resources = template.Get("Resources") as MapNode ?? new MapNode();

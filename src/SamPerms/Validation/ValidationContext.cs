@@ -22,6 +22,7 @@ public sealed class ValidationContext
     private IReadOnlyList<PolicyStatementAt>? _outputStatements;
     private IReadOnlyList<References.FoundIntrinsic>? _outputIntrinsics;
     private PermissionMap? _permissionMap;
+    private IReadOnlyList<CloudFormation.PlainResource>? _plainResources;
     private Task<PermissionMap>? _permissionMapBuilding;
     private IReadOnlyList<Schema.SchemaViolation>? _schemaViolations;
 
@@ -83,6 +84,9 @@ public sealed class ValidationContext
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];
+
+    /// <summary>The CloudFormation resources checked against their types' schemas (<see cref="CloudFormation.PlainResources"/>), found once for the rules that check them.</summary>
+    public IReadOnlyList<CloudFormation.PlainResource> PlainResources => _plainResources ??= [.. CloudFormation.PlainResources.Of(this)];
 
     /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
     public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];

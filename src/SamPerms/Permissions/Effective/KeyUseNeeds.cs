@@ -18,36 +18,36 @@ internal static class KeyUseNeeds
             return [];
         }
 
+        if (ctx.KeyedUses.Count == 0)
+        {
+            return [];
+        }
+
         var notes = new List<SubjectNote>();
         var statements = GrantStatements.Of(subject.MayDo);
         var opaque = subject.MayDo.Any(g => g.Opaque);
         var caller = Caller.Role(roleId, ctx.Values);
         var polled = subject.Pollers.Select(p => ctx.ReferencedResource(ctx.Properties(p.MappingLogicalId)?.Get("EventSourceArn"))).ToHashSet();
-        foreach (var resourceId in ctx.Index.OfTypes(KeyUses.All.Select(u => u.ResourceType), ctx.Resources))
+        foreach (var (resourceId, use, keyId, keyNode) in ctx.KeyedUses)
         {
-            var type = ctx.TypeOf(resourceId);
-            foreach (var use in KeyUses.All.Where(u => u.ResourceType == type))
+            if (polled.Contains(resourceId) && use.KeyActions.SequenceEqual(["kms:Decrypt"]) || User(ctx, subject, resourceId, use) is not { } grant)
             {
-                if (polled.Contains(resourceId) && use.KeyActions.SequenceEqual(["kms:Decrypt"]) || KeyUses.KeyOf(ctx, resourceId, use.KeyPath) is not { } key
-                    || User(ctx, subject, resourceId, use) is not { } grant)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var problems = use.KeyActions
-                    .Select(action => (Why: Problem(ctx, statements, opaque, caller, key.KeyId, action), Action: action))
-                    .Where(p => p.Why is not null)
-                    .GroupBy(p => p.Why!.Value)
-                    .Select(g => Describe(g.Key, string.Join(" and ", g.Select(p => p.Action)), key.KeyId))
-                    .ToList();
+            var problems = use.KeyActions
+                .Select(action => (Why: Problem(ctx, statements, opaque, caller, keyId, action), Action: action))
+                .Where(p => p.Why is not null)
+                .GroupBy(p => p.Why!.Value)
+                .Select(g => Describe(g.Key, string.Join(" and ", g.Select(p => p.Action)), keyId))
+                .ToList();
 
-                if (problems.Count > 0)
-                {
-                    var line = key.Node.Span.IsKnown ? $" (line {key.Node.Span.Line})" : "";
-                    notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.KeyUseNotGranted,
-                        $"{subject.SamLogicalId} {use.Operation} {resourceId}, which is encrypted with the key {key.KeyId}{line}, and needs {string.Join(" and ", use.KeyActions)} on it: {string.Join("; ", problems)}",
-                        grant.Source));
-                }
+            if (problems.Count > 0)
+            {
+                var line = keyNode.Span.IsKnown ? $" (line {keyNode.Span.Line})" : "";
+                notes.Add(new SubjectNote(NoteKind.Needs, Diagnostics.DiagnosticCatalog.KeyUseNotGranted,
+                    $"{subject.SamLogicalId} {use.Operation} {resourceId}, which is encrypted with the key {keyId}{line}, and needs {string.Join(" and ", use.KeyActions)} on it: {string.Join("; ", problems)}",
+                    grant.Source));
             }
         }
 

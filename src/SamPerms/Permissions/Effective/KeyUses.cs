@@ -9,6 +9,9 @@ namespace SamPerms.Permissions.Effective;
 /// </summary>
 internal sealed record KeyUse(string ResourceType, string KeyPath, string Operation, IReadOnlyList<string> Actions, IReadOnlyList<string> KeyActions, bool Delivery = false);
 
+/// <summary>A use of a resource of the template that a key of the template encrypts: the key's id and the node naming it.</summary>
+internal sealed record KeyedUse(string ResourceId, KeyUse Use, string KeyId, Node KeyNode);
+
 /// <summary>
 /// What each use of an encrypted resource needs on its customer managed key, from the services' documentation:
 /// S3 SSE-KMS (reading an object needs kms:Decrypt, writing one kms:GenerateDataKey); SNS (a publisher, and a
@@ -36,6 +39,29 @@ internal static class KeyUses
         new("AWS::SecretsManager::Secret", "KmsKeyId", "reads the value of", ["secretsmanager:GetSecretValue"], ["kms:Decrypt"]),
         new("AWS::SecretsManager::Secret", "KmsKeyId", "writes a value of", ["secretsmanager:PutSecretValue"], ["kms:GenerateDataKey"]),
     ];
+
+    /// <summary>
+    /// Every use (a row of <see cref="All"/>) of every resource of the template that is encrypted with a key of the
+    /// template, in template order, then the table's: found once per analysis (<see cref="AnalysisContext.KeyedUses"/>),
+    /// however many functions ask about them.
+    /// </summary>
+    public static List<KeyedUse> Keyed(AnalysisContext ctx)
+    {
+        var result = new List<KeyedUse>();
+        foreach (var resourceId in ctx.Index.OfTypes(All.Select(u => u.ResourceType), ctx.Resources))
+        {
+            var type = ctx.TypeOf(resourceId);
+            foreach (var use in All.Where(u => u.ResourceType == type))
+            {
+                if (KeyOf(ctx, resourceId, use.KeyPath) is { } key)
+                {
+                    result.Add(new KeyedUse(resourceId, use, key.KeyId, key.Node));
+                }
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The KMS key of the template a resource is encrypted with (through an alias of the template too), and the node naming it.</summary>
     public static (string KeyId, Node Node)? KeyOf(AnalysisContext ctx, string resourceId, string keyPath)

@@ -22,16 +22,27 @@ public sealed class ActionResourceRule : IValidationRule
         foreach (var at in context.OutputStatements)
         {
             var st = at.Statement;
-            if (st.NotAction || st.NotResource || st.Resources.Count == 0 || st.Rejected is not null || Patterns(context, st) is not { } patterns)
+            if (st.NotAction || st.NotResource || st.Resources.Count == 0 || st.Rejected is not null)
             {
                 continue;
             }
 
+            // The resources are rendered only for a statement with an action to judge (most are SAM's own).
+            List<(string Pattern, string? Written)>? patterns = null;
             foreach (var (action, node) in OutputStatements.ActionStrings(st))
             {
                 // Only what the author spelled: SAM's own statements (policy templates, event sources) are its data.
-                if (!context.Index.IsFromTemplate(node) || Wildcard.HasWildcard(action) || IamActionCatalog.Find(action) is not { } known
-                    || patterns.Any(p => ResourceApplicability.AppliesSurely(action, p.Pattern, context.OutputValues.IsNameSymbol)))
+                if (!context.Index.IsFromTemplate(node) || Wildcard.HasWildcard(action) || IamActionCatalog.Find(action) is not { } known)
+                {
+                    continue;
+                }
+
+                if ((patterns ??= Patterns(context, st) ?? []).Count == 0)
+                {
+                    break; // a resource that is "*", no ARN or not known: nothing to judge
+                }
+
+                if (patterns.Any(p => ResourceApplicability.AppliesSurely(action, p.Pattern, context.OutputValues.IsNameSymbol)))
                 {
                     continue;
                 }

@@ -19,12 +19,13 @@ public sealed class DuplicateStatementRule : IValidationRule
                 continue;
             }
 
-            var key = (at.Policy.Document, Canonical(node));
             // Only what the author wrote: a repeat in what SAM generates is not theirs to fix.
             if (context.Where(node).Path is null)
             {
                 continue;
             }
+
+            var key = (at.Policy.Document, Canonical(node));
 
             if (seen.TryGetValue(key, out var first))
             {

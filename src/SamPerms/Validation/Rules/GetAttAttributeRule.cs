@@ -18,7 +18,7 @@ public sealed class GetAttAttributeRule : IValidationRule
             return;
         }
 
-        var types = PlainResources.Of(context).ToDictionary(r => r.LogicalId, r => r.Schema, StringComparer.Ordinal);
+        var types = context.PlainResources.ToDictionary(r => r.LogicalId, r => r.Schema, StringComparer.Ordinal);
         foreach (var found in context.OutputIntrinsics)
         {
             if (found.Function != "Fn::GetAtt")

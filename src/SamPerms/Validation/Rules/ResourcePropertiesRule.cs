@@ -52,7 +52,7 @@ public sealed class ResourcePropertiesRule : IValidationRule
             }
         }
 
-        foreach (var r in PlainResources.Of(context))
+        foreach (var r in context.PlainResources)
         {
             if (r.Schema is not { } schema)
             {

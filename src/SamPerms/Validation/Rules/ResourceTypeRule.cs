@@ -11,7 +11,7 @@ public sealed class ResourceTypeRule : IValidationRule
 
     public void Check(ValidationContext context, List<Diagnostic> findings)
     {
-        foreach (var r in PlainResources.Of(context))
+        foreach (var r in context.PlainResources)
         {
             if (r.Schema is not null || !PlainResources.IsAwsNamespace(r.Type))
             {
