@@ -78,7 +78,12 @@ public sealed partial class MapNode
             entries.CopyTo(moved);
             for (int i = 0; i < n; i++)
             {
-                entries[i] = moved[from[i]];
+                // An entry that keeps its place is not written again: each write of a reference into a big list
+                // marks its memory for the next garbage collection to look through.
+                if (from[i] != i)
+                {
+                    entries[i] = moved[from[i]];
+                }
             }
         }
         finally

@@ -111,11 +111,21 @@ public sealed class Py27Keys
 
     private static bool Same(string? slot, string key) => slot is not null && !ReferenceEquals(slot, Dummy) && string.Equals(slot, key, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The slot holds <paramref name="key"/> (hash <paramref name="h"/>): the same string object, or, as Python's
+    /// lookdict compares, an equal hash before the text (a hash is a function of the text, so this is only faster).
+    /// </summary>
+    private bool SameAt(int i, string key, ulong h)
+    {
+        var slot = _table[i];
+        return ReferenceEquals(slot, key) || (_hashes[i] == h && Same(slot, key));
+    }
+
     private int IndexFor(string key, ulong h)
     {
         ulong mask = (ulong)Mask;
         int i = (int)(h & mask);
-        if (_table[i] is null || Same(_table[i], key))
+        if (_table[i] is null || SameAt(i, key, h))
         {
             return i;
         }
@@ -132,7 +142,7 @@ public sealed class Py27Keys
                 return freeSlot ?? i;
             }
 
-            if (Same(_table[i], key))
+            if (SameAt(i, key, h))
             {
                 return i;
             }
