@@ -7,6 +7,20 @@ public sealed partial class MapNode
 {
     public override void DeferDeepCopies(int count) => _deferredCopies += count;
 
+    public override void SettleForReading()
+    {
+        var entries = Entries; // applies the deferred copies, closes gaps, hands the copies on to every value
+        if (_py27 is not null && _entries.Count > IndexThreshold)
+        {
+            _py27.PrepareLookups();
+        }
+
+        for (int i = 0; i < entries.Count; i++)
+        {
+            entries[i].Value.SettleForReading();
+        }
+    }
+
     /// <summary>Applies deferred deep copies to this map's order (a Python 2.7 dict's); each value gets them when handed out.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Settle()

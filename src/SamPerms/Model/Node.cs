@@ -37,6 +37,16 @@ public abstract class Node
     {
     }
 
+    /// <summary>
+    /// Does now every write that reading this tree would otherwise do when first read: deep copies deferred to a map
+    /// applied to its order and handed on to its values, gaps of removed entries closed, a big Python 2.7 map's
+    /// lookup counts made. From then on reading writes nothing, so several threads may read the tree at once (while
+    /// nobody edits it). Model keeps this list: a new lazily written field of a node is settled here too.
+    /// </summary>
+    public virtual void SettleForReading()
+    {
+    }
+
     /// <summary>The string value when this is a string scalar, else null.</summary>
     public string? Str => (this as StringNode)?.Value;
 

@@ -33,6 +33,14 @@ public sealed class SeqNode : Node, IEnumerable<Node>
 
     public override void DeferDeepCopies(int count) => _deferredCopies += count;
 
+    public override void SettleForReading()
+    {
+        foreach (var item in Items)
+        {
+            item.SettleForReading();
+        }
+    }
+
     public Node this[int index]
     {
         get => Items[index];

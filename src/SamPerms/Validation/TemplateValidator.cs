@@ -59,8 +59,8 @@ public static class TemplateValidator
         if (options.Rules is null && IsMapWorthAThread(outcome))
         {
             // The permission map, which the last rules need, is built on the other core while the first rules run.
-            SettledTrees.Settle(outcome!.Input);
-            SettledTrees.Settle(outcome.Template);
+            outcome!.Input?.SettleForReading();
+            outcome.Template?.SettleForReading();
             context.StartPermissionMap();
         }
 

@@ -71,7 +71,7 @@ public sealed class ValidationContext
 
     /// <summary>
     /// Starts building <see cref="PermissionMap"/> on another thread while the rules that do not need it run. The
-    /// input and output must have been settled (<see cref="SettledTrees"/>) and no rule may edit them: both threads read them.
+    /// input and output must have been settled (<see cref="Node.SettleForReading"/>) and no rule may edit them: both threads read them.
     /// </summary>
     public void StartPermissionMap()
     {

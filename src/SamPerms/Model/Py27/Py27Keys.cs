@@ -309,6 +309,15 @@ public sealed class Py27Keys
     }
 
     /// <summary>The key's position in iteration order, or -1 when it is not in the table.</summary>
+    /// <summary>Makes the counts that lookups read now, so that a later lookup writes nothing (see <see cref="Node.SettleForReading"/>).</summary>
+    internal void PrepareLookups()
+    {
+        if (!_countsKnown)
+        {
+            CountKeys();
+        }
+    }
+
     internal int PositionOf(string key)
     {
         int slot = IndexFor(key, Py27Hash.OfString(key));
