@@ -30,23 +30,12 @@ internal static class KeyNeeds
                 continue;
             }
 
-            // The key as grants write it: !GetAtt Key.Arn, or an ARN built from its id (KMSDecryptPolicy: key/${KeyId}).
-            var iam = Best(
-                PolicyEvaluator.Evaluate(statements, Decrypt, "${" + key.KeyId + ".Arn}"),
-                PolicyEvaluator.Evaluate(statements, Decrypt, $"arn:{ctx.Values.Partition}:kms:{ctx.Values.Region}:${{AWS::AccountId}}:key/${{{key.KeyId}}}"));
-            var roleArns = new[] { ctx.Values.Render(N.GetAtt(roleId, "Arn")).Text, ctx.Values.CanonicalArn(roleId) ?? "" };
-            var keyPolicy = KeyPolicy.For(ctx, key.KeyId, Decrypt, roleArns);
-            string? problem = keyPolicy switch
+            var why = KeyUseProblem.Of(ctx, statements, subject.MayDo.Any(g => g.Opaque), Caller.Role(roleId, ctx.Values), key.KeyId, Decrypt);
+            var problem = why switch
             {
-                KeyPolicyAnswer.Denies => $"the key policy of {key.KeyId} denies {Decrypt} to the role",
-                KeyPolicyAnswer.AllowsPrincipal => null,
-                KeyPolicyAnswer.DelegatesToIam when iam.Decision == Decision.Allowed => null,
-                KeyPolicyAnswer.DelegatesToIam when iam.Decision is Decision.NotAllowed or Decision.Denied && !subject.MayDo.Any(g => g.Opaque) =>
-                    $"its role does not allow {Decrypt} on {key.KeyId} (add KMSDecryptPolicy with KeyId: !Ref {key.KeyId})",
-                KeyPolicyAnswer.DoesNotAllow when iam.Decision == Decision.Allowed =>
-                    $"the role allows {Decrypt}, but the key policy of {key.KeyId} neither names the role nor has the account-root statement: for KMS keys the IAM grant alone is not enough (KMS is the exception to same-account access: the key policy must allow it)",
-                KeyPolicyAnswer.DoesNotAllow => $"neither the role nor the key policy of {key.KeyId} allows {Decrypt} (and for KMS keys the key policy must allow it)",
-                _ => null,
+                null => null,
+                KeyUseProblemKind.RoleLacks => KeyUseProblem.Describe(why.Value, Decrypt, key.KeyId) + $" (add KMSDecryptPolicy with KeyId: !Ref {key.KeyId})",
+                _ => KeyUseProblem.Describe(why.Value, Decrypt, key.KeyId),
             };
             if (problem is not null)
             {
@@ -57,9 +46,6 @@ internal static class KeyNeeds
 
         return notes;
     }
-
-    private static Evaluation Best(Evaluation a, Evaluation b) =>
-        a.Decision == Decision.Allowed ? a : b.Decision == Decision.Allowed ? b : a.Decision == Decision.Undecided ? a : b;
 
     private static string Line(Node node) => node.Span.IsKnown ? $" (line {node.Span.Line})" : "";
 

@@ -36,10 +36,10 @@ internal static class KeyUseNeeds
             }
 
             var problems = use.KeyActions
-                .Select(action => (Why: Problem(ctx, statements, opaque, caller, keyId, action), Action: action))
+                .Select(action => (Why: KeyUseProblem.Of(ctx, statements, opaque, caller, keyId, action), Action: action))
                 .Where(p => p.Why is not null)
                 .GroupBy(p => p.Why!.Value)
-                .Select(g => Describe(g.Key, string.Join(" and ", g.Select(p => p.Action)), keyId))
+                .Select(g => KeyUseProblem.Describe(g.Key, string.Join(" and ", g.Select(p => p.Action)), keyId))
                 .ToList();
 
             if (problems.Count > 0)
@@ -78,43 +78,5 @@ internal static class KeyUseNeeds
         }
 
         return null;
-    }
-
-    private enum Why
-    {
-        KeyPolicyDenies,
-        KeyPolicyExcludes,
-        NeitherAllows,
-        RoleLacks,
-    }
-
-    private static string Describe(Why why, string actions, string keyId) => why switch
-    {
-        Why.KeyPolicyDenies => $"the key policy of {keyId} denies {actions} to the role",
-        Why.KeyPolicyExcludes => $"the role allows {actions}, but the key policy of {keyId} {ResourcePolicyText.KmsException}",
-        Why.NeitherAllows => $"neither the role nor the key policy of {keyId} allows {actions} (and for a KMS key the key policy must allow it)",
-        _ => $"its role does not allow {actions} on {keyId}",
-    };
-
-    /// <summary>Why the role may not use the key for the action, or null when it may (or it cannot be told).</summary>
-    private static Why? Problem(AnalysisContext ctx, IReadOnlyList<Statement> statements, bool opaque, Caller caller, string keyId, string action)
-    {
-        var iam = PolicyEvaluator.Evaluate(statements, action, "${" + keyId + ".Arn}");
-        if (iam.Decision != Decision.Allowed)
-        {
-            var byId = PolicyEvaluator.Evaluate(statements, action, $"arn:{ctx.Values.Partition}:kms:{ctx.Values.Region}:${{AWS::AccountId}}:key/${{{keyId}}}");
-            iam = byId.Decision == Decision.Allowed || byId.Decision == Decision.Undecided && iam.Decision != Decision.Undecided ? byId : iam;
-        }
-
-        var keyPolicy = ResourcePolicyCheck.Decide(ctx.ResourcePolicies, ctx.Values, caller, action, "${" + keyId + ".Arn}");
-        return keyPolicy?.Ruling switch
-        {
-            ResourceRuling.Denied or ResourceRuling.PartlyDenied => Why.KeyPolicyDenies,
-            ResourceRuling.AllowedAlone or ResourceRuling.Undecided => null,
-            ResourceRuling.KeyExcludes when iam.Decision == Decision.Allowed => Why.KeyPolicyExcludes,
-            ResourceRuling.KeyExcludes => Why.NeitherAllows,
-            _ when iam.Decision is Decision.NotAllowed or Decision.Denied && !opaque => Why.RoleLacks,
-            _ => null,
-        };
     }
 }
