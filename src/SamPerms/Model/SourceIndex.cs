@@ -11,32 +11,50 @@ namespace SamPerms.Model;
 /// </summary>
 public sealed class SourceIndex
 {
-    private readonly Dictionary<SourceSpan, (string Path, Node Node)> _bySpan = [];
+    // Every node as read, with where it hangs (its parent's place and its key or item number): a path is written
+    // only when asked for, not for each of the hundreds of thousands of nodes of a big template.
+    private readonly List<Place> _places = [];
+    private readonly Dictionary<SourceSpan, int> _bySpan = [];
+
+    private readonly record struct Place(Node Node, int Parent, string? Key, int Item);
 
     public SourceIndex(Node? root)
     {
         if (root is not null)
         {
-            Walk(root, "");
+            Walk(root, -1, null, 0);
         }
     }
 
     /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
     public string? PathOf(Node? node)
     {
-        if (node is null || !node.Span.IsKnown || !_bySpan.TryGetValue(node.Span, out var hit))
+        if (node is null || !node.Span.IsKnown || !_bySpan.TryGetValue(node.Span, out var at))
         {
             return null;
         }
 
-        return SameValue(hit.Node, node) ? hit.Path : null;
+        return SameValue(_places[at].Node, node) ? PathAt(at) : null;
     }
 
     /// <summary>Whether the node comes from this template (same place, same kind of value).</summary>
-    public bool IsFromTemplate(Node? node) => PathOf(node) is not null;
+    public bool IsFromTemplate(Node? node) =>
+        node is not null && node.Span.IsKnown && _bySpan.TryGetValue(node.Span, out var at) && SameValue(_places[at].Node, node);
 
     /// <summary>The path and node of the value read at exactly this span.</summary>
-    public (string Path, Node Node)? At(SourceSpan span) => _bySpan.TryGetValue(span, out var hit) ? hit : null;
+    public (string Path, Node Node)? At(SourceSpan span) => _bySpan.TryGetValue(span, out var at) ? (PathAt(at), _places[at].Node) : null;
+
+    private string PathAt(int at)
+    {
+        var place = _places[at];
+        if (place.Parent < 0)
+        {
+            return "";
+        }
+
+        var parent = PathAt(place.Parent);
+        return place.Key is { } key ? Child(parent, key) : Item(parent, place.Item);
+    }
 
     public static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
@@ -112,11 +130,13 @@ public sealed class SourceIndex
         return startsBefore && endsAfter;
     }
 
-    private void Walk(Node node, string path)
+    private void Walk(Node node, int parent, string? key, int item)
     {
+        int self = _places.Count;
+        _places.Add(new Place(node, parent, key, item));
         if (node.Span.IsKnown)
         {
-            _bySpan.TryAdd(node.Span, (path, node));
+            _bySpan.TryAdd(node.Span, self);
         }
 
         switch (node)
@@ -124,14 +144,14 @@ public sealed class SourceIndex
             case MapNode m:
                 foreach (var e in m.Entries)
                 {
-                    Walk(e.Value, Child(path, e.Key));
+                    Walk(e.Value, self, e.Key, 0);
                 }
 
                 break;
             case SeqNode s:
                 for (int i = 0; i < s.Count; i++)
                 {
-                    Walk(s[i], Item(path, i));
+                    Walk(s[i], self, null, i);
                 }
 
                 break;
