@@ -21,6 +21,7 @@ public sealed class ValidationContext
     private StaticValues? _outputValues;
     private IReadOnlyList<PolicyStatementAt>? _outputStatements;
     private IReadOnlyList<References.FoundIntrinsic>? _outputIntrinsics;
+    private References.TemplateNames? _outputNames;
     private PermissionMap? _permissionMap;
     private IReadOnlyList<CloudFormation.PlainResource>? _plainResources;
     private Task<PermissionMap>? _permissionMapBuilding;
@@ -90,6 +91,9 @@ public sealed class ValidationContext
 
     /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
     public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];
+
+    /// <summary>The output's parameter, resource and condition names (null without an output), found once for the rules that check references.</summary>
+    public References.TemplateNames? OutputNames => Output is { } output ? _outputNames ??= new References.TemplateNames(output) : null;
 
     /// <summary>The schema errors of the input's AWS::Serverless resources (<see cref="Schema.SamResourceSchema"/>), found once.</summary>
     public IReadOnlyList<Schema.SchemaViolation> SchemaViolations => _schemaViolations ??= Input?.Get("Resources") is MapNode resources

@@ -16,7 +16,7 @@ public sealed class ConditionTargetRule : IValidationRule
             return;
         }
 
-        var names = new TemplateNames(output);
+        var names = context.OutputNames!;
         void Report(Node name, Location at, string where)
         {
             var text = name.Str!;

@@ -16,7 +16,7 @@ public sealed class DependsOnTargetRule : IValidationRule
             return;
         }
 
-        var names = new TemplateNames(output);
+        var names = context.OutputNames!;
         foreach (var e in resources.Entries)
         {
             var dependsOn = (e.Value as MapNode)?.Get("DependsOn");

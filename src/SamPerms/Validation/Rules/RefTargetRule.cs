@@ -16,7 +16,7 @@ public sealed class RefTargetRule : IValidationRule
             return;
         }
 
-        var names = new TemplateNames(output);
+        var names = context.OutputNames!;
         foreach (var found in context.OutputIntrinsics)
         {
             if (found.Function != "Ref" || found.Argument is not StringNode target || names.IsReferable(target.Value))

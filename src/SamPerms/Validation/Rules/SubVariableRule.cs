@@ -16,7 +16,7 @@ public sealed class SubVariableRule : IValidationRule
             return;
         }
 
-        var names = new TemplateNames(output);
+        var names = context.OutputNames!;
         foreach (var found in context.OutputIntrinsics)
         {
             if (found.Function != "Fn::Sub")
