@@ -13,46 +13,17 @@ public sealed class SourceIndex
 {
     // Every node as read, with where it hangs (its parent's place and its key or item number): a path is written
     // only when asked for, not for each of the hundreds of thousands of nodes of a big template.
-    private readonly List<Place> _places;
-    private readonly Dictionary<SourceSpan, int> _bySpan;
+    private readonly List<Place> _places = [];
+    private readonly Dictionary<SourceSpan, int> _bySpan = [];
 
     private readonly record struct Place(Node Node, int Parent, string? Key, int Item);
 
     public SourceIndex(Node? root)
     {
-        // Sized by a count first: a big template's tables are large objects, and growing them by doubling allocates
-        // each size again (and a large allocation can set off a full collection).
-        int count = root is null ? 0 : Count(root);
-        _places = new List<Place>(count);
-        _bySpan = new Dictionary<SourceSpan, int>(count);
         if (root is not null)
         {
             Walk(root, -1, null, 0);
         }
-    }
-
-    private static int Count(Node node)
-    {
-        int count = 1;
-        switch (node)
-        {
-            case MapNode m:
-                foreach (var e in m.Entries)
-                {
-                    count += Count(e.Value);
-                }
-
-                break;
-            case SeqNode s:
-                foreach (var item in s.Items)
-                {
-                    count += Count(item);
-                }
-
-                break;
-        }
-
-        return count;
     }
 
     /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
