@@ -84,27 +84,41 @@ public sealed partial class MapNode
     {
         int n = _entries.Count;
         var from = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-        var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(Math.Max(n, 1));
         try
         {
             table.PositionsIn(_py27!, from.AsSpan(0, n));
+
+            // The new order in place, one cycle of the permutation at a time (entry i takes the one at from[i]): only
+            // the entries that move are read and written, with no copy of the whole list (each write of a reference
+            // into a big list also marks its memory for the next garbage collection to look through).
             var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
-            entries.CopyTo(moved);
-            for (int i = 0; i < n; i++)
+            for (int start = 0; start < n; start++)
             {
-                // An entry that keeps its place is not written again: each write of a reference into a big list
-                // marks its memory for the next garbage collection to look through.
-                if (from[i] != i)
+                if (from[start] == start)
                 {
-                    entries[i] = moved[from[i]];
+                    continue;
+                }
+
+                var first = entries[start];
+                int j = start;
+                while (true)
+                {
+                    int k = from[j];
+                    from[j] = j; // placed
+                    if (k == start)
+                    {
+                        entries[j] = first;
+                        break;
+                    }
+
+                    entries[j] = entries[k];
+                    j = k;
                 }
             }
         }
         finally
         {
             System.Buffers.ArrayPool<int>.Shared.Return(from);
-            Array.Clear(moved, 0, n); // the pool keeps no template alive
-            System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved);
         }
 
         _py27!.LetGo();
