@@ -22,6 +22,7 @@ public sealed class SchemaCheck
     private SchemaCheck? _additional;
     private string[]? _required;
     private HashSet<string>? _enum; // string values only (what the schemas hold)
+    private string _enumKeyword = "enum"; // or "const"
     private Regex? _pattern;
     private SchemaCheck[]? _anyOf;
     private SchemaCheck[]? _allOf;
@@ -30,16 +31,14 @@ public sealed class SchemaCheck
     private int? _minProperties;
     private int? _maxProperties;
     private SchemaCheck? _propertyNames;
-    private string? _ref;
-    private SchemaCheck? _target;
-    private Compiler? _compiler;
+    private SchemaCheck? _ref; // resolved when compiled: evaluating writes nothing, so one compiled schema serves every thread
 
     private SchemaCheck()
     {
     }
 
     /// <summary>Compiles the schema document <paramref name="root"/>; throws when it uses a keyword not supported here.</summary>
-    public static SchemaCheck Compile(JsonNode root) => new Compiler(root).At("#");
+    public static SchemaCheck Compile(JsonNode root) => new Compiler(root).Root();
 
     /// <summary>Every error of <paramref name="value"/> against this schema, in the order the value is walked.</summary>
     public List<SchemaViolation> Evaluate(Node value)
@@ -66,8 +65,7 @@ public sealed class SchemaCheck
 
         if (_ref is not null)
         {
-            _target ??= _compiler!.At(_ref);
-            valid &= _target.Check(value, path, errors);
+            valid &= _ref.Check(value, path, errors);
         }
 
         if (_types is not null && !_types.Any(t => IsOfType(value, t)))
@@ -77,7 +75,7 @@ public sealed class SchemaCheck
 
         if (_enum is not null && !(value is StringNode s && _enum.Contains(s.Value)))
         {
-            Fail(_enum.Count == 1 ? "const" : "enum");
+            Fail(_enumKeyword);
         }
 
         if (_pattern is not null && value is StringNode text && !_pattern.IsMatch(text.Value))
@@ -181,6 +179,20 @@ public sealed class SchemaCheck
     private sealed class Compiler(JsonNode root)
     {
         private readonly Dictionary<string, SchemaCheck> _byPointer = new(StringComparer.Ordinal);
+        private readonly List<(SchemaCheck From, string Pointer)> _references = [];
+
+        /// <summary>The root schema, every $ref resolved (compiling a target may find further references).</summary>
+        public SchemaCheck Root()
+        {
+            var root = At("#");
+            for (int i = 0; i < _references.Count; i++)
+            {
+                var (from, pointer) = _references[i];
+                from._ref = At(pointer);
+            }
+
+            return root;
+        }
 
         public SchemaCheck At(string pointer)
         {
@@ -197,7 +209,7 @@ public sealed class SchemaCheck
                     ?? throw new InvalidOperationException($"schema reference {pointer} points at nothing");
             }
 
-            var check = new SchemaCheck { _compiler = this };
+            var check = new SchemaCheck();
             _byPointer[pointer] = check;
             Fill(check, node, pointer);
             return check;
@@ -238,6 +250,7 @@ public sealed class SchemaCheck
                         break;
                     case "const":
                         check._enum = new HashSet<string>(StringComparer.Ordinal) { value!.GetValue<string>() };
+                        check._enumKeyword = "const";
                         break;
                     case "pattern":
                         check._pattern = new Regex(value!.GetValue<string>(), RegexOptions.ECMAScript | RegexOptions.CultureInvariant);
@@ -264,7 +277,7 @@ public sealed class SchemaCheck
                         check._propertyNames = At(at);
                         break;
                     case "$ref":
-                        check._ref = value!.GetValue<string>();
+                        _references.Add((check, value!.GetValue<string>()));
                         break;
                     default:
                         if (!Annotations.Contains(keyword))
