@@ -12,7 +12,7 @@ public enum FileKindValue
     /// <summary>A character device (/dev/null, a terminal), a FIFO or a socket: written in place, never replaced.</summary>
     Special,
 
-    /// <summary>A symbolic link (only from <see cref="FileKind.Probe"/>, which does not follow links).</summary>
+    /// <summary>A symbolic link (only from <see cref="FileKind.Probe"/> when it does not follow links).</summary>
     Link,
 }
 
@@ -31,9 +31,6 @@ public static class FileKind
     private const uint DirectoryType = 0x4000;
     private const uint LinkType = 0xA000;
     private const uint PermissionMask = 0xFFF;
-
-    /// <summary>The kind of <paramref name="path"/>, symbolic links followed.</summary>
-    public static FileKindValue Of(string path) => Probe(path, followLinks: true).Kind;
 
     /// <summary>
     /// Kind and permissions of <paramref name="path"/>: with <paramref name="followLinks"/> false a symbolic link is
