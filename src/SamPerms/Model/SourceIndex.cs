@@ -27,19 +27,14 @@ public sealed class SourceIndex
     }
 
     /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
-    public string? PathOf(Node? node)
-    {
-        if (node is null || !node.Span.IsKnown || !_bySpan.TryGetValue(node.Span, out var at))
-        {
-            return null;
-        }
-
-        return SameValue(_places[at].Node, node) ? PathAt(at) : null;
-    }
+    public string? PathOf(Node? node) => PlaceOf(node) is { } at ? PathAt(at) : null;
 
     /// <summary>Whether the node comes from this template (same place, same kind of value).</summary>
-    public bool IsFromTemplate(Node? node) =>
-        node is not null && node.Span.IsKnown && _bySpan.TryGetValue(node.Span, out var at) && SameValue(_places[at].Node, node);
+    public bool IsFromTemplate(Node? node) => PlaceOf(node) is not null;
+
+    /// <summary>Where a node read from this template was indexed; null when the node does not come from it.</summary>
+    private int? PlaceOf(Node? node) =>
+        node is not null && node.Span.IsKnown && _bySpan.TryGetValue(node.Span, out var at) && SameValue(_places[at].Node, node) ? at : null;
 
     /// <summary>The path and node of the value read at exactly this span.</summary>
     public (string Path, Node Node)? At(SourceSpan span) => _bySpan.TryGetValue(span, out var at) ? (PathAt(at), _places[at].Node) : null;
