@@ -32,7 +32,7 @@ internal sealed partial class FastYamlReader
         + string.Concat(Enumerable.Range(0xFF00, 0xFFFE - 0xFF00).Select(c => (char)c)));
 
     private readonly string _t;
-    private readonly List<YamlEvent> _events = [];
+    private readonly List<YamlEvent> _events = Rent();
     private int _p;          // the current index
     private int _line = 1;   // the current line (1-based)
     private int _lineStart;  // where the current line starts
@@ -40,6 +40,30 @@ internal sealed partial class FastYamlReader
     private StringBuilder? _sb;
 
     private FastYamlReader(string text) => _t = text;
+
+    /// <summary>A thread's event list, kept between texts: a batch reads hundreds of templates per thread.</summary>
+    [ThreadStatic]
+    private static List<YamlEvent>? t_spare;
+
+    /// <summary>Event lists longer than this are not kept (a huge template's list is let go).</summary>
+    private const int SpareCapacity = 1 << 16;
+
+    private static List<YamlEvent> Rent()
+    {
+        var list = t_spare ?? [];
+        t_spare = null;
+        return list;
+    }
+
+    /// <summary>Gives back the list <see cref="Read"/> returned, once its events are used, for the thread's next text.</summary>
+    public static void Return(List<YamlEvent>? events)
+    {
+        if (events is not null && events.Capacity <= SpareCapacity)
+        {
+            events.Clear();
+            t_spare = events;
+        }
+    }
 
     /// <summary>The events of <paramref name="text"/>, or null when the fast reader leaves it to YamlDotNet.</summary>
     public static List<YamlEvent>? Read(string text)
@@ -52,12 +76,17 @@ internal sealed partial class FastYamlReader
         var reader = new FastYamlReader(text);
         try
         {
-            return reader.Document() ? reader._events : null;
+            if (reader.Document())
+            {
+                return reader._events;
+            }
         }
         catch (GiveUp)
         {
-            return null;
         }
+
+        Return(reader._events);
+        return null;
     }
 
     /// <summary>

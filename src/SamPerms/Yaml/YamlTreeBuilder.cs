@@ -24,7 +24,18 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
     /// The tree of the text: read by the fast reader when it takes the text (most templates), else by YamlDotNet,
     /// whose events and errors the fast reader reproduces exactly for what it takes.
     /// </summary>
-    public ReadResult Build() => BuildFrom(FastYamlReader.Read(text) ?? YamlDotNetEvents.Read(text));
+    public ReadResult Build()
+    {
+        var events = FastYamlReader.Read(text);
+        try
+        {
+            return BuildFrom(events ?? YamlDotNetEvents.Read(text));
+        }
+        finally
+        {
+            FastYamlReader.Return(events);
+        }
+    }
 
     private ReadResult BuildFrom(IEnumerable<YamlEvent> events)
     {
@@ -325,7 +336,6 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
 
         private Node? _pendingKey;
         private List<MapNode>? _merges;
-        private Dictionary<string, SourceSpan>? _seen;
 
         public Node Node { get; } = node;
         public string? Tag { get; } = tag;
@@ -384,15 +394,14 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
             }
 
             var key = KeyText(keyNode);
-            _seen ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-            if (_seen.TryGetValue(key, out var first))
+            if (map.ContainsKey(key))
             {
-                diagnostics.Add(DiagnosticCatalog.Duplicate(key, keyNode.Span, first));
+                // The map keeps the first key's place; the later value wins, as in PyYAML.
+                diagnostics.Add(DiagnosticCatalog.Duplicate(key, keyNode.Span, map.KeySpanOf(key)));
                 map.Set(key, value);
                 return;
             }
 
-            _seen[key] = keyNode.Span;
             map.Add(new MapEntry(key, value, keyNode.Span) { KeyIsString = keyNode is StringNode });
         }
 
