@@ -194,12 +194,8 @@ internal sealed partial class FastYamlReader
     /// <summary>A place on the current line.</summary>
     private YamlMark On(int index) => new(_line, index - _lineStart + 1, index);
 
-    /// <summary>Where YamlDotNet puts the end of the stream: the start of the line after the last one.</summary>
-    private YamlMark EndOfStream()
-    {
-        int lines = _t.AsSpan().Count('\n');
-        return new YamlMark(lines + (_t[^1] == '\n' ? 1 : 2), 1, _t.Length);
-    }
+    /// <summary>Where YamlDotNet puts the end of the stream (the reader is there): the start of the line after the last one.</summary>
+    private YamlMark EndOfStream() => new(_t[^1] == '\n' ? _line : _line + 1, 1, _t.Length);
 
     /// <summary>Where the next token is (after <see cref="SkipBlank"/>), or the end of the stream.</summary>
     private YamlMark NextTokenMark() => AtEnd ? EndOfStream() : Here();
