@@ -37,6 +37,7 @@ internal sealed partial class FastYamlReader
     private int _line = 1;   // the current line (1-based)
     private int _lineStart;  // where the current line starts
     private int _depth;
+    private bool _inDocument; // past the document's start: a document marker ends the fast reading
     private StringBuilder? _sb;
 
     private FastYamlReader(string text) => _t = text;
@@ -134,13 +135,33 @@ internal sealed partial class FastYamlReader
     private bool Document()
     {
         SkipBlank();
-        if (AtEnd || Cur == '%')
+        var at = Here();
+        if (Cur == '%')
+        {
+            // "%YAML 1.1" (or 1.2) before the document's "---" is all a template declares; other directives are left to YamlDotNet.
+            if (_p != 0 || !(_t.StartsWith("%YAML 1.1\n", StringComparison.Ordinal) || _t.StartsWith("%YAML 1.2\n", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            SkipToLineEnd();
+            SkipBlank();
+            if (!AtDocumentMarker("---"))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            at = Here();
+        }
+
+        if (AtEnd)
         {
             return false;
         }
 
         bool explicitStart = AtDocumentMarker("---");
-        var at = Here();
         var after = at;
         if (explicitStart)
         {
@@ -155,6 +176,7 @@ internal sealed partial class FastYamlReader
         }
 
         _events.Add(new YamlEvent(YamlEventKind.DocumentStart, at, after, Explicit: explicitStart));
+        _inDocument = true;
         if (Col != 0 || AtDocumentMarker("---") || AtDocumentMarker("..."))
         {
             return false;
@@ -235,7 +257,7 @@ internal sealed partial class FastYamlReader
             }
         }
 
-        if (!AtEnd && Col == 0 && _line > 1 && (AtDocumentMarker("---") || AtDocumentMarker("...")))
+        if (_inDocument && !AtEnd && Col == 0 && (AtDocumentMarker("---") || AtDocumentMarker("...")))
         {
             throw Unsupported();
         }
@@ -312,7 +334,7 @@ internal sealed partial class FastYamlReader
         Enter();
         var dash = Here();
         var end = indentless ? On(_p + 1) : dash;
-        _events.Add(new YamlEvent(YamlEventKind.SequenceStart, tag is null ? dash : tagStart, tag is null ? end : dash, Tag: tag));
+        _events.Add(new YamlEvent(YamlEventKind.SequenceStart, tag is null ? dash : tagStart, end, Tag: tag));
         while (true)
         {
             _p++; // the dash
@@ -386,9 +408,9 @@ internal sealed partial class FastYamlReader
             {
                 NodeOnItsLine(indent, tag, tagStart);
             }
-            else if (!AtEnd && Col == indent && indentlessSequence && DashAhead() && tag is null)
+            else if (!AtEnd && Col == indent && indentlessSequence && DashAhead())
             {
-                BlockSequence(indent, null, default, indentless: true);
+                BlockSequence(indent, tag, tagStart, indentless: true);
             }
             else if (tag is null)
             {
