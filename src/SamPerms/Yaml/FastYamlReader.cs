@@ -519,21 +519,17 @@ internal sealed partial class FastYamlReader
     /// <summary>A quoted or plain scalar in a block; plain ones continue on lines indented more than <paramref name="indent"/>.</summary>
     private void Scalar(int indent, string? tag, YamlMark tagStart)
     {
-        var start = Here();
-        string value;
-        bool plain = false;
+        var start = tag is null ? Here() : tagStart;
         if (Cur is '"' or '\'')
         {
-            value = Quoted();
-            var end = Here();
-            _events.Add(new YamlEvent(YamlEventKind.Scalar, tag is null ? start : tagStart, end, value, tag));
+            var quoted = Quoted();
+            _events.Add(new YamlEvent(YamlEventKind.Scalar, start, Here(), quoted, tag));
             SkipLineRest();
             return;
         }
 
-        value = PlainBlock(indent, out var stop);
-        plain = true;
-        _events.Add(new YamlEvent(YamlEventKind.Scalar, tag is null ? start : tagStart, stop, value, tag, Plain: plain));
+        var plain = PlainBlock(indent, out var stop);
+        _events.Add(new YamlEvent(YamlEventKind.Scalar, start, stop, plain, tag, Plain: true));
     }
 
     /// <summary>
