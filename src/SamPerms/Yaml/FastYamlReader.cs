@@ -23,6 +23,13 @@ internal sealed partial class FastYamlReader
     /// <summary>How deep block collections nest before the reader leaves the text to YamlDotNet (it recurses).</summary>
     private const int MaxBlockDepth = 200;
 
+    /// <summary>
+    /// Texts longer than this are left to YamlDotNet, which streams its events: the fast reader lists them all first
+    /// (about seven bytes per byte of text), which for the biggest inputs SamPerms takes would be hundreds of
+    /// megabytes. CloudFormation itself takes templates of at most 1 MB.
+    /// </summary>
+    private const int MaxLength = 8 << 20;
+
     /// <summary>Characters outside these make the reader give up at once: tabs, CR, controls, line separators, BOM, surrogates.</summary>
     private static readonly SearchValues<char> Readable = SearchValues.Create(
         "\n" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c))
@@ -69,7 +76,7 @@ internal sealed partial class FastYamlReader
     /// <summary>The events of <paramref name="text"/>, or null when the fast reader leaves it to YamlDotNet.</summary>
     public static List<YamlEvent>? Read(string text)
     {
-        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(Readable) >= 0 || EndsInBlankLine(text))
+        if (!Takes(text))
         {
             return null;
         }
@@ -90,6 +97,10 @@ internal sealed partial class FastYamlReader
         return null;
     }
 
+    /// <summary>Whether the text is one the reader tries at all (what it reads is decided as it goes).</summary>
+    private static bool Takes(string text) =>
+        text.Length > 0 && text.Length <= MaxLength && text.AsSpan().IndexOfAnyExcept(Readable) < 0 && !EndsInBlankLine(text);
+
     /// <summary>
     /// A last line without a line break that holds only spaces (or a comment): YamlDotNet ends the collections
     /// indented deeper than it there, and the others on the line after; the fast reader leaves such texts to it.
@@ -107,9 +118,9 @@ internal sealed partial class FastYamlReader
     /// </summary>
     internal static string? WhyNot(string text)
     {
-        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(Readable) >= 0 || EndsInBlankLine(text))
+        if (!Takes(text))
         {
-            return "the text is empty, holds a character the fast reader leaves to YamlDotNet or ends in a blank line";
+            return "the text is empty or very long, holds a character the fast reader leaves to YamlDotNet or ends in a blank line";
         }
 
         var reader = new FastYamlReader(text);

@@ -45,6 +45,15 @@ public sealed class FastYamlReaderTests
     }
 
     [Fact]
+    public void Leaves_very_long_texts_to_YamlDotNet_which_streams_them()
+    {
+        var text = string.Concat(Enumerable.Range(0, 1_000_000).Select(i => $"K{i}: v\n"));
+        Assert.True(text.Length > 8 << 20);
+        Assert.Null(FastYamlReader.Read(text));
+        Assert.NotNull(FastYamlReader.Read(text[..(text.IndexOf("K100:", StringComparison.Ordinal))]));
+    }
+
+    [Fact]
     public void Reads_the_repositorys_templates_as_YamlDotNet_does()
     {
         var sep = Path.DirectorySeparatorChar;
