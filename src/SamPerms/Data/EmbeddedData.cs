@@ -15,12 +15,14 @@ internal static class EmbeddedData
         return bytes;
     }
 
+    /// <summary>
+    /// The table as text, decoded from its bytes in one pass (a reader's ReadToEnd grows a builder block by block and
+    /// copies it again at the end, a good part of a one-template command's start).
+    /// </summary>
     public static string ReadText(string fileName)
     {
-        var name = "SamPerms.Data." + fileName;
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded data '{name}' is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var bytes = ReadBytes(fileName);
+        var text = bytes.AsSpan();
+        return System.Text.Encoding.UTF8.GetString(text.StartsWith("\uFEFF"u8) ? text[3..] : text);
     }
 }

@@ -30,13 +30,9 @@ internal sealed partial class FastYamlReader
     /// </summary>
     private const int MaxLength = 8 << 20;
 
-    /// <summary>Characters outside these make the reader give up at once: tabs, controls, line separators, BOM, surrogates.</summary>
-    private static readonly SearchValues<char> Readable = SearchValues.Create(
-        "\n\r" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0xA0, 0x2028 - 0xA0).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0x202A, 0xD800 - 0x202A).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0xE000, 0xFEFF - 0xE000).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0xFF00, 0xFFFE - 0xFF00).Select(c => (char)c)));
+    /// <summary>Printable ASCII and the line breaks: what templates are written in, found in one vectorized pass.</summary>
+    private static readonly SearchValues<char> Ascii = SearchValues.Create(
+        "\n\r" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     private readonly string _t;
     private readonly List<YamlEvent> _events = Rent();
@@ -99,7 +95,31 @@ internal sealed partial class FastYamlReader
 
     /// <summary>Whether the text is one the reader tries at all (what it reads is decided as it goes).</summary>
     private static bool Takes(string text) =>
-        text.Length > 0 && text.Length <= MaxLength && text.AsSpan().IndexOfAnyExcept(Readable) < 0 && !EndsInBlankLine(text) && !LoneCarriageReturn(text);
+        text.Length > 0 && text.Length <= MaxLength && AllReadable(text) && !EndsInBlankLine(text) && !LoneCarriageReturn(text);
+
+    /// <summary>
+    /// No character the reader leaves to YamlDotNet: tabs, controls, the line separators U+2028/U+2029, a byte order
+    /// mark, surrogates (anything past printable ASCII is looked at one by one, from the first such character).
+    /// </summary>
+    private static bool AllReadable(string text)
+    {
+        int first = text.AsSpan().IndexOfAnyExcept(Ascii);
+        if (first < 0)
+        {
+            return true;
+        }
+
+        foreach (char c in text.AsSpan(first))
+        {
+            bool ok = c is '\n' or '\r' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
+            if (!ok || c is '\u2028' or '\u2029' or '\uFEFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A CR not followed by LF (a line break of its own for YAML): left to YamlDotNet.</summary>
     private static bool LoneCarriageReturn(string text)
