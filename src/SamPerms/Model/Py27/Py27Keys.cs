@@ -308,27 +308,6 @@ public sealed class Py27Keys
         return copy;
     }
 
-    /// <summary>The key's position in iteration order, or -1 when it is not in the table.</summary>
-    /// <summary>Makes the counts that lookups read now, so that a later lookup writes nothing (see <see cref="Node.SettleForReading"/>).</summary>
-    internal void PrepareLookups()
-    {
-        if (!_countsKnown)
-        {
-            CountKeys();
-        }
-    }
-
-    internal int PositionOf(string key)
-    {
-        int slot = IndexFor(key, Py27Hash.OfString(key));
-        if (!Same(_table[slot], key))
-        {
-            return -1;
-        }
-
-        return KeysBefore(slot);
-    }
-
     /// <summary>
     /// For each key of this table in iteration order, its position in <paramref name="earlier"/>, a table of the same
     /// keys (the one this was refilled from): how to reorder a map's entries after a copy, without hashing a key.
