@@ -2,7 +2,6 @@ using SamPerms.Diagnostics;
 using SamPerms.Model;
 using SamPerms.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace SamPerms.Yaml;
 
@@ -21,20 +20,34 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
     private readonly Stack<Frame> _stack = new();
     private int _nodeCount;
 
+    /// <summary>
+    /// The tree of the text: read by the fast reader when it takes the text (most templates), else by YamlDotNet,
+    /// whose events and errors the fast reader reproduces exactly for what it takes.
+    /// </summary>
     public ReadResult Build()
+    {
+        var events = FastYamlReader.Read(text);
+        try
+        {
+            return BuildFrom(events ?? YamlDotNetEvents.Read(text));
+        }
+        finally
+        {
+            FastYamlReader.Return(events);
+        }
+    }
+
+    private ReadResult BuildFrom(IEnumerable<YamlEvent> events)
     {
         Node? root = null;
         int documents = 0;
         try
         {
-            var scanner = new Scanner(new StringReader(text), skipComments: true);
-            var parser = new Parser(scanner);
-            while (Advance(parser, scanner))
+            foreach (var ev in events)
             {
-                var ev = parser.Current!;
-                switch (ev)
+                switch (ev.Kind)
                 {
-                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
+                    case YamlEventKind.DocumentStart when ev.Explicit || documents > 0:
                         documents++;
                         if (documents > 1)
                         {
@@ -43,25 +56,24 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                         }
 
                         break;
-                    case DocumentStart:
+                    case YamlEventKind.DocumentStart:
                         documents++;
                         break;
-                    case Scalar s:
-                        Emit(ScalarNode(s), s.Anchor.IsEmpty ? null : s.Anchor.Value, ref root);
+                    case YamlEventKind.Scalar:
+                        Emit(ScalarNode(ev), ev.Anchor, ref root);
                         break;
-                    case AnchorAlias a:
-                        Emit(ExpandAlias(a), null, ref root);
+                    case YamlEventKind.Alias:
+                        Emit(ExpandAlias(ev), null, ref root);
                         break;
-                    case SequenceStart ss:
-                        Push(new Frame(new SeqNode { Span = Span(ss.Start, ss.End) }, TagOf(ss.Tag), ss.Anchor.IsEmpty ? null : ss.Anchor.Value, ss.Style == YamlDotNet.Core.Events.SequenceStyle.Flow), ss.Start);
+                    case YamlEventKind.SequenceStart:
+                        Push(new Frame(new SeqNode { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow), ev.Start);
                         break;
-                    case MappingStart ms:
+                    case YamlEventKind.MappingStart:
                         // A single pair in a flow sequence (`[Key: value]`) is a mapping the parser reports without
-                        // a place (both marks empty): it spans its pair instead.
-                        bool placeless = ms.Start.Index == 0 && ms.End.Index == 0 && ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow;
-                        Push(new Frame(new MapNode { Span = Span(ms.Start, ms.End) }, TagOf(ms.Tag), ms.Anchor.IsEmpty ? null : ms.Anchor.Value, ms.Style == YamlDotNet.Core.Events.MappingStyle.Flow, placeless), ms.Start);
+                        // a place: it spans its pair instead.
+                        Push(new Frame(new MapNode { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow, ev.Placeless), ev.Start);
                         break;
-                    case SequenceEnd or MappingEnd:
+                    case YamlEventKind.SequenceEnd or YamlEventKind.MappingEnd:
                         var frame = _stack.Pop();
                         var done = frame.Finish(ev.End);
                         Emit(ApplyTag(done, frame.Tag), frame.Anchor, ref root);
@@ -83,7 +95,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
             }
 
             var message = Describe(ex);
-            bool aboutFlow = message.StartsWith("While parsing a flow", StringComparison.Ordinal) || message == CouldNotGoOn;
+            bool aboutFlow = message.StartsWith("While parsing a flow", StringComparison.Ordinal) || message == YamlDotNetEvents.CouldNotGoOn;
             if (aboutFlow && OpenFlowCollection() is { } open)
             {
                 // YamlDotNet says where it gave up (often the end of the file or the next key); the cause is
@@ -92,7 +104,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                 var detail = message.StartsWith("While parsing a flow", StringComparison.Ordinal) && message.IndexOf(", ", StringComparison.Ordinal) is int comma and > 0
                     ? message[(comma + 2)..].TrimEnd('.')
                     : message;
-                message = $"the flow {kind} opened here is not closed with '{closer}'" + (detail == CouldNotGoOn ? "" : ": " + detail)
+                message = $"the flow {kind} opened here is not closed with '{closer}'" + (detail == YamlDotNetEvents.CouldNotGoOn ? "" : ": " + detail)
                     + $" (the reader gave up at line {span.Line}, column {span.Column})";
                 var start = open.Node.Span;
                 span = new SourceSpan(start.Line, start.Column, start.Line, start.Column + 1);
@@ -103,26 +115,6 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         }
 
         return new ReadResult(root, _diagnostics);
-    }
-
-    /// <summary>
-    /// The next parser event. YamlDotNet fails on some malformed input with other exceptions than YamlException
-    /// (e.g. InvalidOperationException for a flow collection continued on a less indented line, which PyYAML
-    /// accepts): report those as a syntax error where the scanner stopped.
-    /// </summary>
-    private const string CouldNotGoOn = "the YAML reader could not go on from here; check the brackets, quotes and indentation around this place";
-
-    private static bool Advance(Parser parser, Scanner scanner)
-    {
-        try
-        {
-            return parser.MoveNext();
-        }
-        catch (Exception e) when (e is not YamlException and not OutOfMemoryException)
-        {
-            var at = scanner.CurrentPosition;
-            throw new YamlException(at, at, CouldNotGoOn, e);
-        }
     }
 
     /// <summary>The first tab inside a line's leading whitespace: where a "tab as indentation" error really is.</summary>
@@ -173,7 +165,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         return msg;
     }
 
-    private void Push(Frame frame, Mark start)
+    private void Push(Frame frame, YamlMark start)
     {
         if (_stack.Count >= limits.MaxDepth)
         {
@@ -201,27 +193,28 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         _stack.Peek().Accept(node, _diagnostics);
     }
 
-    private Node ScalarNode(Scalar s)
+    private Node ScalarNode(YamlEvent s)
     {
-        Count(1, Span(s.Start, s.End));
         var span = Span(s.Start, s.End);
-        var tag = TagOf(s.Tag);
+        Count(1, span);
+        var tag = s.Tag;
+        var value = s.Value ?? "";
         Node node;
         if (tag is null || tag == "!")
         {
-            node = s.Style == ScalarStyle.Plain && tag is null
-                ? ScalarResolver.ResolvePlain(s.Value, span)
-                : new StringNode(s.Value) { Span = span };
+            node = s.Plain && tag is null
+                ? ScalarResolver.ResolvePlain(value, span)
+                : new StringNode(value) { Span = span };
         }
         else if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
         {
-            node = tag == StrTag ? new StringNode(s.Value) { Span = span } : ScalarResolver.ResolvePlain(s.Value, span);
+            node = tag == StrTag ? new StringNode(value) { Span = span } : ScalarResolver.ResolvePlain(value, span);
             return ApplyTag(node, tag);
         }
         else
         {
             // Short-form intrinsics take their scalar argument as a string, whatever it looks like.
-            var arg = new StringNode(s.Value) { Span = span };
+            var arg = new StringNode(value) { Span = span };
             return ApplyTag(arg, tag);
         }
 
@@ -272,12 +265,12 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         return map;
     }
 
-    private Node ExpandAlias(AnchorAlias a)
+    private Node ExpandAlias(YamlEvent a)
     {
         var span = Span(a.Start, a.End);
-        if (!_anchors.TryGetValue(a.Value.Value, out var target))
+        if (!_anchors.TryGetValue(a.Value!, out var target))
         {
-            _diagnostics.Add(DiagnosticCatalog.Syntax($"found undefined alias '*{a.Value.Value}'", span));
+            _diagnostics.Add(DiagnosticCatalog.Syntax($"found undefined alias '*{a.Value}'", span));
             return NullNode.At(span);
         }
 
@@ -327,10 +320,10 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         }
     }
 
-    private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
-
-    internal static SourceSpan Span(Mark start, Mark end) =>
+    private static SourceSpan Span(Mark start, Mark end) =>
         new((int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+    private static SourceSpan Span(YamlMark start, YamlMark end) => new(start.Line, start.Column, end.Line, end.Column);
 
     /// <summary>A map or sequence being built.</summary>
     private sealed class Frame(Node node, string? tag, string? anchor, bool flow = false, bool placeless = false)
@@ -343,7 +336,6 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
 
         private Node? _pendingKey;
         private List<MapNode>? _merges;
-        private Dictionary<string, SourceSpan>? _seen;
 
         public Node Node { get; } = node;
         public string? Tag { get; } = tag;
@@ -402,23 +394,22 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
             }
 
             var key = KeyText(keyNode);
-            _seen ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-            if (_seen.TryGetValue(key, out var first))
+            if (map.ContainsKey(key))
             {
-                diagnostics.Add(DiagnosticCatalog.Duplicate(key, keyNode.Span, first));
+                // The map keeps the first key's place; the later value wins, as in PyYAML.
+                diagnostics.Add(DiagnosticCatalog.Duplicate(key, keyNode.Span, map.KeySpanOf(key)));
                 map.Set(key, value);
                 return;
             }
 
-            _seen[key] = keyNode.Span;
             map.Add(new MapEntry(key, value, keyNode.Span) { KeyIsString = keyNode is StringNode });
         }
 
-        public Node Finish(Mark end)
+        public Node Finish(YamlMark end)
         {
             if (!_placeless)
             {
-                Node.Span = Node.Span with { EndLine = (int)end.Line, EndColumn = (int)end.Column };
+                Node.Span = Node.Span with { EndLine = end.Line, EndColumn = end.Column };
             }
 
             if (_merges is null || Node is not MapNode own)
