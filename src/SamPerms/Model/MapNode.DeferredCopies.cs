@@ -35,6 +35,7 @@ public sealed partial class MapNode
         _valuesOwed = true;
         if (_py27 is not null)
         {
+            int inPlace = _py27.CopiedInPlace;
             var table = DeferredCopies.Apply(_py27, count);
             if (_index is null && !ReferenceEquals(table, _py27))
             {
@@ -46,6 +47,14 @@ public sealed partial class MapNode
                 _py27.LetGo();
                 _py27 = table;
                 _orderStale = true;
+            }
+            else if (table.CopiedInPlace != inPlace)
+            {
+                _orderStale = true;
+                if (_index is null)
+                {
+                    ReorderAsPy27();
+                }
             }
         }
     }
