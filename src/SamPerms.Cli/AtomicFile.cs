@@ -29,7 +29,12 @@ public static class AtomicFile
     /// <summary>The suffix of temporary files (a name no output of SamPerms ends with).</summary>
     public const string TempSuffix = ".tmp";
 
-    public static void WriteAllText(string path, string content)
+    public static void WriteAllText(string path, string content) => Write(path, content, null);
+
+    /// <summary>Writes the text of <paramref name="content"/>, encoded chunk by chunk: no string of the whole is made.</summary>
+    public static void WriteAllText(string path, StringBuilder content) => Write(path, null, content);
+
+    private static void Write(string path, string? text, StringBuilder? builder)
     {
         _ = Cleanups;
 
@@ -47,14 +52,14 @@ public static class AtomicFile
             case FileKindValue.Directory:
                 throw new OutputFileException($"cannot write {path}: it is a directory");
             case FileKindValue.Special:
-                WriteInPlace(path, target, content);
+                WriteInPlace(path, target, text ?? builder!.ToString());
                 return;
             default:
                 // Encoded into a pooled buffer: a batch writes megabytes, and each new array would be garbage at once.
-                var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
+                var buffer = ArrayPool<byte>.Shared.Rent(text is not null ? Utf8.GetByteCount(text) : Utf8.GetMaxByteCount(builder!.Length));
                 try
                 {
-                    var bytes = buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
+                    var bytes = buffer.AsSpan(0, text is not null ? Utf8.GetBytes(text, buffer) : Encode(builder!, buffer));
                     if (probe.Kind != FileKindValue.Regular || !Unchanged(target, bytes))
                     {
                         Replace(path, target, bytes, probe.Kind == FileKindValue.Regular ? probe.Permissions : null);
@@ -67,6 +72,19 @@ public static class AtomicFile
 
                 return;
         }
+    }
+
+    /// <summary>The builder's text as UTF-8 in <paramref name="buffer"/> (big enough for it); a pair split between chunks is kept whole.</summary>
+    private static int Encode(StringBuilder builder, byte[] buffer)
+    {
+        var encoder = Utf8.GetEncoder();
+        int written = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, buffer.AsSpan(written), flush: false);
+        }
+
+        return written + encoder.GetBytes(ReadOnlySpan<char>.Empty, buffer.AsSpan(written), flush: true);
     }
 
     /// <summary>The file a chain of symbolic links ends at (which may not exist yet).</summary>

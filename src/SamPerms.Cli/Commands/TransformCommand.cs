@@ -234,10 +234,27 @@ public static class TransformCommand
             if (run.Accepted)
             {
                 var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
+                var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, shown) : null;
+                if (map is not null && s.Format != "yaml")
+                {
+                    // A batch's outputs: written from a builder the thread keeps, with no string of each template made.
+                    var json = OutputBuilder.Take();
+                    JsonText.Pretty(outcome.Template!, json);
+                    map.CreateFolderOf(map.Output(path));
+                    AtomicFile.WriteAllText(map.Output(path), json);
+                    OutputBuilder.Give(json);
+                    if (origins is not null)
+                    {
+                        AtomicFile.WriteAllText(SidecarPath(map.Output(path)), origins);
+                    }
+
+                    DeleteStale(map, map.ErrorReport(path));
+                    return ExitCodes.Ok;
+                }
+
                 var text = s.Format == "yaml"
                     ? notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, shown)
                     : JsonText.Pretty(outcome.Template!);
-                var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, shown) : null;
                 if (map is not null)
                 {
                     map.CreateFolderOf(map.Output(path));

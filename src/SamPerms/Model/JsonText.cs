@@ -13,9 +13,15 @@ public static class JsonText
     public static string Pretty(Node node)
     {
         var sb = new StringBuilder(4096);
+        Pretty(node, sb);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <see cref="Pretty(Node)"/>'s text to <paramref name="sb"/> (a writer that reuses its builder makes no string of it).</summary>
+    public static void Pretty(Node node, StringBuilder sb)
+    {
         WritePretty(sb, node, 0);
         sb.Append('\n');
-        return sb.ToString();
     }
 
     public static string Compact(Node node)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace SamPerms.Yaml;
 
 /// <summary>The fast reader's scalars: plain (in a block or in brackets), quoted on one line, literal and folded blocks.</summary>
@@ -56,7 +58,7 @@ internal sealed partial class FastYamlReader
         }
 
         string? single = null;
-        System.Text.StringBuilder? sb = null;
+        StringBuilder? sb = null;
         while (true)
         {
             int i = _p;
@@ -100,7 +102,7 @@ internal sealed partial class FastYamlReader
 
             if (sb is null)
             {
-                sb = _sb ??= new System.Text.StringBuilder();
+                sb = _sb ??= new StringBuilder();
                 sb.Clear().Append(single);
                 single = null;
             }
@@ -179,7 +181,7 @@ internal sealed partial class FastYamlReader
         char quote = Cur;
         int start = _p + 1;
         int i = start;
-        System.Text.StringBuilder? sb = null;
+        StringBuilder? sb = null;
         while (true)
         {
             char c = At(i);
@@ -192,7 +194,7 @@ internal sealed partial class FastYamlReader
             {
                 if (quote == '\'' && At(i + 1) == '\'')
                 {
-                    sb ??= new System.Text.StringBuilder();
+                    sb ??= new StringBuilder();
                     sb.Append(_t, start, i + 1 - start);
                     i += 2;
                     start = i;
@@ -204,7 +206,7 @@ internal sealed partial class FastYamlReader
 
             if (c == '\\' && quote == '"')
             {
-                sb ??= new System.Text.StringBuilder();
+                sb ??= new StringBuilder();
                 sb.Append(_t, start, i - start);
                 i = Escape(i + 1, sb);
                 start = i;
@@ -256,7 +258,7 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>One escape of a double-quoted scalar (at the character after the backslash); returns the index after it.</summary>
-    private int Escape(int i, System.Text.StringBuilder sb)
+    private int Escape(int i, StringBuilder sb)
     {
         char c = At(i);
         char? simple = c switch
@@ -343,7 +345,7 @@ internal sealed partial class FastYamlReader
             throw Unsupported(); // blank lines of spaces, an empty scalar, or leading breaks of a folded one
         }
 
-        var sb = (_sb ??= new System.Text.StringBuilder()).Clear();
+        var sb = (_sb ??= new StringBuilder()).Clear();
         if (literal)
         {
             sb.Append('\n', leading);

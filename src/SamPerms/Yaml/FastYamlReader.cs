@@ -37,6 +37,7 @@ internal sealed partial class FastYamlReader
     private int _line = 1;   // the current line (1-based)
     private int _lineStart;  // where the current line starts
     private int _depth;
+    private bool _inDocument; // past the document's start: a document marker ends the fast reading
     private StringBuilder? _sb;
 
     private FastYamlReader(string text) => _t = text;
@@ -134,13 +135,33 @@ internal sealed partial class FastYamlReader
     private bool Document()
     {
         SkipBlank();
-        if (AtEnd || Cur == '%')
+        var at = Here();
+        if (Cur == '%')
+        {
+            // "%YAML 1.1" (or 1.2) before the document's "---" is all a template declares; other directives are left to YamlDotNet.
+            if (_p != 0 || !(_t.StartsWith("%YAML 1.1\n", StringComparison.Ordinal) || _t.StartsWith("%YAML 1.2\n", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            SkipToLineEnd();
+            SkipBlank();
+            if (!AtDocumentMarker("---"))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            at = Here();
+        }
+
+        if (AtEnd)
         {
             return false;
         }
 
         bool explicitStart = AtDocumentMarker("---");
-        var at = Here();
         var after = at;
         if (explicitStart)
         {
@@ -155,6 +176,7 @@ internal sealed partial class FastYamlReader
         }
 
         _events.Add(new YamlEvent(YamlEventKind.DocumentStart, at, after, Explicit: explicitStart));
+        _inDocument = true;
         if (Col != 0 || AtDocumentMarker("---") || AtDocumentMarker("..."))
         {
             return false;
@@ -194,12 +216,8 @@ internal sealed partial class FastYamlReader
     /// <summary>A place on the current line.</summary>
     private YamlMark On(int index) => new(_line, index - _lineStart + 1, index);
 
-    /// <summary>Where YamlDotNet puts the end of the stream: the start of the line after the last one.</summary>
-    private YamlMark EndOfStream()
-    {
-        int lines = _t.AsSpan().Count('\n');
-        return new YamlMark(lines + (_t[^1] == '\n' ? 1 : 2), 1, _t.Length);
-    }
+    /// <summary>Where YamlDotNet puts the end of the stream (the reader is there): the start of the line after the last one.</summary>
+    private YamlMark EndOfStream() => new(_t[^1] == '\n' ? _line : _line + 1, 1, _t.Length);
 
     /// <summary>Where the next token is (after <see cref="SkipBlank"/>), or the end of the stream.</summary>
     private YamlMark NextTokenMark() => AtEnd ? EndOfStream() : Here();
@@ -239,7 +257,7 @@ internal sealed partial class FastYamlReader
             }
         }
 
-        if (!AtEnd && Col == 0 && _line > 1 && (AtDocumentMarker("---") || AtDocumentMarker("...")))
+        if (_inDocument && !AtEnd && Col == 0 && (AtDocumentMarker("---") || AtDocumentMarker("...")))
         {
             throw Unsupported();
         }
@@ -316,7 +334,7 @@ internal sealed partial class FastYamlReader
         Enter();
         var dash = Here();
         var end = indentless ? On(_p + 1) : dash;
-        _events.Add(new YamlEvent(YamlEventKind.SequenceStart, tag is null ? dash : tagStart, tag is null ? end : dash, Tag: tag));
+        _events.Add(new YamlEvent(YamlEventKind.SequenceStart, tag is null ? dash : tagStart, end, Tag: tag));
         while (true)
         {
             _p++; // the dash
@@ -390,9 +408,9 @@ internal sealed partial class FastYamlReader
             {
                 NodeOnItsLine(indent, tag, tagStart);
             }
-            else if (!AtEnd && Col == indent && indentlessSequence && DashAhead() && tag is null)
+            else if (!AtEnd && Col == indent && indentlessSequence && DashAhead())
             {
-                BlockSequence(indent, null, default, indentless: true);
+                BlockSequence(indent, tag, tagStart, indentless: true);
             }
             else if (tag is null)
             {
@@ -501,21 +519,17 @@ internal sealed partial class FastYamlReader
     /// <summary>A quoted or plain scalar in a block; plain ones continue on lines indented more than <paramref name="indent"/>.</summary>
     private void Scalar(int indent, string? tag, YamlMark tagStart)
     {
-        var start = Here();
-        string value;
-        bool plain = false;
+        var start = tag is null ? Here() : tagStart;
         if (Cur is '"' or '\'')
         {
-            value = Quoted();
-            var end = Here();
-            _events.Add(new YamlEvent(YamlEventKind.Scalar, tag is null ? start : tagStart, end, value, tag));
+            var quoted = Quoted();
+            _events.Add(new YamlEvent(YamlEventKind.Scalar, start, Here(), quoted, tag));
             SkipLineRest();
             return;
         }
 
-        value = PlainBlock(indent, out var stop);
-        plain = true;
-        _events.Add(new YamlEvent(YamlEventKind.Scalar, tag is null ? start : tagStart, stop, value, tag, Plain: plain));
+        var plain = PlainBlock(indent, out var stop);
+        _events.Add(new YamlEvent(YamlEventKind.Scalar, start, stop, plain, tag, Plain: true));
     }
 
     /// <summary>

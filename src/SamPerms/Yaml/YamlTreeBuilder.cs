@@ -19,6 +19,8 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _stack = new();
     private int _nodeCount;
+    private bool _tooLarge;   // the node limit was passed (reported once)
+    private bool _overLimit;  // a limit was passed: the reader stops
 
     /// <summary>
     /// The tree of the text: read by the fast reader when it takes the text (most templates), else by YamlDotNet,
@@ -80,7 +82,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                         break;
                 }
 
-                if (_diagnostics.Any(d => d.Code is DiagnosticCatalog.DocumentTooLarge or DiagnosticCatalog.NestingTooDeep))
+                if (_overLimit)
                 {
                     return new ReadResult(null, _diagnostics);
                 }
@@ -170,6 +172,7 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
         if (_stack.Count >= limits.MaxDepth)
         {
             _diagnostics.Add(DiagnosticCatalog.TooDeep(limits.MaxDepth, Span(start, start)));
+            _overLimit = true;
             return;
         }
 
@@ -314,9 +317,10 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
     private void Count(int n, SourceSpan span)
     {
         _nodeCount += n;
-        if (_nodeCount > limits.MaxNodes && !_diagnostics.Any(d => d.Code == DiagnosticCatalog.DocumentTooLarge))
+        if (_nodeCount > limits.MaxNodes && !_tooLarge)
         {
             _diagnostics.Add(DiagnosticCatalog.TooLarge($"the document expands to more than {limits.MaxNodes} values (an alias bomb?)", span));
+            _tooLarge = _overLimit = true;
         }
     }
 

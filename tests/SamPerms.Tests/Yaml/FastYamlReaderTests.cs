@@ -16,6 +16,9 @@ public sealed class FastYamlReaderTests
     [InlineData("A:\n  - - x\n    - y\n  -\n  - \"esc \\\" \\n \\u00e9\"\nB: 'it''s'\nC: !GetAtt R.Arn\nD: !!str 1\nE: |+\n  keep\n\n")]
     [InlineData("{\"A\": [1, 2], B: {c: d}}\n")]
     [InlineData("---\nA: x")]
+    [InlineData("%YAML 1.1\n# c\n---\nA: x\n")]
+    [InlineData("# c\n---\nA: x\n")]
+    [InlineData("A: !If\n- a\n- !Ref b\nB : 1\n'C' : [x]\n")]
     [InlineData("A: [a,\n  b,\n  ]\nB: {c: [1,\n    2]}\n")]
     public void Takes_the_usual_shapes_and_gives_YamlDotNets_events(string text)
     {
