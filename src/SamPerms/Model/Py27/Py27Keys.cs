@@ -444,7 +444,7 @@ public sealed partial class Py27Keys
         _hashes = [];
     }
 
-    /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle keeps the table.</summary>
+    /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle or a kept copy (see TracedCopy) keeps the table.</summary>
     internal void LetGo()
     {
         if (_copyCycle is null && _copyTable is null)

@@ -27,7 +27,10 @@ internal sealed class Py27RefillTrace
     private int _count;
     private readonly int[] _srcKey; // by source slot: its key's id, or -1
     private readonly int[] _tree; // a Fenwick tree over the source slots counting keys (ranks in source order)
-    private readonly HashSet<int>[] _dirty; // by stage: ids whose place in its insertion order changed
+    private readonly List<int>[] _dirty; // by stage: ids whose place in its insertion order changed, each once
+    private readonly int[][] _dirtyIn; // by stage, by id: the copy it was last listed in
+    private int _copies;
+    private readonly List<(string Key, ulong Hash, int To)> _moves = [];
     private readonly Dictionary<int, int> _pending = []; // by id: its new source slot, for keys moved or added since the last copy
 
     private Py27RefillTrace(List<int> sizes, List<int> bounds, int limit, int sourceSize, int capacity)
@@ -43,7 +46,8 @@ internal sealed class Py27RefillTrace
         Array.Fill(_srcKey, -1);
         _tree = new int[sourceSize + 1];
         _stages = sizes.Select(size => new Py27RefillStage(size, _hashes, capacity)).ToArray();
-        _dirty = sizes.Select(_ => new HashSet<int>()).ToArray();
+        _dirty = sizes.Select(_ => new List<int>()).ToArray();
+        _dirtyIn = sizes.Select(_ => new int[capacity]).ToArray();
     }
 
     /// <summary>The trace of a copy of the table (slots, their hashes); null when it would not serve (see the remarks).</summary>
@@ -121,6 +125,7 @@ internal sealed class Py27RefillTrace
             return null;
         }
 
+        _copies++;
         // The source changes: every changed key is taken out of the source ranks, then put back at its new slot.
         foreach (var (id, _) in _pending)
         {
@@ -172,23 +177,23 @@ internal sealed class Py27RefillTrace
                 {
                     if (stage.Moved(id))
                     {
-                        _dirty[s + 1].Add(id);
+                        MarkDirty(s + 1, id);
                     }
                 }
             }
         }
 
         var last = _stages[^1];
-        var moves = new List<(string, ulong, int)>();
+        _moves.Clear(); // the caller is done with the last copy's moves
         foreach (int id in last.Touched)
         {
             if (last.Moved(id))
             {
-                moves.Add((_keys[id], _hashes[id], last.SlotOf(id)));
+                _moves.Add((_keys[id], _hashes[id], last.SlotOf(id)));
             }
         }
 
-        return moves;
+        return _moves;
     }
 
     /// <summary>Writes the copy (the last stage) into slot arrays of its size.</summary>
@@ -243,6 +248,11 @@ internal sealed class Py27RefillTrace
             {
                 stage.Grow(capacity, _hashes);
             }
+
+            for (int s = 0; s < _dirtyIn.Length; s++)
+            {
+                Array.Resize(ref _dirtyIn[s], capacity);
+            }
         }
 
         _ids[key] = id;
@@ -270,10 +280,19 @@ internal sealed class Py27RefillTrace
         // Marked where it was and where it goes (it may have passed through other stages on the way, unprocessed):
         // a stage it left or joins moves it, and that move marks it in the stages after.
         _first[id] = stage;
-        _dirty[stage].Add(id);
+        MarkDirty(stage, id);
         if (old < _stages.Length)
         {
-            _dirty[old].Add(id);
+            MarkDirty(old, id);
+        }
+    }
+
+    private void MarkDirty(int stage, int id)
+    {
+        if (_dirtyIn[stage][id] != _copies)
+        {
+            _dirtyIn[stage][id] = _copies;
+            _dirty[stage].Add(id);
         }
     }
 
