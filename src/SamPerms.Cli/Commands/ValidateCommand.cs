@@ -175,27 +175,17 @@ public static class ValidateCommand
             }
         }
 
-        var results = new List<ValidatedFile>();
-        foreach (var path in s.Templates)
-        {
-            var options = s.PerTemplate.TryGetValue(path, out var own)
-                ? new ValidationOptions { Transform = own.Transform, Ignore = own.Ignore }
-                : new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
-            var shown = InputFile.Shown(path);
-            var read = InputFile.Read(path, output);
-            if (read.Bytes is not { } bytes)
+        // Templates on all cores (standard input is read on this thread); results and messages in the given order.
+        var results = new List<ValidatedFile>(s.Templates.Count);
+        ParallelBatch.Run(
+            s.Templates,
+            path => ValidateOne(path, s, output),
+            (_, done) =>
             {
-                // Reported as a finding of this file (too large: SP1005); the other files are still checked.
-                var report = read.Refusal is { } refusal ? TemplateValidator.Refused(shown, refusal, options) : TemplateValidator.Unreadable(shown, read.Reason!, options);
-                results.Add(new ValidatedFile(shown, [], report));
-                continue;
-            }
-
-            // Local artifact paths are relative to the template's folder (stdin's: the current directory).
-            var validated = TemplateValidation.Run(shown, bytes, options);
-            output.Conceal(NoEchoParameters.Values(validated.Report.Outcome?.Input, options.Transform.ParameterOverrides));
-            results.Add(validated);
-        }
+                output.Conceal(NoEchoParameters.Values(done.Validated.Report.Outcome?.Input, done.Options.Transform.ParameterOverrides));
+                results.Add(done.Validated);
+            },
+            degree: s.Templates.Contains(TemplateInputs.Stdin) ? 1 : null);
 
         if (s.WriteBaseline is { } target)
         {
@@ -221,6 +211,25 @@ public static class ValidateCommand
         var failed = s.FailAt is { } threshold && shownResults.Any(r => r.Report.HasAtLeast(threshold))
             || shownResults.Any(r => r.Report.Diagnostics.Any(d => d.Code == DiagnosticCatalog.UnreadableFile));
         return OutputFile.Write(s.OutputFile, rendered, s.Templates, output) ?? (failed ? ExitCodes.Invalid : ExitCodes.Ok);
+    }
+
+    /// <summary>One template checked: read (or refused, or unreadable: a finding of its own) and validated.</summary>
+    private static (ValidatedFile Validated, ValidationOptions Options) ValidateOne(string path, Settings s, CliOutput output)
+    {
+        var options = s.PerTemplate.TryGetValue(path, out var own)
+            ? new ValidationOptions { Transform = own.Transform, Ignore = own.Ignore }
+            : new ValidationOptions { Transform = s.Transform, Ignore = s.Ignore };
+        var shown = InputFile.Shown(path);
+        var read = InputFile.Read(path, output);
+        if (read.Bytes is not { } bytes)
+        {
+            // Reported as a finding of this file (too large: SP1005); the other files are still checked.
+            var report = read.Refusal is { } refusal ? TemplateValidator.Refused(shown, refusal, options) : TemplateValidator.Unreadable(shown, read.Reason!, options);
+            return (new ValidatedFile(shown, [], report), options);
+        }
+
+        // Local artifact paths are relative to the template's folder (stdin's: the current directory).
+        return (TemplateValidation.Run(shown, bytes, options), options);
     }
 
     /// <summary>The tool's version (from the assembly), for SARIF.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class FastYamlReader
             {
                 _p++;
             }
-            else if (c == '\n')
+            else if (c is '\n' or '\r')
             {
                 NewLine();
                 newLine = true;
@@ -172,7 +172,7 @@ internal sealed partial class FastYamlReader
         while (i < _t.Length)
         {
             char c = _t[i];
-            if (c == '\n' || FlowIndicators.Contains(c) || (c == '#' && _t[i - 1] == ' ')
+            if (c is '\n' or '\r' || FlowIndicators.Contains(c) || (c == '#' && _t[i - 1] == ' ')
                 || (c == ':' && (IsBlankOrEnd(At(i + 1)) || FlowIndicators.Contains(At(i + 1)))))
             {
                 break;
@@ -187,7 +187,7 @@ internal sealed partial class FastYamlReader
             end--;
         }
 
-        if (At(i) == '\n' && !FlowGoesOnWithIndicator(i))
+        if (At(i) is '\n' or '\r' && !FlowGoesOnWithIndicator(i))
         {
             throw Unsupported(); // a plain scalar over several lines inside brackets
         }
@@ -203,7 +203,7 @@ internal sealed partial class FastYamlReader
         while (i < _t.Length)
         {
             char c = _t[i];
-            if (c is ' ' or '\n')
+            if (c is ' ' or '\n' or '\r')
             {
                 i++;
             }

@@ -65,7 +65,7 @@ internal sealed partial class FastYamlReader
             while (i < _t.Length)
             {
                 char c = _t[i];
-                if (c == '\n' || (c == '#' && _t[i - 1] == ' '))
+                if (c is '\n' or '\r' || (c == '#' && _t[i - 1] == ' '))
                 {
                     break;
                 }
@@ -95,7 +95,7 @@ internal sealed partial class FastYamlReader
 
             _p = end;
             stop = Here();
-            if (At(i) != '\n' || !Continuation(indent, out int breaks, out int next, out int lines, out int lineStart))
+            if (!IsBreakOrEnd(At(i)) || i >= _t.Length || !Continuation(indent, out int breaks, out int next, out int lines, out int lineStart))
             {
                 break;
             }
@@ -151,10 +151,10 @@ internal sealed partial class FastYamlReader
                 return false;
             }
 
-            if (_t[j] == '\n')
+            if (_t[j] is '\n' or '\r')
             {
                 breaks++; // a line of nothing but spaces is a blank line too
-                k = j;
+                k = _t[j] == '\r' ? j + 1 : j;
                 continue;
             }
 
@@ -233,7 +233,7 @@ internal sealed partial class FastYamlReader
         for (i++; i < _t.Length; i++)
         {
             char c = _t[i];
-            if (c == '\n')
+            if (c is '\n' or '\r')
             {
                 return -1;
             }
@@ -328,7 +328,7 @@ internal sealed partial class FastYamlReader
 
         NewLine();
         int leading = 0;
-        while (Cur == '\n')
+        while (Cur is '\n' or '\r')
         {
             leading++;
             NewLine();
@@ -356,7 +356,7 @@ internal sealed partial class FastYamlReader
         bool broke = false; // the last text line ended with a line break
         while (!AtEnd)
         {
-            if (Cur == '\n')
+            if (Cur is '\n' or '\r')
             {
                 empty++;
                 NewLine();
@@ -414,6 +414,10 @@ internal sealed partial class FastYamlReader
             if (eol < 0)
             {
                 eol = _t.Length;
+            }
+            else if (_t[eol - 1] == '\r')
+            {
+                eol--;
             }
 
             sb.Append(_t, _p + m, eol - _p - m);

@@ -5,12 +5,12 @@ namespace SamPerms.Yaml;
 
 /// <summary>
 /// A YAML reader for the shapes templates are written in: block mappings and sequences, flow collections on a line
-/// or over several, plain, quoted and block scalars, tags, comments. It gives exactly the events, values and places
+/// or over several, plain, quoted and block scalars, tags, comments, LF or CR LF line breaks. It gives exactly the events, values and places
 /// YamlDotNet's parser gives (<see cref="YamlDotNetEvents"/>), several times faster and with far less garbage.
 /// </summary>
 /// <remarks>
 /// It never reports an error: for anything outside what it reads with certainty (anchors and aliases, explicit
-/// keys, directives, several documents, tabs, CR line breaks, multi-line quoted scalars, indentation indicators,
+/// keys, directives but %YAML, several documents, tabs, lone CR line breaks, multi-line quoted scalars, indentation indicators,
 /// anything YAML refuses), <see cref="Read"/> returns null and the text is read by YamlDotNet, whose messages
 /// SamPerms reports. So what the fast reader gets wrong can only be a case it should have given up on; tests
 /// compare both readers' events on every template at hand.
@@ -23,9 +23,16 @@ internal sealed partial class FastYamlReader
     /// <summary>How deep block collections nest before the reader leaves the text to YamlDotNet (it recurses).</summary>
     private const int MaxBlockDepth = 200;
 
-    /// <summary>Characters outside these make the reader give up at once: tabs, CR, controls, line separators, BOM, surrogates.</summary>
+    /// <summary>
+    /// Texts longer than this are left to YamlDotNet, which streams its events: the fast reader lists them all first
+    /// (about seven bytes per byte of text), which for the biggest inputs SamPerms takes would be hundreds of
+    /// megabytes. CloudFormation itself takes templates of at most 1 MB.
+    /// </summary>
+    private const int MaxLength = 8 << 20;
+
+    /// <summary>Characters outside these make the reader give up at once: tabs, controls, line separators, BOM, surrogates.</summary>
     private static readonly SearchValues<char> Readable = SearchValues.Create(
-        "\n" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c))
+        "\n\r" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c))
         + string.Concat(Enumerable.Range(0xA0, 0x2028 - 0xA0).Select(c => (char)c))
         + string.Concat(Enumerable.Range(0x202A, 0xD800 - 0x202A).Select(c => (char)c))
         + string.Concat(Enumerable.Range(0xE000, 0xFEFF - 0xE000).Select(c => (char)c))
@@ -69,7 +76,7 @@ internal sealed partial class FastYamlReader
     /// <summary>The events of <paramref name="text"/>, or null when the fast reader leaves it to YamlDotNet.</summary>
     public static List<YamlEvent>? Read(string text)
     {
-        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(Readable) >= 0 || EndsInBlankLine(text))
+        if (!Takes(text))
         {
             return null;
         }
@@ -90,6 +97,29 @@ internal sealed partial class FastYamlReader
         return null;
     }
 
+    /// <summary>Whether the text is one the reader tries at all (what it reads is decided as it goes).</summary>
+    private static bool Takes(string text) =>
+        text.Length > 0 && text.Length <= MaxLength && text.AsSpan().IndexOfAnyExcept(Readable) < 0 && !EndsInBlankLine(text) && !LoneCarriageReturn(text);
+
+    /// <summary>A CR not followed by LF (a line break of its own for YAML): left to YamlDotNet.</summary>
+    private static bool LoneCarriageReturn(string text)
+    {
+        for (int i = text.IndexOf('\r'); i >= 0; i = text.IndexOf('\r', i + 1))
+        {
+            if (i + 1 >= text.Length || text[i + 1] != '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsYamlDirective(string text) =>
+        text.StartsWith("%YAML 1.1", StringComparison.Ordinal) || text.StartsWith("%YAML 1.2", StringComparison.Ordinal)
+            ? text.AsSpan(9) is var rest && (rest.StartsWith("\n") || rest.StartsWith("\r\n"))
+            : false;
+
     /// <summary>
     /// A last line without a line break that holds only spaces (or a comment): YamlDotNet ends the collections
     /// indented deeper than it there, and the others on the line after; the fast reader leaves such texts to it.
@@ -107,9 +137,9 @@ internal sealed partial class FastYamlReader
     /// </summary>
     internal static string? WhyNot(string text)
     {
-        if (text.Length == 0 || text.AsSpan().IndexOfAnyExcept(Readable) >= 0 || EndsInBlankLine(text))
+        if (!Takes(text))
         {
-            return "the text is empty, holds a character the fast reader leaves to YamlDotNet or ends in a blank line";
+            return "the text is empty or very long, holds a character the fast reader leaves to YamlDotNet or ends in a blank line";
         }
 
         var reader = new FastYamlReader(text);
@@ -139,7 +169,7 @@ internal sealed partial class FastYamlReader
         if (Cur == '%')
         {
             // "%YAML 1.1" (or 1.2) before the document's "---" is all a template declares; other directives are left to YamlDotNet.
-            if (_p != 0 || !(_t.StartsWith("%YAML 1.1\n", StringComparison.Ordinal) || _t.StartsWith("%YAML 1.2\n", StringComparison.Ordinal)))
+            if (_p != 0 || !(IsYamlDirective(_t)))
             {
                 return false;
             }
@@ -222,13 +252,14 @@ internal sealed partial class FastYamlReader
     /// <summary>Where the next token is (after <see cref="SkipBlank"/>), or the end of the stream.</summary>
     private YamlMark NextTokenMark() => AtEnd ? EndOfStream() : Here();
 
-    private static bool IsBreakOrEnd(char c) => c is '\n' or '\0';
+    private static bool IsBreakOrEnd(char c) => c is '\n' or '\r' or '\0';
 
-    private static bool IsBlankOrEnd(char c) => c is ' ' or '\n' or '\0';
+    private static bool IsBlankOrEnd(char c) => c is ' ' or '\n' or '\r' or '\0';
 
+    /// <summary>Past the line break at the current place (LF, or CR LF: <see cref="Takes"/> lets no lone CR in).</summary>
     private void NewLine()
     {
-        _p++;
+        _p += Cur == '\r' ? 2 : 1;
         _line++;
         _lineStart = _p;
     }
@@ -247,7 +278,7 @@ internal sealed partial class FastYamlReader
             {
                 SkipToLineEnd();
             }
-            else if (c == '\n')
+            else if (c is '\n' or '\r')
             {
                 NewLine();
             }
@@ -266,7 +297,7 @@ internal sealed partial class FastYamlReader
     private void SkipToLineEnd()
     {
         int nl = _t.IndexOf('\n', _p);
-        _p = nl < 0 ? _t.Length : nl;
+        _p = nl < 0 ? _t.Length : nl > 0 && _t[nl - 1] == '\r' ? nl - 1 : nl;
     }
 
     /// <summary>After a token: only spaces and a comment may follow on its line.</summary>
@@ -559,7 +590,7 @@ internal sealed partial class FastYamlReader
         for (; i < _t.Length; i++)
         {
             c = _t[i];
-            if (c == '\n' || (c == '#' && _t[i - 1] == ' '))
+            if (c is '\n' or '\r' || (c == '#' && _t[i - 1] == ' '))
             {
                 return false;
             }

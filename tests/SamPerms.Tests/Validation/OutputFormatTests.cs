@@ -156,6 +156,24 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void A_batch_checked_on_all_cores_is_reported_in_the_order_given()
+    {
+        // Templates of very different sizes finish out of order on several threads; the report keeps the given order.
+        using var dir = new TempDir();
+        var paths = Enumerable.Range(0, 24)
+            .Select(i => dir.Write($"t{23 - i:00}.yaml", i % 3 == 0 ? Risky : Check.Function))
+            .ToArray();
+        var r = CliRunner.Run(["validate", "--format", "json", .. paths]);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(r.Out)!;
+        var names = paths.Select(p => Path.GetFileName(p)).ToList();
+        var templates = report["templates"]!.AsArray().Select(t => Path.GetFileName(t!.GetValue<string>())).ToList();
+        Assert.Equal(names, templates);
+        var files = report["diagnostics"]!.AsArray().Select(d => Path.GetFileName(d!["file"]!.GetValue<string>())).Distinct().ToList();
+        Assert.Equal(names.Where(n => files.Contains(n)).ToList(), files);
+        Assert.Equal(8, files.Count);
+    }
+
+    [Fact]
     public void Several_templates_are_reported_together()
     {
         using var dir = new TempDir();

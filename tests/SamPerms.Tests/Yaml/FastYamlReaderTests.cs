@@ -15,6 +15,7 @@ public sealed class FastYamlReaderTests
     [InlineData("# c\nA: !If\n  - cond\n  - !Sub '${x}'\n  - >-\n    folded\n    text\n\nB: plain\n  continued\n\n  again # c\n")]
     [InlineData("A:\n  - - x\n    - y\n  -\n  - \"esc \\\" \\n \\u00e9\"\nB: 'it''s'\nC: !GetAtt R.Arn\nD: !!str 1\nE: |+\n  keep\n\n")]
     [InlineData("{\"A\": [1, 2], B: {c: d}}\n")]
+    [InlineData("A:\r\n  B: |\r\n    x\r\n\r\n    y\r\n  C: [a,\r\n    b]\r\n  D: p\r\n    q # c\r\n")]
     [InlineData("---\nA: x")]
     [InlineData("%YAML 1.1\n# c\n---\nA: x\n")]
     [InlineData("# c\n---\nA: x\n")]
@@ -31,7 +32,7 @@ public sealed class FastYamlReaderTests
     [InlineData("A: &a x\nB: *a\n")]          // anchors and aliases
     [InlineData("? A\n: x\n")]                // explicit keys
     [InlineData("A: x\n---\nB: y\n")]         // several documents
-    [InlineData("A:\r\n  B: x\r\n")]          // CR line breaks
+    [InlineData("A: x\rB: y\n")]             // a CR line break of its own
     [InlineData("A:\n\tB: x\n")]              // tabs
     [InlineData("A: \"two\n  lines\"\n")]     // a quoted scalar over lines
     [InlineData("A: |2\n    x\n")]            // an indentation indicator
@@ -42,6 +43,15 @@ public sealed class FastYamlReaderTests
     public void Leaves_what_it_does_not_read_with_certainty_to_YamlDotNet(string text)
     {
         Assert.Null(FastYamlReader.Read(text));
+    }
+
+    [Fact]
+    public void Leaves_very_long_texts_to_YamlDotNet_which_streams_them()
+    {
+        var text = string.Concat(Enumerable.Range(0, 1_000_000).Select(i => $"K{i}: v\n"));
+        Assert.True(text.Length > 8 << 20);
+        Assert.Null(FastYamlReader.Read(text));
+        Assert.NotNull(FastYamlReader.Read(text[..(text.IndexOf("K100:", StringComparison.Ordinal))]));
     }
 
     [Fact]
@@ -67,10 +77,18 @@ public sealed class FastYamlReaderTests
     }
 
     [SkippableFact]
+    public void Reads_the_corpus_with_CR_LF_line_breaks_as_YamlDotNet_does()
+    {
+        var files = CorpusFiles();
+        int taken = CheckAll(files.Select(f => (f + " (CR LF)", File.ReadAllText(f).Replace("\n", "\r\n", StringComparison.Ordinal))));
+        Assert.True(taken >= files.Count * 9 / 10, $"the fast reader took {taken} of {files.Count} corpus templates with CR LF");
+    }
+
+    [SkippableFact]
     public void Mutated_templates_are_read_as_YamlDotNet_does_or_left_to_it()
     {
         var random = new Random(20261206);
-        const string inserted = " :-#\n'\"[]{},!|>&*?\\";
+        const string inserted = " :-#\n\r'\"[]{},!|>&*?\\";
         var mutants = new List<(string, string)>();
         foreach (var file in CorpusFiles())
         {

@@ -17,12 +17,16 @@ public sealed record SamTypeFacts(string Type, IReadOnlyDictionary<string, IRead
 public static class SamResourceSchema
 {
     private const string ResourceName = "SamPerms.Schemas.sam-resources.schema.json";
-    private static readonly Lazy<JsonNode> Document = new(() => JsonNode.Parse(Load())!);
-    private static readonly Lazy<SchemaCheck> Compiled = new(() => SchemaCheck.Compile(Document.Value));
-    private static readonly Lazy<Dictionary<string, SamTypeFacts>> FactsTable = new(ReadFacts);
+    // The compiled schema and the facts, read from the JSON document in one step: the document (whose objects fill
+    // in as they are first read) is never read by two threads at once, as templates of a batch are checked in parallel.
+    private static readonly Lazy<(SchemaCheck Compiled, Dictionary<string, SamTypeFacts> Facts)> Schema = new(() =>
+    {
+        var document = JsonNode.Parse(Load())!;
+        return (SchemaCheck.Compile(document), ReadFacts(document));
+    });
 
     /// <summary>The SAM types the schema knows, by full type name.</summary>
-    public static IReadOnlyDictionary<string, SamTypeFacts> Types => FactsTable.Value;
+    public static IReadOnlyDictionary<string, SamTypeFacts> Types => Schema.Value.Facts;
 
     /// <summary>Every schema error for the Resources of a template.</summary>
     public static List<SchemaViolation> Evaluate(MapNode resources)
@@ -37,7 +41,7 @@ public static class SamResourceSchema
             }
         }
 
-        return serverless.Count == 0 ? [] : Compiled.Value.Evaluate(N.Map(("Resources", serverless)));
+        return serverless.Count == 0 ? [] : Schema.Value.Compiled.Evaluate(N.Map(("Resources", serverless)));
     }
 
     private static string Load()
@@ -48,9 +52,9 @@ public static class SamResourceSchema
         return reader.ReadToEnd();
     }
 
-    private static Dictionary<string, SamTypeFacts> ReadFacts()
+    private static Dictionary<string, SamTypeFacts> ReadFacts(JsonNode document)
     {
-        var defs = Document.Value["$defs"]!;
+        var defs = document["$defs"]!;
         var result = new Dictionary<string, SamTypeFacts>(StringComparer.Ordinal);
         var known = defs["resource"]!["allOf"]![0]!["then"]!["properties"]!["Type"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>());
         foreach (var type in known)
