@@ -44,6 +44,18 @@ internal static class DeferredCopies
             return known;
         }
 
+        // A big table copies through its trace, at the cost of the keys a copy moves.
+        while (count > 0 && table.TracedCopy() is { } copied)
+        {
+            table = copied;
+            count--;
+        }
+
+        if (count == 0 || table.CopyIsIdentity)
+        {
+            return table;
+        }
+
         int explore = table.FromCopies ? Math.Max(count, LookAhead) : count;
         var seen = new List<Py27Keys>(Math.Min(explore, LookAhead) + 1) { table };
         Py27Keys result;

@@ -9,11 +9,7 @@ public sealed partial class MapNode
 
     public override void SettleForReading()
     {
-        var entries = Entries; // applies the deferred copies, closes gaps, hands the copies on to every value
-        if (_py27 is not null && _entries.Count > IndexThreshold)
-        {
-            _py27.PrepareLookups();
-        }
+        var entries = Entries; // applies the deferred copies, closes gaps, puts a big map in order, hands the copies on to every value
 
         for (int i = 0; i < entries.Count; i++)
         {
@@ -39,10 +35,26 @@ public sealed partial class MapNode
         _valuesOwed = true;
         if (_py27 is not null)
         {
+            int inPlace = _py27.CopiedInPlace;
             var table = DeferredCopies.Apply(_py27, count);
-            if (!ReferenceEquals(table, _py27))
+            if (_index is null && !ReferenceEquals(table, _py27))
             {
-                ReorderAfterCopy(table);
+                ReorderAfterCopy(table); // a small map keeps its entries in order (it has no index to find them by)
+            }
+            else if (!ReferenceEquals(table, _py27))
+            {
+                // A big map takes the new order when next read in order (see _orderStale).
+                _py27.LetGo();
+                _py27 = table;
+                _orderStale = true;
+            }
+            else if (table.CopiedInPlace != inPlace)
+            {
+                _orderStale = true;
+                if (_index is null)
+                {
+                    ReorderAsPy27();
+                }
             }
         }
     }

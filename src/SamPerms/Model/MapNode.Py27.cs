@@ -93,12 +93,33 @@ public sealed partial class MapNode
                 for (int i = first; i < n; i++)
                 {
                     _entries[i] = byKey[order[i]];
+                    if (_index is not null)
+                    {
+                        _index[order[i]] = i;
+                    }
                 }
             }
         }
         finally
         {
             System.Buffers.ArrayPool<string>.Shared.Return(order, clearArray: true);
+        }
+
+        _orderStale = false;
+        if (n > IndexThreshold && (_index is null || _index.Count != n))
+        {
+            BuildIndex(); // entries were added without it (an update) or the map just grew big
+        }
+    }
+
+    /// <summary>Deferred copies applied, gaps closed, entries in the table's order: what reading in order needs.</summary>
+    private void Ordered()
+    {
+        Settle();
+        Compact();
+        if (_orderStale)
+        {
+            ReorderAsPy27();
         }
     }
 }

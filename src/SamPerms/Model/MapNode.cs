@@ -18,6 +18,11 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     private Py27Keys? _py27;
     private int _deferredCopies;
 
+    // A big Python 2.7 map finds keys through its index and puts its entries in its table's order only when they are
+    // read in order: keys added and copies applied between two such reads (an API definition's paths, once per
+    // event) then cost no reordering of the whole map each.
+    private bool _orderStale;
+
     // Deep copies applied to this map so far: each value is owed those its entry has not been given yet, and gets
     // them when it is handed out (one value by Get, all by Entries), not when the map is read.
     private int _copiesApplied;
@@ -57,8 +62,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         get
         {
-            Settle();
-            Compact();
+            Ordered();
             PassCopiesOn();
             return _entries;
         }
@@ -68,8 +72,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         get
         {
-            Settle();
-            Compact();
+            Ordered();
             foreach (var e in _entries.ToArray())
             {
                 yield return e.Key;
@@ -87,6 +90,12 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         Settle();
         Compact();
         var keys = new List<(string, bool)>();
+        if (_orderStale && !_entries.Exists(e => needsALook(e.Value)))
+        {
+            return keys; // none: no need to put the entries in order
+        }
+
+        Ordered();
         foreach (var e in _entries)
         {
             if (needsALook(e.Value))
@@ -128,8 +137,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>The key's position in iteration order, or -1.</summary>
     public int IndexOf(string key)
     {
-        Settle();
-        Compact();
+        Ordered();
         return Find(key);
     }
 
@@ -141,12 +149,6 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>The key's slot in the entries (its position once removed entries are closed up), or -1.</summary>
     private int Find(string key)
     {
-        if (_py27 is not null && _entries.Count > IndexThreshold)
-        {
-            // A big Python 2.7 map finds keys through its own table (its entries are in the table's order).
-            return _py27.PositionOf(key);
-        }
-
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var i) ? i : -1;
@@ -270,7 +272,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     public void Add(MapEntry entry)
     {
         Settle();
-        if (_py27 is not null)
+        if (_py27 is not null && _index is null)
         {
             Compact(); // the new key's position counts the entries before it
         }
@@ -281,7 +283,14 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         _functionKeys += IsFunctionKey(key) ? 1 : 0;
         CountConditional(key);
         Version++;
-        if (_py27 is not null)
+        if (_py27 is not null && _index is not null)
+        {
+            // A big map: the entry goes to the end, and the entries are put in the table's order when next read in order.
+            _index[key] = _entries.Count - 1;
+            _py27.Add(key);
+            _orderStale = true;
+        }
+        else if (_py27 is not null)
         {
             int position = _py27.AddAt(key);
             int last = _entries.Count - 1;
@@ -297,6 +306,11 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                     _entries.RemoveAt(last);
                     _entries.Insert(position, entry);
                 }
+            }
+
+            if (_entries.Count > IndexThreshold)
+            {
+                BuildIndex();
             }
         }
         else if (_index is not null)
@@ -368,6 +382,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         Version++;
         _deferredCopies = 0;
+        _orderStale = false;
         _removed = 0;
         _functionKeys = 0;
         _entries.Clear();
@@ -397,8 +412,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>copy.deepcopy: a Python 2.7 dict re-adds its keys one by one in its iteration order.</summary>
     public override Node Clone()
     {
-        Settle();
-        Compact();
+        Ordered();
         PassCopiesOn();
         var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
@@ -413,6 +427,11 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                     copy.Value = e.Value.Clone();
                     copy.CopiesGiven = 0;
                     m._entries.Add(copy);
+                }
+
+                if (m._entries.Count > IndexThreshold)
+                {
+                    m.BuildIndex();
                 }
 
                 return m;
@@ -453,8 +472,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>Python's dict.copy(): a new map holding the same value objects (a Python 2.7 dict merges its keys).</summary>
     public MapNode ShallowCopy()
     {
-        Settle();
-        Compact();
+        Ordered();
         PassCopiesOn();
         var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
@@ -495,14 +513,9 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The key index of a big plain map (a Python 2.7 map finds keys through its table and has none).</summary>
+    /// <summary>The key index of a big map: the position of each key in the entries.</summary>
     private void BuildIndex()
     {
-        if (_py27 is not null)
-        {
-            return;
-        }
-
         _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
         for (int i = 0; i < _entries.Count; i++)
         {

@@ -70,6 +70,46 @@ public sealed class DeferredCopiesTests
         Assert.Equal(JsonText.Compact(copied), JsonText.Compact(deferred));
     }
 
+    // A big map finds keys by its index and takes its table's order only when read in order: keys added between
+    // copies, copies piled up unread, reads in order now and then, a removal now and then.
+    [Theory]
+    [InlineData(1, 120)]
+    [InlineData(2, 700)]
+    [InlineData(3, 1500)]
+    [InlineData(4, 3000)]
+    public void Deferred_copies_of_a_big_map_read_as_real_copies(int seed, int keys)
+    {
+        var random = new Random(seed);
+        var copied = MapNode.NewPy27();
+        var deferred = MapNode.NewPy27();
+        for (int i = 0; i < keys; i++)
+        {
+            var key = random.Next(3) == 0 ? Key(random) + i : "/items" + random.Next(keys * 4) + "/{id}";
+            copied.Set(key, new StringNode(key));
+            deferred.Set(key, new StringNode(key));
+            int times = random.Next(4);
+            for (int c = 0; c < times; c++)
+            {
+                copied = (MapNode)copied.Clone();
+            }
+
+            deferred.DeferDeepCopies(times);
+            if (random.Next(keys / 10) == 0)
+            {
+                Assert.Equal(string.Join(",", copied.Keys), string.Join(",", deferred.Keys));
+            }
+
+            if (random.Next(keys) == 0)
+            {
+                var gone = copied.Keys.First();
+                copied.Remove(gone);
+                deferred.Remove(gone);
+            }
+        }
+
+        Assert.Equal(string.Join(",", copied.Keys), string.Join(",", deferred.Keys));
+    }
+
     [Fact]
     public void A_copy_of_a_tree_with_deferred_copies_applies_them_first()
     {

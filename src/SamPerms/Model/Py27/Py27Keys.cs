@@ -5,11 +5,14 @@ namespace SamPerms.Model.Py27;
 /// order the dict iterates in, and that order depends on the history of inserts, deletes and resizes. A port of
 /// the reference's Py27Keys (utils/py27hash_fix.py).
 /// </summary>
-public sealed class Py27Keys
+public sealed partial class Py27Keys
 {
     private const int MinSize = 8;
     private const int PerturbShift = 5;
-    private const int LargeDictSizeThreshold = 50000;
+    internal const int LargeDictSizeThreshold = 50000;
+
+    // From this many keys a table keeps what its copies do (a Py27RefillTrace) instead of refilling a new table each time.
+    private const int TracedFrom = 64;
 
     // Marks a deleted slot; compared by reference, never equal to a real key.
     private static readonly string Dummy = new(['<', 'd', 'u', 'm', 'm', 'y', '>']);
@@ -25,6 +28,15 @@ public sealed class Py27Keys
     private bool _countsKnown;
     private int _size;
     private int _fill;
+
+    // What a copy of this table does (see TracedCopy), and the table the copy is kept in: this table itself when a
+    // copy changes nothing, the table this one was copied from when copies swap keys back and forth, else a new one.
+    private Py27RefillTrace? _trace;
+    private Py27Keys? _copyTable;
+    private Py27Keys? _copiedFrom;
+
+    /// <summary>How many times a copy moved keys of this very table (when a copy of it gives it back, but for a few keys).</summary>
+    internal int CopiedInPlace { get; private set; }
 
     private int Mask => _table.Length - 1;
 
@@ -244,6 +256,7 @@ public sealed class Py27Keys
             _table[i] = key;
             _hashes[i] = hash;
             CountSlot(i, 1);
+            _trace?.Changed(key, hash, i);
         }
         else
         {
@@ -251,6 +264,7 @@ public sealed class Py27Keys
             {
                 _size++;
                 CountSlot(i, 1);
+                DropTrace();
             }
 
             if (!Same(slot, key))
@@ -278,6 +292,7 @@ public sealed class Py27Keys
             _table[i] = Dummy;
             CountSlot(i, -1);
             _size--;
+            DropTrace();
         }
     }
 
@@ -306,27 +321,6 @@ public sealed class Py27Keys
         var copy = new Py27Keys();
         copy.Merge(Keys());
         return copy;
-    }
-
-    /// <summary>The key's position in iteration order, or -1 when it is not in the table.</summary>
-    /// <summary>Makes the counts that lookups read now, so that a later lookup writes nothing (see <see cref="Node.SettleForReading"/>).</summary>
-    internal void PrepareLookups()
-    {
-        if (!_countsKnown)
-        {
-            CountKeys();
-        }
-    }
-
-    internal int PositionOf(string key)
-    {
-        int slot = IndexFor(key, Py27Hash.OfString(key));
-        if (!Same(_table[slot], key))
-        {
-            return -1;
-        }
-
-        return KeysBefore(slot);
     }
 
     /// <summary>
@@ -406,7 +400,8 @@ public sealed class Py27Keys
         return true;
     }
 
-    private void Resize(int request)
+    /// <summary>The table size a resize asking for <paramref name="request"/> slots gives (dictresize).</summary>
+    internal static int SizeFor(int request)
     {
         int newSize = MinSize;
         while (newSize <= request)
@@ -414,6 +409,13 @@ public sealed class Py27Keys
             newSize <<= 1;
         }
 
+        return newSize;
+    }
+
+    private void Resize(int request)
+    {
+        int newSize = SizeFor(request);
+        DropTrace();
         var old = _table;
         var oldHashes = _hashes;
         _countsKnown = false;
@@ -433,6 +435,7 @@ public sealed class Py27Keys
     /// <summary>Gives this table's arrays back for reuse; the table must not be used again.</summary>
     internal void Release()
     {
+        DropTrace();
         Py27TableArrays.Return(_table, _hashes);
         Py27TableArrays.Return(_counts);
         _counts = [];
@@ -441,10 +444,10 @@ public sealed class Py27Keys
         _hashes = [];
     }
 
-    /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle keeps the table.</summary>
+    /// <summary>The map that held this table holds another now: the arrays are reused unless a known cycle or a kept copy (see TracedCopy) keeps the table.</summary>
     internal void LetGo()
     {
-        if (_copyCycle is null)
+        if (_copyCycle is null && _copyTable is null)
         {
             Release();
         }
