@@ -77,13 +77,19 @@ public sealed class OutDirMap
         var common = bases.Count == 0 ? "" : bases.Aggregate(CommonFolder);
         var byOutput = new Dictionary<string, string>(OutputFile.PathComparer);
         var inputSet = new HashSet<string>(fullOf.Values, OutputFile.PathComparer);
+        var fullOutDir = Full(outDir);
         foreach (var input in inputs)
         {
-            var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Path.GetRelativePath(common, fullOf[input]);
-            var stem = Path.Combine(outDir, Path.ChangeExtension(relative, null));
-            foreach (var output in new[] { stem + extension, stem + ".error.json" })
+            var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Relative(common, fullOf[input]);
+            var relativeStem = Path.ChangeExtension(relative, null);
+            var stem = Path.Combine(outDir, relativeStem);
+            foreach (var suffix in new[] { extension, ".error.json" })
             {
-                var full = Full(output);
+                var output = stem + suffix;
+
+                // A path below a full one is full as it stands when the part below holds no "." or ".." (a batch
+                // plans hundreds of outputs: no normalizing of each); otherwise it is made full.
+                var full = relative != "stdin" && IsPlain(relative) ? Path.Join(fullOutDir, relativeStem + suffix) : Full(output);
                 if (inputSet.Contains(full))
                 {
                     error = $"--out-dir {outDir} would write {output} over the input {Shown(files, full, Full)}: samperms never writes over its input; choose another directory";
@@ -103,6 +109,41 @@ public sealed class OutDirMap
         }
 
         return map;
+    }
+
+    /// <summary>The path of <paramref name="full"/> below <paramref name="folder"/> (its common folder: a plain cut when it starts with it).</summary>
+    private static string Relative(string folder, string full)
+    {
+        var sep = Path.DirectorySeparatorChar;
+        var comparison = OutputFile.PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        if (folder.Length > 0 && full.Length > folder.Length + 1 && full.StartsWith(folder, comparison))
+        {
+            if (folder[^1] == sep)
+            {
+                return full[folder.Length..];
+            }
+
+            if (full[folder.Length] == sep)
+            {
+                return full[(folder.Length + 1)..];
+            }
+        }
+
+        return Path.GetRelativePath(folder, full);
+    }
+
+    /// <summary>A relative path with no empty, "." or ".." segment.</summary>
+    private static bool IsPlain(string relative)
+    {
+        foreach (var segment in relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        {
+            if (segment is "" or "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return !Path.IsPathRooted(relative);
     }
 
     private static string Shown(List<string> files, string full, Func<string, string> fullPath) =>
