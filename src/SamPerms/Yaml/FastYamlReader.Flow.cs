@@ -123,7 +123,7 @@ internal sealed partial class FastYamlReader
             throw Unsupported(); // after a plain key, YamlDotNet wants a space after the colon ("k:{" is refused)
         }
 
-        _events.Add(new YamlEvent(YamlEventKind.Scalar, start, Here(), plain, Plain: true));
+        _events.Add(new YamlEvent(YamlEventKind.Scalar, start, Here(), KnownKeys.Of(plain), Plain: true));
     }
 
     /// <summary>A value inside brackets: a nested collection or a scalar, maybe tagged.</summary>

@@ -28,7 +28,7 @@ internal sealed partial class FastYamlReader
         return true;
     }
 
-    /// <summary>The text between two places on one line, without the spaces it ends with.</summary>
+    /// <summary>The key between two places on one line, without the spaces it ends with (a known key's kept string).</summary>
     private string PlainChunk(int start, int end)
     {
         while (end > start && _t[end - 1] == ' ')
@@ -36,13 +36,13 @@ internal sealed partial class FastYamlReader
             end--;
         }
 
-        var chunk = _t[start..end];
+        var chunk = _t.AsSpan(start, end - start);
         if (chunk.Contains(" *", StringComparison.Ordinal))
         {
             throw Unsupported(); // YamlDotNet reads " *" in a key unlike PyYAML; the slow path keeps its reading
         }
 
-        return chunk;
+        return KnownKeys.Of(chunk);
     }
 
     /// <summary>
