@@ -36,7 +36,7 @@ public sealed partial class HttpApiGenerator
             throw Error("Unable to add Auth configuration because 'DefinitionBody' does not contain a valid OpenApi definition.", DefinitionBody);
         }
 
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
         var authorizers = GetAuthorizers(auth.Get("Authorizers"), auth.Get("EnableIamAuthorizer"));
         editor.AddAuthorizersSecurityDefinitions(authorizers.Select(a => (a.Key, a.Value.GenerateOpenApi(ctx))).ToList());
         SetDefaultAuthorizer(editor, authorizers, auth.Get("DefaultAuthorizer"));

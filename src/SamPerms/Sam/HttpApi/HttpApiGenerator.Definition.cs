@@ -64,7 +64,7 @@ public sealed partial class HttpApiGenerator
             throw Error("Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set.", cors);
         }
 
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
 
         // CORS set both in the body and as CorsConfiguration: the property's headers win.
         editor.AddCors(allowOrigins, allowHeaders, allowMethods, exposeHeaders, maxAge, allowCredentials);
@@ -101,7 +101,7 @@ public sealed partial class HttpApiGenerator
 
         var tags = (MapNode)Tags;
         tags.Set(DefaultTagName, "SAM");
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
         editor.AddTags(tags);
         DefinitionBody = editor.Document;
     }
@@ -114,7 +114,7 @@ public sealed partial class HttpApiGenerator
             throw Error("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.", DisableExecuteApiEndpoint);
         }
 
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
         editor.AddEndpointConfig(DisableExecuteApiEndpoint!);
         DefinitionBody = editor.Document;
     }
@@ -143,7 +143,7 @@ public sealed partial class HttpApiGenerator
             throw Error("Unable to set Name because it is already defined within inline OpenAPI specified in the 'DefinitionBody' property.", Name);
         }
 
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
         editor.AddTitle(Name!);
         DefinitionBody = editor.Document;
     }
@@ -173,7 +173,7 @@ public sealed partial class HttpApiGenerator
             throw Error("Unable to set Description because it is already defined within inline OpenAPI specified in the 'DefinitionBody' property.", Description);
         }
 
-        var editor = new OpenApiEditor(DefinitionBody);
+        var editor = new OpenApiEditor(DefinitionBody, inPlace: true);
         editor.AddDescription(Description!);
         DefinitionBody = editor.Document;
     }

@@ -40,7 +40,7 @@ public sealed partial class ApiGenerator
             throw Error("Unable to add Auth configuration because 'DefinitionBody' does not contain a valid Swagger definition.");
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         var defaultAuthorizer = AuthField("DefaultAuthorizer");
         var authorizers = GetAuthorizers(AuthField("Authorizers"), defaultAuthorizer);
         if (authorizers is not null && authorizers.Count > 0)

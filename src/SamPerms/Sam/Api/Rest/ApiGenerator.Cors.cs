@@ -61,7 +61,7 @@ public sealed partial class ApiGenerator
             throw Error("Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set");
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         var processed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in editor.IterOnPath())
         {

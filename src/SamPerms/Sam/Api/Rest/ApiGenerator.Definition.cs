@@ -50,7 +50,7 @@ public sealed partial class ApiGenerator
             throw Error("Unable to add Auth configuration because 'DefinitionBody' does not contain a valid Swagger definition.");
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         var gatewayResponses = new Py27Dict<ApiGatewayResponse>();
         foreach (var e in map.Entries)
         {
@@ -81,7 +81,7 @@ public sealed partial class ApiGenerator
             return;
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         editor.AddBinaryMediaTypes(BinaryMedia!);
         _definitionBody = editor.Document;
     }
@@ -110,7 +110,7 @@ public sealed partial class ApiGenerator
             throw Error("Invalid value for 'Models' property");
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         editor.AddModels(map);
         _definitionBody = OpenApiPostprocess(editor.Document);
     }

@@ -173,7 +173,7 @@ public sealed partial class ApiGenerator(SamApi api, TransformContext ctx)
             throw Error("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.", api.Prop("DisableExecuteApiEndpoint"));
         }
 
-        var editor = new SwaggerEditor(_definitionBody);
+        var editor = new SwaggerEditor(_definitionBody, inPlace: true);
         editor.AddDisableExecuteApiEndpointExtension(api.Prop("DisableExecuteApiEndpoint")!);
         _definitionBody = editor.Document;
     }
