@@ -129,18 +129,7 @@ internal sealed partial class FastYamlReader
     /// <summary>A value inside brackets: a nested collection or a scalar, maybe tagged.</summary>
     private void FlowNode(int indent)
     {
-        string? tag = null;
-        YamlMark tagStart = default;
-        if (Cur == '!')
-        {
-            tagStart = Here();
-            tag = Tag();
-            while (Cur == ' ')
-            {
-                _p++;
-            }
-        }
-
+        var tag = OptionalTag(out var tagStart);
         var start = tag is null ? Here() : tagStart;
         switch (Cur)
         {

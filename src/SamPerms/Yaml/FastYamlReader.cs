@@ -324,11 +324,7 @@ internal sealed partial class FastYamlReader
     private void SkipLineRest()
     {
         int start = _p;
-        while (Cur == ' ')
-        {
-            _p++;
-        }
-
+        SkipSpaces();
         if (Cur == '#' && _p > start)
         {
             SkipToLineEnd();
@@ -435,23 +431,8 @@ internal sealed partial class FastYamlReader
             throw Unsupported(); // "key:value" is one scalar; YamlDotNet's reading of it is not the fast reader's
         }
 
-        while (Cur == ' ')
-        {
-            _p++;
-        }
-
-        string? tag = null;
-        YamlMark tagStart = default;
-        if (Cur == '!')
-        {
-            tagStart = Here();
-            tag = Tag();
-            while (Cur == ' ')
-            {
-                _p++;
-            }
-        }
-
+        SkipSpaces();
+        var tag = OptionalTag(out var tagStart);
         if (Cur == '#' || IsBreakOrEnd(Cur))
         {
             SkipBlank();
@@ -481,28 +462,14 @@ internal sealed partial class FastYamlReader
     /// <summary>A node that starts a line of its own below its key or dash (the current place), in a block at <paramref name="indent"/>.</summary>
     private void NodeOnItsLine(int indent, string? tag, YamlMark tagStart)
     {
-        int column = Col;
         switch (Cur)
         {
             case '-' when DashAhead():
-                BlockSequence(column, tag, tagStart, indentless: false);
-                return;
-            case '[' or '{':
-                Flow(indent, tag, tagStart);
-                SkipLineRest();
-                return;
-            case '|' or '>':
-                BlockScalar(indent, tag, tagStart);
+                BlockSequence(Col, tag, tagStart, indentless: false);
                 return;
             case '!' when tag is null:
                 // A tag on a line of its own: its node follows on that line or below, as after a key.
-                tagStart = Here();
-                tag = Tag();
-                while (Cur == ' ')
-                {
-                    _p++;
-                }
-
+                tag = OptionalTag(out tagStart);
                 if (Cur != '#' && !IsBreakOrEnd(Cur))
                 {
                     InlineNode(indent, tag, tagStart, afterDash: false);
@@ -523,11 +490,12 @@ internal sealed partial class FastYamlReader
 
         if (KeyAhead())
         {
-            BlockMapping(column, tag, tagStart);
+            BlockMapping(Col, tag, tagStart);
             return;
         }
 
-        Scalar(indent, tag, tagStart);
+        // Brackets, a block scalar or a scalar: as on the line of a key (a dash or a key there is seen above).
+        InlineNode(indent, tag, tagStart, afterDash: false);
     }
 
     /// <summary>A node that starts on the line of its key or dash (the current place, after any tag).</summary>
@@ -647,10 +615,7 @@ internal sealed partial class FastYamlReader
         }
 
         var stop = Here();
-        while (Cur == ' ')
-        {
-            _p++; // "Key : value": the key ends before the spaces
-        }
+        SkipSpaces(); // "Key : value": the key ends before the spaces
 
         if (value.Length > 1000)
         {
@@ -658,6 +623,28 @@ internal sealed partial class FastYamlReader
         }
 
         _events.Add(new YamlEvent(YamlEventKind.Scalar, start, stop, value, Plain: plain));
+    }
+
+    /// <summary>A tag at the current place, if there is one (null if not), with the spaces after it.</summary>
+    private string? OptionalTag(out YamlMark start)
+    {
+        start = Here();
+        if (Cur != '!')
+        {
+            return null;
+        }
+
+        var tag = Tag();
+        SkipSpaces();
+        return tag;
+    }
+
+    private void SkipSpaces()
+    {
+        while (Cur == ' ')
+        {
+            _p++;
+        }
     }
 
     /// <summary>A tag at the current place ('!' or '!!' and a name), and the space or line end after it.</summary>
