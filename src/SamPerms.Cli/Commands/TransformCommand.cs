@@ -235,48 +235,37 @@ public static class TransformCommand
             {
                 var notes = s.Annotate ? Permissions.Explain.OriginAnnotations.Of(outcome) : null;
                 var origins = notes is not null && s.Format == "json" ? AnnotatedTemplate.OriginsJson(notes, shown) : null;
-                if (map is not null && s.Format != "yaml")
+                string? yaml = s.Format != "yaml" ? null
+                    : notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, shown);
+                var file = map?.Output(path) ?? (s.OutputFile is not null and not "-" ? s.OutputFile : null);
+                if (file is null)
                 {
-                    // A batch's outputs: written from a builder the thread keeps, with no string of each template made.
-                    var json = OutputBuilder.Take();
-                    JsonText.Pretty(outcome.Template!, json);
-                    map.CreateFolderOf(map.Output(path));
-                    AtomicFile.WriteAllText(map.Output(path), json);
-                    OutputBuilder.Give(json);
-                    if (origins is not null)
-                    {
-                        AtomicFile.WriteAllText(SidecarPath(map.Output(path)), origins);
-                    }
-
-                    DeleteStale(map, map.ErrorReport(path));
+                    output.Out.Write(yaml ?? JsonText.Pretty(outcome.Template!));
                     return ExitCodes.Ok;
                 }
 
-                var text = s.Format == "yaml"
-                    ? notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, shown)
-                    : JsonText.Pretty(outcome.Template!);
-                if (map is not null)
+                map?.CreateFolderOf(file);
+                if (yaml is not null)
                 {
-                    map.CreateFolderOf(map.Output(path));
-                    AtomicFile.WriteAllText(map.Output(path), text);
-                    if (origins is not null)
-                    {
-                        AtomicFile.WriteAllText(SidecarPath(map.Output(path)), origins);
-                    }
-
-                    DeleteStale(map, map.ErrorReport(path));
-                }
-                else if (s.OutputFile is not null and not "-")
-                {
-                    AtomicFile.WriteAllText(s.OutputFile, text);
-                    if (origins is not null)
-                    {
-                        AtomicFile.WriteAllText(SidecarPath(s.OutputFile), origins);
-                    }
+                    AtomicFile.WriteAllText(file, yaml);
                 }
                 else
                 {
-                    output.Out.Write(text);
+                    // Written from a builder the thread keeps: a batch makes no string of each template.
+                    var json = OutputBuilder.Take();
+                    JsonText.Pretty(outcome.Template!, json);
+                    AtomicFile.WriteAllText(file, json);
+                    OutputBuilder.Give(json);
+                }
+
+                if (origins is not null)
+                {
+                    AtomicFile.WriteAllText(SidecarPath(file), origins);
+                }
+
+                if (map is not null)
+                {
+                    DeleteStale(map, map.ErrorReport(path));
                 }
 
                 return ExitCodes.Ok;

@@ -83,13 +83,14 @@ public sealed class OutDirMap
             var relative = input == Inputs.TemplateInputs.Stdin ? "stdin" : Relative(common, fullOf[input]);
             var relativeStem = Path.ChangeExtension(relative, null);
             var stem = Path.Combine(outDir, relativeStem);
+
+            // A path below a full one is full as it stands when the part below holds no "." or ".." (a batch plans
+            // hundreds of outputs: no normalizing of each); otherwise it is made full.
+            bool plain = input != Inputs.TemplateInputs.Stdin && IsPlain(relative);
             foreach (var suffix in new[] { extension, ".error.json" })
             {
                 var output = stem + suffix;
-
-                // A path below a full one is full as it stands when the part below holds no "." or ".." (a batch
-                // plans hundreds of outputs: no normalizing of each); otherwise it is made full.
-                var full = relative != "stdin" && IsPlain(relative) ? Path.Join(fullOutDir, relativeStem + suffix) : Full(output);
+                var full = plain ? Path.Join(fullOutDir, relativeStem + suffix) : Full(output);
                 if (inputSet.Contains(full))
                 {
                     error = $"--out-dir {outDir} would write {output} over the input {Shown(files, full, Full)}: samperms never writes over its input; choose another directory";
@@ -115,8 +116,7 @@ public sealed class OutDirMap
     private static string Relative(string folder, string full)
     {
         var sep = Path.DirectorySeparatorChar;
-        var comparison = OutputFile.PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        if (folder.Length > 0 && full.Length > folder.Length + 1 && full.StartsWith(folder, comparison))
+        if (folder.Length > 0 && full.Length > folder.Length + 1 && full.StartsWith(folder, OutputFile.PathComparison))
         {
             if (folder[^1] == sep)
             {

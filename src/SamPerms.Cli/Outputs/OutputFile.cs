@@ -7,7 +7,10 @@ namespace SamPerms.Cli.Outputs;
 public static class OutputFile
 {
     /// <summary>Paths compare as the file system compares them.</summary>
-    public static StringComparer PathComparer { get; } = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+    public static StringComparison PathComparison { get; } = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
+    /// <summary><see cref="PathComparison"/> as a comparer, for dictionaries and sets of paths.</summary>
+    public static StringComparer PathComparer { get; } = StringComparer.FromComparison(PathComparison);
 
     /// <summary>Why <paramref name="path"/> cannot be written, or null when it can.</summary>
     public static string? Problem(string path, IEnumerable<string> inputs, string option)
