@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
 
@@ -312,39 +310,113 @@ public sealed partial class IntrinsicsResolver
     {
         if (subValue is StringNode s)
         {
-            return new StringNode(SubAllRefs(s.Value, handler, s)) { Span = s.Span, Unicode = s.Unicode };
+            var text = SubAllRefs(s.Value, handler, s);
+            return ReferenceEquals(text, s.Value) ? s : new StringNode(text) { Span = s.Span, Unicode = s.Unicode };
         }
 
         if (subValue is SeqNode { Count: > 0 } seq && seq[0] is StringNode first)
         {
-            seq[0] = new StringNode(SubAllRefs(first.Value, handler, first)) { Span = first.Span, Unicode = first.Unicode };
+            var text = SubAllRefs(first.Value, handler, first);
+            if (!ReferenceEquals(text, first.Value))
+            {
+                seq[0] = new StringNode(text) { Span = first.Span, Unicode = first.Unicode };
+            }
         }
 
         return subValue;
     }
 
+    /// <summary>
+    /// The reference's _sub_all_refs: for each <c>${name}</c> of the text (left to right, as re.finditer finds them),
+    /// the first occurrence of that reference in the text substituted so far is replaced by the handler's value. The
+    /// text itself is returned when nothing changed.
+    /// </summary>
     private static string SubAllRefs(string text, Func<string, string, Node> handler, Node source)
     {
         var substituted = text;
-        foreach (Match match in SubRefRegex().Matches(text))
+        int from = 0;
+        while (NextSubRef(text, ref from, out int start, out int length))
         {
-            var value = handler(match.Value, match.Groups[1].Value);
+            var full = text.Substring(start, length);
+            var value = handler(full, text.Substring(start + 2, length - 3));
             if (value is not StringNode sv)
             {
                 throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
             }
 
-            int at = substituted.IndexOf(match.Value, StringComparison.Ordinal);
+            if (string.Equals(sv.Value, full, StringComparison.Ordinal))
+            {
+                continue; // replacing the reference by itself changes nothing
+            }
+
+            int at = substituted.IndexOf(full, StringComparison.Ordinal);
             if (at >= 0)
             {
-                substituted = new StringBuilder(substituted.Length).Append(substituted, 0, at).Append(sv.Value)
-                    .Append(substituted, at + match.Value.Length, substituted.Length - at - match.Value.Length).ToString();
+                substituted = string.Concat(substituted.AsSpan(0, at), sv.Value, substituted.AsSpan(at + length));
             }
         }
 
         return substituted;
     }
 
-    [GeneratedRegex(@"\$\{([A-Za-z0-9\.]+|AWS::[A-Z][A-Za-z]*)\}")]
-    private static partial Regex SubRefRegex();
+    /// <summary>
+    /// The next match of <c>\$\{([A-Za-z0-9.]+|AWS::[A-Z][A-Za-z]*)\}</c> at or after <paramref name="from"/>, which
+    /// then moves past it.
+    /// </summary>
+    private static bool NextSubRef(string text, ref int from, out int start, out int length)
+    {
+        while (from < text.Length)
+        {
+            int at = text.IndexOf("${", from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            int end = RefNameEnd(text, at + 2);
+            if (end >= 0 && end < text.Length && text[end] == '}')
+            {
+                start = at;
+                length = end + 1 - at;
+                from = end + 1;
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        start = length = 0;
+        from = text.Length;
+        return false;
+    }
+
+    /// <summary>Where a reference name starting at <paramref name="i"/> ends (its closing brace's place), or -1.</summary>
+    private static int RefNameEnd(string text, int i)
+    {
+        int j = i;
+        while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] == '.'))
+        {
+            j++;
+        }
+
+        if (j > i && j < text.Length && text[j] == '}')
+        {
+            return j;
+        }
+
+        // The second alternative: AWS:: then an upper-case letter and letters.
+        if (text.AsSpan(i).StartsWith("AWS::", StringComparison.Ordinal) && i + 5 < text.Length && char.IsAsciiLetterUpper(text[i + 5]))
+        {
+            j = i + 6;
+            while (j < text.Length && char.IsAsciiLetter(text[j]))
+            {
+                j++;
+            }
+
+            return j;
+        }
+
+        return -1;
+    }
+
 }

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using SamPerms.Model;
 using SamPerms.Model.Py27;
+using SamPerms.Text;
 
 namespace SamPerms.Sam.Core;
 
@@ -35,7 +35,7 @@ public static class LogicalIds
 
     public static string Sha1Hex(string text)
     {
-        var bytes = SHA1.HashData(Encoding.UTF8.GetBytes(text));
+        var bytes = Sha1.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(bytes);
     }
 
@@ -45,7 +45,7 @@ public static class LogicalIds
     /// </summary>
     public static string Sha1Hex(StringBuilder text)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var hash = new Sha1();
         var encoder = Encoding.UTF8.GetEncoder(); // keeps a surrogate pair split between two pieces whole
         const int piece = 8192;
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(piece));
@@ -58,19 +58,19 @@ public static class LogicalIds
                 {
                     var part = chars[..Math.Min(piece, chars.Length)];
                     encoder.Convert(part, buffer, flush: false, out int used, out int written, out _);
-                    hash.AppendData(buffer, 0, written);
+                    hash.Append(buffer.AsSpan(0, written));
                     chars = chars[used..];
                 }
             }
 
             encoder.Convert([], buffer, flush: true, out _, out int last, out _);
-            hash.AppendData(buffer, 0, last);
+            hash.Append(buffer.AsSpan(0, last));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(hash.Finish());
     }
 }

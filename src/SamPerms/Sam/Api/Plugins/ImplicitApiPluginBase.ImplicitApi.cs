@@ -80,16 +80,19 @@ public abstract partial class ImplicitApiPluginBase
                 continue;
             }
 
-            var editor = EditorFor(props.Get("DefinitionBody")!);
-            foreach (var path in editor.IterOnPath())
+            run.Edits.Run(() =>
             {
-                if (PathCondition(run, apiId, path) is { } condition)
+                var editor = EditorFor(props.Get("DefinitionBody")!, run.Edits.InPlace);
+                foreach (var path in editor.IterOnPath())
                 {
-                    editor.MakePathConditional(path, condition);
+                    if (PathCondition(run, apiId, path) is { } condition)
+                    {
+                        editor.MakePathConditional(path, condition);
+                    }
                 }
-            }
 
-            props.Set("DefinitionBody", editor.Document);
+                props.Set("DefinitionBody", editor.Document);
+            });
         }
     }
 
