@@ -364,10 +364,36 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
     private void CloseGaps()
     {
+        if (_index is null)
+        {
+            _entries.RemoveAll(e => ReferenceEquals(e.Key, RemovedKey));
+            _removed = 0;
+            BuildIndex();
+            return;
+        }
 
-        _entries.RemoveAll(e => ReferenceEquals(e.Key, RemovedKey));
+        // Entries move up over the gaps and the index is told their new places: no new index (for a template's
+        // Resources, a table of thousands of keys, allocated where the collector counts large objects apart).
+        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        int kept = 0;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (ReferenceEquals(entries[i].Key, RemovedKey))
+            {
+                continue;
+            }
+
+            if (kept != i)
+            {
+                entries[kept] = entries[i];
+                _index[entries[kept].Key] = kept;
+            }
+
+            kept++;
+        }
+
+        _entries.RemoveRange(kept, entries.Length - kept);
         _removed = 0;
-        BuildIndex();
     }
 
     private static void CountConditional(string key)

@@ -78,6 +78,7 @@ internal sealed partial class FastYamlReader
         }
 
         var reader = new FastYamlReader(text);
+        EnsureRoomForEvents(reader._events, text);
         try
         {
             if (reader.Document())
@@ -91,6 +92,18 @@ internal sealed partial class FastYamlReader
 
         Return(reader._events);
         return null;
+    }
+
+    /// <summary>
+    /// Room for the events of a big text at once (about two per line, three at most in block style), so that the list
+    /// is not grown step by step through copies that add up to twice its size.
+    /// </summary>
+    private static void EnsureRoomForEvents(List<YamlEvent> events, string text)
+    {
+        if (text.Length > 64 * 1024)
+        {
+            events.EnsureCapacity(3 * text.AsSpan().Count('\n') + 16);
+        }
     }
 
     /// <summary>Whether the text is one the reader tries at all (what it reads is decided as it goes).</summary>
@@ -163,6 +176,7 @@ internal sealed partial class FastYamlReader
         }
 
         var reader = new FastYamlReader(text);
+        EnsureRoomForEvents(reader._events, text);
         try
         {
             return reader.Document() ? null : $"line {reader._line}: not a block or flow mapping at the root";

@@ -52,4 +52,54 @@ public sealed class MapKeysTests
             }
         }
     }
+
+    /// <summary>
+    /// A plain map keeps keys in insertion order and each key's own value, as a Python 3 dict does, through removals
+    /// of many keys at once (a big map closes its gaps and moves its index's positions in place).
+    /// </summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Values_and_order_follow_a_dict(int seed)
+    {
+        var random = new Random(seed);
+        var map = new MapNode();
+        var model = new List<(string Key, string Value)>();
+        for (int step = 0; step < 4000; step++)
+        {
+            var key = "k" + random.Next(60);
+            int at = model.FindIndex(e => e.Key == key);
+            if (random.Next(3) == 0)
+            {
+                Assert.Equal(at >= 0, map.Remove(key));
+                if (at >= 0)
+                {
+                    model.RemoveAt(at);
+                }
+            }
+            else
+            {
+                var value = key + "@" + step;
+                map.Set(key, value);
+                if (at >= 0)
+                {
+                    model[at] = (key, value);
+                }
+                else
+                {
+                    model.Add((key, value));
+                }
+            }
+
+            if (random.Next(4) == 0)
+            {
+                Assert.Equal(model.Select(e => e.Key), map.Keys);
+            }
+
+            foreach (var (k, v) in model)
+            {
+                Assert.Equal(v, map.Get(k)?.Str);
+            }
+        }
+    }
 }

@@ -64,8 +64,12 @@ public sealed partial class IntrinsicsResolver
         switch (input)
         {
             case MapNode m:
-                foreach (var e in m.Entries.ToArray())
+                // By position, with no copy of the entries: resolving a value changes only that value's own tree, and
+                // setting it back keeps its key where it is, so the map's keys and order stay as they are.
+                var entries = m.Entries;
+                for (int i = 0; i < entries.Count; i++)
                 {
+                    var e = entries[i];
                     var v = Traverse(e.Value, resolve, depth + 1);
                     if (!ReferenceEquals(v, e.Value))
                     {
@@ -202,22 +206,7 @@ public sealed partial class IntrinsicsResolver
                 }
 
             case "Fn::Sub":
-                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, value) =>
-                {
-                    var parts = value.Split('.');
-                    if (parts.Length < 2)
-                    {
-                        return new StringNode(full);
-                    }
-
-                    var resolved = refs.Get(parts[0], parts[1]);
-                    if (resolved is null)
-                    {
-                        return new StringNode(full);
-                    }
-
-                    return new StringNode(full.Replace(parts[0] + "." + parts[1], resolved, StringComparison.Ordinal));
-                }));
+                m.Set("Fn::Sub", SubResourceRefs(e.Value, refs));
                 return input;
             case "Fn::GetAtt":
                 {
@@ -270,13 +259,7 @@ public sealed partial class IntrinsicsResolver
 
                 return input;
             case "Fn::Sub":
-                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, value) =>
-                {
-                    var logicalId = value.Split('.')[0];
-                    return changed.TryGetValue(logicalId, out var to) && to.Length > 0
-                        ? new StringNode(full.Replace(logicalId, to, StringComparison.Ordinal))
-                        : new StringNode(full);
-                }));
+                m.Set("Fn::Sub", SubIdRefs(e.Value, changed));
                 return input;
             case "Fn::GetAtt":
                 if (IsGetAttArgs(e.Value, out var items))
@@ -293,6 +276,35 @@ public sealed partial class IntrinsicsResolver
                 return input;
         }
     }
+
+    // The Fn::Sub rewrites are methods of their own: a lambda capturing a parameter of the method it is written in
+    // costs an allocation on every call of that method, and the resolvers are called for every node of a template.
+    private static Node SubResourceRefs(Node value, SupportedResourceReferences refs) =>
+        HandleSubValue(value, (full, name) =>
+        {
+            var parts = name.Split('.');
+            if (parts.Length < 2)
+            {
+                return new StringNode(full);
+            }
+
+            var resolved = refs.Get(parts[0], parts[1]);
+            if (resolved is null)
+            {
+                return new StringNode(full);
+            }
+
+            return new StringNode(full.Replace(parts[0] + "." + parts[1], resolved, StringComparison.Ordinal));
+        });
+
+    private static Node SubIdRefs(Node value, IReadOnlyDictionary<string, string> changed) =>
+        HandleSubValue(value, (full, name) =>
+        {
+            var logicalId = name.Split('.')[0];
+            return changed.TryGetValue(logicalId, out var to) && to.Length > 0
+                ? new StringNode(full.Replace(logicalId, to, StringComparison.Ordinal))
+                : new StringNode(full);
+        });
 
     private static bool IsGetAttArgs(Node value, out string[] items)
     {
