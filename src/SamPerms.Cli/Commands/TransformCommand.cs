@@ -240,7 +240,18 @@ public static class TransformCommand
                 var file = map?.Output(path) ?? (s.OutputFile is not null and not "-" ? s.OutputFile : null);
                 if (file is null)
                 {
-                    output.Out.Write(yaml ?? JsonText.Pretty(outcome.Template!));
+                    if (yaml is not null)
+                    {
+                        output.Out.Write(yaml);
+                        return ExitCodes.Ok;
+                    }
+
+                    // From the builder, chunk by chunk: a big template's JSON is no one string of megabytes (allocated
+                    // where the collector counts large objects, whose budget a single such string can use up).
+                    var text = OutputBuilder.Take();
+                    JsonText.Pretty(outcome.Template!, text);
+                    output.Out.Write(text);
+                    OutputBuilder.Give(text);
                     return ExitCodes.Ok;
                 }
 

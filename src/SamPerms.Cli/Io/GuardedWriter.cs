@@ -68,6 +68,29 @@ public sealed class GuardedWriter(Func<TextWriter> open, string name, Func<strin
         Guard(w => w.Write(value));
     }
 
+    /// <summary>
+    /// A builder's text, chunk by chunk when nothing is to be concealed or filtered (a big output is then never one
+    /// string); else as one string, so that a concealed value split between two chunks is still found whole.
+    /// </summary>
+    public override void Write(StringBuilder? value)
+    {
+        if (value is null || value.Length == 0 || Failure is not null)
+        {
+            return;
+        }
+
+        if (_concealed.Count > 0 || filter is not null)
+        {
+            Write(value.ToString());
+            return;
+        }
+
+        foreach (var chunk in value.GetChunks())
+        {
+            Guard(w => w.Write(chunk.Span));
+        }
+    }
+
     public override void WriteLine(string? value) => Write((value ?? "") + "\n");
 
     public override void WriteLine() => Write("\n");

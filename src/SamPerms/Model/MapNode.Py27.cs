@@ -82,7 +82,30 @@ public sealed partial class MapNode
                 first++;
             }
 
-            if (first < n)
+            if (first < n && _index is not null && _index.Count == n)
+            {
+                // A big map finds each key's entry through its index: the entries are put in order through a
+                // pooled buffer, with no table of them built for each reordering.
+                var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(n - first);
+                try
+                {
+                    for (int i = first; i < n; i++)
+                    {
+                        moved[i - first] = _entries[_index[order[i]]];
+                    }
+
+                    for (int i = first; i < n; i++)
+                    {
+                        _entries[i] = moved[i - first];
+                        _index[order[i]] = i;
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
+                }
+            }
+            else if (first < n)
             {
                 var byKey = new Dictionary<string, MapEntry>(n - first, StringComparer.Ordinal);
                 for (int i = first; i < n; i++)

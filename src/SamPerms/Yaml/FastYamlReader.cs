@@ -35,7 +35,7 @@ internal sealed partial class FastYamlReader
         "\n\r" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     private readonly string _t;
-    private readonly List<YamlEvent> _events = Rent();
+    private readonly YamlEventList _events = Rent();
     private int _p;          // the current index
     private int _line = 1;   // the current line (1-based)
     private int _lineStart;  // where the current line starts
@@ -47,12 +47,12 @@ internal sealed partial class FastYamlReader
 
     /// <summary>A thread's event list, kept between texts: a batch reads hundreds of templates per thread.</summary>
     [ThreadStatic]
-    private static List<YamlEvent>? t_spare;
+    private static YamlEventList? t_spare;
 
     /// <summary>Event lists longer than this are not kept (a huge template's list is let go).</summary>
     private const int SpareCapacity = 1 << 16;
 
-    private static List<YamlEvent> Rent()
+    private static YamlEventList Rent()
     {
         var list = t_spare ?? [];
         t_spare = null;
@@ -60,7 +60,7 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>Gives back the list <see cref="Read"/> returned, once its events are used, for the thread's next text.</summary>
-    public static void Return(List<YamlEvent>? events)
+    public static void Return(YamlEventList? events)
     {
         if (events is not null && events.Capacity <= SpareCapacity)
         {
@@ -70,7 +70,7 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>The events of <paramref name="text"/>, or null when the fast reader leaves it to YamlDotNet.</summary>
-    public static List<YamlEvent>? Read(string text)
+    public static YamlEventList? Read(string text)
     {
         if (!Takes(text))
         {
@@ -78,7 +78,6 @@ internal sealed partial class FastYamlReader
         }
 
         var reader = new FastYamlReader(text);
-        EnsureRoomForEvents(reader._events, text);
         try
         {
             if (reader.Document())
@@ -92,18 +91,6 @@ internal sealed partial class FastYamlReader
 
         Return(reader._events);
         return null;
-    }
-
-    /// <summary>
-    /// Room for the events of a big text at once (about two per line, three at most in block style), so that the list
-    /// is not grown step by step through copies that add up to twice its size.
-    /// </summary>
-    private static void EnsureRoomForEvents(List<YamlEvent> events, string text)
-    {
-        if (text.Length > 64 * 1024)
-        {
-            events.EnsureCapacity(3 * text.AsSpan().Count('\n') + 16);
-        }
     }
 
     /// <summary>Whether the text is one the reader tries at all (what it reads is decided as it goes).</summary>
@@ -176,7 +163,6 @@ internal sealed partial class FastYamlReader
         }
 
         var reader = new FastYamlReader(text);
-        EnsureRoomForEvents(reader._events, text);
         try
         {
             return reader.Document() ? null : $"line {reader._line}: not a block or flow mapping at the root";

@@ -139,8 +139,9 @@ public sealed class FastYamlReaderTests
         return taken;
     }
 
-    private static void AssertSame(string text, List<YamlEvent> fast, string name)
+    private static void AssertSame(string text, IEnumerable<YamlEvent> fastEvents, string name)
     {
+        var fast = fastEvents.ToList();
         List<YamlEvent> slow;
         try
         {
