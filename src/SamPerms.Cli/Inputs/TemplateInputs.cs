@@ -50,6 +50,7 @@ public static class TemplateInputs
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var cwd = Directory.GetCurrentDirectory(); // once: Path.GetFullPath(p) asks the system for it each time
+        var folders = new DirectoryLookup(given, cwd);
         void Add(string path)
         {
             if (seen.Add(path == Stdin ? path : Path.GetFullPath(path, cwd)))
@@ -70,7 +71,7 @@ public static class TemplateInputs
             {
                 Add(item);
             }
-            else if (Directory.Exists(item))
+            else if (folders.IsDirectory(item, cwd))
             {
                 var found = Glob.Expand(Path.Combine(item, "**", "template.*").Replace('\\', '/'))
                     .Where(p => DefaultNames.Contains(Path.GetFileName(p), StringComparer.Ordinal) && !Under(p, excluded))

@@ -151,6 +151,11 @@ public sealed class OutDirMap
 
     private static string CommonFolder(string a, string b)
     {
+        if (a.Length > 0 && OutputFile.PathComparer.Equals(a, b))
+        {
+            return a; // the usual batch: every input in one folder
+        }
+
         var pa = a.Split(Path.DirectorySeparatorChar);
         var pb = b.Split(Path.DirectorySeparatorChar);
         int n = 0;

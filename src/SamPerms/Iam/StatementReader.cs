@@ -13,6 +13,23 @@ public static class StatementReader
     /// <summary>Statements already read, per document node and way of reading: each document is read once per template.</summary>
     private static readonly ConditionalWeakTable<Node, List<(IPolicyValues Values, string? Conditional, IReadOnlyList<Statement> Statements)>> Memo = new();
 
+    /// <summary>The statements read of this document so far: on the map itself (documents are maps), else in the weak table.</summary>
+    private static List<(IPolicyValues Values, string? Conditional, IReadOnlyList<Statement> Statements)> MemoOf(Node document)
+    {
+        if (document is not MapNode map)
+        {
+            return Memo.GetOrCreateValue(document);
+        }
+
+        if (map.ReaderMemo is List<(IPolicyValues, string?, IReadOnlyList<Statement>)> kept)
+        {
+            return kept;
+        }
+
+        var created = new List<(IPolicyValues Values, string? Conditional, IReadOnlyList<Statement> Statements)>(1);
+        return Interlocked.CompareExchange(ref map.ReaderMemo, created, null) as List<(IPolicyValues, string?, IReadOnlyList<Statement>)> ?? created;
+    }
+
     /// <summary>The statements of a document (read once for these values; statements are immutable and shared).</summary>
     public static IReadOnlyList<Statement> Read(Node? document, IPolicyValues values, string? conditional = null)
     {
@@ -21,7 +38,7 @@ public static class StatementReader
             return [];
         }
 
-        var memo = Memo.GetOrCreateValue(document);
+        var memo = MemoOf(document);
         lock (memo)
         {
             foreach (var (v, c, statements) in memo)

@@ -41,6 +41,13 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     private static int _conditionalKeysAdded;
 
     /// <summary>
+    /// What a reader of this map as a policy document remembers of it (the statements it read, per way of reading):
+    /// kept on the map itself, as a weak table keyed by maps would keep it, but with no entry in such a table for each
+    /// of the thousands of documents a big template has (a cost to every garbage collection while they live).
+    /// </summary>
+    internal object? ReaderMemo;
+
+    /// <summary>
     /// Changes whenever an entry is added, removed or given another value (not when the order changes): with
     /// <see cref="ConditionalKeysAdded"/>, what a check of the values (their kind, whether they are Fn::If) may remember.
     /// </summary>

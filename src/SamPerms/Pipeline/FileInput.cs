@@ -30,8 +30,8 @@ public static class FileInput
         string reason;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-            return FromStream(path, stream, limits);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return FromRegularFile(path, handle, limits) ?? FromStream(path, new FileStream(handle, FileAccess.Read, 1), limits);
         }
         catch (FileNotFoundException)
         {
@@ -52,6 +52,34 @@ public static class FileInput
         }
 
         return new FileRead(path, null, $"cannot read {path}: {reason}") { Reason = reason };
+    }
+
+    /// <summary>
+    /// A file of known, nonzero length read into an array of exactly that length (no stream, no copy); null for what
+    /// has no length (a pipe, a device: read as a stream) or a file that grew while it was read.
+    /// </summary>
+    private static FileRead? FromRegularFile(string label, Microsoft.Win32.SafeHandles.SafeFileHandle handle, ReaderLimits? limits)
+    {
+        long length = RandomAccess.GetLength(handle);
+        if (length <= 0)
+        {
+            return null;
+        }
+
+        if (length > (limits ?? ReaderLimits.Default).MaxBytes)
+        {
+            return Refused(label, length, limits);
+        }
+
+        var bytes = new byte[length];
+        int read = 0;
+        while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        Span<byte> more = stackalloc byte[1];
+        return read == bytes.Length && RandomAccess.Read(handle, more, read) == 0 ? new FileRead(label, bytes, null) : null;
     }
 
     /// <summary>Reads <paramref name="stream"/> (named <paramref name="label"/>) within the size limit.</summary>
