@@ -19,6 +19,15 @@ public static class ArnWildcards
     /// <summary>A question mark: any one character but a colon.</summary>
     public const char SegmentOne = '\uF8F1';
 
+    /// <summary>
+    /// Any run of letters, digits and hyphens: the values of a name CloudFormation generates (a function's
+    /// "stack-Fn-1A2B3C4D"), which hold no underscore, slash or colon (see <see cref="SymbolicPattern.GeneratedName"/>).
+    /// </summary>
+    public const char NameStar = '\uF8F2';
+
+    /// <summary>Can <see cref="NameStar"/> produce the character?</summary>
+    public static bool InGeneratedName(char c) => char.IsAsciiLetterOrDigit(c) || c == '-';
+
     /// <summary>The pattern with segment-bound wildcards marked (a star ending a segment, or the pattern, stays a plain star).</summary>
     public static string Encode(string pattern)
     {

@@ -57,7 +57,31 @@ public static class SymbolicPattern
     }
 
     /// <summary>The pattern with every symbol standing for any value (a star).</summary>
-    public static string Starred(string pattern) => Replace(pattern, _ => "*");
+    public static string Starred(string pattern) => Replace(pattern, StarOf);
+
+    /// <summary>
+    /// A symbol for a name CloudFormation generates, written where a resource's own name is compared with policy
+    /// patterns (<c>${Fn|generated-name}</c>): its values are letters, digits and hyphens only (a stack name, the logical
+    /// id and a random suffix), so that, say, <c>function:CodeDeployHook_*</c> never names such a function.
+    /// </summary>
+    public static string GeneratedName(string symbol) => "${" + symbol + GeneratedNameMark + "}";
+
+    private const string GeneratedNameMark = "|generated-name";
+
+    private static bool IsGeneratedName(string symbol) => symbol.EndsWith(GeneratedNameMark, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The values a symbol not known to be another one can take, as a pattern: any text; a generated name's (letters,
+    /// digits and hyphens, with a hyphen at least: "stack-Fn-1A2B3C4D", "Machine-AbC123"); or, for the account id,
+    /// region and partition, letters, digits and hyphens.
+    /// </summary>
+    private static string StarOf(string symbol) =>
+        IsGeneratedName(symbol) ? GeneratedNameStar
+        : symbol is "AWS::AccountId" or "AWS::Region" or "AWS::Partition" ? NameStarText
+        : "*";
+
+    private static readonly string NameStarText = ArnWildcards.NameStar.ToString();
+    private static readonly string GeneratedNameStar = NameStarText + "-" + NameStarText;
 
     /// <summary>The pattern's literal text, symbols left out.</summary>
     public static string WithoutSymbols(string pattern) => Replace(pattern, _ => "");
@@ -90,6 +114,11 @@ public static class SymbolicPattern
 
     private static string ResourceOf(string symbol)
     {
+        if (IsGeneratedName(symbol))
+        {
+            symbol = symbol[..^GeneratedNameMark.Length];
+        }
+
         int dot = symbol.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? symbol : symbol[..dot];
     }
@@ -109,7 +138,7 @@ public static class SymbolicPattern
 
     /// <summary>Each symbol not shared becomes a star (the values it could take); shared ones stay one character.</summary>
     private static string Starred(string pattern, HashSet<string> shared, Dictionary<string, char> symbols) =>
-        Replace(pattern, s => shared.Contains(s) ? Atomic("${" + s + "}", symbols) : "*");
+        Replace(pattern, s => shared.Contains(s) ? Atomic("${" + s + "}", symbols) : StarOf(s));
 
     private static string Replace(string pattern, Func<string, string> replace) => SubPlaceholders.Replace(pattern, replace);
 }

@@ -66,7 +66,7 @@ public static class Wildcard
             return Matches(wide, narrow, ignoreCase: false);
         }
 
-        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') + wide.AsSpan().Count(ArnWildcards.SegmentStar) + wide.AsSpan().Count(ArnWildcards.SegmentOne) > CoverageWildcardLimit)
+        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') + wide.AsSpan().Count(ArnWildcards.SegmentStar) + wide.AsSpan().Count(ArnWildcards.SegmentOne) + wide.AsSpan().Count(ArnWildcards.NameStar) > CoverageWildcardLimit)
         {
             return false;
         }
@@ -74,7 +74,7 @@ public static class Wildcard
         var alphabet = new List<char>();
         foreach (var c in wide)
         {
-            if (c is not ('*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne) && !alphabet.Contains(c))
+            if (!IsWildcard(c) && !alphabet.Contains(c))
             {
                 alphabet.Add(c);
             }
@@ -86,6 +86,10 @@ public static class Wildcard
         }
 
         alphabet.Add(Fresh(wide, narrow));
+        if ((wide + narrow).Contains(ArnWildcards.NameStar, StringComparison.Ordinal) && FreshInName(wide) is { } inName)
+        {
+            alphabet.Add(inName); // and one for the letters, digits and hyphens the wide pattern does not name
+        }
         var start = Closure(wide, [0]);
         var seen = new HashSet<(int, string)>();
         var work = new Stack<(int Position, SortedSet<int> States)>();
@@ -131,7 +135,7 @@ public static class Wildcard
 
             switch (narrow[j])
             {
-                case '*' or ArnWildcards.SegmentStar:
+                case '*' or ArnWildcards.SegmentStar or ArnWildcards.NameStar:
                     Push(j + 1, states);
                     foreach (var a in alphabet.Where(a => Produces(narrow[j], a)))
                     {
@@ -214,18 +218,21 @@ public static class Wildcard
     public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny(WildcardChars) >= 0;
 
     private static readonly System.Buffers.SearchValues<char> WildcardChars =
-        System.Buffers.SearchValues.Create(['*', '?', ArnWildcards.SegmentStar, ArnWildcards.SegmentOne]);
+        System.Buffers.SearchValues.Create(['*', '?', ArnWildcards.SegmentStar, ArnWildcards.SegmentOne, ArnWildcards.NameStar]);
 
     private static bool HasSegmentWildcard(string pattern) =>
-        pattern.AsSpan().IndexOfAny(ArnWildcards.SegmentStar, ArnWildcards.SegmentOne) >= 0;
+        pattern.AsSpan().IndexOfAny(ArnWildcards.SegmentStar, ArnWildcards.SegmentOne, ArnWildcards.NameStar) >= 0;
 
-    private static bool IsStar(char c) => c is '*' or ArnWildcards.SegmentStar;
+    private static bool IsStar(char c) => c is '*' or ArnWildcards.SegmentStar or ArnWildcards.NameStar;
+
+    private static bool IsWildcard(char c) => c is '*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne or ArnWildcards.NameStar;
 
     /// <summary>Can the wildcard (or literal) at this position of a pattern produce the character?</summary>
     private static bool Produces(char p, char c) => p switch
     {
         '*' or '?' => true,
         ArnWildcards.SegmentStar or ArnWildcards.SegmentOne => c != ':',
+        ArnWildcards.NameStar => ArnWildcards.InGeneratedName(c),
         _ => p == c,
     };
 
@@ -293,8 +300,8 @@ public static class Wildcard
     /// <summary>Can the two pattern positions produce a common character?</summary>
     private static bool Meet(char a, char b)
     {
-        bool wa = a is '*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne;
-        bool wb = b is '*' or '?' or ArnWildcards.SegmentStar or ArnWildcards.SegmentOne;
+        bool wa = IsWildcard(a);
+        bool wb = IsWildcard(b);
         return (wa, wb) switch
         {
             (true, true) => true,
@@ -355,6 +362,20 @@ public static class Wildcard
                 return c;
             }
         }
+    }
+
+    /// <summary>A letter, digit or hyphen that <paramref name="wide"/> does not name, if there is one.</summary>
+    private static char? FreshInName(string wide)
+    {
+        foreach (var c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        {
+            if (wide.IndexOf(c, StringComparison.Ordinal) < 0)
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private static bool Same(char a, char b, bool ignoreCase) => Glob.Same(a, b, ignoreCase);

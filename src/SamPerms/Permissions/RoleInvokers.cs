@@ -52,7 +52,7 @@ internal sealed class RoleInvokers
 
     public IEnumerable<Invoker> For(string logicalId, SubjectKind kind)
     {
-        var arn = _ctx.Values.CanonicalArn(logicalId);
+        var arn = _ctx.Values.RequestArn(logicalId);
         if (arn is null)
         {
             yield break;
@@ -102,8 +102,11 @@ internal sealed class RoleInvokers
         }
 
         return statements.FirstOrDefault(s => s.IsAllow && s.CoversAction(action) != Certainty.No
-            && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(arn + ":*") != Certainty.No));
+            && (s.CoversResource(arn) != Certainty.No || s.TouchesResource(Qualified(arn)) != Certainty.No));
     }
+
+    /// <summary>The subject's qualified ARNs (an alias or version: one more segment, without a colon).</summary>
+    private static string Qualified(string arn) => arn + ":" + ArnWildcards.SegmentStar;
 
     /// <summary>The principals a role's trust policy lets assume it, e.g. "events.amazonaws.com" (the one trust model).</summary>
     private string Trusted(string roleId, MapNode role)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SamPerms.Iam;
 using SamPerms.Model;
 
 namespace SamPerms.Permissions;
@@ -24,6 +25,30 @@ public sealed partial class StaticValues
     /// <summary>The canonical ARN of a template resource, when its type's ARN is known.</summary>
     public string? CanonicalArn(string logicalId) =>
         _resources.Get(logicalId) is MapNode r ? ArnOf(logicalId, AttributeForArn(r.Get("Type")?.Str)) : null;
+
+    /// <summary>
+    /// <see cref="CanonicalArn"/> for comparing with policy patterns: a function (state machine) without its name
+    /// property gets a name CloudFormation generates, whose symbol is marked so (<see cref="SymbolicPattern.GeneratedName"/>).
+    /// </summary>
+    public string? RequestArn(string logicalId)
+    {
+        var arn = CanonicalArn(logicalId);
+        if (arn is null || _resources.Get(logicalId) is not MapNode r)
+        {
+            return arn;
+        }
+
+        var props = r.Get("Properties") as MapNode;
+        var (property, symbol) = r.Get("Type")?.Str switch
+        {
+            "AWS::Lambda::Function" => ("FunctionName", logicalId),
+            "AWS::StepFunctions::StateMachine" => ("StateMachineName", logicalId + ".Name"),
+            _ => (null, null),
+        };
+        return property is not null && props?.Get(property) is null && arn.EndsWith("${" + symbol + "}", StringComparison.Ordinal)
+            ? arn[..^(symbol!.Length + 3)] + SymbolicPattern.GeneratedName(symbol)
+            : arn;
+    }
 
     /// <summary>The type of a resource of the template ("AWS::KMS::Key"), or null when there is none of that id.</summary>
     public string? ResourceType(string logicalId) => (_resources.Get(logicalId) as MapNode)?.Get("Type")?.Str;

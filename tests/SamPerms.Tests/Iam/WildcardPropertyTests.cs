@@ -87,6 +87,31 @@ public sealed class WildcardPropertyTests
             Assert.NotEqual(Certainty.Yes, SymbolicPattern.Covers(withSymbol, prefix + "x" + suffix, false));
         });
 
+    // Patterns with the class wildcards: 'N' a run of letters, digits and hyphens (a generated name), 'S' a run without
+    // a colon; values over {a, b, _, :, ~}: 'b' stands for the letters the patterns do not name, '~' for other characters.
+    private static readonly Gen<string> ClassPattern = Gen.Char["a_:*?NS"].Array[0, 4].Select(a => new string(a).Replace('N', ArnWildcards.NameStar).Replace('S', ArnWildcards.SegmentStar));
+    private static readonly string[] ClassValues = ShortStrings("ab_:~", 5).ToArray();
+
+    [Fact]
+    public void Class_wildcards_match_intersect_and_cover_exactly() =>
+        Gen.Select(ClassPattern, ClassPattern).Sample((a, b) =>
+        {
+            var matchA = ClassValues.Where(v => Wildcard.Matches(a, v, false)).ToHashSet();
+            var matchB = ClassValues.Where(v => Wildcard.Matches(b, v, false)).ToHashSet();
+            Assert.Equal(matchA.Overlaps(matchB), Wildcard.Intersects(a, b, ignoreCase: false));
+            Assert.Equal(matchB.IsSubsetOf(matchA), Wildcard.Covers(a, b, ignoreCase: false));
+        }, iter: 400);
+
+    [Fact]
+    public void A_name_star_makes_letters_digits_and_hyphens_only()
+    {
+        var name = ArnWildcards.NameStar.ToString();
+        Assert.True(Wildcard.Matches(name, "stack-Fn-1A2b", false));
+        Assert.False(Wildcard.Matches(name, "CodeDeployHook_x", false));
+        Assert.False(Wildcard.Matches(name, "a:b", false));
+        Assert.False(Wildcard.Matches(name, "a/b", false));
+    }
+
     private static IEnumerable<string> ShortStrings(string alphabet, int maxLength)
     {
         var level = new List<string> { "" };
