@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using SamPerms.Cli.Io;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
@@ -246,10 +248,13 @@ public static class TransformCommand
                         return ExitCodes.Ok;
                     }
 
-                    // From the builder, chunk by chunk: a big template's JSON is no one string of megabytes (allocated
-                    // where the collector counts large objects, whose budget a single such string can use up).
+                    // From the builder, in pieces as it is written where the stream takes pieces (nothing to conceal):
+                    // a big template's JSON is never held whole, nor made one string of megabytes.
                     var text = OutputBuilder.Take();
-                    JsonText.Pretty(outcome.Template!, text);
+                    var spill = output.Out is GuardedWriter { TakesPieces: true } stream
+                        ? b => { stream.Write(b); b.Clear(); }
+                        : (Action<StringBuilder>?)null;
+                    JsonText.Pretty(outcome.Template!, text, spill);
                     output.Out.Write(text);
                     OutputBuilder.Give(text);
                     return ExitCodes.Ok;

@@ -69,6 +69,12 @@ public sealed class GuardedWriter(Func<TextWriter> open, string name, Func<strin
     }
 
     /// <summary>
+    /// Whether text may be written in pieces: nothing is concealed or filtered, which could span two pieces (a value
+    /// to conceal is found only in the text of one write).
+    /// </summary>
+    public bool TakesPieces => _concealed.Count == 0 && filter is null;
+
+    /// <summary>
     /// A builder's text, chunk by chunk when nothing is to be concealed or filtered (a big output is then never one
     /// string); else as one string, so that a concealed value split between two chunks is still found whole.
     /// </summary>
@@ -79,7 +85,7 @@ public sealed class GuardedWriter(Func<TextWriter> open, string name, Func<strin
             return;
         }
 
-        if (_concealed.Count > 0 || filter is not null)
+        if (!TakesPieces)
         {
             Write(value.ToString());
             return;

@@ -18,11 +18,22 @@ public static class JsonText
     }
 
     /// <summary>Appends <see cref="Pretty(Node)"/>'s text to <paramref name="sb"/> (a writer that reuses its builder makes no string of it).</summary>
-    public static void Pretty(Node node, StringBuilder sb)
+    public static void Pretty(Node node, StringBuilder sb) => Pretty(node, sb, null);
+
+    /// <summary>
+    /// <see cref="Pretty(Node, StringBuilder)"/>, handing the text written so far to <paramref name="spill"/> (which
+    /// empties the builder) whenever it holds <see cref="SpillAt"/> characters or more, between two entries: a big
+    /// template's JSON is then never held whole.
+    /// </summary>
+    public static void Pretty(Node node, StringBuilder sb, Action<StringBuilder>? spill)
     {
-        WritePretty(sb, node, 0);
+        WritePretty(sb, node, 0, spill);
         sb.Append('\n');
+        spill?.Invoke(sb);
     }
+
+    /// <summary>How much text <see cref="Pretty(Node, StringBuilder, Action{StringBuilder})"/> keeps before spilling it.</summary>
+    public const int SpillAt = 32 * 1024;
 
     public static string Compact(Node node)
     {
@@ -31,7 +42,7 @@ public static class JsonText
         return sb.ToString();
     }
 
-    private static void WritePretty(StringBuilder sb, Node node, int depth)
+    private static void WritePretty(StringBuilder sb, Node node, int depth, Action<StringBuilder>? spill = null)
     {
         switch (node)
         {
@@ -49,13 +60,17 @@ public static class JsonText
                     Indent(sb, depth + 1);
                     WriteString(sb, e.Key, ensureAscii: false);
                     sb.Append(": ");
-                    WritePretty(sb, e.Value, depth + 1);
+                    WritePretty(sb, e.Value, depth + 1, spill);
                     if (i < m.Entries.Count - 1)
                     {
                         sb.Append(',');
                     }
 
                     sb.Append('\n');
+                    if (spill is not null && sb.Length >= SpillAt)
+                    {
+                        spill(sb);
+                    }
                 }
 
                 Indent(sb, depth);
@@ -72,13 +87,17 @@ public static class JsonText
                 for (int i = 0; i < s.Count; i++)
                 {
                     Indent(sb, depth + 1);
-                    WritePretty(sb, s[i], depth + 1);
+                    WritePretty(sb, s[i], depth + 1, spill);
                     if (i < s.Count - 1)
                     {
                         sb.Append(',');
                     }
 
                     sb.Append('\n');
+                    if (spill is not null && sb.Length >= SpillAt)
+                    {
+                        spill(sb);
+                    }
                 }
 
                 Indent(sb, depth);

@@ -187,6 +187,7 @@ public abstract class OpenApiEditorBase
     public void AddPath(PyName path, PyName method)
     {
         var normalized = NormalizeMethodName(method);
+        bool allPlain = KnownAllPlain(Paths);
         var pathDict = Paths.SetDefault(path.Value, MapNode.NewPy27(), path.Unicode);
         if (pathDict is not MapNode)
         {
@@ -199,6 +200,35 @@ public abstract class OpenApiEditorBase
             {
                 pi.SetDefault(normalized.Value, MapNode.NewPy27(), normalized.Unicode);
             }
+        }
+
+        // A plain path item added to paths that were all plain leaves them so: the next editor need not look at every
+        // path again (one look per event at all of an API's paths made many events cost their square).
+        if (allPlain && pathDict is MapNode added && !added.ContainsKey(ConditionalIf))
+        {
+            NoteAllPlain(Paths);
+        }
+    }
+
+    // Paths maps whose every value was a plain map (no Fn::If), and when: the map's Version and the thread's count of
+    // Fn::If keys added to any map (a path item can become conditional in place). See SwaggerEditor's constructor.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MapNode, System.Runtime.CompilerServices.StrongBox<(int, int)>> AllPlain = new();
+
+    /// <summary>Every value of <paramref name="paths"/> is known to be a plain map (no Fn::If), as it stands now.</summary>
+    protected static bool KnownAllPlain(MapNode paths) =>
+        AllPlain.TryGetValue(paths, out var at) && at.Value == (paths.Version, MapNode.ConditionalKeysAdded);
+
+    /// <summary>Records that every value of <paramref name="paths"/> is a plain map now.</summary>
+    protected static void NoteAllPlain(MapNode paths)
+    {
+        var now = (paths.Version, MapNode.ConditionalKeysAdded);
+        if (AllPlain.TryGetValue(paths, out var at))
+        {
+            at.Value = now;
+        }
+        else
+        {
+            AllPlain.AddOrUpdate(paths, new System.Runtime.CompilerServices.StrongBox<(int, int)>(now));
         }
     }
 

@@ -45,7 +45,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         // Every path item must be a dict (even an empty one): check them all once.
         // A map that is no Fn::If is valid: only the others are read (which touches no other path). Paths found all
         // plain stay so until an entry changes or some map gets an Fn::If key: then the check need not run again.
-        if (AllPlain.TryGetValue(Paths, out var plainAt) && plainAt.Value == (Paths.Version, MapNode.ConditionalKeysAdded))
+        if (KnownAllPlain(Paths))
         {
             return;
         }
@@ -53,7 +53,7 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
         var toRead = Paths.KeysWhere(item => item is not MapNode plain || plain.ContainsKey(ConditionalIf));
         if (toRead.Count == 0)
         {
-            AllPlain.AddOrUpdate(Paths, new StrongBox<(int, int)>((Paths.Version, MapNode.ConditionalKeysAdded)));
+            NoteAllPlain(Paths);
         }
 
         foreach (var (key, unicode) in toRead)
@@ -65,9 +65,6 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
             }
         }
     }
-
-    // Paths maps whose every value was a plain map (no Fn::If), and when: see the constructor.
-    private static readonly ConditionalWeakTable<MapNode, StrongBox<(int, int)>> AllPlain = new();
 
     private static Node TruthyOr(Node? value) => Py.Truthy(value) ? value! : MapNode.NewPy27();
 
