@@ -39,7 +39,7 @@ public static class AtomicFile
         _ = Cleanups;
 
         // One lstat(2) says what is there (most outputs are new files or regular ones): a link is followed first.
-        var target = Path.GetFullPath(path);
+        var target = FullPaths.Of(path);
         var probe = FileKind.Probe(target, followLinks: false);
         if (probe.Kind == FileKindValue.Link)
         {

@@ -21,7 +21,7 @@ internal sealed class DirectoryLookup
             return;
         }
 
-        foreach (var folder in paths.Where(Listable).Select(p => Path.GetDirectoryName(Path.GetFullPath(p, cwd)))
+        foreach (var folder in paths.Where(Listable).Select(p => Path.GetDirectoryName(Io.FullPaths.Of(p, cwd)))
                      .OfType<string>().CountBy(f => f, StringComparer.Ordinal).Where(c => c.Value >= ListFrom).Select(c => c.Key))
         {
             try
@@ -53,7 +53,7 @@ internal sealed class DirectoryLookup
     {
         if (_listings.Count > 0 && Listable(path))
         {
-            var full = Path.GetFullPath(path, cwd);
+            var full = Io.FullPaths.Of(path, cwd);
             if (Path.GetDirectoryName(full) is { } folder && _listings.TryGetValue(folder, out var listing)
                 && listing.TryGetValue(Path.GetFileName(full), out bool isDirectory))
             {

@@ -53,7 +53,7 @@ public static class TemplateInputs
         var folders = new DirectoryLookup(given, cwd);
         void Add(string path)
         {
-            if (seen.Add(path == Stdin ? path : Path.GetFullPath(path, cwd)))
+            if (seen.Add(path == Stdin ? path : Io.FullPaths.Of(path, cwd)))
             {
                 result.Add(path);
             }

@@ -15,7 +15,6 @@ public sealed class Sha1
 
     private readonly uint[] _state = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
     private readonly byte[] _block = new byte[64];
-    private readonly uint[] _words = new uint[80];
     private int _filled;
     private long _length;
 
@@ -79,10 +78,10 @@ public sealed class Sha1
 
     private void Compress(ReadOnlySpan<byte> block)
     {
-        var w = _words;
+        Span<uint> w = stackalloc uint[80];
         for (int t = 0; t < 16; t++)
         {
-            w[t] = BinaryPrimitives.ReadUInt32BigEndian(block[(4 * t)..]);
+            w[t] = BinaryPrimitives.ReadUInt32BigEndian(block.Slice(4 * t, 4));
         }
 
         for (int t = 16; t < 80; t++)
@@ -91,31 +90,39 @@ public sealed class Sha1
         }
 
         uint a = _state[0], b = _state[1], c = _state[2], d = _state[3], e = _state[4];
-        for (int t = 0; t < 80; t++)
+        for (int t = 0; t < 20; t++)
         {
-            uint f, k;
-            if (t < 20)
-            {
-                f = (b & c) | (~b & d);
-                k = 0x5A827999;
-            }
-            else if (t < 40)
-            {
-                f = b ^ c ^ d;
-                k = 0x6ED9EBA1;
-            }
-            else if (t < 60)
-            {
-                f = (b & c) | (b & d) | (c & d);
-                k = 0x8F1BBCDC;
-            }
-            else
-            {
-                f = b ^ c ^ d;
-                k = 0xCA62C1D6;
-            }
+            uint temp = BitOperations.RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[t];
+            e = d;
+            d = c;
+            c = BitOperations.RotateLeft(b, 30);
+            b = a;
+            a = temp;
+        }
 
-            uint temp = BitOperations.RotateLeft(a, 5) + f + e + k + w[t];
+        for (int t = 20; t < 40; t++)
+        {
+            uint temp = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[t];
+            e = d;
+            d = c;
+            c = BitOperations.RotateLeft(b, 30);
+            b = a;
+            a = temp;
+        }
+
+        for (int t = 40; t < 60; t++)
+        {
+            uint temp = BitOperations.RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + w[t];
+            e = d;
+            d = c;
+            c = BitOperations.RotateLeft(b, 30);
+            b = a;
+            a = temp;
+        }
+
+        for (int t = 60; t < 80; t++)
+        {
+            uint temp = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[t];
             e = d;
             d = c;
             c = BitOperations.RotateLeft(b, 30);
