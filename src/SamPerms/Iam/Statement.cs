@@ -27,7 +27,18 @@ public sealed record Statement
     public string Effect { get; init; } = "";
 
     /// <summary>The Action (or NotAction) values, following Fn::If.</summary>
-    public IReadOnlyList<PolicyValue> ActionValues { get; init; } = [];
+    public IReadOnlyList<PolicyValue> ActionValues
+    {
+        get => _actionValues;
+        init
+        {
+            _actionValues = value;
+            _actions = null; // a copy made `with` other actions forgets what it knew of the old ones
+            _lowerActions = null;
+        }
+    }
+
+    private readonly IReadOnlyList<PolicyValue> _actionValues = [];
 
     public bool NotAction { get; init; }
 
@@ -62,6 +73,11 @@ public sealed record Statement
     public IReadOnlyList<string> Actions => _actions ??= ActionValues.Select(a => a.Text).ToList();
 
     private IReadOnlyList<string>? _actions;
+
+    /// <summary>The action patterns in lower case (IAM compares actions case-insensitively), made once per statement.</summary>
+    internal IReadOnlyList<string> LowerActions => _lowerActions ??= Actions.Select(a => a.ToLowerInvariant()).ToArray();
+
+    private IReadOnlyList<string>? _lowerActions;
 
     public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.Ordinal);
 

@@ -18,24 +18,43 @@ public static class StatementCoverage
             return Certainty.No;
         }
 
+        // Compared in lower case, as Wildcard does with ignoreCase, the statement's patterns lowered once for all questions.
+        var lower = action.ToLowerInvariant();
         if (st.NotAction)
         {
             var result = Certainty.Yes;
-            foreach (var p in st.Actions)
+            foreach (var p in st.LowerActions)
             {
-                result = result.And(CertaintyExtensions.From(Wildcard.Intersects(p, action, ignoreCase: true)).Not());
+                result = result.And(CertaintyExtensions.From(Wildcard.Intersects(p, lower, ignoreCase: false)).Not());
             }
 
             return result;
         }
 
-        return CertaintyExtensions.From(st.Actions.Any(p => Wildcard.Covers(p, action, ignoreCase: true)));
+        foreach (var p in st.LowerActions)
+        {
+            if (Wildcard.Covers(p, lower, ignoreCase: false))
+            {
+                return Certainty.Yes;
+            }
+        }
+
+        return Certainty.No;
     }
 
     /// <summary>Does the statement apply to some action the pattern matches?</summary>
-    public static Certainty TouchesAction(this Statement st, string action) => st.Rejected is not null ? Certainty.No : st.NotAction
-        ? CertaintyExtensions.From(!st.Actions.Any(p => Wildcard.Covers(p, action, ignoreCase: true)))
-        : CertaintyExtensions.From(st.Actions.Any(p => Wildcard.Intersects(p, action, ignoreCase: true)));
+    public static Certainty TouchesAction(this Statement st, string action)
+    {
+        if (st.Rejected is not null)
+        {
+            return Certainty.No;
+        }
+
+        var lower = action.ToLowerInvariant();
+        return st.NotAction
+            ? CertaintyExtensions.From(!st.LowerActions.Any(p => Wildcard.Covers(p, lower, ignoreCase: false)))
+            : CertaintyExtensions.From(st.LowerActions.Any(p => Wildcard.Intersects(p, lower, ignoreCase: false)));
+    }
 
     /// <summary>Does the statement apply to every resource the pattern matches (to the one value, when literal)?</summary>
     public static Certainty CoversResource(this Statement st, string resource, bool literal = false)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using SamPerms.Model;
 
 namespace SamPerms.Permissions;
@@ -239,9 +238,13 @@ public sealed partial class StaticValues : Iam.IPolicyValues
         }
 
         bool exact = true;
-        var result = SubRef().Replace(template, match =>
+        var result = SubPlaceholders.Replace(template, inner =>
         {
-            var inner = match.Groups[1].Value;
+            if (inner.Length == 0)
+            {
+                return null; // "${}" names nothing and stays as written
+            }
+
             if (inner.StartsWith('!'))
             {
                 return "${" + inner[1..] + "}";
@@ -322,7 +325,4 @@ public sealed partial class StaticValues : Iam.IPolicyValues
             _ => null,
         };
     }
-
-    [GeneratedRegex(@"\$\{([^}]+)\}")]
-    private static partial Regex SubRef();
 }
