@@ -54,14 +54,15 @@ public static class JsonText
                 }
 
                 sb.Append("{\n");
-                for (int i = 0; i < m.Entries.Count; i++)
+                var entries = m.Entries; // writing reads the map once: nothing here changes it
+                for (int i = 0; i < entries.Count; i++)
                 {
-                    var e = m.Entries[i];
+                    var e = entries[i];
                     Indent(sb, depth + 1);
                     WriteString(sb, e.Key, ensureAscii: false);
                     sb.Append(": ");
                     WritePretty(sb, e.Value, depth + 1, spill);
-                    if (i < m.Entries.Count - 1)
+                    if (i < entries.Count - 1)
                     {
                         sb.Append(',');
                     }
