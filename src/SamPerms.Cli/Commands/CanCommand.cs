@@ -75,6 +75,7 @@ public static class CanCommand
             }
 
             var shown = InputFile.Shown(path);
+            Data.TableWarmUp.ActionCatalog(); // the evaluation asks the catalog what resources the action takes
             var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
             if (exit is { } code)
             {

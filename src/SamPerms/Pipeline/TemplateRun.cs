@@ -55,8 +55,11 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
         : new TemplateRun(read.Path, read.Error, null, null);
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
-    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options) =>
-        WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options);
+    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options)
+    {
+        Data.TableWarmUp.ManagedPolicies();
+        return WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options);
+    }
 
     private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
         run.Succeeded
