@@ -99,18 +99,19 @@ public static class IamActionCatalog
     /// </summary>
     private static Dictionary<string, IamService> Load()
     {
-        var bytes = EmbeddedData.ReadBytes("iam-actions.tsv");
+        var memory = EmbeddedData.ReadInPlace("iam-actions.tsv");
+        var bytes = memory.Span;
         var services = new Dictionary<string, IamService>(StringComparer.OrdinalIgnoreCase);
         string? prefix = null, name = null;
         int blockStart = 0, at = 0;
         while (at < bytes.Length)
         {
-            int end = bytes.AsSpan(at).IndexOf((byte)'\n');
+            int end = bytes[at..].IndexOf((byte)'\n');
             end = end < 0 ? bytes.Length : at + end;
             if (end - at > 2 && bytes[at] == (byte)'S' && bytes[at + 1] == (byte)'\t')
             {
                 Add(at);
-                var cols = System.Text.Encoding.UTF8.GetString(bytes, at, end - at).Split('\t');
+                var cols = System.Text.Encoding.UTF8.GetString(bytes[at..end]).Split('\t');
                 (prefix, name, blockStart) = (cols[1], cols[2], end + 1);
             }
 
@@ -124,7 +125,7 @@ public static class IamActionCatalog
         {
             if (prefix is not null)
             {
-                services[prefix] = new IamService(prefix, name!, bytes.AsMemory(blockStart, Math.Max(0, blockEnd - blockStart)));
+                services[prefix] = new IamService(prefix, name!, memory.Slice(blockStart, Math.Max(0, blockEnd - blockStart)));
             }
         }
     }

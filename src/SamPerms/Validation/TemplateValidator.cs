@@ -43,13 +43,8 @@ public static class TemplateValidator
     public static ValidationReport Refused(string file, Diagnostic refusal, ValidationOptions options) =>
         Run(TemplateReader.Refused(refusal), options, file);
 
-    public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null)
-    {
-        // The rules read the permission map and check actions against the catalog.
-        Data.TableWarmUp.ManagedPolicies();
-        Data.TableWarmUp.ActionCatalog();
-        return Run(TemplateReader.Read(bytes, options.Limits), options, file);
-    }
+    public static ValidationReport Validate(byte[] bytes, ValidationOptions options, string? file = null) =>
+        Run(TemplateReader.Read(bytes, options.Limits), options, file);
 
     public static ValidationReport ValidateText(string text, ValidationOptions options, string? file = null) =>
         Run(TemplateReader.ReadText(text, options.Limits), options, file);
