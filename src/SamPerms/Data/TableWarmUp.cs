@@ -2,7 +2,7 @@ namespace SamPerms.Data;
 
 /// <summary>
 /// Loads an embedded table a command is going to read (the managed policies' index for a permission map, the IAM
-/// action catalog for validate and can) on another thread while the template is read and transformed. The work
+/// action catalog for can) on another thread while the template is read and transformed. The work
 /// leaves the way of the command, and the tables' large arrays are made while the heap is small: made late, next to
 /// a big template's tree, they are what sets off a collection of all of it. A table asked for meanwhile waits for its
 /// lazy loading to finish; one that cannot be read fails again, with its message, where it is asked for.
@@ -15,7 +15,7 @@ public static class TableWarmUp
     /// <summary>The managed policies' index (read for every role that attaches an AWS managed policy).</summary>
     public static void ManagedPolicies() => Start(ref _managedPolicies, static () => _ = ManagedPolicyDocuments.Count);
 
-    /// <summary>The IAM action catalog (read by validate's rules and by can's evaluation).</summary>
+    /// <summary>The IAM action catalog (read by can's evaluation).</summary>
     public static void ActionCatalog() => Start(ref _actionCatalog, static () => _ = IamActionCatalog.Services.Count);
 
     private static void Start(ref int started, Action load)
