@@ -240,41 +240,45 @@ public static class TransformCommand
                 string? yaml = s.Format != "yaml" ? null
                     : notes is null ? YamlText.Write(outcome.Template!) : AnnotatedTemplate.Yaml(outcome.Template!, notes, shown);
                 var file = map?.Output(path) ?? (s.OutputFile is not null and not "-" ? s.OutputFile : null);
-                if (file is null)
+                if (file is not null)
                 {
-                    if (yaml is not null)
-                    {
-                        output.Out.Write(yaml);
-                        return ExitCodes.Ok;
-                    }
-
-                    // From the builder, in pieces as it is written where the stream takes pieces (nothing to conceal):
-                    // a big template's JSON is never held whole, nor made one string of megabytes.
-                    var text = OutputBuilder.Take();
-                    var spill = output.Out is GuardedWriter { TakesPieces: true } stream
-                        ? b => { stream.Write(b); b.Clear(); }
-                        : (Action<StringBuilder>?)null;
-                    JsonText.Pretty(outcome.Template!, text, spill);
-                    output.Out.Write(text);
-                    OutputBuilder.Give(text);
-                    return ExitCodes.Ok;
+                    map?.CreateFolderOf(file);
                 }
 
-                map?.CreateFolderOf(file);
                 if (yaml is not null)
                 {
-                    AtomicFile.WriteAllText(file, yaml);
+                    if (file is null)
+                    {
+                        output.Out.Write(yaml);
+                    }
+                    else
+                    {
+                        AtomicFile.WriteAllText(file, yaml);
+                    }
                 }
                 else
                 {
-                    // Written from a builder the thread keeps: a batch makes no string of each template.
+                    // From a builder the thread keeps: a batch makes no string of each template. To standard output,
+                    // where it takes pieces (nothing to conceal), it goes as it is written: a big template's JSON is
+                    // never held whole.
                     var json = OutputBuilder.Take();
-                    JsonText.Pretty(outcome.Template!, json);
-                    AtomicFile.WriteAllText(file, json);
+                    var spill = file is null && output.Out is GuardedWriter { TakesPieces: true } stream
+                        ? b => { stream.Write(b); b.Clear(); }
+                        : (Action<StringBuilder>?)null;
+                    JsonText.Pretty(outcome.Template!, json, spill);
+                    if (file is null)
+                    {
+                        output.Out.Write(json);
+                    }
+                    else
+                    {
+                        AtomicFile.WriteAllText(file, json);
+                    }
+
                     OutputBuilder.Give(json);
                 }
 
-                if (origins is not null)
+                if (origins is not null && file is not null) // --annotate with JSON needs -o or --out-dir (checked above)
                 {
                     AtomicFile.WriteAllText(SidecarPath(file), origins);
                 }

@@ -133,18 +133,7 @@ public sealed class OutDirMap
     }
 
     /// <summary>A relative path with no empty, "." or ".." segment.</summary>
-    private static bool IsPlain(string relative)
-    {
-        foreach (var segment in relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
-        {
-            if (segment is "" or "." or "..")
-            {
-                return false;
-            }
-        }
-
-        return !Path.IsPathRooted(relative);
-    }
+    private static bool IsPlain(string relative) => !Path.IsPathRooted(relative) && Io.FullPaths.HasPlainSegments(relative);
 
     private static string Shown(List<string> files, string full, Func<string, string> fullPath) =>
         files.First(f => OutputFile.PathComparer.Equals(fullPath(f), full));

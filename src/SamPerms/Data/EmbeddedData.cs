@@ -5,16 +5,6 @@ namespace SamPerms.Data;
 /// <summary>Reads the data tables embedded in the assembly (see Data/regenerate.py for how they are derived).</summary>
 internal static class EmbeddedData
 {
-    public static byte[] ReadBytes(string fileName)
-    {
-        var name = "SamPerms.Data." + fileName;
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded data '{name}' is missing from the build");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
-
     /// <summary>
     /// The table's bytes where the build put them (the assembly's image), read in place: no copy of a megabyte table is
     /// made on the heap (a large object, whose allocation late in a big command sets off a collection of everything).
@@ -63,8 +53,7 @@ internal static class EmbeddedData
     /// </summary>
     public static string ReadText(string fileName)
     {
-        var bytes = ReadBytes(fileName);
-        var text = bytes.AsSpan();
+        var text = ReadInPlace(fileName).Span;
         return System.Text.Encoding.UTF8.GetString(text.StartsWith("\uFEFF"u8) ? text[3..] : text);
     }
 }

@@ -28,7 +28,7 @@ public static class Wildcard
     /// <summary>Does <paramref name="pattern"/> match the literal <paramref name="value"/>?</summary>
     public static bool Matches(string pattern, string value, bool ignoreCase)
     {
-        if (HasSegmentWildcard(pattern))
+        if (HasClassWildcard(pattern))
         {
             return MatchesBySets(pattern, value, ignoreCase);
         }
@@ -66,7 +66,7 @@ public static class Wildcard
             return Matches(wide, narrow, ignoreCase: false);
         }
 
-        if (wide.AsSpan().Count('*') + wide.AsSpan().Count('?') + wide.AsSpan().Count(ArnWildcards.SegmentStar) + wide.AsSpan().Count(ArnWildcards.SegmentOne) + wide.AsSpan().Count(ArnWildcards.NameStar) > CoverageWildcardLimit)
+        if (wide.Count(IsWildcard) > CoverageWildcardLimit)
         {
             return false;
         }
@@ -80,7 +80,7 @@ public static class Wildcard
             }
         }
 
-        if ((HasSegmentWildcard(wide) || HasSegmentWildcard(narrow)) && !alphabet.Contains(':'))
+        if ((HasClassWildcard(wide) || HasClassWildcard(narrow)) && !alphabet.Contains(':'))
         {
             alphabet.Add(':'); // a colon is the one character segment-bound wildcards treat apart
         }
@@ -220,7 +220,8 @@ public static class Wildcard
     private static readonly System.Buffers.SearchValues<char> WildcardChars =
         System.Buffers.SearchValues.Create(['*', '?', ArnWildcards.SegmentStar, ArnWildcards.SegmentOne, ArnWildcards.NameStar]);
 
-    private static bool HasSegmentWildcard(string pattern) =>
+    /// <summary>Has a wildcard of a class of characters (segment-bound, or a generated name's): matched by sets.</summary>
+    private static bool HasClassWildcard(string pattern) =>
         pattern.AsSpan().IndexOfAny(ArnWildcards.SegmentStar, ArnWildcards.SegmentOne, ArnWildcards.NameStar) >= 0;
 
     private static bool IsStar(char c) => c is '*' or ArnWildcards.SegmentStar or ArnWildcards.NameStar;

@@ -60,8 +60,8 @@ public sealed partial class MapNode
     }
 
     /// <summary>
-    /// Keeps the entries in the slot order of the Python 2.7 table, so every iteration sees that order (the map
-    /// finds keys through the table, so there is no index to follow).
+    /// Puts the entries in the slot order of the Python 2.7 table, so every iteration sees that order; a big map's
+    /// index follows them.
     /// </summary>
     private void ReorderAsPy27()
     {
@@ -70,6 +70,11 @@ public sealed partial class MapNode
         if (_py27!.Count != n)
         {
             throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
+        }
+
+        if (_index is not null ? _index.Count != n : n > IndexThreshold)
+        {
+            BuildIndex(); // entries were added without it (an update) or the map just grew big
         }
 
         var order = System.Buffers.ArrayPool<string>.Shared.Rent(Math.Max(n, 1));
@@ -82,44 +87,28 @@ public sealed partial class MapNode
                 first++;
             }
 
-            if (first < n && _index is not null && _index.Count == n)
+            if (first < n)
             {
-                // A big map finds each key's entry through its index: the entries are put in order through a
-                // pooled buffer, with no table of them built for each reordering.
+                // The entries from the first one out of place are set aside in a pooled buffer and taken back in the
+                // table's order: found through the index in a big map (which is told their new places), by a scan of
+                // the few in a small one.
                 var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(n - first);
                 try
                 {
+                    _entries.CopyTo(first, moved, 0, n - first);
                     for (int i = first; i < n; i++)
                     {
-                        moved[i - first] = _entries[_index[order[i]]];
-                    }
-
-                    for (int i = first; i < n; i++)
-                    {
-                        _entries[i] = moved[i - first];
-                        _index[order[i]] = i;
+                        var key = order[i];
+                        _entries[i] = moved[_index is not null ? _index[key] - first : PositionIn(moved, n - first, key)];
+                        if (_index is not null)
+                        {
+                            _index[key] = i; // read above before it is written: each key comes once
+                        }
                     }
                 }
                 finally
                 {
                     System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
-                }
-            }
-            else if (first < n)
-            {
-                var byKey = new Dictionary<string, MapEntry>(n - first, StringComparer.Ordinal);
-                for (int i = first; i < n; i++)
-                {
-                    byKey[_entries[i].Key] = _entries[i];
-                }
-
-                for (int i = first; i < n; i++)
-                {
-                    _entries[i] = byKey[order[i]];
-                    if (_index is not null)
-                    {
-                        _index[order[i]] = i;
-                    }
                 }
             }
         }
@@ -129,10 +118,20 @@ public sealed partial class MapNode
         }
 
         _orderStale = false;
-        if (n > IndexThreshold && (_index is null || _index.Count != n))
+    }
+
+    /// <summary>Where the entry of <paramref name="key"/> is among the first <paramref name="count"/> of <paramref name="entries"/>.</summary>
+    private static int PositionIn(MapEntry[] entries, int count, string key)
+    {
+        for (int i = 0; i < count; i++)
         {
-            BuildIndex(); // entries were added without it (an update) or the map just grew big
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
         }
+
+        throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
     }
 
     /// <summary>Deferred copies applied, gaps closed, entries in the table's order: what reading in order needs.</summary>

@@ -90,39 +90,16 @@ public sealed class Sha1
         }
 
         uint a = _state[0], b = _state[1], c = _state[2], d = _state[3], e = _state[4];
-        for (int t = 0; t < 20; t++)
+        for (int t = 0; t < 80; t++)
         {
-            uint temp = BitOperations.RotateLeft(a, 5) + ((b & c) | (~b & d)) + e + 0x5A827999 + w[t];
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = temp;
-        }
-
-        for (int t = 20; t < 40; t++)
-        {
-            uint temp = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[t];
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = temp;
-        }
-
-        for (int t = 40; t < 60; t++)
-        {
-            uint temp = BitOperations.RotateLeft(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8F1BBCDC + w[t];
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = temp;
-        }
-
-        for (int t = 60; t < 80; t++)
-        {
-            uint temp = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[t];
+            uint f = t switch // the round's function, plus its constant
+            {
+                < 20 => ((b & c) | (~b & d)) + 0x5A827999,
+                < 40 => (b ^ c ^ d) + 0x6ED9EBA1,
+                < 60 => ((b & c) | (b & d) | (c & d)) + 0x8F1BBCDC,
+                _ => (b ^ c ^ d) + 0xCA62C1D6,
+            };
+            uint temp = BitOperations.RotateLeft(a, 5) + f + e + w[t];
             e = d;
             d = c;
             c = BitOperations.RotateLeft(b, 30);

@@ -136,9 +136,8 @@ internal sealed partial class FastYamlReader
     }
 
     private static bool IsYamlDirective(string text) =>
-        text.StartsWith("%YAML 1.1", StringComparison.Ordinal) || text.StartsWith("%YAML 1.2", StringComparison.Ordinal)
-            ? text.AsSpan(9) is var rest && (rest.StartsWith("\n") || rest.StartsWith("\r\n"))
-            : false;
+        (text.StartsWith("%YAML 1.1", StringComparison.Ordinal) || text.StartsWith("%YAML 1.2", StringComparison.Ordinal))
+        && text.AsSpan(9) is var rest && (rest.StartsWith("\n") || rest.StartsWith("\r\n"));
 
     /// <summary>
     /// A last line without a line break that holds only spaces (or a comment): YamlDotNet ends the collections
@@ -189,7 +188,7 @@ internal sealed partial class FastYamlReader
         if (Cur == '%')
         {
             // "%YAML 1.1" (or 1.2) before the document's "---" is all a template declares; other directives are left to YamlDotNet.
-            if (_p != 0 || !(IsYamlDirective(_t)))
+            if (_p != 0 || !IsYamlDirective(_t))
             {
                 return false;
             }
@@ -200,10 +199,6 @@ internal sealed partial class FastYamlReader
             {
                 return false;
             }
-        }
-        else
-        {
-            at = Here();
         }
 
         if (AtEnd)

@@ -9,7 +9,7 @@ namespace SamPerms.Sam.Core;
 /// logical ids SAM changed. Like the reference it edits maps and lists in place and returns the new value
 /// for the node it was given.
 /// </summary>
-public sealed partial class IntrinsicsResolver
+public sealed class IntrinsicsResolver
 {
     private readonly MapNode _values;
     private readonly bool _mappings;
@@ -430,5 +430,4 @@ public sealed partial class IntrinsicsResolver
 
         return -1;
     }
-
 }
