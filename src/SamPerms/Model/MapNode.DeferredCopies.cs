@@ -62,12 +62,11 @@ public sealed partial class MapNode
     /// <summary>The value at <paramref name="i"/>, given first the copies it is owed.</summary>
     private Node HandOut(int i)
     {
-        var e = _entries[i];
+        ref var e = ref _items[i];
         if (e.CopiesGiven != _copiesApplied)
         {
             e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven);
             e.CopiesGiven = _copiesApplied;
-            _entries[i] = e;
         }
 
         return e.Value;
@@ -82,9 +81,9 @@ public sealed partial class MapNode
         }
 
         _valuesOwed = false;
-        for (int i = 0; i < _entries.Count; i++)
+        for (int i = 0; i < _count; i++)
         {
-            if (!ReferenceEquals(_entries[i].Key, RemovedKey))
+            if (!ReferenceEquals(_items[i].Key, RemovedKey))
             {
                 HandOut(i);
             }
@@ -94,7 +93,7 @@ public sealed partial class MapNode
     /// <summary>Takes the table a copy gave (same keys, maybe another order) and puts the entries in its order.</summary>
     private void ReorderAfterCopy(Py27Keys table)
     {
-        int n = _entries.Count;
+        int n = _count;
         var from = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         try
         {
@@ -103,7 +102,7 @@ public sealed partial class MapNode
             // The new order in place, one cycle of the permutation at a time (entry i takes the one at from[i]): only
             // the entries that move are read and written, with no copy of the whole list (each write of a reference
             // into a big list also marks its memory for the next garbage collection to look through).
-            var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+            var entries = Slots;
             for (int start = 0; start < n; start++)
             {
                 if (from[start] == start)

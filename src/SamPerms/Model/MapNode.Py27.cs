@@ -10,10 +10,10 @@ public sealed partial class MapNode
     private void UpdatePy27(MapEntry[] items)
     {
         // While the table merges, it and the entries are out of step: find entries by their own positions here.
-        var at = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
-        for (int i = 0; i < _entries.Count; i++)
+        var at = new Dictionary<string, int>(_count, StringComparer.Ordinal);
+        for (int i = 0; i < _count; i++)
         {
-            at[_entries[i].Key] = i;
+            at[_items[i].Key] = i;
         }
 
         _py27!.Merge(items.Select(e => e.Key).ToArray());
@@ -21,18 +21,17 @@ public sealed partial class MapNode
         {
             if (at.TryGetValue(item.Key, out var i))
             {
-                var e = _entries[i];
+                ref var e = ref _items[i];
                 e.Value = item.Value;
                 e.CopiesGiven = _copiesApplied;
-                _entries[i] = e;
                 Version++;
             }
             else
             {
                 Version++;
                 CountConditional(item.Key);
-                at[item.Key] = _entries.Count;
-                _entries.Add(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
+                at[item.Key] = _count;
+                Append(new MapEntry(item.Key, item.Value, SourceSpan.None, item.KeyUnicode) { CopiesGiven = _copiesApplied });
                 _functionKeys += IsFunctionKey(item.Key) ? 1 : 0;
             }
         }
@@ -66,7 +65,7 @@ public sealed partial class MapNode
     private void ReorderAsPy27()
     {
         Compact();
-        int n = _entries.Count;
+        int n = _count;
         if (_py27!.Count != n)
         {
             throw new InvalidOperationException("Python 2.7 key table out of step with the map.");
@@ -82,33 +81,30 @@ public sealed partial class MapNode
         {
             _py27.CopyKeysTo(order);
             int first = 0;
-            while (first < n && string.Equals(order[first], _entries[first].Key, StringComparison.Ordinal))
+            while (first < n && string.Equals(order[first], _items[first].Key, StringComparison.Ordinal))
             {
                 first++;
             }
 
-            if (first < n)
+            // From the first entry out of place, each position takes its key's entry by a swap: found through the
+            // index in a big map (which is told both new places), by a scan of the few after it in a small one. No
+            // buffer of the moved entries (for a template's Resources, an array of thousands, allocated where the
+            // collector counts large objects and starts a full collection when they add up).
+            var entries = Slots;
+            for (int i = first; i < n; i++)
             {
-                // The entries from the first one out of place are set aside in a pooled buffer and taken back in the
-                // table's order: found through the index in a big map (which is told their new places), by a scan of
-                // the few in a small one.
-                var moved = System.Buffers.ArrayPool<MapEntry>.Shared.Rent(n - first);
-                try
+                var key = order[i];
+                if (ReferenceEquals(entries[i].Key, key) || string.Equals(entries[i].Key, key, StringComparison.Ordinal))
                 {
-                    _entries.CopyTo(first, moved, 0, n - first);
-                    for (int i = first; i < n; i++)
-                    {
-                        var key = order[i];
-                        _entries[i] = moved[_index is not null ? _index[key] - first : PositionIn(moved, n - first, key)];
-                        if (_index is not null)
-                        {
-                            _index[key] = i; // read above before it is written: each key comes once
-                        }
-                    }
+                    continue;
                 }
-                finally
+
+                int at = _index is not null ? _index[key] : PositionIn(entries, i + 1, key);
+                (entries[i], entries[at]) = (entries[at], entries[i]);
+                if (_index is not null)
                 {
-                    System.Buffers.ArrayPool<MapEntry>.Shared.Return(moved, clearArray: true);
+                    _index[key] = i;
+                    _index[entries[at].Key] = at;
                 }
             }
         }
@@ -120,10 +116,10 @@ public sealed partial class MapNode
         _orderStale = false;
     }
 
-    /// <summary>Where the entry of <paramref name="key"/> is among the first <paramref name="count"/> of <paramref name="entries"/>.</summary>
-    private static int PositionIn(MapEntry[] entries, int count, string key)
+    /// <summary>Where the entry of <paramref name="key"/> is among <paramref name="entries"/> from <paramref name="from"/> on.</summary>
+    private static int PositionIn(Span<MapEntry> entries, int from, string key)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = from; i < entries.Length; i++)
         {
             if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {

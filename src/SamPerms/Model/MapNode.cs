@@ -13,7 +13,6 @@ namespace SamPerms.Model;
 public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Node>>
 {
     private const int IndexThreshold = 12;
-    private readonly List<MapEntry> _entries;
     private Dictionary<string, int>? _index;
     private Py27Keys? _py27;
     private int _deferredCopies;
@@ -56,22 +55,22 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>How many Fn::If keys were added to any map on this thread (a map can become conditional in place).</summary>
     public static int ConditionalKeysAdded => _conditionalKeysAdded;
 
-    public MapNode() => _entries = [];
+    public MapNode() => _items = [];
 
-    public MapNode(int capacity) => _entries = new List<MapEntry>(capacity);
+    public MapNode(int capacity) => _items = capacity > 0 ? new MapEntry[capacity] : [];
 
     public override NodeKind Kind => NodeKind.Map;
 
-    public int Count => _entries.Count - _removed;
+    public int Count => _count - _removed;
 
     /// <summary>The entries in iteration order (any deep copies deferred to this map are applied first).</summary>
-    public IReadOnlyList<MapEntry> Entries
+    public MapEntries Entries
     {
         get
         {
             Ordered();
             PassCopiesOn();
-            return _entries;
+            return new MapEntries(this);
         }
     }
 
@@ -80,7 +79,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         get
         {
             Ordered();
-            foreach (var e in _entries.ToArray())
+            foreach (var e in Slots.ToArray())
             {
                 yield return e.Key;
             }
@@ -97,13 +96,13 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         Settle();
         Compact();
         var keys = new List<(string, bool)>();
-        if (_orderStale && !_entries.Exists(e => needsALook(e.Value)))
+        if (_orderStale && !AnyValue(needsALook))
         {
             return keys; // none: no need to put the entries in order
         }
 
         Ordered();
-        foreach (var e in _entries)
+        foreach (var e in Slots)
         {
             if (needsALook(e.Value))
             {
@@ -162,7 +161,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         }
 
         // A small map: a scan, by reference into the list (no copy of each entry), lengths compared before the text.
-        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        var entries = Slots;
         for (int i = 0; i < entries.Length; i++)
         {
             var k = entries[i].Key;
@@ -201,7 +200,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     public SourceSpan KeySpanOf(string key)
     {
         int i = Find(key);
-        return i >= 0 ? _entries[i].KeySpan : SourceSpan.None;
+        return i >= 0 ? _items[i].KeySpan : SourceSpan.None;
     }
 
     /// <summary>Sets a key, keeping its position when it exists (as a Python dict does).</summary>
@@ -211,11 +210,10 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         int i = Find(key);
         if (i >= 0)
         {
-            var e = _entries[i];
+            ref var e = ref _items[i];
             e.Value = value;
             e.CopiesGiven = _copiesApplied; // a new value owes nothing of the copies before it
             Version++;
-            _entries[i] = e;
         }
         else
         {
@@ -286,22 +284,22 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
         var key = entry.Key;
         entry.CopiesGiven = _copiesApplied;
-        _entries.Add(entry);
+        Append(entry);
         _functionKeys += IsFunctionKey(key) ? 1 : 0;
         CountConditional(key);
         Version++;
         if (_py27 is not null && _index is not null)
         {
             // A big map: the entry goes to the end, and the entries are put in the table's order when next read in order.
-            _index[key] = _entries.Count - 1;
+            _index[key] = _count - 1;
             _py27.Add(key);
             _orderStale = true;
         }
         else if (_py27 is not null)
         {
             int position = _py27.AddAt(key);
-            int last = _entries.Count - 1;
-            if (position < 0 || _py27.Count != _entries.Count)
+            int last = _count - 1;
+            if (position < 0 || _py27.Count != _count)
             {
                 ReorderAsPy27();
             }
@@ -310,21 +308,21 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                 // The new key's slot is known and the others kept theirs: move it there, not the whole order again.
                 if (position < last)
                 {
-                    _entries.RemoveAt(last);
-                    _entries.Insert(position, entry);
+                    RemoveSlot(last);
+                    InsertAt(position, entry);
                 }
             }
 
-            if (_entries.Count > IndexThreshold)
+            if (_count > IndexThreshold)
             {
                 BuildIndex();
             }
         }
         else if (_index is not null)
         {
-            _index[key] = _entries.Count - 1;
+            _index[key] = _count - 1;
         }
-        else if (_entries.Count > IndexThreshold)
+        else if (_count > IndexThreshold)
         {
             BuildIndex();
         }
@@ -344,14 +342,14 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         Version++;
         if (_index is null)
         {
-            _entries.RemoveAt(i);
+            RemoveSlot(i);
             return true;
         }
 
         _index.Remove(key);
-        _entries[i] = new MapEntry(RemovedKey, NullNode.Instance, SourceSpan.None);
+        _items[i] = new MapEntry(RemovedKey, NullNode.Instance, SourceSpan.None);
         _removed++;
-        if (_removed > IndexThreshold && _removed * 2 > _entries.Count)
+        if (_removed > IndexThreshold && _removed * 2 > _count)
         {
             Compact();
         }
@@ -373,7 +371,16 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         if (_index is null)
         {
-            _entries.RemoveAll(e => ReferenceEquals(e.Key, RemovedKey));
+            int left = 0;
+            foreach (var e in Slots)
+            {
+                if (!ReferenceEquals(e.Key, RemovedKey))
+                {
+                    _items[left++] = e;
+                }
+            }
+
+            Truncate(left);
             _removed = 0;
             BuildIndex();
             return;
@@ -381,7 +388,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
         // Entries move up over the gaps and the index is told their new places: no new index (for a template's
         // Resources, a table of thousands of keys, allocated where the collector counts large objects apart).
-        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        var entries = Slots;
         int kept = 0;
         for (int i = 0; i < entries.Length; i++)
         {
@@ -399,8 +406,21 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             kept++;
         }
 
-        _entries.RemoveRange(kept, entries.Length - kept);
+        Truncate(kept);
         _removed = 0;
+    }
+
+    private bool AnyValue(Func<Node, bool> test)
+    {
+        foreach (var e in Slots)
+        {
+            if (test(e.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CountConditional(string key)
@@ -418,7 +438,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         _orderStale = false;
         _removed = 0;
         _functionKeys = 0;
-        _entries.Clear();
+        Truncate(0);
         _index = null;
         if (_py27 is not null)
         {
@@ -447,22 +467,22 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         Ordered();
         PassCopiesOn();
-        var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
+        var m = new MapNode(_count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
             if (_py27.CopyIsIdentity)
             {
                 // Re-inserting these keys is known to rebuild this very table: copy it as it is.
                 m._py27 = _py27.ExactCopy();
-                foreach (var e in _entries)
+                foreach (var e in Slots)
                 {
                     var copy = e;
                     copy.Value = e.Value.Clone();
                     copy.CopiesGiven = 0;
-                    m._entries.Add(copy);
+                    m.Append(copy);
                 }
 
-                if (m._entries.Count > IndexThreshold)
+                if (m._count > IndexThreshold)
                 {
                     m.BuildIndex();
                 }
@@ -473,12 +493,12 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             // As the reference's deepcopy: a new table the keys are inserted into in iteration order; the order
             // is taken once at the end (reordering after each insertion made cloning quadratic).
             m._py27 = new Py27Keys();
-            foreach (var e in _entries)
+            foreach (var e in Slots)
             {
                 var copy = e;
                 copy.Value = e.Value.Clone();
                 copy.CopiesGiven = 0;
-                m._entries.Add(copy);
+                m.Append(copy);
                 m._py27.Add(e.Key);
             }
 
@@ -492,7 +512,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         }
 
         m._functionKeys = 0; // counted again by Add
-        foreach (var e in _entries)
+        foreach (var e in Slots)
         {
             var copy = e;
             copy.Value = e.Value.Clone();
@@ -507,15 +527,15 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     {
         Ordered();
         PassCopiesOn();
-        var m = new MapNode(_entries.Count) { Span = Span, _functionKeys = _functionKeys };
+        var m = new MapNode(_count) { Span = Span, _functionKeys = _functionKeys };
         if (_py27 is not null)
         {
             m._py27 = _py27.Copy();
         }
 
-        foreach (var e in _entries)
+        foreach (var e in Slots)
         {
-            m._entries.Add(e with { CopiesGiven = 0 });
+            m.Append(e with { CopiesGiven = 0 });
         }
 
         m.AfterBulkChange();
@@ -528,7 +548,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         {
             ReorderAsPy27();
         }
-        else if (_entries.Count > IndexThreshold)
+        else if (_count > IndexThreshold)
         {
             BuildIndex();
         }
@@ -549,10 +569,11 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     /// <summary>The key index of a big map: the position of each key in the entries.</summary>
     private void BuildIndex()
     {
-        _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
-        for (int i = 0; i < _entries.Count; i++)
+        _index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
+        var entries = Slots;
+        for (int i = 0; i < entries.Length; i++)
         {
-            _index[_entries[i].Key] = i;
+            _index[entries[i].Key] = i;
         }
     }
 }

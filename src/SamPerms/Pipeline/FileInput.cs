@@ -71,7 +71,7 @@ public static class FileInput
             return Refused(label, length, limits);
         }
 
-        var bytes = new byte[length];
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length); // every byte is read into it: no clearing first
         int read = 0;
         while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
         {

@@ -13,7 +13,10 @@ namespace SamPerms.Sam.Api.Rest;
 /// </summary>
 public static class DeploymentHash
 {
-    private const int KeptCapacity = 1 << 20; // a builder that grew beyond this (a huge definition) is not kept
+    // A builder that grew beyond this (a big definition) is let go, not kept: emptying a builder of several chunks
+    // makes one array of its whole capacity, which past 85 KB is a large object (and large objects adding up to a
+    // few megabytes set off a full collection of a big template's heap).
+    private const int KeptCapacity = 32 * 1024;
 
     [ThreadStatic]
     private static StringBuilder? _data;
