@@ -15,6 +15,7 @@ internal sealed partial class FastYamlReader
         char closer = sequence ? ']' : '}';
         var open = Here();
         var start = tag is null ? open : tagStart;
+        int at = _events.Count, size = 0;
         _events.Add(new YamlEvent(sequence ? YamlEventKind.SequenceStart : YamlEventKind.MappingStart, start, open, Tag: tag, Flow: true,
             Placeless: !sequence && YamlEvent.IsPlaceless(true, start, open)));
         _p++;
@@ -26,6 +27,7 @@ internal sealed partial class FastYamlReader
                 break;
             }
 
+            size++;
             if (sequence)
             {
                 FlowNode(indent);
@@ -70,6 +72,7 @@ internal sealed partial class FastYamlReader
 
         var close = Here();
         _events.Add(new YamlEvent(sequence ? YamlEventKind.SequenceEnd : YamlEventKind.MappingEnd, close, close));
+        _events.SetSize(at, size);
         _p++;
         _depth--;
     }

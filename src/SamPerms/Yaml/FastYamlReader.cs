@@ -341,9 +341,11 @@ internal sealed partial class FastYamlReader
     {
         Enter();
         var first = Here();
+        int start = _events.Count, entries = 0;
         _events.Add(new YamlEvent(YamlEventKind.MappingStart, tag is null ? first : tagStart, first, Tag: tag));
         while (true)
         {
+            entries++;
             Key();
             if (Cur != ':')
             {
@@ -367,6 +369,7 @@ internal sealed partial class FastYamlReader
 
         var end = NextTokenMark();
         _events.Add(new YamlEvent(YamlEventKind.MappingEnd, end, end));
+        _events.SetSize(start, entries);
         _depth--;
     }
 
@@ -376,9 +379,11 @@ internal sealed partial class FastYamlReader
         Enter();
         var dash = Here();
         var end = indentless ? On(_p + 1) : dash;
+        int start = _events.Count, items = 0;
         _events.Add(new YamlEvent(YamlEventKind.SequenceStart, tag is null ? dash : tagStart, end, Tag: tag));
         while (true)
         {
+            items++;
             _p++; // the dash
             BlockValue(indent, On(_p), indentlessSequence: false, afterDash: true);
             SkipBlank();
@@ -402,6 +407,7 @@ internal sealed partial class FastYamlReader
 
         var close = NextTokenMark();
         _events.Add(new YamlEvent(YamlEventKind.SequenceEnd, close, close));
+        _events.SetSize(start, items);
         _depth--;
     }
 

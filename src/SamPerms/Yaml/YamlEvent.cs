@@ -25,6 +25,10 @@ internal readonly record struct YamlMark(int Line, int Column, int Index);
 /// <param name="Flow">A collection written in brackets.</param>
 /// <param name="Explicit">A document started with <c>---</c>.</param>
 /// <param name="Placeless">A collection the parser gave no place (a single pair in a flow sequence).</param>
+/// <param name="Size">
+/// A collection's start: how many entries or items it holds, when the reader knew it at the collection's end (the
+/// fast reader does; 0 when unknown). The tree builder makes the map or list that size at once, not by growing it.
+/// </param>
 internal readonly record struct YamlEvent(
     YamlEventKind Kind,
     YamlMark Start,
@@ -35,7 +39,8 @@ internal readonly record struct YamlEvent(
     bool Plain = false,
     bool Flow = false,
     bool Explicit = false,
-    bool Placeless = false)
+    bool Placeless = false,
+    int Size = 0)
 {
     /// <summary>
     /// YamlDotNet gives a single pair in a flow sequence (<c>[Key: value]</c>) no place: both marks at the start of

@@ -32,6 +32,13 @@ internal sealed class YamlEventList : IEnumerable<YamlEvent>
         _count++;
     }
 
+    /// <summary>Tells the collection start at <paramref name="index"/> how many entries or items it turned out to hold.</summary>
+    public void SetSize(int index, int size)
+    {
+        ref var e = ref _blocks[index / BlockSize][index % BlockSize];
+        e = e with { Size = size };
+    }
+
     /// <summary>Forgets the events (their strings too), keeping the blocks.</summary>
     public void Clear()
     {

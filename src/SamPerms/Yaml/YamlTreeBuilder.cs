@@ -68,12 +68,12 @@ internal sealed class YamlTreeBuilder(string text, ReaderLimits limits)
                         Emit(ExpandAlias(ev), null, ref root);
                         break;
                     case YamlEventKind.SequenceStart:
-                        Push(new Frame(new SeqNode { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow), ev.Start);
+                        Push(new Frame(new SeqNode(ev.Size) { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow), ev.Start);
                         break;
                     case YamlEventKind.MappingStart:
                         // A single pair in a flow sequence (`[Key: value]`) is a mapping the parser reports without
                         // a place: it spans its pair instead.
-                        Push(new Frame(new MapNode { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow, ev.Placeless), ev.Start);
+                        Push(new Frame(new MapNode(ev.Size) { Span = Span(ev.Start, ev.End) }, ev.Tag, ev.Anchor, ev.Flow, ev.Placeless), ev.Start);
                         break;
                     case YamlEventKind.SequenceEnd or YamlEventKind.MappingEnd:
                         var frame = _stack.Pop();

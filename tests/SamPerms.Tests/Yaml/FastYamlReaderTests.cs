@@ -154,11 +154,44 @@ public sealed class FastYamlReaderTests
             return;
         }
 
+        slow = WithSizes(slow);
         for (int i = 0; i < Math.Max(fast.Count, slow.Count); i++)
         {
             var f = i < fast.Count ? fast[i].ToString() : "(none)";
             var s = i < slow.Count ? slow[i].ToString() : "(none)";
             Assert.True(f == s, $"{name}: event {i} differs\n fast: {f}\n YamlDotNet: {s}");
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet's events with the size the fast reader gives each collection start: its entries (a mapping) or
+    /// items (a sequence), counted here from the events between the start and its end.
+    /// </summary>
+    private static List<YamlEvent> WithSizes(List<YamlEvent> events)
+    {
+        var sized = new List<YamlEvent>(events);
+        var open = new Stack<(int At, int Children)>();
+        for (int i = 0; i < events.Count; i++)
+        {
+            var kind = events[i].Kind;
+            if (kind is YamlEventKind.MappingEnd or YamlEventKind.SequenceEnd)
+            {
+                var (at, children) = open.Pop();
+                sized[at] = events[at] with { Size = kind == YamlEventKind.MappingEnd ? children / 2 : children };
+            }
+
+            if (kind is not (YamlEventKind.DocumentStart or YamlEventKind.MappingEnd or YamlEventKind.SequenceEnd) && open.Count > 0)
+            {
+                var (at, children) = open.Pop();
+                open.Push((at, children + 1));
+            }
+
+            if (kind is YamlEventKind.MappingStart or YamlEventKind.SequenceStart)
+            {
+                open.Push((i, 0));
+            }
+        }
+
+        return sized;
     }
 }
