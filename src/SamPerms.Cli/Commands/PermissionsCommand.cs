@@ -54,7 +54,7 @@ public static class PermissionsCommand
             // JSON says which configuration it was made with; every other format as registered.
             var name = ReportOptions.FormatOf(parse, format);
             var text = name == "json"
-                ? SettingsField.AddTo(PermissionsJson.Build(map!, shown, options.Region, options.EffectivePartition), transform.Used)
+                ? SettingsField.AddToBuilder(PermissionsJson.Build(map!, shown, options.Region, options.EffectivePartition), transform.Used)
                 : PermissionsFormats.Named(name).Write(map!, shown, options);
             return OutputFile.Write(parse.GetValue(outputFile), text, [path], output) ?? ExitCodes.Ok;
         });

@@ -15,4 +15,15 @@ public static class SettingsField
 
         return JsonText.Pretty(report);
     }
+
+    /// <summary><see cref="AddTo"/> as a builder (a big report is written out chunk by chunk).</summary>
+    public static System.Text.StringBuilder AddToBuilder(MapNode report, SettingsUsed? used)
+    {
+        if (used is not null)
+        {
+            report.Set("settings", used.ToNode());
+        }
+
+        return JsonText.PrettyBuilder(report);
+    }
 }

@@ -40,11 +40,26 @@ public static class OutputFile
     /// Writes <paramref name="text"/> to stdout, or to <paramref name="path"/> (atomically) after checking it;
     /// the exit code of a failure (message written), or null when written.
     /// </summary>
-    public static int? Write(string? path, string text, IEnumerable<string> inputs, CliOutput output, string option = "--output-file")
+    public static int? Write(string? path, string text, IEnumerable<string> inputs, CliOutput output, string option = "--output-file") =>
+        Write(path, text, null, inputs, output, option);
+
+    /// <summary><see cref="Write(string?, string, IEnumerable{string}, CliOutput, string)"/> of a builder's text, written chunk by chunk.</summary>
+    public static int? Write(string? path, System.Text.StringBuilder text, IEnumerable<string> inputs, CliOutput output, string option = "--output-file") =>
+        Write(path, null, text, inputs, output, option);
+
+    private static int? Write(string? path, string? text, System.Text.StringBuilder? built, IEnumerable<string> inputs, CliOutput output, string option)
     {
         if (path is null)
         {
-            output.Out.Write(text);
+            if (built is not null)
+            {
+                output.Out.Write(built);
+            }
+            else
+            {
+                output.Out.Write(text);
+            }
+
             return null;
         }
 
@@ -56,7 +71,15 @@ public static class OutputFile
 
         try
         {
-            AtomicFile.WriteAllText(path, text);
+            if (built is not null)
+            {
+                AtomicFile.WriteAllText(path, built);
+            }
+            else
+            {
+                AtomicFile.WriteAllText(path, text!);
+            }
+
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

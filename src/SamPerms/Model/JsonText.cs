@@ -17,6 +17,14 @@ public static class JsonText
         return sb.ToString();
     }
 
+    /// <summary><see cref="Pretty(Node)"/>'s text in a builder that grows in chunks (a big document is never one string).</summary>
+    public static StringBuilder PrettyBuilder(Node node)
+    {
+        var sb = new StringBuilder();
+        Pretty(node, sb);
+        return sb;
+    }
+
     /// <summary>Appends <see cref="Pretty(Node)"/>'s text to <paramref name="sb"/> (a writer that reuses its builder makes no string of it).</summary>
     public static void Pretty(Node node, StringBuilder sb) => Pretty(node, sb, null);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using SamPerms.Model;
 using SamPerms.Permissions;
 
@@ -9,14 +10,15 @@ namespace SamPerms.Output;
 /// </summary>
 public static class PermissionsFormats
 {
-    public sealed record Format(string Name, string Description, Func<PermissionMap, string, TransformOptions, string> Write);
+    /// <summary>A format; <see cref="Write"/> gives the report as a builder, written out chunk by chunk (a big one is never one string).</summary>
+    public sealed record Format(string Name, string Description, Func<PermissionMap, string, TransformOptions, StringBuilder> Write);
 
     public static readonly IReadOnlyList<Format> All =
     [
-        new("text", "readable report; table is the same", (map, path, _) => PermissionsText.Write(map, path)),
-        new("json", "schemas/permissions.schema.json", (map, path, o) => PermissionsJson.Write(map, path, o.Region, o.EffectivePartition)),
-        new("markdown", "for a PR comment", (map, path, _) => PermissionsMarkdown.Write(map, path)),
-        new("mermaid", "a flowchart", (map, _, _) => PermissionsMermaid.Write(map)),
+        new("text", "readable report; table is the same", (map, path, _) => PermissionsText.Build(map, path)),
+        new("json", "schemas/permissions.schema.json", (map, path, o) => JsonText.PrettyBuilder(PermissionsJson.Build(map, path, o.Region, o.EffectivePartition))),
+        new("markdown", "for a PR comment", (map, path, _) => PermissionsMarkdown.Build(map, path)),
+        new("mermaid", "a flowchart", (map, _, _) => PermissionsMermaid.Build(map)),
     ];
 
     /// <summary>"table (readable report), json (...), ...": the formats for a help text.</summary>

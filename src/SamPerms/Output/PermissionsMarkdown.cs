@@ -10,7 +10,10 @@ namespace SamPerms.Output;
 /// <summary>The permission map as Markdown, for a pull-request comment: per subject, two tables.</summary>
 public static class PermissionsMarkdown
 {
-    public static string Write(PermissionMap map, string file)
+    public static string Write(PermissionMap map, string file) => Build(map, file).ToString();
+
+    /// <summary>The report as a builder (escaped as a document): a big one is written out chunk by chunk, never one string.</summary>
+    public static StringBuilder Build(PermissionMap map, string file)
     {
         var sb = new StringBuilder();
         sb.Append("## Permissions of ").Append(MarkdownEscape.Code(file, inTable: false)).Append("\n\n");
@@ -129,7 +132,7 @@ public static class PermissionsMarkdown
             }
         }
 
-        return TextEscape.Document(sb.ToString());
+        return TextEscape.Document(sb);
     }
 
     private static string KindName(Subject s) => s.Kind == SubjectKind.Function ? "function" : "state machine";

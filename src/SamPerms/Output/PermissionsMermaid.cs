@@ -14,7 +14,10 @@ public static class PermissionsMermaid
 {
     private const int ActionsShown = 3;
 
-    public static string Write(PermissionMap map)
+    public static string Write(PermissionMap map) => Build(map).ToString();
+
+    /// <summary>The report as a builder (escaped as a document): a big one is written out chunk by chunk, never one string.</summary>
+    public static StringBuilder Build(PermissionMap map)
     {
         var sb = new StringBuilder("flowchart LR\n");
         var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -108,7 +111,7 @@ public static class PermissionsMermaid
             AssumedBy(sb, role, node, map.Values, NodeFor);
         }
 
-        return TextEscape.Document(sb.ToString());
+        return TextEscape.Document(sb);
     }
 
     /// <summary>An edge from each principal the role trusts to the node that runs with it (dashed for a Deny).</summary>

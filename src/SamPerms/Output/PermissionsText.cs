@@ -9,7 +9,10 @@ namespace SamPerms.Output;
 /// <summary>The permission map as a readable terminal report: per function, its role, invokers and grants.</summary>
 public static class PermissionsText
 {
-    public static string Write(PermissionMap map, string file)
+    public static string Write(PermissionMap map, string file) => Build(map, file).ToString();
+
+    /// <summary>The report as a builder (escaped as a document): a big one is written out chunk by chunk, never one string.</summary>
+    public static StringBuilder Build(PermissionMap map, string file)
     {
         var sb = new StringBuilder();
         foreach (var s in map.Subjects)
@@ -201,7 +204,7 @@ public static class PermissionsText
             sb.Append('\n');
         }
 
-        return Document(sb.ToString());
+        return Document(sb);
     }
 
     private static string Where(string file, Source source) =>

@@ -21,7 +21,7 @@ public static class TextEscape
             return "";
         }
 
-        if (!NeedsEscape(text, lineBreaks: true))
+        if (!NeedsEscape(text))
         {
             return text;
         }
@@ -35,41 +35,141 @@ public static class TextEscape
     /// A whole text document the tool wrote (its own line breaks kept): every other control character escaped,
     /// and no line (after its leading blanks) starting with "::" — the last line of defence behind <see cref="Value"/>.
     /// </summary>
-    public static string Document(string text)
+    public static string Document(string text) =>
+        AnyLine(text.AsSpan(), LineNeedsEscape) ? Document(new StringBuilder(text)).ToString() : text;
+
+    /// <summary>
+    /// <see cref="Document(string)"/> of a builder's text, read chunk by chunk: the builder itself when nothing needs
+    /// escaping (the common case), else a new one. A big report is so never one string, nor copied.
+    /// </summary>
+    public static StringBuilder Document(StringBuilder text)
     {
-        if (!NeedsEscape(text, lineBreaks: false))
+        if (!AnyLine(text, LineNeedsEscape))
         {
             return text;
         }
 
-        var sb = new StringBuilder(text.Length + 16);
-        int start = 0;
-        while (start <= text.Length)
+        var escaped = new StringBuilder(); // grows in chunks: no one array the size of a big report
+        ForEachLine(text, (line, last) =>
         {
-            int end = text.IndexOf('\n', start);
-            var line = end < 0 ? text.AsSpan(start) : text.AsSpan(start, end - start);
-            AppendEscaped(sb, line.ToString(), lineBreaks: false);
-            if (end < 0)
+            AppendEscaped(escaped, line, lineBreaks: false);
+            if (!last)
             {
-                break;
+                escaped.Append('\n');
             }
+        });
+        return escaped;
+    }
 
-            sb.Append('\n');
-            start = end + 1;
+    private delegate bool LineTest(ReadOnlySpan<char> line);
+
+    private delegate void LineAction(ReadOnlySpan<char> line, bool last);
+
+    /// <summary>One line of a document needs escaping: a control character, "##[", or "::" after its leading blanks.</summary>
+    private static bool LineNeedsEscape(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (IsControl(c))
+            {
+                return true;
+            }
         }
 
-        return sb.ToString();
+        return line.Contains("##[", StringComparison.Ordinal) || line.TrimStart().StartsWith("::", StringComparison.Ordinal);
+    }
+
+    private static bool AnyLine(ReadOnlySpan<char> text, LineTest test)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (test(text[line]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyLine(StringBuilder text, LineTest test)
+    {
+        bool found = false;
+        ForEachLine(text, (line, _) => found = found || test(line));
+        return found;
+    }
+
+    /// <summary>
+    /// Each line of the builder's text (without its line break; the last one, maybe empty, after the last break),
+    /// read from its chunks: a line that runs over from one chunk into the next is put together in a pooled buffer.
+    /// </summary>
+    private static void ForEachLine(StringBuilder text, LineAction action)
+    {
+        char[]? carry = null;
+        int carried = 0;
+        try
+        {
+            foreach (var chunk in text.GetChunks())
+            {
+                var rest = chunk.Span;
+                while (true)
+                {
+                    int br = rest.IndexOf('\n');
+                    var piece = br < 0 ? rest : rest[..br];
+                    if (br < 0 || carried > 0)
+                    {
+                        if (carry is null || carried + piece.Length > carry.Length)
+                        {
+                            var bigger = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(256, 2 * (carried + piece.Length)));
+                            carry?.AsSpan(0, carried).CopyTo(bigger);
+                            if (carry is not null)
+                            {
+                                System.Buffers.ArrayPool<char>.Shared.Return(carry);
+                            }
+
+                            carry = bigger;
+                        }
+
+                        piece.CopyTo(carry.AsSpan(carried));
+                        carried += piece.Length;
+                        if (br < 0)
+                        {
+                            break;
+                        }
+
+                        action(carry.AsSpan(0, carried), false);
+                        carried = 0;
+                    }
+                    else
+                    {
+                        action(piece, false);
+                    }
+
+                    rest = rest[(br + 1)..];
+                }
+            }
+
+            action(carry is null ? default : carry.AsSpan(0, carried), true);
+        }
+        finally
+        {
+            if (carry is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(carry);
+            }
+        }
     }
 
     /// <summary>True for the characters this policy never prints raw.</summary>
     public static bool IsControl(char c) =>
         c < ' ' || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
-    private static bool NeedsEscape(string text, bool lineBreaks)
+    /// <summary>One value needs escaping: a control character, "##[", or a ':' after its leading blanks.</summary>
+    private static bool NeedsEscape(string text)
     {
         foreach (var c in text)
         {
-            if (IsControl(c) && (lineBreaks || c != '\n'))
+            if (IsControl(c))
             {
                 return true;
             }
@@ -80,24 +180,11 @@ public static class TextEscape
             return true;
         }
 
-        if (lineBreaks)
-        {
-            return text.TrimStart().StartsWith(':');
-        }
-
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.TrimStart().StartsWith("::", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text.TrimStart().StartsWith(':');
     }
 
     /// <summary>Appends one value (or one line of a document): a leading ':' and every control character escaped.</summary>
-    private static void AppendEscaped(StringBuilder sb, string text, bool lineBreaks)
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text, bool lineBreaks)
     {
         int first = 0;
         while (first < text.Length && char.IsWhiteSpace(text[first]))
