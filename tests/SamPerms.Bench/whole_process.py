@@ -76,11 +76,12 @@ except FileNotFoundError:
 
 # The reference is timed in process, writing nothing: the batch's outputs go to memory too (/dev/shm when there is
 # one), so that the comparison is of the two tools and not of this machine's disk (creating a file on a loaded
-# ext4 disk costs about a millisecond, most of the batch).
+# ext4 disk costs about a millisecond, most of the batch). The batch is a tenth of a second: the median of five runs,
+# so that one slow moment of a shared machine does not decide it.
 shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 with tempfile.TemporaryDirectory(dir=shm) as out:
     batch, peak = median(cli + ["transform", "--region", "ap-southeast-1", "--parameter-overrides", "param1=value1", "param2=value2",
-                                "--out-dir", out] + inputs, 3)
+                                "--out-dir", out] + inputs, 5)
 ref = reference_seconds(inputs)
 print(f"{len(inputs)}-template batch, transform --out-dir ({'in memory' if shm else 'on disk'}): {batch:.2f} s, peak {peak:.0f} MiB", end="")
 print(f"; reference in process {ref:.1f} s: {ref / batch:.0f}x faster   (target >= 150x)" if ref else "; reference not installed")
