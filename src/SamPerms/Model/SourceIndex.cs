@@ -13,17 +13,46 @@ public sealed class SourceIndex
 {
     // Every node as read, with where it hangs (its parent's place and its key or item number): a path is written
     // only when asked for, not for each of the hundreds of thousands of nodes of a big template.
-    private readonly List<Place> _places = [];
-    private readonly Dictionary<SourceSpan, int> _bySpan = [];
+    // Both sized for every node at once (counted first): a big template's index is not grown by copies, each a large
+    // object the collector would count toward a full collection.
+    private readonly List<Place> _places;
+    private readonly Dictionary<SourceSpan, int> _bySpan;
 
     private readonly record struct Place(Node Node, int Parent, string? Key, int Item);
 
     public SourceIndex(Node? root)
     {
+        int count = root is null ? 0 : CountNodes(root);
+        _places = new List<Place>(count);
+        _bySpan = new Dictionary<SourceSpan, int>(count);
         if (root is not null)
         {
             Walk(root, -1, null, 0);
         }
+    }
+
+    private static int CountNodes(Node node)
+    {
+        int count = 1;
+        switch (node)
+        {
+            case MapNode m:
+                foreach (var e in m.Entries)
+                {
+                    count += CountNodes(e.Value);
+                }
+
+                break;
+            case SeqNode s:
+                for (int i = 0; i < s.Count; i++)
+                {
+                    count += CountNodes(s[i]);
+                }
+
+                break;
+        }
+
+        return count;
     }
 
     /// <summary>The path of a node read from this template; null when the node does not come from it.</summary>
