@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives SamPerms' table of CloudFormation resource types (cfn-resources.tsv.gz) from the public resource
+"""Derives SamPerms' table of CloudFormation resource types (cfn-resources.tsv) from the public resource
 provider schemas as the cfn-lint package (pip: cfn-lint) carries them.
 
 Run from the repository root:  python3 src/SamPerms/Data/regenerate_cfn_resources.py
@@ -12,7 +12,7 @@ enum), the required ones, and the attributes Fn::GetAtt may name. One line per t
   PROPERTIES: Name=kind[|value/value...] joined by ';', kind one of s n b a o * (string, number, boolean, array,
   object, any); a leading '+;' marks a type that accepts properties its schema does not name.
 """
-import gzip, importlib, os, pkgutil, sys
+import importlib, os, pkgutil, sys
 
 from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as manager
 import cfnlint.data.schemas.providers as providers
@@ -98,12 +98,12 @@ def main():
         except Exception as e:  # a schema cfn-lint cannot load: keep the name only
             print(f"skipped details of {name}: {e}", file=sys.stderr)
             rows.append("\t".join([name, "+", "", "*"]))
-    out = os.path.join(here, "cfn-resources.tsv.gz")
+    # Not compressed: the table is read in place in the loaded binary (inflating it took a fifth of a validate).
+    out = os.path.join(here, "cfn-resources.tsv")
     data = ("\n".join(rows) + "\n").encode("utf-8")
-    with open(out, "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
-            f.write(data)
-    print(f"{len(rows)} resource types, {len(data)} bytes ({os.path.getsize(out)} compressed)")
+    with open(out, "wb") as f:
+        f.write(data)
+    print(f"{len(rows)} resource types, {len(data)} bytes")
 
 
 if __name__ == "__main__":
