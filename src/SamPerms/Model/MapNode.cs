@@ -74,15 +74,20 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         }
     }
 
+    /// <summary>The keys in iteration order, as they are now (the map may change while they are read).</summary>
     public IEnumerable<string> Keys
     {
         get
         {
             Ordered();
-            foreach (var e in Slots.ToArray())
+            var entries = Slots;
+            var keys = new string[entries.Length]; // the keys alone: a fifth of a copy of the entries
+            for (int i = 0; i < keys.Length; i++)
             {
-                yield return e.Key;
+                keys[i] = entries[i].Key;
             }
+
+            return keys;
         }
     }
 

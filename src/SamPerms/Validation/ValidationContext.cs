@@ -90,7 +90,7 @@ public sealed class ValidationContext
     public IReadOnlyList<CloudFormation.PlainResource> PlainResources => _plainResources ??= [.. CloudFormation.PlainResources.Of(this)];
 
     /// <summary>Every intrinsic function of the output's resources (none without an output), found once for all rules.</summary>
-    public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? [.. References.IntrinsicWalker.All(output)] : [];
+    public IReadOnlyList<References.FoundIntrinsic> OutputIntrinsics => _outputIntrinsics ??= Output is { } output ? References.IntrinsicWalker.All(output) : [];
 
     /// <summary>The output's parameter, resource and condition names (null without an output), found once for the rules that check references.</summary>
     public References.TemplateNames? OutputNames => Output is { } output ? _outputNames ??= new References.TemplateNames(output) : null;

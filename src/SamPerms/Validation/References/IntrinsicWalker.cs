@@ -17,7 +17,7 @@ public readonly record struct FoundIntrinsic(string? ResourceId, string Section,
 /// </summary>
 public static class IntrinsicWalker
 {
-    public static IEnumerable<FoundIntrinsic> All(MapNode template)
+    public static List<FoundIntrinsic> All(MapNode template)
     {
         var found = new List<FoundIntrinsic>();
         if (template.Get("Resources") is MapNode resources)

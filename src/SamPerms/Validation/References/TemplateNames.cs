@@ -30,6 +30,19 @@ public sealed class TemplateNames
     /// <summary>Parameters and resources, for suggestions.</summary>
     public IEnumerable<string> Referable => Parameters.Concat(Resources).Concat(PseudoParameters);
 
-    private static HashSet<string> Keys(Node? section) =>
-        section is MapNode m ? new HashSet<string>(m.Keys, StringComparer.Ordinal) : [];
+    private static HashSet<string> Keys(Node? section)
+    {
+        if (section is not MapNode m)
+        {
+            return [];
+        }
+
+        var keys = new HashSet<string>(m.Count, StringComparer.Ordinal);
+        foreach (var e in m.Entries)
+        {
+            keys.Add(e.Key);
+        }
+
+        return keys;
+    }
 }
