@@ -20,7 +20,7 @@ public abstract class OpenApiEditorBase
     private bool _readOnly;
     private bool _handedBack;
 
-    protected MapNode Doc { get; set; } = MapNode.NewPy27();
+    protected MapNode Doc { get; set; } = null!; // set by each editor's constructor
 
     /// <summary>
     /// The document to edit: a deep copy, as the reference's editor makes; or, in place (<see cref="DefinitionEdits"/>),
@@ -73,7 +73,7 @@ public abstract class OpenApiEditorBase
     }
 
     /// <summary>The document's paths map.</summary>
-    public MapNode Paths { get; protected set; } = MapNode.NewPy27();
+    public MapNode Paths { get; protected set; } = null!; // set by each editor's constructor
 
     /// <summary>A copy of the edited document with the edits written back (the reference's .swagger / .openapi).</summary>
     public abstract MapNode Document { get; }
@@ -188,7 +188,8 @@ public abstract class OpenApiEditorBase
     {
         var normalized = NormalizeMethodName(method);
         bool allPlain = KnownAllPlain(Paths);
-        var pathDict = Paths.SetDefault(path.Value, MapNode.NewPy27(), path.Unicode);
+        // setdefault, with the empty dict made only when the key is missing (an event's path is mostly there already)
+        var pathDict = Paths.TryGet(path.Value, out var existing) ? existing : Paths.SetDefault(path.Value, MapNode.NewPy27(), path.Unicode);
         if (pathDict is not MapNode)
         {
             throw EditorErrors.Document($"Value of '{path}' path must be a dictionary according to Swagger spec.", pathDict);
@@ -196,7 +197,7 @@ public abstract class OpenApiEditorBase
 
         foreach (var item in ConditionalContents(pathDict))
         {
-            if (item is MapNode pi)
+            if (item is MapNode pi && !pi.ContainsKey(normalized.Value))
             {
                 pi.SetDefault(normalized.Value, MapNode.NewPy27(), normalized.Unicode);
             }

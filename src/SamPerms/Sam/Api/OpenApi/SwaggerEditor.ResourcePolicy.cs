@@ -63,13 +63,13 @@ public sealed partial class SwaggerEditor
         }
 
         AddVpcStatements(vpcWhitelist, intrinsicVpcWhitelist, intrinsicVpceWhitelist, "StringNotEquals", resources, "Whitelist");
-        Doc.Set(PolicyKey, _resourcePolicy);
+        Doc.Set(PolicyKey, ResourcePolicy);
     }
 
     public void AddCustomStatements(Node? customStatements)
     {
         AddCustomStatement(customStatements);
-        Doc.Set(PolicyKey, _resourcePolicy);
+        Doc.Set(PolicyKey, ResourcePolicy);
     }
 
     private static bool IsSet(Node? n) => n is not null and not NullNode;
@@ -85,8 +85,11 @@ public sealed partial class SwaggerEditor
     /// The document's policy, which SAM adds statements to; the reference fails with a Python error when the
     /// document has one that is not a map, refused here in the editors' words.
     /// </summary>
-    private MapNode Policy => _resourcePolicy as MapNode
+    private MapNode Policy => ResourcePolicy as MapNode
         ?? throw EditorErrors.Document($"Value of '{PolicyKey}' must be a dictionary according to Swagger spec.", _resourcePolicy);
+
+    /// <summary>The document's policy, an empty dict when it has none (or an empty one), as the reference's editor takes it.</summary>
+    private Node ResourcePolicy => _resourcePolicy = TruthyOr(_resourcePolicy);
 
     private void AppendStatements(params MapNode[] statements)
     {

@@ -22,10 +22,12 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
     public const string SecurityDefinitionsKey = "securityDefinitions";
     private static readonly string[] ExcludedPathFields = ["summary", "description", "parameters"];
 
-    private Node _securityDefinitions;
-    private Node _gatewayResponses;
-    private Node _resourcePolicy;
-    private Node _definitions;
+    // The document's sections as found (null: absent). An absent or empty one becomes an empty dict, as the reference's
+    // editor makes it at once, only when it is edited (TruthyOr there): most editors edit none of them.
+    private Node? _securityDefinitions;
+    private Node? _gatewayResponses;
+    private Node? _resourcePolicy;
+    private Node? _definitions;
 
     /// <summary>Starts editing a copy of the document (which must be a valid Swagger/OpenAPI 3 document), or the document itself in place.</summary>
     public SwaggerEditor(Node? doc, bool inPlace = false)
@@ -37,10 +39,10 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
 
         Doc = Take(doc!, inPlace);
         Paths = (MapNode)Doc.Get("paths")!;
-        _securityDefinitions = TruthyOr(Doc.Get(SecurityDefinitionsKey));
-        _gatewayResponses = TruthyOr(Doc.Get(GatewayResponsesKey));
-        _resourcePolicy = TruthyOr(Doc.Get(PolicyKey));
-        _definitions = Doc.TryGet("definitions", out var defs) ? defs : MapNode.NewPy27();
+        _securityDefinitions = Doc.Get(SecurityDefinitionsKey);
+        _gatewayResponses = Doc.Get(GatewayResponsesKey);
+        _resourcePolicy = Doc.Get(PolicyKey);
+        _definitions = Doc.Get("definitions");
 
         // Every path item must be a dict (even an empty one): check them all once.
         // A map that is no Fn::If is valid: only the others are read (which touches no other path). Paths found all
@@ -78,19 +80,19 @@ public sealed partial class SwaggerEditor : OpenApiEditorBase
                 Doc.Set("paths", Paths);
             }
 
-            if (Py.Truthy(_securityDefinitions))
+            if (_securityDefinitions is { } securityDefinitions && Py.Truthy(securityDefinitions))
             {
-                Doc.Set(SecurityDefinitionsKey, _securityDefinitions);
+                Doc.Set(SecurityDefinitionsKey, securityDefinitions);
             }
 
-            if (Py.Truthy(_gatewayResponses))
+            if (_gatewayResponses is { } gatewayResponses && Py.Truthy(gatewayResponses))
             {
-                Doc.Set(GatewayResponsesKey, _gatewayResponses);
+                Doc.Set(GatewayResponsesKey, gatewayResponses);
             }
 
-            if (Py.Truthy(_definitions))
+            if (_definitions is { } definitions && Py.Truthy(definitions))
             {
-                Doc.Set("definitions", _definitions);
+                Doc.Set("definitions", definitions);
             }
 
             return HandBack();
