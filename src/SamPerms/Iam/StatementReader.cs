@@ -154,32 +154,38 @@ public static class StatementReader
     }
 
     /// <summary>The values an Fn::If may take: the decided branch, or both when undecidable (marked conditional).</summary>
-    public static IEnumerable<(Node Value, string? Conditional)> Branches(Node node, IPolicyValues values, string? conditional)
+    /// <remarks>A value that is no Fn::If (nearly all of them) is its own one branch: no list and no iterator are made for it.</remarks>
+    public static PolicyBranches Branches(Node node, IPolicyValues values, string? conditional)
     {
-        if (Intrinsics.IfArgs(node) is { } args)
+        if (Intrinsics.IfArgs(node) is null)
         {
-            var name = args[0] is StringNode c ? c.Value : null;
-            var decided = name is null ? null : values.Condition(name);
-            if (decided != false && !Intrinsics.IsNoValue(args[1]))
-            {
-                foreach (var b in Branches(args[1], values, decided == true ? conditional : Join(conditional, name ?? "?")))
-                {
-                    yield return b;
-                }
-            }
-
-            if (decided != true && !Intrinsics.IsNoValue(args[2]))
-            {
-                foreach (var b in Branches(args[2], values, decided == false ? conditional : Join(conditional, "!" + (name ?? "?"))))
-                {
-                    yield return b;
-                }
-            }
-
-            yield break;
+            return new PolicyBranches((node, conditional), null);
         }
 
-        yield return (node, conditional);
+        var all = new List<(Node Value, string? Conditional)>();
+        AddBranches(node, values, conditional, all);
+        return new PolicyBranches(default, all);
+    }
+
+    private static void AddBranches(Node node, IPolicyValues values, string? conditional, List<(Node Value, string? Conditional)> into)
+    {
+        if (Intrinsics.IfArgs(node) is not { } args)
+        {
+            into.Add((node, conditional));
+            return;
+        }
+
+        var name = args[0] is StringNode c ? c.Value : null;
+        var decided = name is null ? null : values.Condition(name);
+        if (decided != false && !Intrinsics.IsNoValue(args[1]))
+        {
+            AddBranches(args[1], values, decided == true ? conditional : Join(conditional, name ?? "?"), into);
+        }
+
+        if (decided != true && !Intrinsics.IsNoValue(args[2]))
+        {
+            AddBranches(args[2], values, decided == false ? conditional : Join(conditional, "!" + (name ?? "?")), into);
+        }
     }
 
     /// <summary>A string or list of strings (each possibly an intrinsic or an Fn::If), rendered, nested lists flattened.</summary>
