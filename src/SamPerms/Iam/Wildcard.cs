@@ -66,11 +66,15 @@ public static class Wildcard
             return Matches(wide, narrow, ignoreCase: false);
         }
 
-        if (wide.Count(IsWildcard) > CoverageWildcardLimit)
-        {
-            return false;
-        }
+        return wide.Count(IsWildcard) <= CoverageWildcardLimit && CoversByStates(wide, narrow);
+    }
 
+    /// <summary>
+    /// <see cref="Covers"/> of a narrow pattern with wildcards: the wide pattern's automaton run over every value the
+    /// narrow one stands for. (Apart, so that the quick answers above allocate none of its state.)
+    /// </summary>
+    private static bool CoversByStates(string wide, string narrow)
+    {
         var alphabet = new List<char>();
         foreach (var c in wide)
         {

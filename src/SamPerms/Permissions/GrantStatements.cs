@@ -12,7 +12,11 @@ public static class GrantStatements
         {
             if (!grants[i].Opaque)
             {
-                result.Add(grants[i].Statement with { Id = i });
+                // The action lists are made on the grant's own statement first: every copy (each check of a subject
+                // takes its own) then shares them instead of making its own.
+                var statement = grants[i].Statement;
+                _ = statement.LowerActions;
+                result.Add(statement with { Id = i });
             }
         }
 

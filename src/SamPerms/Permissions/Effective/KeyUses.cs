@@ -51,9 +51,9 @@ internal static class KeyUses
         foreach (var resourceId in ctx.Index.OfTypes(All.Select(u => u.ResourceType), ctx.Resources))
         {
             var type = ctx.TypeOf(resourceId);
-            foreach (var use in All.Where(u => u.ResourceType == type))
+            foreach (var use in All)
             {
-                if (KeyOf(ctx, resourceId, use.KeyPath) is { } key)
+                if (use.ResourceType == type && KeyOf(ctx, resourceId, use.KeyPath) is { } key)
                 {
                     result.Add(new KeyedUse(resourceId, use, key.KeyId, key.Node));
                 }
@@ -86,14 +86,38 @@ internal static class KeyUses
     /// <summary>The nodes a dotted path names under a mapping ("A.B[].C": each item of the list B).</summary>
     public static IEnumerable<Node> Select(Node? node, string path)
     {
-        IEnumerable<Node> current = node is null ? [] : [node];
-        foreach (var part in path.Split('.'))
+        // One part at a time, from the nodes found so far to their children there (asked for every resource of a
+        // type that can be encrypted, for every function: no query objects per step).
+        var current = new List<Node>(1);
+        if (node is not null)
         {
-            var list = part.EndsWith("[]", StringComparison.Ordinal);
-            var key = list ? part[..^2] : part;
-            current = current.SelectMany(n => (n as MapNode)?.Get(key) is { } child
-                ? list ? (child as SeqNode)?.Items ?? [] : [child]
-                : []).ToList();
+            current.Add(node);
+        }
+
+        foreach (var range in path.AsSpan().Split('.'))
+        {
+            var part = path.AsSpan(range);
+            bool list = part.EndsWith("[]", StringComparison.Ordinal);
+            var key = (list ? part[..^2] : part).ToString();
+            var next = new List<Node>(current.Count);
+            foreach (var n in current)
+            {
+                if ((n as MapNode)?.Get(key) is not { } child)
+                {
+                    continue;
+                }
+
+                if (!list)
+                {
+                    next.Add(child);
+                }
+                else if (child is SeqNode items)
+                {
+                    next.AddRange(items.Items);
+                }
+            }
+
+            current = next;
         }
 
         return current;

@@ -33,8 +33,13 @@ internal static class ServiceKeyNeeds
         foreach (var e in ctx.Resources.Entries)
         {
             var type = ctx.TypeOf(e.Key);
-            foreach (var sender in Senders.Where(s => s.ResourceType == type))
+            foreach (var sender in Senders)
             {
+                if (sender.ResourceType != type)
+                {
+                    continue; // asked of every resource of the template: a loop, no query object each time
+                }
+
                 foreach (var node in KeyUses.Select(ctx.Properties(e.Key), sender.TargetPath))
                 {
                     if (ctx.ReferencedResource(node) is not { } target || KeyUses.All.FirstOrDefault(u => u.Delivery && u.ResourceType == ctx.TypeOf(target)) is not { } use
