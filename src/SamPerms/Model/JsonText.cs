@@ -10,17 +10,12 @@ namespace SamPerms.Model;
 /// </summary>
 public static class JsonText
 {
-    public static string Pretty(Node node)
-    {
-        var sb = new StringBuilder(4096);
-        Pretty(node, sb);
-        return sb.ToString();
-    }
+    public static string Pretty(Node node) => PrettyBuilder(node).ToString();
 
     /// <summary><see cref="Pretty(Node)"/>'s text in a builder that grows in chunks (a big document is never one string).</summary>
     public static StringBuilder PrettyBuilder(Node node)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(4096);
         Pretty(node, sb);
         return sb;
     }

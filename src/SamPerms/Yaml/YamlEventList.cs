@@ -10,7 +10,7 @@ namespace SamPerms.Yaml;
 internal sealed class YamlEventList : IEnumerable<YamlEvent>
 {
     // 512 events of 64 bytes or less: a block stays under the large-object size (85,000 bytes).
-    private const int BlockSize = 512;
+    internal const int BlockSize = 512;
 
     private readonly List<YamlEvent[]> _blocks = [];
     private int _count;

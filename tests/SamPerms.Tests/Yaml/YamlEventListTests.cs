@@ -21,4 +21,12 @@ public sealed class YamlEventListTests
             Assert.Equal(Enumerable.Range(0, count).Select(i => "v" + i), list.Select(e => e.Value));
         }
     }
+
+    [Fact]
+    public void A_block_of_events_is_no_large_object()
+    {
+        // A field added to YamlEvent can push a block past 85,000 bytes, where each one would count toward the
+        // large-object budget that sets off full collections of a big template's heap.
+        Assert.True(System.Runtime.CompilerServices.Unsafe.SizeOf<YamlEvent>() * YamlEventList.BlockSize < 85_000);
+    }
 }
