@@ -38,11 +38,23 @@ public static class JsonText
     /// <summary>How much text <see cref="Pretty(Node, StringBuilder, Action{StringBuilder})"/> keeps before spilling it.</summary>
     public const int SpillAt = 32 * 1024;
 
+    // Compact text is asked of many small values (a policy's opaque values, Sub strings): one builder per thread is
+    // reused for them (taken while in use), so each costs its string only, not a builder grown chunk by chunk.
+    [ThreadStatic]
+    private static StringBuilder? _compactBuilder;
+
     public static string Compact(Node node)
     {
-        var sb = new StringBuilder();
+        var sb = _compactBuilder ?? new StringBuilder(256);
+        _compactBuilder = null;
         Write(sb, node, sortKeys: false, itemSep: ",", keySep: ":", ensureAscii: false);
-        return sb.ToString();
+        var text = sb.ToString();
+        if (sb.Capacity <= 8 * 1024)
+        {
+            _compactBuilder = sb.Clear();
+        }
+
+        return text;
     }
 
     private static void WritePretty(StringBuilder sb, Node node, int depth, Action<StringBuilder>? spill = null)
@@ -121,21 +133,20 @@ public static class JsonText
         {
             case MapNode m:
                 sb.Append('{');
-                IEnumerable<MapEntry> entries = sortKeys
-                    ? m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-                    : m.Entries;
                 bool first = true;
-                foreach (var e in entries)
+                if (sortKeys)
                 {
-                    if (!first)
+                    foreach (var e in m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
                     {
-                        sb.Append(itemSep);
+                        WriteEntry(sb, in e, ref first, sortKeys, itemSep, keySep, ensureAscii);
                     }
-
-                    first = false;
-                    WriteString(sb, e.Key, ensureAscii);
-                    sb.Append(keySep);
-                    Write(sb, e.Value, sortKeys, itemSep, keySep, ensureAscii);
+                }
+                else
+                {
+                    foreach (var e in m.Entries) // the map's own enumerator: nothing allocated per map
+                    {
+                        WriteEntry(sb, in e, ref first, sortKeys, itemSep, keySep, ensureAscii);
+                    }
                 }
 
                 sb.Append('}');
@@ -158,6 +169,19 @@ public static class JsonText
                 WriteScalar(sb, node, ensureAscii);
                 return;
         }
+    }
+
+    private static void WriteEntry(StringBuilder sb, in MapEntry e, ref bool first, bool sortKeys, string itemSep, string keySep, bool ensureAscii)
+    {
+        if (!first)
+        {
+            sb.Append(itemSep);
+        }
+
+        first = false;
+        WriteString(sb, e.Key, ensureAscii);
+        sb.Append(keySep);
+        Write(sb, e.Value, sortKeys, itemSep, keySep, ensureAscii);
     }
 
     internal static void WriteScalar(StringBuilder sb, Node node, bool ensureAscii)

@@ -468,7 +468,14 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
     }
 
     /// <summary>copy.deepcopy: a Python 2.7 dict re-adds its keys one by one in its iteration order.</summary>
-    public override Node Clone()
+    public override Node Clone() => CloneWith(static value => value.Clone());
+
+    /// <summary>
+    /// A copy made as <see cref="Clone"/> makes it (a Python 2.7 map's keys re-inserted as a deep copy does), with
+    /// each value given by <paramref name="copyValue"/>: for a copy whose owner knows that some values are about to be
+    /// dropped from it unread, and keeps those without copying them.
+    /// </summary>
+    public MapNode CloneWith(Func<Node, Node> copyValue)
     {
         Ordered();
         PassCopiesOn();
@@ -482,7 +489,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
                 foreach (var e in Slots)
                 {
                     var copy = e;
-                    copy.Value = e.Value.Clone();
+                    copy.Value = copyValue(e.Value);
                     copy.CopiesGiven = 0;
                     m.Append(copy);
                 }
@@ -501,7 +508,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             foreach (var e in Slots)
             {
                 var copy = e;
-                copy.Value = e.Value.Clone();
+                copy.Value = copyValue(e.Value);
                 copy.CopiesGiven = 0;
                 m.Append(copy);
                 m._py27.Add(e.Key);
@@ -520,7 +527,7 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
         foreach (var e in Slots)
         {
             var copy = e;
-            copy.Value = e.Value.Clone();
+            copy.Value = copyValue(e.Value);
             m.Add(copy);
         }
 

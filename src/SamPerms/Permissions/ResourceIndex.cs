@@ -109,7 +109,12 @@ internal sealed class ResourceIndex
     public IReadOnlyList<OriginEvent> PolledEventsOf(string samLogicalId) => _polledEvents.TryGetValue(samLogicalId, out var list) ? list : [];
 
     /// <summary>Every logical id a node mentions: Ref and GetAtt targets, and ${Id.…} in a Sub string.</summary>
-    private static void Mentions(Node node, HashSet<string> ids, int longestId)
+    /// <remarks>
+    /// Inside a Fn::Sub every string (keys included) is searched for "${Id.": a logical id is letters and digits, so
+    /// no id can span two strings or an escape, and searching them one by one finds what a search of the Sub's JSON
+    /// text finds, without writing that text.
+    /// </remarks>
+    private static void Mentions(Node node, HashSet<string> ids, int longestId, bool inSub = false)
     {
         if (node is MapNode m)
         {
@@ -118,22 +123,27 @@ internal sealed class ResourceIndex
                 ids.Add(id);
             }
 
-            if (Intrinsics.IsSub(m))
-            {
-                SubMentions(m.ToString(), ids, longestId);
-            }
-
+            inSub |= Intrinsics.IsSub(m);
             foreach (var e in m.Entries)
             {
-                Mentions(e.Value, ids, longestId);
+                if (inSub)
+                {
+                    SubMentions(e.Key, ids, longestId);
+                }
+
+                Mentions(e.Value, ids, longestId, inSub);
             }
         }
         else if (node is SeqNode s)
         {
             foreach (var v in s.Items)
             {
-                Mentions(v, ids, longestId);
+                Mentions(v, ids, longestId, inSub);
             }
+        }
+        else if (inSub && node is StringNode text)
+        {
+            SubMentions(text.Value, ids, longestId);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SamPerms.Iam;
 using SamPerms.Model;
 
@@ -14,12 +13,65 @@ public sealed partial class StaticValues
     /// <summary>The text with each symbolic ARN of a template resource written in its canonical form.</summary>
     public string Canonical(string text)
     {
-        if (!text.Contains("${", StringComparison.Ordinal))
+        // Each ${Id} or ${Id.Attribute} (letters and digits; the attribute may have dots) whose ARN is known is
+        // replaced by it, left to right; a scan, not a regular expression: this runs for every value of every policy.
+        int at = text.IndexOf("${", StringComparison.Ordinal);
+        if (at < 0)
         {
             return text;
         }
 
-        return SymbolRef().Replace(text, m => ArnOf(m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null) ?? m.Value);
+        System.Text.StringBuilder? canonical = null;
+        int copied = 0;
+        while (at >= 0)
+        {
+            if (SymbolAt(text, at, out var id, out var attribute, out int end) && ArnOf(id, attribute) is { } arn)
+            {
+                canonical ??= new System.Text.StringBuilder(text.Length + 64);
+                canonical.Append(text, copied, at - copied).Append(arn);
+                copied = end;
+            }
+
+            at = text.IndexOf("${", end > at ? end : at + 1, StringComparison.Ordinal);
+        }
+
+        return canonical is null ? text : canonical.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The symbol <c>${Id}</c> or <c>${Id.Attribute}</c> at <paramref name="at"/>; <paramref name="end"/> is just past it.</summary>
+    private static bool SymbolAt(string text, int at, out string id, out string? attribute, out int end)
+    {
+        (id, attribute, end) = ("", null, at);
+        int i = at + 2;
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i == at + 2 || i == text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] == '}')
+        {
+            (id, end) = (text[(at + 2)..i], i + 1);
+            return true;
+        }
+
+        int j = i + 1;
+        while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] == '.'))
+        {
+            j++;
+        }
+
+        if (text[i] != '.' || j == i + 1 || j == text.Length || text[j] != '}')
+        {
+            return false;
+        }
+
+        (id, attribute, end) = (text[(at + 2)..i], text[(i + 1)..j], j + 1);
+        return true;
     }
 
     /// <summary>The canonical ARN of a template resource, when its type's ARN is known.</summary>
@@ -82,7 +134,7 @@ public sealed partial class StaticValues
     /// Asked for every statement that names the resource: an answer is kept when it was found outside any name lookup
     /// (a lookup in progress makes the resource's own name symbolic, <see cref="Naming"/>), and given again only there.
     /// </remarks>
-    private string? ArnOf(string logicalId, string? attribute)
+    internal string? ArnOf(string logicalId, string? attribute)
     {
         if (_naming.Count > 0)
         {
@@ -157,7 +209,4 @@ public sealed partial class StaticValues
         var functionArn = id is not null ? ArnOf(id, "Arn") : function is not null && Render(function) is { Exact: true } f ? f.Text : null;
         return functionArn is null ? null : $"{functionArn}:{qualifier}";
     }
-
-    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}")]
-    private static partial Regex SymbolRef();
 }

@@ -127,7 +127,13 @@ public static class SamTranslator
         RunTemplatePlugins(plugins, p => p.BeforeTransformTemplate(samTemplate, ctx));
         var errors = new List<SamException>(EmbeddedConnectors.Expand(ctx));
 
-        var template = (MapNode)samTemplate.Clone();
+        // The output starts as a copy of the SAM template whose SAM resources are each replaced when expanded (the
+        // reference deep-copies the whole template): they are kept uncopied, as nothing reads them from the output
+        // before they are dropped from it but a layer's and a connector's properties, which no expansion has changed yet.
+        var samSection = samTemplate.Get("Resources");
+        var template = samTemplate.CloneWith(section => ReferenceEquals(section, samSection) && section is MapNode resources
+            ? resources.CloneWith(static r => IsExpanded(r) ? r : r.Clone())
+            : section.Clone());
         ctx.Template = template;
         ctx.Mappings = IntrinsicsResolver.ForMappings(MappingsOf(template));
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
@@ -352,6 +358,10 @@ public static class SamTranslator
     }
 
     /// <summary>Functions, state machines, APIs, everything else, then connectors (they read generated resources).</summary>
+    /// <summary>Whether a resource is one of SAM's, which the transform expands (and drops from the output).</summary>
+    private static bool IsExpanded(Node resource) =>
+        resource is MapNode r && r.Get("Type") is StringNode t && SamResourceTypes.CanResolve(t.Value);
+
     private static IEnumerable<(string, MapNode)> ResourcesInOrder(MapNode resources)
     {
         var buckets = new List<(string, MapNode)>[5];
@@ -362,12 +372,13 @@ public static class SamTranslator
 
         foreach (var e in resources.Entries)
         {
-            if (e.Value is not MapNode r || r.Get("Type") is not StringNode t || !SamResourceTypes.CanResolve(t.Value))
+            if (!IsExpanded(e.Value))
             {
                 continue;
             }
 
-            int bucket = t.Value switch
+            var r = (MapNode)e.Value;
+            int bucket = r.Get("Type")!.Str switch
             {
                 "AWS::Serverless::Function" => 0,
                 "AWS::Serverless::StateMachine" => 1,

@@ -20,6 +20,7 @@ public sealed class ValidationContext
 {
     private StaticValues? _outputValues;
     private IReadOnlyList<PolicyStatementAt>? _outputStatements;
+    private IReadOnlyList<(PolicyStatementAt Statement, string Action, Node Node)>? _authorActions;
     private IReadOnlyList<References.FoundIntrinsic>? _outputIntrinsics;
     private References.TemplateNames? _outputNames;
     private PermissionMap? _permissionMap;
@@ -85,6 +86,9 @@ public sealed class ValidationContext
 
     /// <summary>Every statement of every policy document of the output (none when SAM rejects the template), read once for all rules.</summary>
     public IReadOnlyList<PolicyStatementAt> OutputStatements => _outputStatements ??= Output is { } output ? Iam.OutputStatements.Of(output) : [];
+
+    /// <summary>The actions the author spelled in the output's statements (<see cref="Iam.OutputStatements.AuthorActions"/>), found once for the rules that check them.</summary>
+    public IReadOnlyList<(PolicyStatementAt Statement, string Action, Node Node)> AuthorActions => _authorActions ??= Iam.OutputStatements.FindAuthorActions(this);
 
     /// <summary>The CloudFormation resources checked against their types' schemas (<see cref="CloudFormation.PlainResources"/>), found once for the rules that check them.</summary>
     public IReadOnlyList<CloudFormation.PlainResource> PlainResources => _plainResources ??= [.. CloudFormation.PlainResources.Of(this)];

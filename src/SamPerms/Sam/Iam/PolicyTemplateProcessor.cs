@@ -65,7 +65,13 @@ public static class PolicyTemplateProcessor
 
                 return copy;
             case SeqNode s:
-                return new SeqNode(s.Items.Select(Disambiguate));
+                var items = new SeqNode(s.Count);
+                foreach (var item in s.Items)
+                {
+                    items.Add(Disambiguate(item));
+                }
+
+                return items;
             default:
                 return node;
         }

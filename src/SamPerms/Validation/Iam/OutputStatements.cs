@@ -17,25 +17,41 @@ public static class OutputStatements
 
     /// <summary>
     /// The actions the author spelled in the output's statements: SAM's own statements (policy templates, event
-    /// sources) are its data, not the author's spelling.
+    /// sources) are its data, not the author's spelling. Found once per validation (<see cref="ValidationContext.AuthorActions"/>).
     /// </summary>
-    public static IEnumerable<(PolicyStatementAt Statement, string Action, Node Node)> AuthorActions(ValidationContext context)
+    public static IReadOnlyList<(PolicyStatementAt Statement, string Action, Node Node)> AuthorActions(ValidationContext context) =>
+        context.AuthorActions;
+
+    internal static List<(PolicyStatementAt Statement, string Action, Node Node)> FindAuthorActions(ValidationContext context)
     {
+        var found = new List<(PolicyStatementAt, string, Node)>();
         foreach (var st in context.OutputStatements)
         {
-            foreach (var (action, node) in ActionStrings(st.Statement))
+            var values = st.Statement.ActionValues;
+            for (int i = 0; i < values.Count; i++)
             {
-                if (context.Index.IsFromTemplate(node))
+                if (values[i].Node is StringNode node && context.Index.IsFromTemplate(node))
                 {
-                    yield return (st, action, node);
+                    found.Add((st, values[i].Text, node));
                 }
             }
         }
+
+        return found;
     }
 
     /// <summary>The literal action strings (Action or NotAction) with their nodes.</summary>
-    public static IEnumerable<(string Text, Node Node)> ActionStrings(Statement st) =>
-        st.ActionValues.Where(v => v.Node is StringNode).Select(v => (v.Text, v.Node!));
+    public static IEnumerable<(string Text, Node Node)> ActionStrings(Statement st)
+    {
+        var values = st.ActionValues;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i].Node is StringNode node)
+            {
+                yield return (values[i].Text, node);
+            }
+        }
+    }
 
     /// <summary>Identity statements that Allow listed actions (not NotAction) on Resource "*" (not NotResource).</summary>
     public static IEnumerable<PolicyStatementAt> AllowsOnAnyResource(ValidationContext context) =>

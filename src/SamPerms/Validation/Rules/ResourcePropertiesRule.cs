@@ -52,6 +52,7 @@ public sealed class ResourcePropertiesRule : IValidationRule
             }
         }
 
+        Action<DiagnosticDescriptor, Location, string> add = Add; // one delegate for every value (not one per call)
         foreach (var r in context.PlainResources)
         {
             if (r.Schema is not { } schema)
@@ -100,7 +101,7 @@ public sealed class ResourcePropertiesRule : IValidationRule
                     continue;
                 }
 
-                Value(context, r, what, property, entry.Value, Add);
+                Value(context, r, what, property, entry.Value, add);
             }
         }
     }

@@ -49,6 +49,7 @@ public sealed class SchemaCheck
     }
 
     /// <summary>True when <paramref name="value"/> is valid; each error is added to <paramref name="errors"/> when given.</summary>
+    /// <remarks>No lambdas here: the check runs for every value of every resource, and a closure is an allocation per call.</remarks>
     private bool Check(Node? value, List<string> path, List<SchemaViolation>? errors)
     {
         if (_always is { } always)
@@ -57,36 +58,29 @@ public sealed class SchemaCheck
         }
 
         bool valid = true;
-        void Fail(string keyword)
-        {
-            valid = false;
-            errors?.Add(new SchemaViolation([.. path], [keyword]));
-        }
-
         if (_ref is not null)
         {
             valid &= _ref.Check(value, path, errors);
         }
 
-        if (_types is not null && !_types.Any(t => IsOfType(value, t)))
+        if (_types is not null && !OfAnyType(value))
         {
-            Fail("type");
+            Fail(ref valid, errors, path, "type");
         }
 
         if (_enum is not null && !(value is StringNode s && _enum.Contains(s.Value)))
         {
-            Fail(_enumKeyword);
+            Fail(ref valid, errors, path, _enumKeyword);
         }
 
         if (_pattern is not null && value is StringNode text && !_pattern.IsMatch(text.Value))
         {
-            Fail("pattern");
+            Fail(ref valid, errors, path, "pattern");
         }
 
-        // Not "valid &= CheckMap(...)": that reads valid before the call, and the call may clear it through Fail.
-        if (value is MapNode map && !CheckMap(map, path, errors, Fail))
+        if (value is MapNode map)
         {
-            valid = false;
+            CheckMap(map, path, errors, ref valid);
         }
 
         if (_allOf is not null)
@@ -97,9 +91,9 @@ public sealed class SchemaCheck
             }
         }
 
-        if (_anyOf is not null && !_anyOf.Any(part => part.Check(value, path, null)))
+        if (_anyOf is not null && !AnyOfHolds(value, path))
         {
-            Fail("anyOf");
+            Fail(ref valid, errors, path, "anyOf");
         }
 
         if (_if is not null && _then is not null && _if.Check(value, path, null))
@@ -110,34 +104,66 @@ public sealed class SchemaCheck
         return valid;
     }
 
-    private bool CheckMap(MapNode map, List<string> path, List<SchemaViolation>? errors, Action<string> fail)
+    private static void Fail(ref bool valid, List<SchemaViolation>? errors, List<string> path, string keyword)
     {
-        bool valid = true;
-        if (_required is not null && _required.Any(r => !map.ContainsKey(r)))
+        valid = false;
+        errors?.Add(new SchemaViolation([.. path], [keyword]));
+    }
+
+    private bool OfAnyType(Node? value)
+    {
+        foreach (var t in _types!)
         {
-            fail("required");
+            if (IsOfType(value, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyOfHolds(Node? value, List<string> path)
+    {
+        foreach (var part in _anyOf!)
+        {
+            if (part.Check(value, path, null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Checks a map's keywords; a failure clears <paramref name="valid"/>.</summary>
+    private void CheckMap(MapNode map, List<string> path, List<SchemaViolation>? errors, ref bool valid)
+    {
+        if (_required is not null && MissesRequired(map))
+        {
+            Fail(ref valid, errors, path, "required");
         }
 
         if (_minProperties is { } min && map.Count < min)
         {
-            fail("minProperties");
+            Fail(ref valid, errors, path, "minProperties");
         }
 
         if (_maxProperties is { } max && map.Count > max)
         {
-            fail("maxProperties");
+            Fail(ref valid, errors, path, "maxProperties");
         }
 
         if (_properties is null && _additional is null && _propertyNames is null)
         {
-            return valid;
+            return;
         }
 
         foreach (var e in map.Entries)
         {
             if (_propertyNames is not null && !_propertyNames.Check(new StringNode(e.Key), path, null))
             {
-                fail("propertyNames");
+                Fail(ref valid, errors, path, "propertyNames");
             }
 
             var child = _properties is not null && _properties.TryGetValue(e.Key, out var named) ? named : _additional;
@@ -159,8 +185,19 @@ public sealed class SchemaCheck
 
             path.RemoveAt(path.Count - 1);
         }
+    }
 
-        return valid;
+    private bool MissesRequired(MapNode map)
+    {
+        foreach (var r in _required!)
+        {
+            if (!map.ContainsKey(r))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsOfType(Node? value, string type) => type switch
