@@ -87,7 +87,7 @@ print(f"{len(inputs)}-template batch, transform --out-dir ({'in memory' if shm e
 print(f"; reference in process {ref:.1f} s: {ref / batch:.0f}x faster   (target >= 150x)" if ref else "; reference not installed")
 check(f"{len(inputs)}-template batch >= 150x the reference", f"{ref / batch:.0f}x ({batch:.2f} s vs {ref:.1f} s)" if ref else "reference not installed", bool(ref) and ref / batch >= 150)
 
-print("scaling, whole process (s, median of 3): N functions, each with two policy templates, an Api and a Schedule event")
+print("scaling, whole process (s, median of 5): N functions, each with two policy templates, an Api and a Schedule event")
 print(f"{'N':>6} {'transform':>10} {'permissions':>12} {'validate':>9} {'can':>6} {'reference':>10}")
 rows = {}
 with tempfile.TemporaryDirectory() as tmp:
@@ -95,18 +95,30 @@ with tempfile.TemporaryDirectory() as tmp:
     # SAMPERMS_BENCH_REF_MAX: the largest N the reference translator is timed on (it takes minutes beyond 400).
     series = [int(n) for n in os.environ.get("SAMPERMS_BENCH_SERIES", "100,200,400,800,1600").split(",")]
     ref_max = int(os.environ.get("SAMPERMS_BENCH_REF_MAX", "1600"))
-    for n in series:
-        path = os.path.join(tmp, f"f{n}.yaml")
+    paths = {n: os.path.join(tmp, f"f{n}.yaml") for n in series}
+    for n, path in paths.items():
         subprocess.run(["dotnet", bench_dll, "gen", "functions", str(n), path], check=True)
-        # Medians of three runs: the ratio N=1600 / N=400 divides two times, and one slow run of the short one moves it most.
-        row = [median(cli + [c, path, "--region", "us-east-1"], 3)[0] for c in ("transform", "permissions", "validate")]
-        row.append(median(cli + ["can", path, f"Fn{n // 2}", "s3:DeleteObject", "arn:aws:s3:::nothing/x", "--region", "us-east-1"], 3)[0])
-        row.append((reference_seconds([path], "us-east-1") or 0) if n <= ref_max else float("nan"))
+
+    def command(c, n):
+        extra = [f"Fn{n // 2}", "s3:DeleteObject", "arn:aws:s3:::nothing/x"] if c == "can" else []
+        return cli + [c, paths[n]] + extra + ["--region", "us-east-1"]
+
+    # The ratio N=1600 / N=400 divides two times: the sizes take turns, round after round, so that a change in the
+    # machine's load while the series runs falls on both; each cell is the median of its five rounds.
+    commands = ("transform", "permissions", "validate", "can")
+    times = {(c, n): [] for c in commands for n in series}
+    for _ in range(5):
+        for n in series:
+            for c in commands:
+                times[(c, n)].append(run(command(c, n))[0])
+    for n in series:
+        row = [statistics.median(times[(c, n)]) for c in commands]
+        row.append((reference_seconds([paths[n]], "us-east-1") or 0) if n <= ref_max else float("nan"))
         rows[n] = row
         print(f"{n:>6} " + " ".join(f"{v:>{w}.2f}" for v, w in zip(row, (10, 12, 9, 6, 10))))
     print(f"{'1600/400':>6} " + " ".join(f"{rows[1600][i] / rows[400][i]:>{w}.1f}" for i, w in zip(range(5), (10, 12, 9, 6, 10)))
           + "   (target: each <= 1 s at 1600, ratio <= 5)")
-    for i, c in enumerate(("transform", "permissions", "validate", "can")):
+    for i, c in enumerate(commands):
         check(f"N=1600 {c} <= 1 s, N1600/N400 <= 5", f"{rows[1600][i]:.2f} s, ratio {rows[1600][i] / rows[400][i]:.1f}",
               rows[1600][i] <= 1 and rows[1600][i] / rows[400][i] <= 5)
     path = os.path.join(tmp, "s10000.yaml")
