@@ -46,7 +46,7 @@ public static class TemplateLoading
         }
 
         var mapped = new List<Mapped>(paths.Count);
-        Pipeline.ParallelBatch.Run(paths, p => TemplateRun.Mapped(p, options), (_, run) => mapped.Add(new Mapped(run, Check(run, output))));
+        Pipeline.ParallelBatch.Run(paths, Io.BatchHeap.Collecting((string p) => TemplateRun.Mapped(p, options)), (_, run) => mapped.Add(new Mapped(run, Check(run, output))));
         return mapped;
     }
 

@@ -172,12 +172,12 @@ public static class TransformCommand
         // A batch (the map keeps every output apart): templates on all cores; messages in the batch's order.
         ParallelBatch.Run(
             s.Templates,
-            path =>
+            BatchHeap.Collecting((string path) =>
             {
                 var (stdout, stderr) = (new StringWriter(), new StringWriter());
                 var code = TransformOne(path, s, map, new CliOutput(stdout, stderr) { OpenStdin = output.OpenStdin });
                 return (Code: code, Out: stdout.ToString(), Err: stderr.ToString());
-            },
+            }),
             (_, done) =>
             {
                 output.Out.Write(done.Out);

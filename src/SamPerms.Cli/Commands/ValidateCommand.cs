@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SamPerms.Cli.Io;
 using SamPerms.Cli.Inputs;
 using SamPerms.Cli.Outputs;
 using SamPerms.Diagnostics;
@@ -179,11 +180,13 @@ public static class ValidateCommand
         var results = new List<ValidatedFile>(s.Templates.Count);
         ParallelBatch.Run(
             s.Templates,
-            path => ValidateOne(path, s, output),
+            BatchHeap.Collecting((string path) => ValidateOne(path, s, output)),
             (_, done) =>
             {
                 output.Conceal(NoEchoParameters.Values(done.Validated.Report.Outcome?.Input, done.Options.Transform.ParameterOverrides));
-                results.Add(done.Validated);
+                // Kept for printing: the findings and the lines they quote, not the template's trees (a batch's memory
+                // would grow with every template).
+                results.Add(done.Validated with { Report = done.Validated.Report with { Outcome = null } });
             },
             degree: s.Templates.Contains(TemplateInputs.Stdin) ? 1 : null);
 
