@@ -11,9 +11,13 @@ public sealed partial class MapNode
     {
         var entries = Entries; // applies the deferred copies, closes gaps, puts a big map in order, hands the copies on to every value
 
-        for (int i = 0; i < entries.Count; i++)
+        var slots = Slots;
+        for (int i = 0; i < slots.Length; i++)
         {
-            entries[i].Value.SettleForReading();
+            if (slots[i].IsContainer)
+            {
+                slots[i].Value.SettleForReading(); // a scalar has nothing to settle
+            }
         }
     }
 
@@ -65,7 +69,11 @@ public sealed partial class MapNode
         ref var e = ref _items[i];
         if (e.CopiesGiven != _copiesApplied)
         {
-            e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven);
+            if (e.IsContainer)
+            {
+                e.Value.DeferDeepCopies(_copiesApplied - e.CopiesGiven); // a copy of a scalar is the scalar
+            }
+
             e.CopiesGiven = _copiesApplied;
         }
 

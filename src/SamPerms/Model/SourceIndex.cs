@@ -39,7 +39,7 @@ public sealed class SourceIndex
             case MapNode m:
                 foreach (var e in m.Entries)
                 {
-                    count += CountNodes(e.Value);
+                    count += e.IsContainer ? CountNodes(e.Value) : 1;
                 }
 
                 break;

@@ -131,7 +131,10 @@ internal sealed class ResourceIndex
                     SubMentions(e.Key, ids, longestId);
                 }
 
-                Mentions(e.Value, ids, longestId, inSub);
+                if (inSub || e.IsContainer)
+                {
+                    Mentions(e.Value, ids, longestId, inSub); // outside a Sub a scalar mentions nothing
+                }
             }
         }
         else if (node is SeqNode s)

@@ -66,10 +66,16 @@ public sealed class IntrinsicsResolver
             case MapNode m:
                 // By position, with no copy of the entries: resolving a value changes only that value's own tree, and
                 // setting it back keeps its key where it is, so the map's keys and order stay as they are.
+                // Every resolver leaves a scalar as it is: only maps and lists are looked into (known from the entry).
                 var entries = m.Entries;
                 for (int i = 0; i < entries.Count; i++)
                 {
                     var e = entries[i];
+                    if (!e.IsContainer)
+                    {
+                        continue;
+                    }
+
                     var v = Traverse(e.Value, resolve, depth + 1);
                     if (!ReferenceEquals(v, e.Value))
                     {
@@ -81,7 +87,11 @@ public sealed class IntrinsicsResolver
             case SeqNode s:
                 for (int i = 0; i < s.Count; i++)
                 {
-                    s[i] = Traverse(s[i], resolve, depth + 1);
+                    var item = s[i];
+                    if (Traverse(item, resolve, depth + 1) is var v && !ReferenceEquals(v, item))
+                    {
+                        s[i] = v;
+                    }
                 }
 
                 break;

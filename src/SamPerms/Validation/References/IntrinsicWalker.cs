@@ -70,7 +70,7 @@ public static class IntrinsicWalker
 
                 foreach (var e in m.Entries)
                 {
-                    if (!e.Key.StartsWith("Fn::ForEach::", StringComparison.Ordinal))
+                    if (e.IsContainer && !e.Key.StartsWith("Fn::ForEach::", StringComparison.Ordinal)) // a scalar holds no intrinsic
                     {
                         Walk(e.Value, resourceId, section, found);
                     }
