@@ -3,10 +3,12 @@ using SamPerms.Model;
 namespace SamPerms.Validation.References;
 
 /// <summary>An intrinsic function found in the output template, and the output resource it is in (null in Outputs or Conditions).</summary>
-public readonly record struct FoundIntrinsic(string? ResourceId, string Section, MapNode Node)
+/// <remarks>
+/// The function's name is kept with it: each reference rule picks its functions from the whole list, which then reads
+/// no node but those of the functions it checks (a big template's tree does not fit in the processor's cache).
+/// </remarks>
+public readonly record struct FoundIntrinsic(string? ResourceId, string Section, MapNode Node, string Function)
 {
-    public string Function => Node.Entries[0].Key;
-
     public Node Argument => Node.Entries[0].Value;
 }
 
@@ -65,7 +67,7 @@ public static class IntrinsicWalker
                         return;
                     }
 
-                    found.Add(new FoundIntrinsic(resourceId, section, m));
+                    found.Add(new FoundIntrinsic(resourceId, section, m, name));
                 }
 
                 foreach (var e in m.Entries)
