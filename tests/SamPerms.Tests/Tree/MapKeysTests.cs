@@ -54,6 +54,51 @@ public sealed class MapKeysTests
     }
 
     /// <summary>
+    /// Each entry knows whether its value is a map or a list (the walks that skip scalars trust it): after random sets
+    /// of values of every kind, updates, copies, removals and reorderings, on plain and Python 2.7 maps.
+    /// </summary>
+    [Theory]
+    [InlineData(7, false)]
+    [InlineData(8, true)]
+    public void An_entry_knows_a_container_from_a_scalar(int seed, bool py27)
+    {
+        var random = new Random(seed);
+        Node Value() => random.Next(5) switch
+        {
+            0 => new MapNode().Set("x", "y"),
+            1 => new SeqNode([new StringNode("z")]),
+            2 => new IntNode(random.Next(9)),
+            3 => NullNode.Instance,
+            _ => new StringNode("s"),
+        };
+        var map = py27 ? MapNode.NewPy27() : new MapNode();
+        for (int step = 0; step < 3000; step++)
+        {
+            var key = Keys[random.Next(Keys.Length)];
+            switch (random.Next(6))
+            {
+                case 0:
+                    map.Remove(key);
+                    break;
+                case 1:
+                    map = random.Next(2) == 0 ? (MapNode)map.Clone() : map.ShallowCopy();
+                    break;
+                case 2:
+                    map.Update(new MapNode().Set(key, Value()));
+                    break;
+                default:
+                    map.Set(key, Value());
+                    break;
+            }
+
+            foreach (var e in map.Entries)
+            {
+                Assert.Equal(e.Value is MapNode or SeqNode, e.IsContainer);
+            }
+        }
+    }
+
+    /// <summary>
     /// A plain map keeps keys in insertion order and each key's own value, as a Python 3 dict does, through removals
     /// of many keys at once (a big map closes its gaps and moves its index's positions in place).
     /// </summary>
