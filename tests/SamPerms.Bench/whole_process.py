@@ -87,7 +87,7 @@ print(f"{len(inputs)}-template batch, transform --out-dir ({'in memory' if shm e
 print(f"; reference in process {ref:.1f} s: {ref / batch:.0f}x faster   (target >= 150x)" if ref else "; reference not installed")
 check(f"{len(inputs)}-template batch >= 150x the reference", f"{ref / batch:.0f}x ({batch:.2f} s vs {ref:.1f} s)" if ref else "reference not installed", bool(ref) and ref / batch >= 150)
 
-print("scaling, whole process (s, median of 5): N functions, each with two policy templates, an Api and a Schedule event")
+print("scaling, whole process (s, median of 9): N functions, each with two policy templates, an Api and a Schedule event")
 print(f"{'N':>6} {'transform':>10} {'permissions':>12} {'validate':>9} {'can':>6} {'reference':>10}")
 rows = {}
 with tempfile.TemporaryDirectory() as tmp:
@@ -104,10 +104,11 @@ with tempfile.TemporaryDirectory() as tmp:
         return cli + [c, paths[n]] + extra + ["--region", "us-east-1"]
 
     # The ratio N=1600 / N=400 divides two times: the sizes take turns, round after round, so that a change in the
-    # machine's load while the series runs falls on both; each cell is the median of its five rounds.
+    # machine's load while the series runs falls on both; each cell is the median of its nine rounds (the short runs
+    # of N=400 spread by a tenth from one run to the next, and the ratio divides by them).
     commands = ("transform", "permissions", "validate", "can")
     times = {(c, n): [] for c in commands for n in series}
-    for _ in range(5):
+    for _ in range(9):
         for n in series:
             for c in commands:
                 times[(c, n)].append(run(command(c, n))[0])
