@@ -41,25 +41,17 @@ public static class OutputFile
     /// the exit code of a failure (message written), or null when written.
     /// </summary>
     public static int? Write(string? path, string text, IEnumerable<string> inputs, CliOutput output, string option = "--output-file") =>
-        Write(path, text, null, inputs, output, option);
+        Write(path, inputs, output, option, stdout => stdout.Write(text), file => AtomicFile.WriteAllText(file, text));
 
     /// <summary><see cref="Write(string?, string, IEnumerable{string}, CliOutput, string)"/> of a builder's text, written chunk by chunk.</summary>
     public static int? Write(string? path, System.Text.StringBuilder text, IEnumerable<string> inputs, CliOutput output, string option = "--output-file") =>
-        Write(path, null, text, inputs, output, option);
+        Write(path, inputs, output, option, stdout => stdout.Write(text), file => AtomicFile.WriteAllText(file, text));
 
-    private static int? Write(string? path, string? text, System.Text.StringBuilder? built, IEnumerable<string> inputs, CliOutput output, string option)
+    private static int? Write(string? path, IEnumerable<string> inputs, CliOutput output, string option, Action<TextWriter> toStdout, Action<string> toFile)
     {
         if (path is null)
         {
-            if (built is not null)
-            {
-                output.Out.Write(built);
-            }
-            else
-            {
-                output.Out.Write(text);
-            }
-
+            toStdout(output.Out);
             return null;
         }
 
@@ -71,15 +63,7 @@ public static class OutputFile
 
         try
         {
-            if (built is not null)
-            {
-                AtomicFile.WriteAllText(path, built);
-            }
-            else
-            {
-                AtomicFile.WriteAllText(path, text!);
-            }
-
+            toFile(path);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -157,24 +157,30 @@ public static class StatementReader
     /// <remarks>A value that is no Fn::If (nearly all of them) is its own one branch: no list and no iterator are made for it.</remarks>
     public static PolicyBranches Branches(Node node, IPolicyValues values, string? conditional)
     {
-        if (Intrinsics.IfArgs(node) is null)
+        if (Intrinsics.IfArgs(node) is not { } args)
         {
             return new PolicyBranches((node, conditional), null);
         }
 
         var all = new List<(Node Value, string? Conditional)>();
-        AddBranches(node, values, conditional, all);
+        AddIfBranches(args, values, conditional, all);
         return new PolicyBranches(default, all);
     }
 
     private static void AddBranches(Node node, IPolicyValues values, string? conditional, List<(Node Value, string? Conditional)> into)
     {
-        if (Intrinsics.IfArgs(node) is not { } args)
+        if (Intrinsics.IfArgs(node) is { } args)
+        {
+            AddIfBranches(args, values, conditional, into);
+        }
+        else
         {
             into.Add((node, conditional));
-            return;
         }
+    }
 
+    private static void AddIfBranches(SeqNode args, IPolicyValues values, string? conditional, List<(Node Value, string? Conditional)> into)
+    {
         var name = args[0] is StringNode c ? c.Value : null;
         var decided = name is null ? null : values.Condition(name);
         if (decided != false && !Intrinsics.IsNoValue(args[1]))

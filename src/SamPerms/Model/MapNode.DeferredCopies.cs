@@ -9,8 +9,7 @@ public sealed partial class MapNode
 
     public override void SettleForReading()
     {
-        var entries = Entries; // applies the deferred copies, closes gaps, puts a big map in order, hands the copies on to every value
-
+        _ = Entries; // applies the deferred copies, closes gaps, puts a big map in order, hands the copies on to every value
         var slots = Slots;
         for (int i = 0; i < slots.Length; i++)
         {

@@ -374,23 +374,6 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
     private void CloseGaps()
     {
-        if (_index is null)
-        {
-            int left = 0;
-            foreach (var e in Slots)
-            {
-                if (!ReferenceEquals(e.Key, RemovedKey))
-                {
-                    _items[left++] = e;
-                }
-            }
-
-            Truncate(left);
-            _removed = 0;
-            BuildIndex();
-            return;
-        }
-
         // Entries move up over the gaps and the index is told their new places: no new index (for a template's
         // Resources, a table of thousands of keys, allocated where the collector counts large objects apart).
         var entries = Slots;
@@ -405,7 +388,10 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
             if (kept != i)
             {
                 entries[kept] = entries[i];
-                _index[entries[kept].Key] = kept;
+                if (_index is not null)
+                {
+                    _index[entries[kept].Key] = kept;
+                }
             }
 
             kept++;
@@ -413,6 +399,10 @@ public sealed partial class MapNode : Node, IEnumerable<KeyValuePair<string, Nod
 
         Truncate(kept);
         _removed = 0;
+        if (_index is null)
+        {
+            BuildIndex();
+        }
     }
 
     private bool AnyValue(Func<Node, bool> test)

@@ -132,7 +132,7 @@ public static class SamTranslator
         // before they are dropped from it but a layer's and a connector's properties, which no expansion has changed yet.
         var samSection = samTemplate.Get("Resources");
         var template = samTemplate.CloneWith(section => ReferenceEquals(section, samSection) && section is MapNode resources
-            ? resources.CloneWith(static r => IsExpanded(r) ? r : r.Clone())
+            ? resources.CloneWith(static r => ExpandedType(r) is not null ? r : r.Clone())
             : section.Clone());
         ctx.Template = template;
         ctx.Mappings = IntrinsicsResolver.ForMappings(MappingsOf(template));
@@ -357,11 +357,11 @@ public static class SamTranslator
         return values;
     }
 
-    /// <summary>Functions, state machines, APIs, everything else, then connectors (they read generated resources).</summary>
-    /// <summary>Whether a resource is one of SAM's, which the transform expands (and drops from the output).</summary>
-    private static bool IsExpanded(Node resource) =>
-        resource is MapNode r && r.Get("Type") is StringNode t && SamResourceTypes.CanResolve(t.Value);
+    /// <summary>The type of a resource that is one of SAM's, which the transform expands (and drops from the output); else null.</summary>
+    private static string? ExpandedType(Node resource) =>
+        resource is MapNode r && r.Get("Type") is StringNode t && SamResourceTypes.CanResolve(t.Value) ? t.Value : null;
 
+    /// <summary>Functions, state machines, APIs, everything else, then connectors (they read generated resources).</summary>
     private static IEnumerable<(string, MapNode)> ResourcesInOrder(MapNode resources)
     {
         var buckets = new List<(string, MapNode)>[5];
@@ -372,13 +372,12 @@ public static class SamTranslator
 
         foreach (var e in resources.Entries)
         {
-            if (!IsExpanded(e.Value))
+            if (ExpandedType(e.Value) is not { } type)
             {
                 continue;
             }
 
-            var r = (MapNode)e.Value;
-            int bucket = r.Get("Type")!.Str switch
+            int bucket = type switch
             {
                 "AWS::Serverless::Function" => 0,
                 "AWS::Serverless::StateMachine" => 1,
@@ -386,7 +385,7 @@ public static class SamTranslator
                 "AWS::Serverless::Connector" => 4,
                 _ => 3,
             };
-            buckets[bucket].Add((e.Key, r));
+            buckets[bucket].Add((e.Key, (MapNode)e.Value));
         }
 
         return buckets.SelectMany(b => b);

@@ -36,19 +36,17 @@ public static class TextEscape
     /// and no line (after its leading blanks) starting with "::" — the last line of defence behind <see cref="Value"/>.
     /// </summary>
     public static string Document(string text) =>
-        AnyLine(text.AsSpan(), LineNeedsEscape) ? Document(new StringBuilder(text)).ToString() : text;
+        AnyLine(text.AsSpan(), LineNeedsEscape) ? EscapeLines(new StringBuilder(text)).ToString() : text;
 
     /// <summary>
     /// <see cref="Document(string)"/> of a builder's text, read chunk by chunk: the builder itself when nothing needs
     /// escaping (the common case), else a new one. A big report is so never one string, nor copied.
     /// </summary>
-    public static StringBuilder Document(StringBuilder text)
-    {
-        if (!AnyLine(text, LineNeedsEscape))
-        {
-            return text;
-        }
+    public static StringBuilder Document(StringBuilder text) => AnyLine(text, LineNeedsEscape) ? EscapeLines(text) : text;
 
+    /// <summary>Each line of the document escaped, its line breaks kept.</summary>
+    private static StringBuilder EscapeLines(StringBuilder text)
+    {
         var escaped = new StringBuilder(); // grows in chunks: no one array the size of a big report
         ForEachLine(text, (line, last) =>
         {
@@ -66,18 +64,8 @@ public static class TextEscape
     private delegate void LineAction(ReadOnlySpan<char> line, bool last);
 
     /// <summary>One line of a document needs escaping: a control character, "##[", or "::" after its leading blanks.</summary>
-    private static bool LineNeedsEscape(ReadOnlySpan<char> line)
-    {
-        foreach (var c in line)
-        {
-            if (IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return line.Contains("##[", StringComparison.Ordinal) || line.TrimStart().StartsWith("::", StringComparison.Ordinal);
-    }
+    private static bool LineNeedsEscape(ReadOnlySpan<char> line) =>
+        HasControl(line) || line.Contains("##[", StringComparison.Ordinal) || line.TrimStart().StartsWith("::", StringComparison.Ordinal);
 
     private static bool AnyLine(ReadOnlySpan<char> text, LineTest test)
     {
@@ -165,7 +153,10 @@ public static class TextEscape
         c < ' ' || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     /// <summary>One value needs escaping: a control character, "##[", or a ':' after its leading blanks.</summary>
-    private static bool NeedsEscape(string text)
+    private static bool NeedsEscape(string text) =>
+        HasControl(text) || text.Contains("##[", StringComparison.Ordinal) || text.TrimStart().StartsWith(':');
+
+    private static bool HasControl(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -175,12 +166,7 @@ public static class TextEscape
             }
         }
 
-        if (text.Contains("##[", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return text.TrimStart().StartsWith(':');
+        return false;
     }
 
     /// <summary>Appends one value (or one line of a document): a leading ':' and every control character escaped.</summary>

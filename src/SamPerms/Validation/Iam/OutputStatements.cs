@@ -27,12 +27,11 @@ public static class OutputStatements
         var found = new List<(PolicyStatementAt, string, Node)>();
         foreach (var st in context.OutputStatements)
         {
-            var values = st.Statement.ActionValues;
-            for (int i = 0; i < values.Count; i++)
+            foreach (var (action, node) in ActionStrings(st.Statement))
             {
-                if (values[i].Node is StringNode node && context.Index.IsFromTemplate(node))
+                if (context.Index.IsFromTemplate(node))
                 {
-                    found.Add((st, values[i].Text, node));
+                    found.Add((st, action, node));
                 }
             }
         }
