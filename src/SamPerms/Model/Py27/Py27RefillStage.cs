@@ -12,8 +12,15 @@ internal sealed class Py27RefillStage
     private const int PerturbShift = 5;
 
     private readonly int[] _slotKey; // id of the key in each slot, or -1
-    private readonly List<int>?[] _passers; // ids whose probe path passes the slot before reaching their own (once per visit)
     private readonly int _mask;
+
+    // The keys whose probe path passes a slot before reaching their own (once per visit): a list per slot, its nodes
+    // in two arrays shared by all slots (a list per slot made a small object for every slot a key ever passed).
+    private readonly int[] _passHead; // by slot: its first node, or -1
+    private int[] _passId = new int[64]; // by node: the key
+    private int[] _passNext = new int[64]; // by node: the next node of its slot's list (or of the free nodes), or -1
+    private int _passFree = -1;
+    private int _passUsed;
     private ulong[] _hashes; // the trace's, by id
 
     private int[] _slotOf = []; // by id: its slot, or -1 when not in this table
@@ -28,7 +35,8 @@ internal sealed class Py27RefillStage
     {
         _slotKey = new int[size];
         Array.Fill(_slotKey, -1);
-        _passers = new List<int>?[size];
+        _passHead = new int[size];
+        Array.Fill(_passHead, -1);
         _mask = size - 1;
         _hashes = hashes;
         Grow(capacity, hashes);
@@ -141,26 +149,24 @@ internal sealed class Py27RefillStage
     {
         int hole = _slotOf[id];
         Touch(id);
-        Unpass(id, 0, _stepOf[id]);
+        Unpass(id, -1, _stepOf[id]);
         _slotOf[id] = -1;
         _slotKey[hole] = -1;
-        while (_passers[hole] is { Count: > 0 } candidates)
+        while (_passHead[hole] >= 0)
         {
-            int first = candidates[0];
-            for (int i = 1; i < candidates.Count; i++)
+            int first = _passId[_passHead[hole]];
+            for (int node = _passNext[_passHead[hole]]; node >= 0; node = _passNext[node])
             {
-                if (_order[candidates[i]] < _order[first])
+                if (_order[_passId[node]] < _order[first])
                 {
-                    first = candidates[i];
+                    first = _passId[node];
                 }
             }
 
             // It stops at its first visit of the hole and passes none of the slots after it any more.
             Touch(first);
             int from = _slotOf[first];
-            int fromStep = _stepOf[first];
-            int holeStep = StepOf(first, hole);
-            Unpass(first, holeStep, fromStep);
+            int holeStep = Unpass(first, hole, _stepOf[first]);
             Place(first, hole, holeStep);
             _slotKey[from] = -1;
             hole = from;
@@ -174,41 +180,78 @@ internal sealed class Py27RefillStage
         _stepOf[id] = step;
     }
 
-    /// <summary>The first step at which the key's probe path reaches <paramref name="slot"/>.</summary>
-    private int StepOf(int id, int slot)
+    /// <summary>
+    /// The key no longer passes the slots of its path before step <paramref name="until"/> from its first visit of
+    /// <paramref name="from"/> on (all of them when <paramref name="from"/> is -1); returns the step of that visit.
+    /// </summary>
+    private int Unpass(int id, int from, int until)
     {
         ulong h = _hashes[id];
         int s = (int)(h & (ulong)_mask);
         ulong walker = (ulong)s;
         ulong perturb = h;
-        int step = 0;
-        while (s != slot)
-        {
-            s = Probe(ref walker, ref perturb, _mask);
-            step++;
-        }
-
-        return step;
-    }
-
-    /// <summary>The key no longer passes the slots of its path from step <paramref name="from"/> up to (not including) step <paramref name="until"/>.</summary>
-    private void Unpass(int id, int from, int until)
-    {
-        ulong h = _hashes[id];
-        int s = (int)(h & (ulong)_mask);
-        ulong walker = (ulong)s;
-        ulong perturb = h;
+        int fromStep = from < 0 ? 0 : -1;
         for (int step = 0; step < until; step++)
         {
-            if (step >= from)
+            if (fromStep < 0 && s == from)
             {
-                _passers[s]!.Remove(id);
+                fromStep = step;
+            }
+
+            if (fromStep >= 0)
+            {
+                RemovePasser(s, id);
             }
 
             s = Probe(ref walker, ref perturb, _mask);
         }
+
+        return fromStep < 0 ? until : fromStep;
     }
 
-    private void AddPasser(int slot, int id) => (_passers[slot] ??= new List<int>(2)).Add(id);
+    private void AddPasser(int slot, int id)
+    {
+        int node = _passFree;
+        if (node >= 0)
+        {
+            _passFree = _passNext[node];
+        }
+        else
+        {
+            node = _passUsed++;
+            if (node == _passId.Length)
+            {
+                Array.Resize(ref _passId, node * 2);
+                Array.Resize(ref _passNext, node * 2);
+            }
+        }
 
+        _passId[node] = id;
+        _passNext[node] = _passHead[slot];
+        _passHead[slot] = node;
+    }
+
+    /// <summary>Takes one visit of the key out of the slot's passers (the key is among them).</summary>
+    private void RemovePasser(int slot, int id)
+    {
+        int previous = -1;
+        int node = _passHead[slot];
+        while (_passId[node] != id)
+        {
+            previous = node;
+            node = _passNext[node];
+        }
+
+        if (previous < 0)
+        {
+            _passHead[slot] = _passNext[node];
+        }
+        else
+        {
+            _passNext[previous] = _passNext[node];
+        }
+
+        _passNext[node] = _passFree;
+        _passFree = node;
+    }
 }

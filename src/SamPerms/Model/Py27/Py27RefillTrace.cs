@@ -26,12 +26,13 @@ internal sealed class Py27RefillTrace
     private int[] _first; // by id: the stage whose own inserts include it
     private int _count;
     private readonly int[] _srcKey; // by source slot: its key's id, or -1
-    private readonly int[] _tree; // a Fenwick tree over the source slots counting keys (ranks in source order)
+    private readonly Py27SlotRanks _ranks; // the source slots holding a key, and their ranks in source order
     private readonly List<int>[] _dirty; // by stage: ids whose place in its insertion order changed, each once
     private readonly int[][] _dirtyIn; // by stage, by id: the copy it was last listed in
     private int _copies;
     private readonly List<(string Key, ulong Hash, int To)> _moves = [];
-    private readonly Dictionary<int, int> _pending = []; // by id: its new source slot, for keys moved or added since the last copy
+    private readonly List<int> _pending = []; // ids of the keys moved or added since the last copy, each once
+    private int[] _pendingSlot; // by id: its new source slot when pending, else -1
 
     private Py27RefillTrace(List<int> sizes, List<int> bounds, int limit, int sourceSize, int capacity)
     {
@@ -42,9 +43,11 @@ internal sealed class Py27RefillTrace
         _hashes = new ulong[capacity];
         _src = new int[capacity];
         _first = new int[capacity];
+        _pendingSlot = new int[capacity];
+        Array.Fill(_pendingSlot, -1);
         _srcKey = new int[sourceSize];
         Array.Fill(_srcKey, -1);
-        _tree = new int[sourceSize + 1];
+        _ranks = new Py27SlotRanks(sourceSize);
         _stages = sizes.Select(size => new Py27RefillStage(size, _hashes, capacity)).ToArray();
         _dirty = sizes.Select(_ => new List<int>()).ToArray();
         _dirtyIn = sizes.Select(_ => new int[capacity]).ToArray();
@@ -93,7 +96,7 @@ internal sealed class Py27RefillTrace
 
             int id = trace.NewId(key, hashes[slot]);
             trace.SetSource(id, slot);
-            trace._first[id] = trace.StageOfRank(trace.Rank(slot));
+            trace._first[id] = trace.StageOfRank(trace._ranks.Rank(slot));
         }
 
         trace.Fill();
@@ -110,7 +113,12 @@ internal sealed class Py27RefillTrace
             _first[id] = int.MaxValue;
         }
 
-        _pending[id] = slot;
+        if (_pendingSlot[id] < 0)
+        {
+            _pending.Add(id);
+        }
+
+        _pendingSlot[id] = slot;
     }
 
     /// <summary>
@@ -127,22 +135,24 @@ internal sealed class Py27RefillTrace
 
         _copies++;
         // The source changes: every changed key is taken out of the source ranks, then put back at its new slot.
-        foreach (var (id, _) in _pending)
+        foreach (int id in _pending)
         {
             if (_src[id] >= 0)
             {
-                int rank = Rank(_src[id]);
-                Add(_src[id], -1);
+                int rank = _ranks.Rank(_src[id]);
+                _ranks.Clear(_src[id]);
                 _srcKey[_src[id]] = -1;
                 _src[id] = -1;
                 FixBounds(rank);
             }
         }
 
-        foreach (var (id, slot) in _pending)
+        foreach (int id in _pending)
         {
+            int slot = _pendingSlot[id];
+            _pendingSlot[id] = -1;
             SetSource(id, slot);
-            int rank = Rank(slot);
+            int rank = _ranks.Rank(slot);
             SetFirst(id, StageOfRank(rank), always: true);
             FixBounds(rank);
         }
@@ -244,6 +254,8 @@ internal sealed class Py27RefillTrace
             Array.Resize(ref _hashes, capacity);
             Array.Resize(ref _src, capacity);
             Array.Resize(ref _first, capacity);
+            Array.Resize(ref _pendingSlot, capacity);
+            Array.Fill(_pendingSlot, -1, id, capacity - id);
             foreach (var stage in _stages)
             {
                 stage.Grow(capacity, _hashes);
@@ -265,7 +277,7 @@ internal sealed class Py27RefillTrace
     {
         _src[id] = slot;
         _srcKey[slot] = id;
-        Add(slot, 1);
+        _ranks.Set(slot);
     }
 
     /// <summary>A key's first stage; a key whose first stage changes (or, <paramref name="always"/>, whose source slot did) is marked for the stages to redo it.</summary>
@@ -304,15 +316,20 @@ internal sealed class Py27RefillTrace
     {
         for (int s = _bounds.Length - 1; s >= 0 && _bounds[s] + 1 >= changed; s--)
         {
-            int rank = _bounds[s];
-            if (KeyAtRank(rank) is int last and >= 0)
+            int slot = _ranks.SlotOfRank(_bounds[s]);
+            if (slot < 0)
             {
-                SetFirst(last, s);
+                continue; // fewer keys than the bound: none after it either
             }
 
-            if (KeyAtRank(rank + 1) is int next and >= 0)
+            SetFirst(_srcKey[slot], s);
+            while (++slot < _srcKey.Length)
             {
-                SetFirst(next, s + 1);
+                if (_srcKey[slot] >= 0)
+                {
+                    SetFirst(_srcKey[slot], s + 1);
+                    break;
+                }
             }
         }
     }
@@ -328,44 +345,5 @@ internal sealed class Py27RefillTrace
         }
 
         return _bounds.Length;
-    }
-
-    private void Add(int slot, int delta)
-    {
-        for (int i = slot + 1; i < _tree.Length; i += i & -i)
-        {
-            _tree[i] += delta;
-        }
-    }
-
-    /// <summary>How many source keys sit in the slots up to and including <paramref name="slot"/>.</summary>
-    private int Rank(int slot)
-    {
-        int sum = 0;
-        for (int i = slot + 1; i > 0; i -= i & -i)
-        {
-            sum += _tree[i];
-        }
-
-        return sum;
-    }
-
-    /// <summary>The id of the source key of rank <paramref name="rank"/> (from 1), or -1.</summary>
-    private int KeyAtRank(int rank)
-    {
-        int n = _tree.Length - 1; // a power of two
-        int pos = 0;
-        int left = rank;
-        for (int step = n; step > 0; step >>= 1)
-        {
-            int next = pos + step;
-            if (next <= n && _tree[next] < left)
-            {
-                pos = next;
-                left -= _tree[next];
-            }
-        }
-
-        return pos < n ? _srcKey[pos] : -1;
     }
 }
