@@ -16,7 +16,7 @@ public static class TemplateLoading
     }
 
     /// <summary>Transforms the template (<c>-</c>: standard input) and computes its permission map.</summary>
-    public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output)
+    public static Mapped PermissionMap(string path, TransformOptions options, CliOutput output, Permissions.MapScope? scope = null)
     {
         if (path == Inputs.TemplateInputs.Stdin)
         {
@@ -27,10 +27,10 @@ public static class TemplateLoading
                 return new Mapped(unread, Check(unread, output));
             }
 
-            return PermissionMap(read.Path, read.Bytes, options, output);
+            return PermissionMap(read.Path, read.Bytes, options, output, scope);
         }
 
-        var run = TemplateRun.Mapped(path, options);
+        var run = TemplateRun.Mapped(path, options, scope);
         return new Mapped(run, Check(run, output));
     }
 
@@ -51,9 +51,9 @@ public static class TemplateLoading
     }
 
     /// <summary>Computes the permission map of a template given as bytes (named <paramref name="label"/> in messages).</summary>
-    public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output)
+    public static Mapped PermissionMap(string label, byte[] bytes, TransformOptions options, CliOutput output, Permissions.MapScope? scope = null)
     {
-        var run = TemplateRun.MappedBytes(label, bytes, options);
+        var run = TemplateRun.MappedBytes(label, bytes, options, scope);
         return new Mapped(run, Check(run, output));
     }
 

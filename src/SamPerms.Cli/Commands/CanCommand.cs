@@ -76,7 +76,9 @@ public static class CanCommand
 
             var shown = InputFile.Shown(path);
             Data.TableWarmUp.ActionCatalog(); // the evaluation asks the catalog what resources the action takes
-            var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
+            // Only the subject asked about is mapped, and who may invoke it only when that is the question.
+            var scope = new Permissions.MapScope(id, Invokers: parse.GetValue(invokedBy) is not null);
+            var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output, scope);
             if (exit is { } code)
             {
                 return code;

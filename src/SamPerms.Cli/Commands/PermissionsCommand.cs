@@ -35,13 +35,15 @@ public static class PermissionsCommand
 
             var (path, options) = resolved;
             var shown = InputFile.Shown(path);
-            var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output);
+            var only = parse.GetValue(function);
+            var scope = only is null ? null : new Permissions.MapScope(only, Invokers: true);
+            var (_, map, exit) = TemplateLoading.PermissionMap(path, options, output, scope);
             if (exit is { } code)
             {
                 return code;
             }
 
-            if (parse.GetValue(function) is { } only)
+            if (only is not null)
             {
                 if (TemplateLoading.FindSubject(map!, only, shown, output) is not { } subject)
                 {

@@ -12,14 +12,15 @@ namespace SamPerms.Permissions;
 /// </summary>
 public static class PermissionMapBuilder
 {
-    public static PermissionMap Build(TransformOutcome outcome, TransformOptions options)
+    public static PermissionMap Build(TransformOutcome outcome, TransformOptions options, MapScope? scope = null)
     {
         var template = outcome.Template ?? throw new ArgumentException("the template was not transformed", nameof(outcome));
         var values = new StaticValues(template, options.Region, options.EffectivePartition, options.ParameterOverrides);
         var ctx = new AnalysisContext(template, outcome.Input as MapNode, outcome.Origins, values) { TemplateDirectory = options.TemplateDirectory };
         var invokers = new InvokerCollector(ctx);
-        var roleInvokers = new RoleInvokers(ctx);
+        var roleInvokers = scope is { Invokers: false } ? null : new RoleInvokers(ctx);
         var subjects = new List<Subject>();
+        var roleUsers = new List<Trust.RoleUser>(); // every subject's role, the map's subjects or not
         foreach (var e in ctx.Resources.Entries)
         {
             if (e.Value is not MapNode r)
@@ -41,13 +42,21 @@ public static class PermissionMapBuilder
 
             var origin = ctx.OriginOf(e.Key);
             var roleProperty = (r.Get("Properties") as MapNode)?.Get(kind == SubjectKind.Function ? "Role" : "RoleArn");
-            var (role, grants) = new RoleGrants(ctx, origin.LogicalId).For(roleProperty);
+            var roleGrants = new RoleGrants(ctx, origin.LogicalId);
+            if (scope is not null && !scope.Keeps(e.Key, origin.LogicalId))
+            {
+                roleUsers.Add(new Trust.RoleUser(roleGrants.RoleOf(roleProperty).LogicalId, e.Key, origin.Span));
+                continue;
+            }
+
+            var (role, grants) = roleGrants.For(roleProperty);
+            roleUsers.Add(new Trust.RoleUser(role.LogicalId, e.Key, origin.Span));
             subjects.Add(new Subject(
                 e.Key,
                 kind.Value,
                 origin.LogicalId,
                 role,
-                [.. invokers.For(e.Key, kind.Value), .. roleInvokers.For(e.Key, kind.Value)],
+                roleInvokers is null ? [] : [.. invokers.For(e.Key, kind.Value), .. roleInvokers.For(e.Key, kind.Value)],
                 invokers.PollersFor(e.Key),
                 grants,
                 Source.From(origin, kind == SubjectKind.Function ? "function" : "state machine"))
@@ -56,6 +65,11 @@ public static class PermissionMapBuilder
                 ConditionValue = r.Get("Condition")?.Str is { } c ? values.Condition(c) : null,
                 Boundary = Effective.BoundaryReader.Of(ctx, role.LogicalId, origin.LogicalId),
             });
+        }
+
+        if (scope is not null && subjects.Count == 0)
+        {
+            return Build(outcome, options);
         }
 
         // In the order the template declares them (the output's order is SAM's, which can be hash-ordered).
@@ -69,7 +83,7 @@ public static class PermissionMapBuilder
         var map = new PermissionMap(ordered, invokers.Unattached())
         {
             Values = values,
-            Roles = Trust.RoleTrustReader.Read(ctx, ordered),
+            Roles = Trust.RoleTrustReader.Read(ctx, roleUsers),
             ResourcePolicies = resourcePolicies,
             Notes = Effective.ServiceKeyNeeds.For(ctx),
         };

@@ -15,34 +15,44 @@ internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 {
     public (RoleInfo Role, List<Grant> Grants) For(Node? roleProperty)
     {
+        var role = RoleOf(roleProperty);
         var grants = new List<Grant>();
+        if (role.LogicalId is { } roleId)
+        {
+            Collect(roleId, grants);
+        }
+
+        return (role, grants);
+    }
+
+    /// <summary>The role a function's Role (a state machine's RoleArn) names, without reading its statements.</summary>
+    public RoleInfo RoleOf(Node? roleProperty)
+    {
         if (roleProperty is null)
         {
-            return (new RoleInfo(RoleKind.Unknown, null, "none"), grants);
+            return new RoleInfo(RoleKind.Unknown, null, "none");
         }
 
         var roleId = ctx.ReferencedResource(roleProperty);
         if (roleId is not null && ctx.TypeOf(roleId) == "AWS::IAM::Role")
         {
             var generated = ctx.OriginOf(roleId).LogicalId == samLogicalId && roleId != samLogicalId;
-            Collect(roleId, grants);
-            return (new RoleInfo(generated ? RoleKind.Generated : RoleKind.Template, roleId, roleId), grants);
+            return new RoleInfo(generated ? RoleKind.Generated : RoleKind.Template, roleId, roleId);
         }
 
         if (ctx.Values.Render(roleProperty) is { Exact: true } arn && RoleNamed(arn.Text) is { } named)
         {
             // An ARN naming a role of this template (its RoleName is set literally).
-            Collect(named, grants);
-            return (new RoleInfo(RoleKind.Template, named, named), grants);
+            return new RoleInfo(RoleKind.Template, named, named);
         }
 
         if (Intrinsics.IsIf(roleProperty))
         {
-            return (new RoleInfo(RoleKind.Unknown, null, "unknown: the role depends on a condition (" + ctx.Values.Render(roleProperty).Text + ")"), grants);
+            return new RoleInfo(RoleKind.Unknown, null, "unknown: the role depends on a condition (" + ctx.Values.Render(roleProperty).Text + ")");
         }
 
         var rendered = ctx.Values.Render(roleProperty);
-        return (new RoleInfo(RoleKind.External, null, "unknown: external role " + rendered.Text), grants);
+        return new RoleInfo(RoleKind.External, null, "unknown: external role " + rendered.Text);
     }
 
     /// <summary>The statements of a role of the template, whatever uses it.</summary>

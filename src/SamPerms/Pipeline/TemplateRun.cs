@@ -36,16 +36,16 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
             : Unread(read);
     }
 
-    /// <summary>Reads and transforms the template, then computes its permission map from the transformed template.</summary>
+    /// <summary>Reads and transforms the template, then computes its permission map (all of it, or what <paramref name="scope"/> asks) from the transformed template.</summary>
     /// <remarks>
     /// The analysis transform: where SAM needs what only deploy or the network provides (a parameter without
     /// Default, a repository application), it goes on with a placeholder and says so in the outcome's Assumptions.
     /// </remarks>
-    public static TemplateRun Mapped(string path, TransformOptions options)
+    public static TemplateRun Mapped(string path, TransformOptions options, MapScope? scope = null)
     {
         var read = FileInput.Read(path);
         return read.Bytes is { } bytes
-            ? MappedBytes(path, bytes, options with { TemplateDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) })
+            ? MappedBytes(path, bytes, options with { TemplateDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) }, scope)
             : Unread(read);
     }
 
@@ -55,17 +55,17 @@ public sealed record TemplateRun(string Path, string? ReadError, TransformOutcom
         : new TemplateRun(read.Path, read.Error, null, null);
 
     /// <summary>A template given as bytes (a git revision's version, standard input), named <paramref name="label"/> in messages.</summary>
-    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options)
+    public static TemplateRun MappedBytes(string label, byte[] bytes, TransformOptions options, MapScope? scope = null)
     {
         Data.TableWarmUp.ManagedPolicies();
-        return WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options);
+        return WithMap(Secretive(new TemplateRun(label, null, AnalysisTransform.RunBytes(bytes, options), null), options), options, scope);
     }
 
-    private static TemplateRun WithMap(TemplateRun run, TransformOptions options) =>
+    private static TemplateRun WithMap(TemplateRun run, TransformOptions options, MapScope? scope) =>
         run.Succeeded
             ? run with
             {
-                Map = PermissionMapBuilder.Build(run.Outcome!, options),
+                Map = PermissionMapBuilder.Build(run.Outcome!, options, scope),
                 UnknownTypes = UnknownSamTypes.Find(run.Outcome!.Input as MapNode, options, run.Path),
             }
             : run;

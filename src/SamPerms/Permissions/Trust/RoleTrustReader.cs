@@ -1,6 +1,7 @@
 using SamPerms.Iam;
 using SamPerms.Model;
 using SamPerms.Sam.Core;
+using SamPerms.Text;
 
 namespace SamPerms.Permissions.Trust;
 
@@ -11,9 +12,13 @@ namespace SamPerms.Permissions.Trust;
 /// </summary>
 internal static class RoleTrustReader
 {
-    public static IReadOnlyList<RoleTrust> Read(AnalysisContext ctx, IReadOnlyList<Subject> subjects)
+    /// <summary>Every role of the template, each with the subjects that use it (in the order the map lists subjects).</summary>
+    public static IReadOnlyList<RoleTrust> Read(AnalysisContext ctx, IEnumerable<RoleUser> users)
     {
-        var usedBy = subjects.Where(s => s.Role.LogicalId is not null).ToLookup(s => s.Role.LogicalId!, s => s.LogicalId, StringComparer.Ordinal);
+        var usedBy = users.Where(u => u.RoleId is not null)
+            .OrderBy(u => u.Span.IsKnown ? u.Span.Line : int.MaxValue)
+            .ThenBy(u => u.SubjectId, StringComparer.Ordinal)
+            .ToLookup(u => u.RoleId!, u => u.SubjectId, StringComparer.Ordinal);
         var roles = new List<RoleTrust>();
         foreach (var roleId in ctx.Index.OfType("AWS::IAM::Role"))
         {
@@ -102,3 +107,6 @@ internal static class RoleTrustReader
         }
     }
 }
+
+/// <summary>A function or state machine (<paramref name="SubjectId"/>, declared at <paramref name="Span"/>) that uses the role <paramref name="RoleId"/> (null: none of the template).</summary>
+internal readonly record struct RoleUser(string? RoleId, string SubjectId, SourceSpan Span);
