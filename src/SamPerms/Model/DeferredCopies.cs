@@ -44,6 +44,14 @@ internal static class DeferredCopies
             return known;
         }
 
+        // A small table whose copy changes nothing is known so without making the copy.
+        if (table.RefillKeepsSmallTable() == true)
+        {
+            table.CopyIsIdentity = true;
+            table.FromCopies = true;
+            return table;
+        }
+
         // A big table copies through its trace, at the cost of the keys a copy moves.
         while (count > 0 && table.TracedCopy() is { } copied)
         {

@@ -375,6 +375,50 @@ public sealed partial class Py27Keys
         return copy;
     }
 
+    /// <summary>
+    /// Whether a deep copy (<see cref="Refilled"/>) gives this very table, found without making the copy, for a table
+    /// of the smallest size (at most five keys, no deleted slot: the copy fills one table of that size, never
+    /// growing); null for any other table. Most maps of a template are that small, and a copy of most of them changes
+    /// nothing.
+    /// </summary>
+    internal bool? RefillKeepsSmallTable()
+    {
+        if (_table.Length != MinSize || _fill != _size)
+        {
+            return null;
+        }
+
+        Span<int> from = stackalloc int[MinSize]; // by slot of the copy: the slot of this table its key comes from
+        from.Fill(-1);
+        for (int i = 0; i < MinSize; i++)
+        {
+            if (_table[i] is null)
+            {
+                continue;
+            }
+
+            ulong h = _hashes[i];
+            int slot = (int)(h & (MinSize - 1));
+            ulong walker = (ulong)slot;
+            ulong perturb = h;
+            while (from[slot] >= 0)
+            {
+                walker = unchecked((walker << 2) + walker + perturb + 1);
+                slot = (int)(walker & (MinSize - 1));
+                perturb >>= PerturbShift;
+            }
+
+            if (slot != i)
+            {
+                return false;
+            }
+
+            from[slot] = i;
+        }
+
+        return true;
+    }
+
     /// <summary>The same table, slot for slot (not dict.copy(), which re-inserts).</summary>
     internal Py27Keys ExactCopy() => new() { _table = (string?[])_table.Clone(), _hashes = (ulong[])_hashes.Clone(), _size = _size, _fill = _fill, CopyIsIdentity = CopyIsIdentity };
 
