@@ -77,7 +77,7 @@ namespace SamPerms.Cli
             {
                 foreach (var error in parse.Errors)
                 {
-                    output.Error(error.Message);
+                    output.Error(OneLine(error.Message));
                 }
 
                 output.Err.WriteLine(named is null ? "Try 'samperms --help'." : $"Try 'samperms {named.Name} --help'.");
@@ -95,5 +95,12 @@ namespace SamPerms.Cli
                 return ExitCodes.UsageOrIo;
             }
         }
+
+        /// <summary>
+        /// A parser message on one line: its list of allowed values ("Must be one of:", then a tab-indented line each)
+        /// becomes "Must be one of: 'a', 'b'" instead of control characters printed escaped.
+        /// </summary>
+        private static string OneLine(string message) =>
+            message.Replace("\r\n", "\n", StringComparison.Ordinal).Replace(":\n\t", ": ", StringComparison.Ordinal).Replace("\n\t", ", ", StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,18 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_value_outside_an_options_choices_lists_them_on_one_line()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("t.yaml", Samples.Function);
+        var r = CliRunner.Run("permissions", t, "-f", "Resize");
+        Assert.Equal(ExitCodes.UsageOrIo, r.ExitCode);
+        Assert.Contains("'Resize' not recognized. Must be one of: 'text', 'json', ", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\n", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\t", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_command_gets_a_suggestion()
     {
         var r = CliRunner.Run("permisions", "t.yaml");
