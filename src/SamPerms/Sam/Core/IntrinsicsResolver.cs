@@ -113,7 +113,7 @@ public sealed class IntrinsicsResolver
             case "Ref":
                 return e.Value is StringNode name ? ParameterValue(name.Value) ?? input : input;
             case "Fn::Sub" when !_refsOnly:
-                m.Set("Fn::Sub", HandleSubValue(e.Value, (full, name) => ParameterValue(name) ?? new StringNode(full)));
+                m.Set("Fn::Sub", HandleSubValue(e.Value, (text, start, length) => ParameterValue(text.Substring(start, length))));
                 return input;
             default:
                 return input;
@@ -290,30 +290,40 @@ public sealed class IntrinsicsResolver
     // The Fn::Sub rewrites are methods of their own: a lambda capturing a parameter of the method it is written in
     // costs an allocation on every call of that method, and the resolvers are called for every node of a template.
     private static Node SubResourceRefs(Node value, SupportedResourceReferences refs) =>
-        HandleSubValue(value, (full, name) =>
+        HandleSubValue(value, (text, start, length) =>
         {
-            var parts = name.Split('.');
-            if (parts.Length < 2)
+            // LogicalId.Property (what follows a second dot stays): only such a name can be a supported reference.
+            var name = text.AsSpan(start, length);
+            int dot = name.IndexOf('.');
+            if (dot < 0 || refs.Count == 0)
             {
-                return new StringNode(full);
+                return null;
             }
 
-            var resolved = refs.Get(parts[0], parts[1]);
-            if (resolved is null)
+            var rest = name[(dot + 1)..];
+            var property = rest.IndexOf('.') is int next and >= 0 ? rest[..next] : rest;
+            if (refs.Get(name[..dot], property) is not { } resolved)
             {
-                return new StringNode(full);
+                return null;
             }
 
-            return new StringNode(full.Replace(parts[0] + "." + parts[1], resolved, StringComparison.Ordinal));
+            var full = text.Substring(start - 2, length + 3);
+            return new StringNode(full.Replace(string.Concat(name[..dot], ".", property), resolved, StringComparison.Ordinal));
         });
 
     private static Node SubIdRefs(Node value, IReadOnlyDictionary<string, string> changed) =>
-        HandleSubValue(value, (full, name) =>
+        HandleSubValue(value, (text, start, length) =>
         {
-            var logicalId = name.Split('.')[0];
+            if (changed.Count == 0)
+            {
+                return null;
+            }
+
+            var name = text.AsSpan(start, length);
+            var logicalId = (name.IndexOf('.') is int dot and >= 0 ? name[..dot] : name).ToString();
             return changed.TryGetValue(logicalId, out var to) && to.Length > 0
-                ? new StringNode(full.Replace(logicalId, to, StringComparison.Ordinal))
-                : new StringNode(full);
+                ? new StringNode(text.Substring(start - 2, length + 3).Replace(logicalId, to, StringComparison.Ordinal))
+                : null;
         });
 
     private static bool IsGetAttArgs(Node value, out string[] items)
@@ -328,7 +338,13 @@ public sealed class IntrinsicsResolver
         return true;
     }
 
-    private static Node HandleSubValue(Node subValue, Func<string, string, Node> handler)
+    /// <summary>
+    /// What a reference <c>${name}</c> of an Fn::Sub text becomes: given the text and where the name starts and how long
+    /// it is, the whole reference's replacement (a string, else the template is invalid), or null to leave it.
+    /// </summary>
+    private delegate Node? SubReplacement(string text, int nameStart, int nameLength);
+
+    private static Node HandleSubValue(Node subValue, SubReplacement handler)
     {
         if (subValue is StringNode s)
         {
@@ -353,28 +369,33 @@ public sealed class IntrinsicsResolver
     /// the first occurrence of that reference in the text substituted so far is replaced by the handler's value. The
     /// text itself is returned when nothing changed.
     /// </summary>
-    private static string SubAllRefs(string text, Func<string, string, Node> handler, Node source)
+    private static string SubAllRefs(string text, SubReplacement handler, Node source)
     {
         var substituted = text;
         int from = 0;
         while (NextSubRef(text, ref from, out int start, out int length))
         {
-            var full = text.Substring(start, length);
-            var value = handler(full, text.Substring(start + 2, length - 3));
-            if (value is not StringNode sv)
+            var replacement = handler(text, start + 2, length - 3);
+            if (replacement is null)
             {
-                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(value)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
+                continue;
             }
 
-            if (string.Equals(sv.Value, full, StringComparison.Ordinal))
+            if (replacement is not StringNode { Value: var value })
+            {
+                throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(replacement)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
+            }
+
+            if (text.AsSpan(start, length).SequenceEqual(value))
             {
                 continue; // replacing the reference by itself changes nothing
             }
 
-            int at = substituted.IndexOf(full, StringComparison.Ordinal);
+            var full = text.AsSpan(start, length);
+            int at = substituted.AsSpan().IndexOf(full, StringComparison.Ordinal);
             if (at >= 0)
             {
-                substituted = string.Concat(substituted.AsSpan(0, at), sv.Value, substituted.AsSpan(at + length));
+                substituted = string.Concat(substituted.AsSpan(0, at), value, substituted.AsSpan(at + length));
             }
         }
 

@@ -23,4 +23,9 @@ public sealed class SupportedResourceReferences
 
     public string? Get(string logicalId, string property) =>
         _refs.TryGetValue(logicalId, out var props) && props.TryGetValue(property, out var v) ? v : null;
+
+    /// <summary><see cref="Get(string, string)"/> for names cut from a text, without making strings of them.</summary>
+    public string? Get(ReadOnlySpan<char> logicalId, ReadOnlySpan<char> property) =>
+        _refs.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(logicalId, out var props)
+        && props.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(property, out var v) ? v : null;
 }
