@@ -26,7 +26,31 @@ public static class SubPlaceholders
     /// </summary>
     public static string Replace(string text, Func<string, string?> replace)
     {
-        var sb = new System.Text.StringBuilder(text.Length);
+        // One builder per thread, taken while in use (a replacement may render another Sub through this method).
+        var sb = t_builder ?? new System.Text.StringBuilder(text.Length);
+        t_builder = null;
+        sb.Clear();
+        try
+        {
+            Fill(sb, text, replace);
+            return sb.ToString();
+        }
+        finally
+        {
+            if (sb.Capacity <= KeptCapacity)
+            {
+                t_builder = sb;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_builder;
+
+    private const int KeptCapacity = 1 << 14;
+
+    private static void Fill(System.Text.StringBuilder sb, string text, Func<string, string?> replace)
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -50,7 +74,5 @@ public static class SubPlaceholders
 
             i = close + 1;
         }
-
-        return sb.ToString();
     }
 }
