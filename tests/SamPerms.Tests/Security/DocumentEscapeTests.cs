@@ -21,6 +21,27 @@ public sealed class DocumentEscapeTests
     ];
 
     [Fact]
+    public void Every_control_character_and_only_those_gets_a_value_or_a_document_escaped()
+    {
+        for (int c = char.MinValue; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (char.IsSurrogate(ch))
+            {
+                continue;
+            }
+
+            var text = "a" + ch + "b";
+            bool control = TextEscape.IsControl(ch);
+            Assert.True(control == (TextEscape.Value(text) != text), $"U+{c:X4} in a value");
+            if (ch != '\n')
+            {
+                Assert.True(control == (TextEscape.Document(text) != text), $"U+{c:X4} in a document");
+            }
+        }
+    }
+
+    [Fact]
     public void Lines_across_chunks_are_escaped_whole()
     {
         var built = new StringBuilder();
