@@ -77,7 +77,7 @@ public static class PermissionMapBuilder
         ctx.ResourcePolicies = resourcePolicies;
         subjects = subjects.Select(s => s with { Notes = Effective.SubjectNotes.For(ctx, s) }).ToList();
         var ordered = subjects
-            .OrderBy(s => s.Source.Span.IsKnown ? s.Source.Span.Line : int.MaxValue)
+            .OrderBy(s => s.Source.Span.LineOrLast)
             .ThenBy(s => s.LogicalId, StringComparer.Ordinal)
             .ToList();
         var map = new PermissionMap(ordered, invokers.Unattached())

@@ -10,5 +10,8 @@ public readonly record struct SourceSpan(int Line, int Column, int EndLine, int 
 
     public bool IsKnown => Line > 0;
 
+    /// <summary>The line, to sort things by where they are declared: a thing with no place sorts last.</summary>
+    public int LineOrLast => IsKnown ? Line : int.MaxValue;
+
     public override string ToString() => IsKnown ? $"{Line}:{Column}" : "?";
 }

@@ -147,8 +147,7 @@ public sealed partial class Py27Keys
         ulong perturb = h;
         while (true)
         {
-            walker = unchecked((walker << 2) + walker + perturb + 1);
-            i = (int)(walker & mask);
+            i = NextSlot(ref walker, ref perturb, (int)mask);
             if (_table[i] is null)
             {
                 return freeSlot ?? i;
@@ -163,9 +162,16 @@ public sealed partial class Py27Keys
             {
                 freeSlot = i;
             }
-
-            perturb >>= PerturbShift;
         }
+    }
+
+    /// <summary>The next slot of a probe path (lookdict's <c>i = (i &lt;&lt; 2) + i + perturb + 1</c>, then perturb shifted).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int NextSlot(ref ulong walker, ref ulong perturb, int mask)
+    {
+        walker = unchecked((walker << 2) + walker + perturb + 1);
+        perturb >>= PerturbShift;
+        return (int)(walker & (ulong)mask);
     }
 
     /// <summary>Adds a key (PyDict_SetItem). Costs no scan of the table: bulk inserts stay linear.</summary>
@@ -388,8 +394,7 @@ public sealed partial class Py27Keys
             return null;
         }
 
-        Span<int> from = stackalloc int[MinSize]; // by slot of the copy: the slot of this table its key comes from
-        from.Fill(-1);
+        int taken = 0; // the copy's slots filled so far, a bit each
         for (int i = 0; i < MinSize; i++)
         {
             if (_table[i] is null)
@@ -401,11 +406,9 @@ public sealed partial class Py27Keys
             int slot = (int)(h & (MinSize - 1));
             ulong walker = (ulong)slot;
             ulong perturb = h;
-            while (from[slot] >= 0)
+            while ((taken & (1 << slot)) != 0)
             {
-                walker = unchecked((walker << 2) + walker + perturb + 1);
-                slot = (int)(walker & (MinSize - 1));
-                perturb >>= PerturbShift;
+                slot = NextSlot(ref walker, ref perturb, MinSize - 1);
             }
 
             if (slot != i)
@@ -413,7 +416,7 @@ public sealed partial class Py27Keys
                 return false;
             }
 
-            from[slot] = i;
+            taken |= 1 << slot;
         }
 
         return true;

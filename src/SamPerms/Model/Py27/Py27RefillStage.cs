@@ -9,8 +9,6 @@ namespace SamPerms.Model.Py27;
 /// </summary>
 internal sealed class Py27RefillStage
 {
-    private const int PerturbShift = 5;
-
     private readonly int[] _slotKey; // id of the key in each slot, or -1
     private readonly int _mask;
 
@@ -90,13 +88,6 @@ internal sealed class Py27RefillStage
         }
     }
 
-    private static int Probe(ref ulong walker, ref ulong perturb, int mask)
-    {
-        walker = unchecked((walker << 2) + walker + perturb + 1);
-        perturb >>= PerturbShift;
-        return (int)(walker & (ulong)mask);
-    }
-
     /// <summary>Adds a key at <paramref name="order"/>: it takes the first slot no earlier key holds, moving a later key on.</summary>
     public void Insert(int id, long order)
     {
@@ -120,7 +111,7 @@ internal sealed class Py27RefillStage
             if (_order[held] < _order[cur])
             {
                 AddPasser(slot, cur);
-                slot = Probe(ref walker, ref perturb, _mask);
+                slot = Py27Keys.NextSlot(ref walker, ref perturb, _mask);
                 step++;
                 continue;
             }
@@ -137,7 +128,7 @@ internal sealed class Py27RefillStage
             perturb = h;
             for (step = 0; step <= heldStep; step++)
             {
-                slot = Probe(ref walker, ref perturb, _mask);
+                slot = Py27Keys.NextSlot(ref walker, ref perturb, _mask);
             }
 
             step = heldStep + 1;
@@ -203,7 +194,7 @@ internal sealed class Py27RefillStage
                 RemovePasser(s, id);
             }
 
-            s = Probe(ref walker, ref perturb, _mask);
+            s = Py27Keys.NextSlot(ref walker, ref perturb, _mask);
         }
 
         return fromStep < 0 ? until : fromStep;

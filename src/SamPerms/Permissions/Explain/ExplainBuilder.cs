@@ -149,7 +149,7 @@ public static class ExplainBuilder
         return parts[0];
     }
 
-    private static (int, int) Order(string path, SourceSpan span) => (path.Length == 0 ? 0 : 1, span.IsKnown ? span.Line : int.MaxValue);
+    private static (int, int) Order(string path, SourceSpan span) => (path.Length == 0 ? 0 : 1, span.LineOrLast);
 
     private static SourceSpan SpanOf(MapNode? input, MapNode samResource, string type, string path, SourceSpan originSpan, out bool fromGlobals)
     {

@@ -16,7 +16,7 @@ internal static class RoleTrustReader
     public static IReadOnlyList<RoleTrust> Read(AnalysisContext ctx, IEnumerable<RoleUser> users)
     {
         var usedBy = users.Where(u => u.RoleId is not null)
-            .OrderBy(u => u.Span.IsKnown ? u.Span.Line : int.MaxValue)
+            .OrderBy(u => u.Span.LineOrLast)
             .ThenBy(u => u.SubjectId, StringComparer.Ordinal)
             .ToLookup(u => u.RoleId!, u => u.SubjectId, StringComparer.Ordinal);
         var roles = new List<RoleTrust>();
@@ -27,7 +27,7 @@ internal static class RoleTrustReader
 
         // In the order the template declares them (the output's order is SAM's).
         return roles
-            .OrderBy(t => t.Source.Span.IsKnown ? t.Source.Span.Line : int.MaxValue)
+            .OrderBy(t => t.Source.Span.LineOrLast)
             .ThenBy(t => t.RoleId, StringComparer.Ordinal)
             .ToList();
     }

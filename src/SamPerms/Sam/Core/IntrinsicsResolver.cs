@@ -295,7 +295,7 @@ public sealed class IntrinsicsResolver
             // LogicalId.Property (what follows a second dot stays): only such a name can be a supported reference.
             var name = text.AsSpan(start, length);
             int dot = name.IndexOf('.');
-            if (dot < 0 || refs.Count == 0)
+            if (dot < 0)
             {
                 return null;
             }
@@ -308,17 +308,12 @@ public sealed class IntrinsicsResolver
             }
 
             var full = text.Substring(start - 2, length + 3);
-            return new StringNode(full.Replace(string.Concat(name[..dot], ".", property), resolved, StringComparison.Ordinal));
+            return new StringNode(full.Replace(name[..(dot + 1 + property.Length)].ToString(), resolved, StringComparison.Ordinal));
         });
 
     private static Node SubIdRefs(Node value, IReadOnlyDictionary<string, string> changed) =>
         HandleSubValue(value, (text, start, length) =>
         {
-            if (changed.Count == 0)
-            {
-                return null;
-            }
-
             var name = text.AsSpan(start, length);
             var logicalId = (name.IndexOf('.') is int dot and >= 0 ? name[..dot] : name).ToString();
             return changed.TryGetValue(logicalId, out var to) && to.Length > 0
@@ -386,12 +381,12 @@ public sealed class IntrinsicsResolver
                 throw new InvalidDocumentException([new InvalidTemplateException($"Invalid Fn::Sub variable value {Py.Str(replacement)}. Fn::Sub expects all variables to be strings.").Locate(source)]);
             }
 
-            if (text.AsSpan(start, length).SequenceEqual(value))
+            var full = text.AsSpan(start, length);
+            if (full.SequenceEqual(value))
             {
                 continue; // replacing the reference by itself changes nothing
             }
 
-            var full = text.AsSpan(start, length);
             int at = substituted.AsSpan().IndexOf(full, StringComparison.Ordinal);
             if (at >= 0)
             {
