@@ -43,14 +43,14 @@ public static class PermissionMapBuilder
             var origin = ctx.OriginOf(e.Key);
             var roleProperty = (r.Get("Properties") as MapNode)?.Get(kind == SubjectKind.Function ? "Role" : "RoleArn");
             var roleGrants = new RoleGrants(ctx, origin.LogicalId);
+            var role = roleGrants.RoleOf(roleProperty);
+            roleUsers.Add(new Trust.RoleUser(role.LogicalId, e.Key, origin.Span));
             if (scope is not null && !scope.Keeps(e.Key, origin.LogicalId))
             {
-                roleUsers.Add(new Trust.RoleUser(roleGrants.RoleOf(roleProperty).LogicalId, e.Key, origin.Span));
                 continue;
             }
 
-            var (role, grants) = roleGrants.For(roleProperty);
-            roleUsers.Add(new Trust.RoleUser(role.LogicalId, e.Key, origin.Span));
+            var grants = role.LogicalId is { } roleId ? roleGrants.ForRole(roleId) : [];
             subjects.Add(new Subject(
                 e.Key,
                 kind.Value,

@@ -13,19 +13,7 @@ namespace SamPerms.Permissions;
 /// </summary>
 internal sealed class RoleGrants(AnalysisContext ctx, string samLogicalId)
 {
-    public (RoleInfo Role, List<Grant> Grants) For(Node? roleProperty)
-    {
-        var role = RoleOf(roleProperty);
-        var grants = new List<Grant>();
-        if (role.LogicalId is { } roleId)
-        {
-            Collect(roleId, grants);
-        }
-
-        return (role, grants);
-    }
-
-    /// <summary>The role a function's Role (a state machine's RoleArn) names, without reading its statements.</summary>
+    /// <summary>The role a function's Role (a state machine's RoleArn) names (<see cref="ForRole"/> reads its statements).</summary>
     public RoleInfo RoleOf(Node? roleProperty)
     {
         if (roleProperty is null)
