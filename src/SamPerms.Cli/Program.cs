@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using SamPerms.Cli;
 using SamPerms.Cli.Commands;
 using SamPerms.Cli.Help;
 using SamPerms.Cli.Io;
 
-return SamPermsCli.Run(args, CliOutput.Console);
+return SamPermsCli.Run(args, CliOutput.Console, HeapBudget.Reserve);
 
 namespace SamPerms.Cli
 {
@@ -26,9 +27,13 @@ namespace SamPerms.Cli
                 output.Layout.NoColor,
             };
 
-        public static int Run(string[] args, CliOutput output)
+        /// <param name="templatesNamed">
+        /// Told the templates the command names (its template arguments and -t values), once they are parsed and before
+        /// the command runs: the process's entry point sizes the collector's budget from them (<see cref="HeapBudget"/>).
+        /// </param>
+        public static int Run(string[] args, CliOutput output, Action<IReadOnlyList<string>>? templatesNamed = null)
         {
-            int exit = RunCommand(args, output);
+            int exit = RunCommand(args, output, templatesNamed);
             output.Out.Flush();
             output.Err.Flush();
 
@@ -42,7 +47,7 @@ namespace SamPerms.Cli
             return exit;
         }
 
-        private static int RunCommand(string[] args, CliOutput output)
+        private static int RunCommand(string[] args, CliOutput output, Action<IReadOnlyList<string>>? templatesNamed)
         {
             var root = Build(output);
             var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Err, EnableDefaultExceptionHandler = false };
@@ -84,6 +89,7 @@ namespace SamPerms.Cli
                 return ExitCodes.UsageOrIo;
             }
 
+            templatesNamed?.Invoke(TemplatesNamed(parse.CommandResult));
             try
             {
                 return parse.Invoke(invocation);
@@ -94,6 +100,21 @@ namespace SamPerms.Cli
                 output.Error($"internal error ({e.GetType().Name}): {e.Message}. Please report this with the template that caused it.");
                 return ExitCodes.UsageOrIo;
             }
+        }
+
+        /// <summary>The values given for the command's template argument and its -t option.</summary>
+        private static List<string> TemplatesNamed(CommandResult command)
+        {
+            var named = new List<string>();
+            foreach (var child in command.Children)
+            {
+                if (child is ArgumentResult { Argument.Name: "template" } or OptionResult { Option.Name: "--template-file" })
+                {
+                    named.AddRange(child.Tokens.Select(token => token.Value));
+                }
+            }
+
+            return named;
         }
 
         /// <summary>
