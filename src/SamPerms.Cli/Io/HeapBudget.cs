@@ -12,8 +12,8 @@ namespace SamPerms.Cli.Io;
 /// Small templates stay under the collector's own first budget either way (no change: <see cref="Floor"/>), and the
 /// budget is capped, by <see cref="Cap"/> and by a share of the memory the process may use (a container's limit),
 /// so that a huge input is collected as before. Peak memory is then what the command allocates (up to the cap),
-/// instead of what it keeps plus the collector's budget. A batch is sized by the templates it works on at once; one
-/// of small templates collects between them (<see cref="BatchHeap"/>) as before.
+/// instead of what it keeps plus the collector's budget. A batch of more templates than it works on at once collects
+/// between them (<see cref="BatchHeap"/>) as before.
 /// </remarks>
 public static class HeapBudget
 {
@@ -37,35 +37,13 @@ public static class HeapBudget
         return budget >= Floor ? budget : 0;
     }
 
-    /// <summary>The bytes of the templates in flight at once: the largest, as many as <paramref name="workers"/> (at least two).</summary>
-    public static long InFlight(IEnumerable<long> sizes, int workers) =>
-        sizes.OrderDescending().Take(Math.Max(2, workers)).Sum();
-
     /// <summary>
-    /// Lets this process allocate <see cref="For"/> the named templates in flight at once before a collection: the
-    /// largest files among them (not folders, globs or standard input), as many as a batch works on at once, and at
-    /// least the two a diff holds. For the process's own entry point only, once: the budget is the process's.
+    /// Lets this process allocate <see cref="For"/> the named templates before a collection (see <see cref="ForTemplates"/>).
+    /// For the process's own entry point only, once: the budget is the process's.
     /// </summary>
     public static void Reserve(IReadOnlyList<string> templates)
     {
-        var sizes = new List<long>();
-        foreach (var template in templates)
-        {
-            try
-            {
-                if (new FileInfo(template) is { Exists: true } file)
-                {
-                    sizes.Add(file.Length);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                // Not a file this can size: the command says what is wrong with it.
-            }
-        }
-
-        long bytes = InFlight(sizes, Environment.ProcessorCount);
-        long budget = For(bytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        long budget = ForTemplates(templates, Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         if (budget == 0)
         {
             return;
@@ -79,5 +57,37 @@ public static class HeapBudget
         {
             // More than this collector can set aside, or a budget already set: its own budget serves.
         }
+    }
+
+    /// <summary>
+    /// The budget for the named templates (the files among them: not folders, globs or standard input) when they are
+    /// all in flight at once: at most as many as a batch works on at once (<paramref name="workers"/>), and at least
+    /// the two a diff holds; 0 for a longer batch, left to <see cref="BatchHeap"/>, whose files are not looked at here
+    /// (a batch of hundreds would wait for as many system calls before it starts).
+    /// </summary>
+    public static long ForTemplates(IReadOnlyList<string> templates, int workers, long availableBytes)
+    {
+        if (templates.Count > Math.Max(2, workers))
+        {
+            return 0;
+        }
+
+        long bytes = 0;
+        foreach (var template in templates)
+        {
+            try
+            {
+                if (new FileInfo(template) is { Exists: true } file)
+                {
+                    bytes += file.Length;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // Not a file this can size: the command says what is wrong with it.
+            }
+        }
+
+        return For(bytes, availableBytes);
     }
 }

@@ -5,8 +5,8 @@ using SamPerms.Tests.Support;
 namespace SamPerms.Tests.Cli;
 
 /// <summary>
-/// The collector's first budget follows the templates a command names: proportional to the bytes in flight at once,
-/// none for small templates (the collector's own is as large), capped by a fixed size and by a share of the memory
+/// The collector's first budget follows the templates a command names when all are in flight at once: proportional
+/// to their bytes, none for a longer batch or small templates (the collector's own is as large), capped by a fixed size and by a share of the memory
 /// the process may use; the command line tells the entry point which templates it names, once parsed.
 /// </summary>
 public sealed class HeapBudgetTests
@@ -35,14 +35,20 @@ public sealed class HeapBudgetTests
     }
 
     [Fact]
-    public void The_bytes_in_flight_are_the_largest_templates_a_batch_works_on_at_once_and_at_least_two()
+    public void Templates_are_sized_when_all_are_in_flight_at_once_and_a_longer_batch_is_left_alone()
     {
-        long[] sizes = [10, 500, 30, 400, 20];
-        Assert.Equal(900, HeapBudget.InFlight(sizes, 1));
-        Assert.Equal(900, HeapBudget.InFlight(sizes, 2));
-        Assert.Equal(930, HeapBudget.InFlight(sizes, 3));
-        Assert.Equal(960, HeapBudget.InFlight(sizes, 64));
-        Assert.Equal(0, HeapBudget.InFlight([], 4));
+        long plenty = 64L << 30;
+        using var dir = new TempDir();
+        var big = dir.Write("big.yaml", "# " + new string('x', 200_000) + "\n");
+        var small = dir.Write("small.yaml", Samples.Function);
+        long bigBytes = new FileInfo(big).Length;
+        long smallBytes = new FileInfo(small).Length;
+        Assert.Equal(bigBytes * HeapBudget.PerInputByte, HeapBudget.ForTemplates([big], 1, plenty));
+        Assert.Equal((bigBytes + smallBytes) * HeapBudget.PerInputByte, HeapBudget.ForTemplates([big, small], 1, plenty)); // a diff holds both
+        Assert.Equal((bigBytes + smallBytes) * HeapBudget.PerInputByte, HeapBudget.ForTemplates([big, small, dir.Path, "-", "*.yaml"], 8, plenty));
+        Assert.Equal(0, HeapBudget.ForTemplates([big, small, small], 2, plenty)); // more than run at once: a batch
+        Assert.Equal(0, HeapBudget.ForTemplates([small], 1, plenty)); // under the floor
+        Assert.Equal(0, HeapBudget.ForTemplates([], 2, plenty));
     }
 
     [Theory]
