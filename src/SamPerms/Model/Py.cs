@@ -87,6 +87,45 @@ public static class Py
 
     public static bool IsNumeric(Node n) => n is IntNode or FloatNode or BoolNode;
 
+    /// <summary>
+    /// A hash that agrees with <see cref="Equal"/>: values Python finds equal hash alike (1, 1.0 and True; None and
+    /// an absent value; maps whatever their key order), so a list's items can be found by value through a table.
+    /// </summary>
+    public static int Hash(Node? node)
+    {
+        switch (node)
+        {
+            case null or NullNode:
+                return 0x5f3759df;
+            case IntNode or FloatNode or BoolNode:
+                {
+                    double d = Number(node);
+                    return d == 0 ? 0 : d.GetHashCode(); // 0.0 == -0.0
+                }
+            case StringNode s:
+                return string.GetHashCode(s.Value, StringComparison.Ordinal);
+            case SeqNode q:
+                var list = new HashCode();
+                list.Add(q.Count);
+                foreach (var item in q.Items)
+                {
+                    list.Add(Hash(item));
+                }
+
+                return list.ToHashCode();
+            case MapNode m:
+                int entries = m.Count; // order-free: a sum of one hash per entry
+                foreach (var e in m.Entries)
+                {
+                    entries += HashCode.Combine(string.GetHashCode(e.Key, StringComparison.Ordinal), Hash(e.Value));
+                }
+
+                return entries;
+            default:
+                return System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(node); // equal only to itself
+        }
+    }
+
     private static double Number(Node n) => n switch
     {
         IntNode i => i.Value,

@@ -109,4 +109,58 @@ public sealed class S3EventTests
         Assert.False(outcome.Succeeded);
         Assert.Contains("Resource with id [Fn] is invalid. Event with id [Upload] is invalid. S3 events must reference an S3 bucket in the same template.", outcome.ErrorMessage);
     }
+
+    [Fact]
+    public void A_bucket_shared_by_many_functions_keeps_each_name_and_notification_once()
+    {
+        // Function i listens twice for the same event (one notification); every third one also for removals,
+        // which the bucket already lists for function 0, with its keys in another order (no second one).
+        var yaml = new System.Text.StringBuilder("Resources:\n");
+        for (int i = 0; i < 30; i++)
+        {
+            yaml.Append($$"""
+                  Fn{{i}}:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: s3://bucket/key.zip
+                      Handler: index.handler
+                      Runtime: python3.12
+                      Events:
+                        A:
+                          Type: S3
+                          Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+                        B:
+                          Type: S3
+                          Properties: {Bucket: !Ref Uploads, Events: {{(i % 3 == 0 ? "[s3:ObjectCreated:*, s3:ObjectRemoved:*]" : "s3:ObjectCreated:*")}}}
+
+                """);
+        }
+
+        yaml.Append("""
+              Uploads:
+                Type: AWS::S3::Bucket
+                DependsOn: [Other, Other, Fn3APermission]
+                Properties:
+                  NotificationConfiguration:
+                    LambdaConfigurations:
+                      - Event: s3:ObjectRemoved:*
+                        Function: !GetAtt Fn0.Arn
+              Other:
+                Type: AWS::SNS::Topic
+            """);
+        var bucket = Transform.Resources(yaml.ToString()).Resource("Uploads");
+
+        // Python's set of the names: each once, every permission there.
+        var names = Assert.IsType<SeqNode>(bucket.Get("DependsOn")).Items.Select(n => n.Str!).ToList();
+        Assert.Equal(names.Distinct().Count(), names.Count);
+        var expected = new[] { "Other" }.Concat(Enumerable.Range(0, 30).SelectMany(i => new[] { $"Fn{i}APermission", $"Fn{i}BPermission" }));
+        Assert.Equal(expected.OrderBy(x => x, StringComparer.Ordinal), names.OrderBy(x => x, StringComparer.Ordinal));
+
+        // `mapping not in list`: one per function and event type, the bucket's own entry kept and not repeated.
+        var configs = Assert.IsType<SeqNode>(((MapNode)bucket.Props().Get("NotificationConfiguration")!).Get("LambdaConfigurations"));
+        var pairs = configs.Items.Cast<MapNode>().Select(m => (Py.Repr(m.Get("Function")), m.Get("Event")!.Str)).ToList();
+        Assert.Equal(pairs.Distinct().Count(), pairs.Count);
+        Assert.Equal(30 + 10, pairs.Count);
+        Assert.Equal((Py.Repr(N.GetAtt("Fn0", "Arn")), "s3:ObjectRemoved:*"), pairs[0]);
+    }
 }

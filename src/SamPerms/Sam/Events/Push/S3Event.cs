@@ -57,6 +57,7 @@ public sealed class S3Event : PushEventSource
 
         var bucket = _bucket!;
         var function = ectx.Function;
+        var lists = ectx.Transform.State<S3BucketLists>();
         var permission = ConstructPermission(function, sourceAccount: N.Ref("AWS::AccountId"));
         if (permission.Condition is { } condition)
         {
@@ -64,17 +65,26 @@ public sealed class S3Event : PushEventSource
         }
         else
         {
-            DependOnPermission(bucket, permission);
+            DependOnPermission(bucket, permission, lists);
         }
 
-        InjectNotifications(function, bucket);
+        InjectNotifications(function, bucket, lists);
         return [permission, DeclaredResourceType.S3Bucket.Read(_bucketId, bucket)];
     }
 
     /// <summary>Adds the permission to the bucket's DependsOn (a string or a list; any other value is refused).</summary>
-    private void DependOnPermission(MapNode bucket, CfnResource permission)
+    private void DependOnPermission(MapNode bucket, CfnResource permission, S3BucketLists lists)
     {
         var dependsOn = bucket.Get("DependsOn") ?? new SeqNode();
+
+        // The list an earlier event made is already the set of its names: the new one joins it in place (the
+        // reference makes the set again, of the same names in the same order, and puts the new list on the bucket).
+        if (dependsOn is SeqNode made && lists.MadeDependsOn(made) is { } index)
+        {
+            index.AddIfMissing(new StringNode(permission.LogicalId));
+            return;
+        }
+
         IEnumerable<Node> current = dependsOn switch
         {
             StringNode s => [s],
@@ -85,8 +95,7 @@ public sealed class S3Event : PushEventSource
             _ => throw new InvalidResourceException(LogicalId, "Invalid type for field 'DependsOn'. Expected a string or list of strings.").Locate(dependsOn),
         };
 
-        // Python's set of the items: strings (nearly always all of them) are told apart through a hash set, so
-        // a bucket shared by many functions costs each event one pass over its DependsOn, not one per item.
+        // Python's set of the items: strings (nearly always all of them) are told apart through a hash set.
         var merged = new SeqNode();
         var strings = new HashSet<string>(StringComparer.Ordinal);
         var others = new List<Node>();
@@ -105,6 +114,7 @@ public sealed class S3Event : PushEventSource
         }
 
         bucket.Set("DependsOn", merged);
+        lists.MadeDependsOnList(merged);
     }
 
     private static bool IsHashable(Node n) => n is not (MapNode or SeqNode);
@@ -132,7 +142,7 @@ public sealed class S3Event : PushEventSource
     }
 
     /// <summary>One LambdaConfigurations entry per event type (inside Fn::If when the function is conditional), without duplicates.</summary>
-    private void InjectNotifications(FunctionTarget function, MapNode bucket)
+    private void InjectNotifications(FunctionTarget function, MapNode bucket, S3BucketLists lists)
     {
         var events = Prop("Events") is SeqNode list ? list.Items : [Prop("Events")!];
         var condition = function.Resource.Condition;
@@ -173,12 +183,11 @@ public sealed class S3Event : PushEventSource
             throw new InvalidResourceException(_bucketId, "Invalid type for LambdaConfigurations. Must be a list.").Locate(lambdaConfigs);
         }
 
+        // `if mapping not in lambda_notifications: append`, found through the list's index.
+        var index = lists.Notifications(existing);
         foreach (var mapping in mappings)
         {
-            if (!existing.Items.Any(x => Py.Equal(x, mapping)))
-            {
-                existing.Add(mapping);
-            }
+            index.AddIfMissing(mapping);
         }
     }
 }
