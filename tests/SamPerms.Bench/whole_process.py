@@ -3,7 +3,7 @@
 translator (in process, as the reference runs) and cfn-lint (whole process), on one template, on the corpus batch and
 on the scaling series of issue 14. Wall times are medians; peak is the process's maximum resident set.
 Usage: whole_process.py SAMPERMS_COMMAND CORPUS BENCH_DLL"""
-import glob, logging, os, shlex, statistics, subprocess, sys, tempfile, time
+import glob, json, logging, os, shlex, statistics, subprocess, sys, tempfile, time
 
 logging.disable(logging.WARNING)
 cli = shlex.split(sys.argv[1])
@@ -17,16 +17,37 @@ devnull = subprocess.DEVNULL
 LIMIT = float(os.environ.get("SAMPERMS_BENCH_LIMIT", "300"))  # seconds one process may run before it is stopped
 
 
-def run(args, quiet=True):
-    """Wall seconds and peak MiB of one process (stopped after LIMIT seconds: then the time shown is LIMIT)."""
-    import threading
+# Processes are started by a small helper, forked before this script grows. Linux counts in a child's peak memory
+# (ru_maxrss) the resident memory of the process it was forked from, as it was when the child called exec; and this
+# script holds the reference translator and its templates by the end (over 150 MB): measured from here, every small
+# process would have seemed that big.
+_HELPER = r"""
+import json, os, subprocess, sys, threading, time
+for line in sys.stdin:
+    args, limit = json.loads(line)
     start = time.perf_counter()
-    p = subprocess.Popen(args, stdout=devnull, stderr=devnull)
-    timer = threading.Timer(LIMIT, p.kill)
+    try:
+        p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except FileNotFoundError:
+        print("null", flush=True)
+        continue
+    timer = threading.Timer(limit, p.kill)
     timer.start()
     _, _, usage = os.wait4(p.pid, 0)
     timer.cancel()
-    return min(time.perf_counter() - start, LIMIT), usage.ru_maxrss / 1024
+    print(json.dumps([min(time.perf_counter() - start, limit), usage.ru_maxrss / 1024]), flush=True)
+"""
+_helper = subprocess.Popen([sys.executable, "-c", _HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def run(args, quiet=True):
+    """Wall seconds and peak MiB of one process (stopped after LIMIT seconds: then the time shown is LIMIT)."""
+    _helper.stdin.write(json.dumps([list(args), LIMIT]) + "\n")
+    _helper.stdin.flush()
+    measured = json.loads(_helper.stdout.readline())
+    if measured is None:
+        raise FileNotFoundError(args[0])
+    return measured[0], measured[1]
 
 
 def median(args, n):
