@@ -109,6 +109,25 @@ public static class SymbolicPattern
         return Wildcard.Intersects(Starred(a, shared, symbols), Starred(b, shared, symbols), ignoreCase);
     }
 
+    /// <summary>
+    /// The template resources a pattern without wildcards names through its symbols, or null when it has a wildcard
+    /// (or a character that stands for one) or names no resource. Two such patterns that name no resource in common
+    /// have no value in common: neither covers nor meets the other, nor the other with a qualifier appended.
+    /// </summary>
+    public static HashSet<string>? ResourcesOfExact(string pattern)
+    {
+        foreach (var c in WithoutSymbols(pattern))
+        {
+            if (c is '*' or '?' || char.IsBetween(c, '\uE000', '\uF8FF'))
+            {
+                return null;
+            }
+        }
+
+        var resources = Symbols(pattern).Where(IsResourceSymbol).Select(ResourceOf).ToHashSet(StringComparer.Ordinal);
+        return resources.Count > 0 ? resources : null;
+    }
+
     private static bool IsResourceSymbol(string symbol) =>
         !symbol.StartsWith("AWS::", StringComparison.Ordinal) && !symbol.StartsWith("Import:", StringComparison.Ordinal);
 

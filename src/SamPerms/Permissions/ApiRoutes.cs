@@ -48,23 +48,42 @@ public static class ApiRoutes
     }
 
     /// <summary>
-    /// The routes whose integration API Gateway runs with role <paramref name="roleId"/> (its credentials), such as
-    /// a state machine's Api event: the routes through which that role's invoke permission is used. Null when none.
+    /// The routes of the template's APIs whose integrations call with a role's credentials, by that role: one pass
+    /// over every API's operations for all roles (a pass per role made a map of many API-started state machines
+    /// quadratic), each role's routes in the order of the APIs and their operations.
     /// </summary>
-    public static IReadOnlyList<ApiRoute>? ForRole(MapNode resources, string roleId)
+    public static Dictionary<string, List<ApiRoute>> ByCredentials(MapNode resources)
     {
-        var routes = new List<ApiRoute>();
+        var byRole = new Dictionary<string, List<ApiRoute>>(StringComparer.Ordinal);
         foreach (var e in resources.Entries)
         {
             if (e.Value is MapNode api && api.Get("Type")?.Str is "AWS::ApiGateway::RestApi" or "AWS::ApiGatewayV2::Api"
                 && api.Get("Properties") is MapNode props)
             {
-                routes.AddRange(Operations(e.Key, props, (_, _, op) =>
-                    Intrinsics.LogicalIdOf((op.Get("x-amazon-apigateway-integration") as MapNode)?.Get("credentials")) == roleId, unknown: null));
+                // Operations asks select once per operation, in order, and each one it accepts is the next route.
+                var roles = new List<string>();
+                var routes = Operations(e.Key, props, (_, _, op) =>
+                    Intrinsics.LogicalIdOf((op.Get("x-amazon-apigateway-integration") as MapNode)?.Get("credentials")) is { } role && Add(roles, role),
+                    unknown: null);
+                for (int i = 0; i < routes.Count; i++)
+                {
+                    if (!byRole.TryGetValue(roles[i], out var list))
+                    {
+                        byRole[roles[i]] = list = [];
+                    }
+
+                    list.Add(routes[i]);
+                }
             }
         }
 
-        return routes.Count == 0 ? null : routes;
+        return byRole;
+
+        static bool Add(List<string> roles, string role)
+        {
+            roles.Add(role);
+            return true;
+        }
     }
 
     /// <summary>
