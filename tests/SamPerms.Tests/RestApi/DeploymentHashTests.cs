@@ -43,4 +43,29 @@ public sealed class DeploymentHashTests
     {
         Assert.Equal("ShopDeploymentd2c9dc65e0", DeploymentId(Resources(TokenAuthorizer), "Shop"));
     }
+
+    private static string TwoApis(bool withB, string firstName = "fa1") => $$"""
+        Resources:
+          A:
+            Type: AWS::Serverless::Api
+            Properties: { StageName: prod }
+        {{(withB ? "  B:\n    Type: AWS::Serverless::Api\n    Properties: { StageName: prod }\n  FB:\n    Type: AWS::Serverless::Function\n    Properties: { CodeUri: s3://b/k.zip, Handler: h, Runtime: python3.12, FunctionName: fb, Events: { G: { Type: Api, Properties: { RestApiId: !Ref B, Path: /b, Method: get } } } }\n" : "")}}
+          FA1:
+            Type: AWS::Serverless::Function
+            Properties: { CodeUri: s3://b/k.zip, Handler: h, Runtime: python3.12, FunctionName: {{firstName}}, Events: { G: { Type: Api, Properties: { RestApiId: !Ref A, Path: /a1, Method: get } } } }
+          FA2:
+            Type: AWS::Serverless::Function
+            Properties: { CodeUri: s3://b/k.zip, Handler: h, Runtime: python3.12, FunctionName: fa2, Events: { G: { Type: Api, Properties: { RestApiId: !Ref A, Path: /a2, Method: get } } } }
+        """;
+
+    [Fact]
+    public void Deployment_id_follows_the_names_of_its_own_functions_only()
+    {
+        // The names of the API's functions go into its deployment's hash (renaming one redeploys the API); another
+        // API's functions do not.
+        var alone = DeploymentId(Resources(TwoApis(withB: false)), "A");
+        Assert.Equal(alone, DeploymentId(Resources(TwoApis(withB: true)), "A"));
+        Assert.NotEqual(alone, DeploymentId(Resources(TwoApis(withB: false, firstName: "renamed")), "A"));
+        Assert.Equal(DeploymentId(Resources(TwoApis(withB: true)), "B"), DeploymentId(Resources(TwoApis(withB: true, firstName: "renamed")), "B"));
+    }
 }
