@@ -163,4 +163,42 @@ public sealed class S3EventTests
         Assert.Equal(30 + 10, pairs.Count);
         Assert.Equal((Py.Repr(N.GetAtt("Fn0", "Arn")), "s3:ObjectRemoved:*"), pairs[0]);
     }
+
+    [Fact]
+    public void Conditional_functions_on_a_shared_bucket_each_add_one_tag_after_the_buckets_own()
+    {
+        var yaml = new System.Text.StringBuilder("Conditions:\n  Deploy: !Equals [a, a]\nResources:\n");
+        for (int i = 0; i < 20; i++)
+        {
+            yaml.Append($$"""
+                  Fn{{i}}:
+                    Type: AWS::Serverless::Function
+                    Condition: Deploy
+                    Properties:
+                      CodeUri: s3://bucket/key.zip
+                      Handler: index.handler
+                      Runtime: python3.12
+                      Events:
+                        Up:
+                          Type: S3
+                          Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
+
+                """);
+        }
+
+        yaml.Append("""
+              Uploads:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Tags: [{Key: team, Value: a}]
+            """);
+        var outcome = Transform.Run(yaml.ToString());
+        var tags = Assert.IsType<SeqNode>(Transform.Resources(outcome).Resource("Uploads").Props().Get("Tags"));
+        var keys = tags.Items.Cast<MapNode>().Select(t => t.Get("Key")!.Str).ToList();
+        Assert.Equal(new[] { "team" }.Concat(Enumerable.Range(0, 20).Select(i => $"sam:ConditionalDependsOn:Fn{i}UpPermission")), keys);
+
+        // The template's own list is left as written (each event makes a list of its own, as the reference does).
+        var input = (MapNode)((MapNode)((MapNode)outcome.Input!).Get("Resources")!).Get("Uploads")!;
+        Assert.Single(((SeqNode)((MapNode)input.Get("Properties")!).Get("Tags")!).Items);
+    }
 }

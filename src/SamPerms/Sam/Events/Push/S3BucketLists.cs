@@ -3,15 +3,23 @@ using SamPerms.Model;
 namespace SamPerms.Sam.Events.Push;
 
 /// <summary>
-/// The lists the S3 events of one transform grow on their buckets, each indexed by Python equality: a bucket's
-/// DependsOn (a set of names in the reference, made again for each event) and its LambdaConfigurations (each new
-/// mapping appended unless <c>in</c> the list). A bucket shared by many functions then costs each event what it
+/// The lists the S3 events of one transform grow on their buckets: a bucket's DependsOn (a set of names in the
+/// reference, made again for each event) and its LambdaConfigurations (each new mapping appended unless <c>in</c>
+/// the list), each indexed by Python equality; and its Tags (made again, one more for each conditional function). A bucket shared by many functions then costs each event what it
 /// adds, not a pass over what every other function added before it (the square of the functions on one bucket).
 /// </summary>
 internal sealed class S3BucketLists
 {
     private readonly Dictionary<SeqNode, PyListIndex> _dependsOn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SeqNode, PyListIndex> _notifications = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SeqNode, (int Count, Node? Last)> _tags = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A Tags list an earlier event made (the bucket's tags and the conditional dependencies so far), while no one else changed it.</summary>
+    public bool MadeTags(SeqNode list) =>
+        _tags.TryGetValue(list, out var seen) && list.Count == seen.Count && (seen.Count == 0 || ReferenceEquals(list[seen.Count - 1], seen.Last));
+
+    /// <summary>A Tags list an event made or grew.</summary>
+    public void TagsMade(SeqNode list) => _tags[list] = (list.Count, list.Count == 0 ? null : list[list.Count - 1]);
 
     /// <summary>The index of a DependsOn list an earlier event made (its items distinct and hashable), while no one else changed it.</summary>
     public PyListIndex? MadeDependsOn(SeqNode list) =>

@@ -61,7 +61,7 @@ public sealed class S3Event : PushEventSource
         var permission = ConstructPermission(function, sourceAccount: N.Ref("AWS::AccountId"));
         if (permission.Condition is { } condition)
         {
-            DependOnPermissionThroughTag(bucket, permission, condition);
+            DependOnPermissionThroughTag(bucket, permission, condition, lists);
         }
         else
         {
@@ -123,7 +123,7 @@ public sealed class S3Event : PushEventSource
     /// DependsOn cannot be conditional, so a conditional permission is referenced from a tag inside Fn::If
     /// instead: the Ref makes CloudFormation wait for it when the condition holds.
     /// </summary>
-    private void DependOnPermissionThroughTag(MapNode bucket, CfnResource permission, string condition)
+    private void DependOnPermissionThroughTag(MapNode bucket, CfnResource permission, string condition, S3BucketLists lists)
     {
         var properties = DeclaredResourceType.EditableProperties(_bucketId, bucket);
 
@@ -134,11 +134,22 @@ public sealed class S3Event : PushEventSource
         }
 
         var list = Expect.That(tags, _bucketId, "Tags").ToBeList();
-        var withTag = new SeqNode(list.Items);
-        withTag.Add(N.Map(
+        var tag = N.Map(
             ("Key", "sam:ConditionalDependsOn:" + permission.LogicalId),
-            ("Value", N.If(condition, permission.Ref(), "no dependency"))));
+            ("Value", N.If(condition, permission.Ref(), "no dependency")));
+
+        // The reference makes the list again (tags + [tag]); a list an earlier event made takes the tag in place.
+        if (lists.MadeTags(list))
+        {
+            list.Add(tag);
+            lists.TagsMade(list);
+            return;
+        }
+
+        var withTag = new SeqNode(list.Items);
+        withTag.Add(tag);
         properties.Set("Tags", withTag);
+        lists.TagsMade(withTag);
     }
 
     /// <summary>One LambdaConfigurations entry per event type (inside Fn::If when the function is conditional), without duplicates.</summary>
