@@ -10,8 +10,7 @@ public sealed class PyListIndex
 {
     private readonly SeqNode _list;
     private readonly Dictionary<int, List<Node>> _byHash = [];
-    private int _count;
-    private Node? _last;
+    private SeqMark _mark;
 
     public PyListIndex(SeqNode list)
     {
@@ -20,11 +19,12 @@ public sealed class PyListIndex
         {
             Index(item);
         }
+
+        _mark = SeqMark.Of(list);
     }
 
     /// <summary>The list is as this index left it (no item added, removed or replaced at its end by anyone else).</summary>
-    public bool Follows(SeqNode list) =>
-        ReferenceEquals(list, _list) && list.Count == _count && (_count == 0 || ReferenceEquals(list[_count - 1], _last));
+    public bool Follows(SeqNode list) => ReferenceEquals(list, _list) && _mark.Matches(list);
 
     /// <summary>Python's <c>item in list</c>.</summary>
     public bool Contains(Node item) =>
@@ -40,6 +40,7 @@ public sealed class PyListIndex
 
         _list.Add(item);
         Index(item);
+        _mark = SeqMark.Of(_list);
         return true;
     }
 
@@ -52,7 +53,5 @@ public sealed class PyListIndex
         }
 
         same.Add(item);
-        _count++;
-        _last = item;
     }
 }

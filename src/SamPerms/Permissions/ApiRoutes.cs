@@ -63,8 +63,15 @@ public static class ApiRoutes
                 // Operations asks select once per operation, in order, and each one it accepts is the next route.
                 var roles = new List<string>();
                 var routes = Operations(e.Key, props, (_, _, op) =>
-                    Intrinsics.LogicalIdOf((op.Get("x-amazon-apigateway-integration") as MapNode)?.Get("credentials")) is { } role && Add(roles, role),
-                    unknown: null);
+                {
+                    if (Intrinsics.LogicalIdOf((op.Get("x-amazon-apigateway-integration") as MapNode)?.Get("credentials")) is not { } role)
+                    {
+                        return false;
+                    }
+
+                    roles.Add(role);
+                    return true;
+                }, unknown: null);
                 for (int i = 0; i < routes.Count; i++)
                 {
                     if (!byRole.TryGetValue(roles[i], out var list))
@@ -78,12 +85,6 @@ public static class ApiRoutes
         }
 
         return byRole;
-
-        static bool Add(List<string> roles, string role)
-        {
-            roles.Add(role);
-            return true;
-        }
     }
 
     /// <summary>

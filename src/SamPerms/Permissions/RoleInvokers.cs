@@ -118,35 +118,23 @@ internal sealed class RoleInvokers
 
         public void Add(int role, IEnumerable<Statement> allows)
         {
-            bool any = false;
-            var named = new HashSet<string>(StringComparer.Ordinal);
-            bool exact = true;
-            foreach (var statement in allows)
-            {
-                any = true;
-                var resources = statement.NotResource || statement.Resources.Count == 0 ? null : statement.Resources.Select(r => SymbolicPattern.ResourcesOfExact(r.Canonical)).ToList();
-                if (resources is null || resources.Any(r => r is null))
-                {
-                    exact = false;
-                    continue;
-                }
-
-                foreach (var r in resources)
-                {
-                    named.UnionWith(r!);
-                }
-            }
-
-            if (!any)
+            var statements = allows.ToList();
+            if (statements.Count == 0)
             {
                 return;
             }
 
             _all.Add(role);
-            if (!exact)
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var statement in statements)
             {
-                _always.Add(role);
-                return;
+                if (ResourcesNamed(statement) is not { } resources)
+                {
+                    _always.Add(role);
+                    return;
+                }
+
+                named.UnionWith(resources);
             }
 
             foreach (var resource in named)
@@ -158,6 +146,28 @@ internal sealed class RoleInvokers
 
                 roles.Add(role);
             }
+        }
+
+        /// <summary>The template resources an Allow names when every pattern of it is exact; null otherwise (it may reach anything).</summary>
+        private static IEnumerable<string>? ResourcesNamed(Statement statement)
+        {
+            if (statement.NotResource || statement.Resources.Count == 0)
+            {
+                return null;
+            }
+
+            var named = new List<string>();
+            foreach (var value in statement.Resources)
+            {
+                if (SymbolicPattern.ResourcesOfExact(value.Canonical) is not { } resources)
+                {
+                    return null;
+                }
+
+                named.AddRange(resources);
+            }
+
+            return named;
         }
 
         /// <summary>The roles (ascending, each once) with an Allow that may reach <paramref name="arn"/>.</summary>

@@ -116,26 +116,11 @@ public sealed class S3EventTests
         // Function i listens twice for the same event (one notification); every third one also for removals,
         // which the bucket already lists for function 0, with its keys in another order (no second one).
         var yaml = new System.Text.StringBuilder("Resources:\n");
-        for (int i = 0; i < 30; i++)
+        FunctionsOnUploads(yaml, 30, condition: null, i => new[]
         {
-            yaml.Append($$"""
-                  Fn{{i}}:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: s3://bucket/key.zip
-                      Handler: index.handler
-                      Runtime: python3.12
-                      Events:
-                        A:
-                          Type: S3
-                          Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
-                        B:
-                          Type: S3
-                          Properties: {Bucket: !Ref Uploads, Events: {{(i % 3 == 0 ? "[s3:ObjectCreated:*, s3:ObjectRemoved:*]" : "s3:ObjectCreated:*")}}}
-
-                """);
-        }
-
+            ("A", "s3:ObjectCreated:*"),
+            ("B", i % 3 == 0 ? "[s3:ObjectCreated:*, s3:ObjectRemoved:*]" : "s3:ObjectCreated:*"),
+        });
         yaml.Append("""
               Uploads:
                 Type: AWS::S3::Bucket
@@ -168,24 +153,7 @@ public sealed class S3EventTests
     public void Conditional_functions_on_a_shared_bucket_each_add_one_tag_after_the_buckets_own()
     {
         var yaml = new System.Text.StringBuilder("Conditions:\n  Deploy: !Equals [a, a]\nResources:\n");
-        for (int i = 0; i < 20; i++)
-        {
-            yaml.Append($$"""
-                  Fn{{i}}:
-                    Type: AWS::Serverless::Function
-                    Condition: Deploy
-                    Properties:
-                      CodeUri: s3://bucket/key.zip
-                      Handler: index.handler
-                      Runtime: python3.12
-                      Events:
-                        Up:
-                          Type: S3
-                          Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}
-
-                """);
-        }
-
+        FunctionsOnUploads(yaml, 20, condition: "Deploy", _ => [("Up", "s3:ObjectCreated:*")]);
         yaml.Append("""
               Uploads:
                 Type: AWS::S3::Bucket
@@ -200,5 +168,24 @@ public sealed class S3EventTests
         // The template's own list is left as written (each event makes a list of its own, as the reference does).
         var input = (MapNode)((MapNode)((MapNode)outcome.Input!).Get("Resources")!).Get("Uploads")!;
         Assert.Single(((SeqNode)((MapNode)input.Get("Properties")!).Get("Tags")!).Items);
+    }
+
+    /// <summary>Functions Fn0 ... of the given count, each with S3 events (name, events) on the bucket Uploads.</summary>
+    private static void FunctionsOnUploads(System.Text.StringBuilder yaml, int count, string? condition, Func<int, (string Name, string Events)[]> events)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yaml.Append($"  Fn{i}:\n    Type: AWS::Serverless::Function\n");
+            if (condition is not null)
+            {
+                yaml.Append($"    Condition: {condition}\n");
+            }
+
+            yaml.Append("    Properties:\n      CodeUri: s3://bucket/key.zip\n      Handler: index.handler\n      Runtime: python3.12\n      Events:\n");
+            foreach (var (name, types) in events(i))
+            {
+                yaml.Append($"        {name}:\n          Type: S3\n          Properties: {{Bucket: !Ref Uploads, Events: {types}}}\n");
+            }
+        }
     }
 }

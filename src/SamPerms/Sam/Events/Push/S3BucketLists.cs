@@ -12,14 +12,13 @@ internal sealed class S3BucketLists
 {
     private readonly Dictionary<SeqNode, PyListIndex> _dependsOn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SeqNode, PyListIndex> _notifications = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SeqNode, (int Count, Node? Last)> _tags = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SeqNode, SeqMark> _tags = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A Tags list an earlier event made (the bucket's tags and the conditional dependencies so far), while no one else changed it.</summary>
-    public bool MadeTags(SeqNode list) =>
-        _tags.TryGetValue(list, out var seen) && list.Count == seen.Count && (seen.Count == 0 || ReferenceEquals(list[seen.Count - 1], seen.Last));
+    public bool MadeTags(SeqNode list) => _tags.TryGetValue(list, out var seen) && seen.Matches(list);
 
     /// <summary>A Tags list an event made or grew.</summary>
-    public void TagsMade(SeqNode list) => _tags[list] = (list.Count, list.Count == 0 ? null : list[list.Count - 1]);
+    public void TagsMade(SeqNode list) => _tags[list] = SeqMark.Of(list);
 
     /// <summary>The index of a DependsOn list an earlier event made (its items distinct and hashable), while no one else changed it.</summary>
     public PyListIndex? MadeDependsOn(SeqNode list) =>
